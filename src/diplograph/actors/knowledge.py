@@ -1,0 +1,138 @@
+"""Knowledge of the world's states and international bodies, loaded once from
+pycountry's ISO 3166 table and our own data files (`diplograph/data/`).
+
+Why here and not in code: names, aliases, demonyms and capitals change and grow
+with each new corpus; they are data. This module only indexes them so that any
+stage can ask "which state or body does this string name?" in O(1), and find
+every such mention in a text with one compiled regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import pycountry
+import yaml
+
+
+@dataclass(frozen=True)
+class Entity:
+    code: str  # ISO alpha-3 for a state, short name for a body
+    kind: str  # state | body
+    name: str  # the canonical display name
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+    how: str  # name | alias | demonym | capital | body
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic- and punctuation-insensitive key ("Việt Nam" -> "viet nam")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'")
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def _load_yaml(name: str) -> dict:
+    return yaml.safe_load(files("diplograph.data").joinpath(name).read_text(encoding="utf-8")) or {}
+
+
+class Knowledge:
+    """The index of states and bodies. Use `knowledge()` for the shared instance."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self._index: dict[str, tuple[Entity, str]] = {}
+        states = _load_yaml("states.yaml")
+        for country in pycountry.countries:
+            code = country.alpha_3
+            name = getattr(country, "common_name", None) or country.name
+            entity = Entity(code, "state", name)
+            self.entities[code] = entity
+            for label in {country.name, name, getattr(country, "official_name", None)} - {None}:
+                self._add(label, entity, "name")
+        for code, info in states.items():
+            entity = self.entities.get(code) or Entity(code, "state", info["aliases"][0])
+            if info.get("aliases"):
+                entity = Entity(code, "state", info["aliases"][0])
+            self.entities[code] = entity
+            for alias in info.get("aliases") or []:
+                self._add(alias, entity, "alias", override=True)
+            for demonym in info.get("demonyms") or []:
+                self._add(demonym, entity, "demonym", override=True)
+            for capital in info.get("capitals") or []:
+                self._add(capital, entity, "capital", override=True)
+        for code, info in _load_yaml("bodies.yaml").items():
+            entity = Entity(code, "body", info["names"][0])
+            self.entities[code] = entity
+            for name in info["names"]:
+                self._add(name, entity, "body", override=True)
+        keys = sorted(self._index, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])",
+            re.IGNORECASE,
+        )
+
+    def _add(self, label: str, entity: Entity, how: str, override: bool = False) -> None:
+        key = fold(label)
+        if not key:
+            return
+        if key not in self._index or override:
+            self._index[key] = (entity, how)
+
+    def lookup(self, text: str) -> Entity | None:
+        """The state or body a whole string names, or None ("Việt Nam" -> VNM)."""
+        hit = self._index.get(fold(text))
+        return hit[0] if hit else None
+
+    def lookup_how(self, text: str) -> tuple[Entity, str] | None:
+        return self._index.get(fold(text))
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention of a state or body in `text`, leftmost-longest, with offsets.
+
+        A mention must start with a capital letter, so "us" the pronoun is
+        never the United States.
+        """
+        out: list[Mention] = []
+        folded = _fold_same_length(text)
+        for m in self._pattern.finditer(folded):
+            surface = text[m.start() : m.end()]
+            hit = self._index.get(fold(surface))
+            if hit is None:
+                continue
+            entity, how = hit
+            if not surface[0].isupper():
+                continue  # names of states and bodies are capitalised: "us" is a pronoun
+            out.append(Mention(m.start(), m.end(), surface, entity, how))
+        return out
+
+
+def _fold_same_length(text: str) -> str:
+    """Diacritics removed character by character, so offsets are unchanged."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        stripped = "".join(c for c in base if not unicodedata.combining(c))
+        out.append(stripped if len(stripped) == 1 else ch)
+    return "".join(out).replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The shared index, built once per process."""
+    return Knowledge()

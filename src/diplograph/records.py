@@ -1,0 +1,205 @@
+"""The vocabulary every stage shares: plain dataclasses, no behaviour beyond
+conversion to the JSON contract.
+
+Why plain dataclasses: every stage (read, clean, parse, actors, extract, store,
+serve, spark) passes these along, and a newcomer should be able to read the
+whole data model on one screen. A record never exists without the `Span` of
+the sentence behind it, and offsets always point into the ORIGINAL text of
+the report (`Report.text`), so any user interface can highlight the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    """[start, end) character offsets into `Report.text`."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass
+class Report:
+    """One news report as read: the original text, never changed."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_how: str | None = None  # option | metadata | date-line | page-header
+    source: str | None = None  # path, "path:line" for JSON Lines, or "-"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A stretch of the report's text and what it is.
+
+    kind: body | caption | title | teaser | repeat | junk | header.
+    Only body, caption and title zones are read by the extractors.
+    """
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class CleanReport:
+    """A report with its zones: the cleaning stage's output (offsets, not copies)."""
+
+    report: Report
+    zones: list[Zone]
+
+    def readable(self) -> list[Zone]:
+        return [z for z in self.zones if z.kind in ("body", "caption", "title")]
+
+
+@dataclass
+class ResolvedDate:
+    """A date and how it was found: explicit, relative (to publication), or unknown."""
+
+    value: str | None  # YYYY-MM-DD, only when the text fixes a day
+    precision: str | None = None  # day | month | year
+    how: str = "unknown"  # explicit | relative | context | unknown
+
+
+@dataclass
+class Person:
+    name: str
+    country: str | None  # ISO alpha-3, or a body's short name (ASEAN, UN, ...)
+    role: str | None
+    evidence: str
+    span: Span
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Participant:
+    name: str | None  # None where only a state or body is named
+    country: str | None
+
+
+@dataclass
+class Meeting:
+    participants: list[Participant]
+    date: ResolvedDate
+    location: str | None
+    occasion: str | None
+    mode: str  # meeting | visit | phone | multilateral
+    evidence: str
+    span: Span
+    spans: list[Span] = field(default_factory=list)  # every sentence describing it
+
+
+@dataclass
+class Document:
+    title: str
+    parties: list[str]
+    status: str  # signed | planned
+    date: ResolvedDate
+    evidence: str
+    span: Span
+
+
+@dataclass
+class Target:
+    parties: list[str]
+    metric: str
+    amount_usd: float | None
+    year: int | None
+    status: str  # target | actual
+    evidence: str
+    span: Span
+    amount: float | None = None
+    currency: str | None = None
+
+
+@dataclass
+class Partnership:
+    parties: list[str]
+    level: str
+    change: str  # upgraded | established | existing
+    evidence: str
+    span: Span
+
+
+@dataclass
+class Event:
+    """A PLOVER event: who did what to whom, when, where."""
+
+    type: str  # CONSULT, AGREE, SUPPORT, COOPERATE, AID, REQUEST, REJECT, ACCUSE, ...
+    mode: str | None
+    actor: list[str]
+    recipient: list[str]
+    date: ResolvedDate
+    location: str | None
+    evidence: str
+    span: Span
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one report."""
+
+    report: Report
+    persons: list[Person] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    partnerships: list[Partnership] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        """The JSON shape of ../shared/eval/GUIDELINES.md, plus spans and events."""
+        return {
+            "doc_id": self.report.id,
+            "published": self.report.published,
+            "url": self.report.url,
+            "title": self.report.title,
+            "persons": [_plain(p) for p in self.persons],
+            "meetings": [_plain(m) for m in self.meetings],
+            "documents": [_plain(d) for d in self.documents],
+            "targets": [_plain(t) for t in self.targets],
+            "partnerships": [_plain(p) for p in self.partnerships],
+            "events": [_plain(e) for e in self.events],
+        }
+
+
+@dataclass
+class Failure:
+    """A report that could not be processed, and why. Errors are values:
+    a batch never dies for one bad report, and no report vanishes."""
+
+    id: str  # the report id, or the path when no id could be made
+    source: str | None
+    reason: str
+    stage: str = "read"  # read | clean | extract | store
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A record as the contract's JSON object: dates flattened to their value
+    (with `date_precision`/`date_how` beside), spans as [start, end]."""
+    out: dict[str, Any] = {}
+    for key, value in asdict(record).items():
+        if key == "date" and isinstance(value, dict):
+            out["date"] = value["value"]
+            out["date_precision"] = value["precision"]
+            out["date_how"] = value["how"]
+        elif key == "span" and isinstance(value, dict):
+            out["span"] = [value["start"], value["end"]]
+        elif key == "spans":
+            out["spans"] = [[s["start"], s["end"]] for s in value]
+        else:
+            out[key] = value
+    return out

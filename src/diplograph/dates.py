@@ -1,0 +1,232 @@
+"""Dates in a report's sentences, resolved against its publication date.
+
+Why a module of its own: every record kind carries a date, and every one must
+say how it was found (explicit, relative to publication, from context, or
+unknown). The rules (GUIDELINES "Dates"):
+
+- only a day fixes a date: "in July 2023" or "in 2024" give `value=None`
+  (with the precision noted), never the first of the month;
+- "on Monday", "today", "yesterday" resolve against the publication date
+  (a weekday is the latest such day on or before publication: news reports
+  past events);
+- "on October 26" takes its year from the publication date (or, without
+  one, from the year the report itself makes evident);
+- "the same day" is the date of the previous dated event, which only the
+  caller knows: `find_dates` marks it `how="same-day"` for the caller;
+- the publication date is NEVER used silently: a sentence without a date
+  expression has no date.
+
+The parsing of the expression itself is dateparser's (`DateDataParser`, its
+`period` says the precision); we only find candidate expressions with one
+compiled regular expression, which is far faster and less noisy than
+`dateparser.search` over whole sentences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+from diplograph.records import ResolvedDate
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+#: Candidate date expressions, most specific first (alternation order matters).
+DATE_PATTERN = re.compile(
+    rf"""
+    (?P<mdy>{_MONTHS}\s+{_DAY}(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b)
+  | (?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTHS}(?:\s*,?\s*(?P<y2>{_YEAR}))?\b)
+  | (?P<md>{_MONTHS}\s+{_DAY}\b(?!\s*(?:%|per\s*cent|percent|billion|million)))
+  | (?P<iso>\b(?P<y3>{_YEAR})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
+  | (?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?P<y4>{_YEAR})\b)
+  | (?P<my>\b{_MONTHS}\s+(?:of\s+)?(?P<y5>{_YEAR})\b)
+  | (?P<month>\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+{_MONTHS}
+        (?!\s+(?:of\s+)?{_YEAR})(?=[\s,.;]|$))
+  | (?P<yr>\b(?:in|since|by|until)\s+{_YEAR}\b)
+  | (?P<same>\b(?:on\s+)?(?:the\s+)?same\s+day\b|\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b
+        |\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
+  | (?P<wd>\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
+        (?:\s+(?:morning|afternoon|evening|night))?)
+  | (?P<rel>\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MONTH_WORD = re.compile(_MONTHS, re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_YEAR_IN_TEXT = re.compile(rf"\b({_YEAR})\b")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression found in a text: where, what it says, how resolved."""
+
+    start: int
+    end: int
+    text: str
+    date: ResolvedDate
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    """One parser per process: building one costs far more than using it."""
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=4096)
+def _parse(expression: str) -> tuple[dt.date | None, str | None]:
+    """dateparser on one expression: (date, period) or (None, None). Cached:
+    the same expressions recur in a batch."""
+    data = _parser().get_date_data(expression)
+    if data is None or data.date_obj is None:
+        return None, None
+    return data.date_obj.date(), data.period
+
+
+def _as_date(published: str | dt.date | None) -> dt.date | None:
+    if published is None or isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def _year_for(month_day: dt.date, published: dt.date | None, context_year: int | None) -> int | None:
+    """The year of "October 26" with no year: the publication's year, or the
+    year before when that would put the day well after publication (a report
+    of 3 January about "December 30"); else the report's evident year."""
+    if published is not None:
+        candidate = month_day.replace(year=published.year)
+        if (candidate - published).days > 31:
+            return published.year - 1
+        return published.year
+    return context_year
+
+
+def _classify(m: re.Match[str], published: dt.date | None, context_year: int | None) -> ResolvedDate:
+    text = m.group(0)
+    kind = None
+    for name in ("mdy", "dmy", "md", "iso", "num", "my", "month", "yr", "same", "wd", "rel"):
+        if m.group(name):
+            kind = name
+            break
+    if kind == "same":
+        return ResolvedDate(None, "day", "same-day")
+    if kind == "month":
+        return ResolvedDate(None, "month", "unknown")
+    if kind == "yr":
+        return ResolvedDate(None, "year", "unknown")
+    if kind == "my":
+        return ResolvedDate(None, "month", "explicit")
+    if kind == "rel":
+        if published is None:
+            return ResolvedDate(None, "day", "unknown")
+        word = text.lower().split()[0]
+        day = published - dt.timedelta(days=1) if word == "yesterday" else published
+        return ResolvedDate(day.isoformat(), "day", "relative")
+    if kind == "wd":
+        if published is None:
+            return ResolvedDate(None, "day", "unknown")
+        name = _WEEKDAY_WORD.search(text).group(1).lower()
+        back = (published.weekday() - _WEEKDAYS.index(name + "day")) % 7
+        if text.lower().startswith("last ") and back == 0:
+            back = 7
+        return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day", "relative")
+    year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+    clean = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)
+    clean = re.sub(r"\bof\s+", "", clean)
+    if year_text:
+        parsed, period = _parse(clean)
+        if parsed is None or period != "day":
+            return ResolvedDate(None, period, "unknown")
+        return ResolvedDate(parsed.isoformat(), "day", "explicit")
+    # a day and month without a year
+    parsed, period = _parse(f"{clean} 2000")  # 2000 is a leap year: 29 February parses
+    if parsed is None or period != "day":
+        return ResolvedDate(None, None, "unknown")
+    year = _year_for(parsed, published, context_year)
+    if year is None:
+        return ResolvedDate(None, "day", "unknown")
+    try:
+        value = parsed.replace(year=year)
+    except ValueError:
+        return ResolvedDate(None, "day", "unknown")
+    how = "explicit" if published is not None and year == published.year else "context"
+    if published is not None and year == published.year - 1:
+        how = "context"
+    return ResolvedDate(value.isoformat(), "day", how)
+
+
+def find_dates(
+    text: str, published: str | dt.date | None = None, context_year: int | None = None
+) -> list[FoundDate]:
+    """Every date expression in `text`, in order, each resolved."""
+    base = _as_date(published)
+    out = []
+    for m in DATE_PATTERN.finditer(text):
+        month = _MONTH_WORD.search(m.group(0)) if not (m.group("iso") or m.group("num")) else None
+        if month and not month.group(0)[0].isupper():
+            continue  # "may" and "march" the words, not the months
+        out.append(FoundDate(m.start(), m.end(), m.group(0), _classify(m, base, context_year)))
+    return out
+
+
+def resolve_date(
+    text: str,
+    published: str | dt.date | None = None,
+    context_year: int | None = None,
+    previous: ResolvedDate | None = None,
+) -> ResolvedDate:
+    """The date a text (a sentence or an expression) fixes for its event.
+
+    The first expression that fixes a day wins; "the same day" takes
+    `previous` (the last dated event before it). Month or year alone give
+    `value=None` with their precision. No expression: unknown, never the
+    publication date.
+    """
+    best: ResolvedDate | None = None
+    for found in find_dates(text, published, context_year):
+        date = found.date
+        if date.how == "same-day":
+            if previous is not None and previous.value:
+                return ResolvedDate(previous.value, "day", "context")
+            best = best or ResolvedDate(None, "day", "unknown")
+            continue
+        if date.value:
+            return date
+        if best is None and date.precision:
+            best = date
+    return best or ResolvedDate(None, None, "unknown")
+
+
+def evident_year(text: str, published: str | dt.date | None = None) -> int | None:
+    """The year a report makes evident: its publication year, else the most
+    frequent four-digit year in its text (ties: the latest)."""
+    base = _as_date(published)
+    if base is not None:
+        return base.year
+    counts: dict[int, int] = {}
+    for m in _YEAR_IN_TEXT.finditer(text):
+        year = int(m.group(1))
+        counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def is_suspect(date: ResolvedDate, published: str | dt.date | None) -> bool:
+    """A date after publication for an event reported as past is suspect."""
+    base = _as_date(published)
+    if not date.value or base is None:
+        return False
+    return dt.date.fromisoformat(date.value) > base

@@ -1,0 +1,72 @@
+"""Read stage: paths (files, directories, `-` for standard input) in, a stream
+of `Report | Failure` out, in the order given.
+
+One module per input kind: `text`, `html`, `jsonl`, `directory`, `stdin`.
+Every reader turns a bad input into a `Failure` with a plain reason (see
+`common`), so a batch never dies for one file and no input vanishes. The
+publication date is settled here (`published`), language is checked here
+(`language`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from diplograph.read.directory import kind_of, walk
+from diplograph.read.html import read_html_file
+from diplograph.read.jsonl import read_jsonl_file
+from diplograph.read.stdin import read_stream
+from diplograph.read.text import read_text_file
+from diplograph.records import Failure, Report
+
+__all__ = ["read_paths", "read_path", "read_stream", "FORMATS"]
+
+#: Values of `--input-format`.
+FORMATS = ("auto", "text", "html", "jsonl")
+
+
+def read_file(path: Path, kind: str, published: str | None = None) -> Iterator[Report | Failure]:
+    if kind == "jsonl":
+        yield from read_jsonl_file(path, published)
+    elif kind == "html":
+        yield read_html_file(path, published)
+    else:
+        yield read_text_file(path, published)
+
+
+def read_path(
+    path: str | Path,
+    published: str | None = None,
+    input_format: str = "auto",
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Report | Failure]:
+    """Every report in one path: a file, a directory (recursive) or `-`."""
+    if str(path) == "-":
+        yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, input_format, published)
+        return
+    path = Path(path)
+    if path.is_dir():
+        found = False
+        for file in walk(path):
+            found = True
+            kind = kind_of(file) if input_format == "auto" else input_format
+            yield from read_file(file, kind, published)
+        if not found:
+            yield Failure(str(path), str(path), "directory holds no report files (.txt, .html, .jsonl)")
+        return
+    kind = kind_of(path) if input_format == "auto" else input_format
+    yield from read_file(path, kind, published)
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    published: str | None = None,
+    input_format: str = "auto",
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Report | Failure]:
+    """Every report in every path, lazily, in the order given."""
+    for path in paths:
+        yield from read_path(path, published, input_format, stdin)

@@ -1,0 +1,59 @@
+"""What every reader shares: the size limit, decoding bytes into text, and the
+checks that turn a hopeless input into a `Failure` with a plain reason.
+
+Why one place: the bad-input contract ("an empty file, a binary file, invalid
+UTF-8, a 50 MB file, a non-English report each yield one clear line") must
+read the same whichever way the report came in (file, JSON Lines, stdin).
+"""
+
+from __future__ import annotations
+
+from diplograph.read.language import guess_language
+from diplograph.read.published import resolve_published
+from diplograph.records import Failure, Report
+
+#: Inputs larger than this are rejected before they are read. A news report is
+#: a few kB; 10 MB is far beyond any real one, and refusing early keeps memory
+#: flat and a stray dump or video file from stalling a batch.
+MAX_BYTES = 10 * 1024 * 1024
+
+
+def too_large(size: int) -> str | None:
+    if size > MAX_BYTES:
+        return f"too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many control characters, in the first 8 kB: not a text."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.05
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) or (None, reason). UTF-8 only (a leading BOM is dropped):
+    guessing another encoding would silently shift every character offset."""
+    if looks_binary(data):
+        return None, "binary file (not text)"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        return None, f"invalid UTF-8 at byte {error.start} ({error.reason})"
+
+
+def finish(
+    report: Report,
+    published: str | None = None,
+    metadata_published: str | None = None,
+) -> Report | Failure:
+    """Checks every reader's report goes through, then the publication date."""
+    if not report.text.strip():
+        return Failure(report.id, report.source, "empty report (no text)")
+    language = guess_language(report.text)
+    if language not in ("en", None):
+        return Failure(report.id, report.source, f"not English (looks like {language})")
+    report.published, report.published_how = resolve_published(report.text, published, metadata_published)
+    return report

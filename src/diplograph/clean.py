@@ -1,9 +1,195 @@
-"""Cleaning stage (first cut: the whole text is body). Replaced by the zoning cleaner."""
+"""Cleaning stage: zones over the report's ORIGINAL text, never a copy.
+
+A scraped report carries more than the story: a headline, a date line, photo
+captions (often printed twice), image file names, agency bylines, page
+furniture, and teasers of other stories after a "See more" line. Extractors
+must read the story and the captions (a person named only in a caption still
+counts) and nothing else, and every record must point back into the original
+text. So this stage only labels stretches of the text:
+
+    title    the headline (first line, when it reads like one)
+    body     the story
+    caption  a photo caption ("... (Photo: VNA)", "X (right) meets Y ...")
+    header   the date line prefix, a date/byline printed at the top
+    junk     image file names, agency bylines, trailing credits, page furniture
+    repeat   a paragraph or caption identical (folded) to an earlier one
+    teaser   a "See more"/"Related news" line and everything after it
+
+Readable zones are title, body and caption (`CleanReport.readable`). The
+vocabulary (teaser markers, agencies, caption hints, furniture) lives in
+`data/cleaning.yaml`; this module holds only the rules. It works line by line
+(a paragraph is a line in scraped text), so it is linear in the text's size.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from diplograph.read.published import DATE_LINE, HEADER_DATE, HEADER_LINE_MAX, HEADER_LINES
 from diplograph.records import CleanReport, Report, Zone
+
+#: A teaser marker this close to the top is navigation, not the end of the story.
+TEASER_MIN_SHARE = 0.2
+#: Repeats are looked for among lines of at least this many words.
+REPEAT_MIN_WORDS = 4
+#: A line this long is a paragraph of the story, never a caption or a label.
+CAPTION_MAX_CHARS = 400
+
+IMAGE_FILE = re.compile(
+    r"^\S*[\w-]+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
+    re.IGNORECASE,
+)
+PHOTO_CREDIT = re.compile(
+    r"(?:(?:^|[\s.|])Photos?\s*(?::|by\b|from\b|via\b|courtesy\b)[^.()]{0,60}\s*\|?"
+    r"|\(\s*(?:Photos?|Image|Source)\b[^()]{0,80}\))\s*$"
+)
+ONLY_PUNCTUATION = re.compile(r"^[\W_]+$")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    teaser_markers: frozenset[str]
+    agencies: frozenset[str]
+    caption_positions: tuple[str, ...]
+    boilerplate: frozenset[str]
+    boilerplate_patterns: tuple[re.Pattern[str], ...]
+    byline: re.Pattern[str]
+    trailing_credit: re.Pattern[str]
+    caption_agency_end: re.Pattern[str]
+
+
+def fold(text: str) -> str:
+    """Case-, diacritic-, space- and edge-punctuation-insensitive form of a line."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    return text.strip(" .:;,!?-–—|/*»«>•\"'")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    raw = yaml.safe_load(files("diplograph.data").joinpath("cleaning.yaml").read_text(encoding="utf-8"))
+    agencies = sorted(raw["agencies"], key=len, reverse=True)
+    names = "|".join(re.escape(a) for a in agencies)
+    return Vocabulary(
+        teaser_markers=frozenset(fold(m) for m in raw["teaser_markers"]),
+        agencies=frozenset(fold(a) for a in agencies),
+        caption_positions=tuple(h.lower() for h in raw["caption_positions"]),
+        boilerplate=frozenset(fold(b) for b in raw["boilerplate"]),
+        boilerplate_patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate_patterns"]),
+        byline=re.compile(rf"^[\W_]*(?:(?:{names})[\s/,&]*)+[\W_]*$"),
+        trailing_credit=re.compile(
+            rf"(?:\s*[—–-]+\s*(?:{names})(?:\s*/\s*(?:{names}))*|\s*\((?:{names})\)|\s*/\.)\s*$"
+        ),
+        caption_agency_end=re.compile(rf"\s(?:{names})$"),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, surrounding whitespace excluded."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        out.append((start, start + len(stripped)))
+    return out
+
+
+def _is_caption(line: str, vocab: Vocabulary) -> bool:
+    if len(line) > CAPTION_MAX_CHARS:
+        return False
+    if PHOTO_CREDIT.search(line):
+        return True
+    lowered = line.lower()
+    if any(hint in lowered for hint in vocab.caption_positions) and not line.endswith("?"):
+        return True
+    # "... at Merdeka Palace on Thursday ANTARA": ends with an agency, no full stop.
+    return bool(vocab.caption_agency_end.search(line)) and not line.endswith(".")
+
+
+def _is_furniture(line: str, folded: str, vocab: Vocabulary) -> bool:
+    if folded in vocab.boilerplate or ONLY_PUNCTUATION.match(line):
+        return True
+    if IMAGE_FILE.match(line) or vocab.byline.match(line):
+        return True
+    return any(p.search(line) for p in vocab.boilerplate_patterns)
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 30 and not line.endswith((".", '?"', '."', ".”", ":"))
+
+
+def _is_label(line: str) -> bool:
+    """One or two words with no sentence punctuation: a menu item or a label."""
+    return len(line.split()) <= 2 and not re.search(r"[.!?]\W*$", line)
+
+
+def zones_of(text: str) -> list[Zone]:
+    """The zones of a report's text, in order, non-overlapping."""
+    vocab = vocabulary()
+    lines = _lines(text)
+    zones: list[Zone] = []
+    seen: set[str] = set()
+    first_readable = True
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        folded = fold(line)
+        # Teasers: a marker line ends the story (unless it is near the top).
+        if folded in vocab.teaser_markers and start >= TEASER_MIN_SHARE * len(text):
+            zones.append(Zone("teaser", start, len(text.rstrip())))
+            break
+        # The scrapers' " date YYYY-MM-DD " prefix on the first line.
+        if index == 0:
+            match = DATE_LINE.match(text)
+            if match:
+                prefix_end = match.end()
+                while prefix_end < end and text[prefix_end] == " ":
+                    prefix_end += 1
+                zones.append(Zone("header", start, prefix_end))
+                start = prefix_end
+                if start >= end:
+                    continue
+                line = text[start:end]
+                folded = fold(line)
+        # A date (and byline) printed at the top of the page.
+        if index < HEADER_LINES and len(line) <= HEADER_LINE_MAX and HEADER_DATE.search(line):
+            zones.append(Zone("header", start, end))
+            continue
+        if _is_furniture(line, folded, vocab) or folded in vocab.teaser_markers:
+            zones.append(Zone("junk", start, end))
+            continue
+        if _is_label(line):
+            zones.append(Zone("junk", start, end))
+            continue
+        kind = "caption" if _is_caption(line, vocab) else "body"
+        if first_readable and kind == "body" and _looks_like_title(line):
+            kind = "title"
+        first_readable = False
+        if len(folded.split()) >= REPEAT_MIN_WORDS:
+            if folded in seen:
+                zones.append(Zone("repeat", start, end))
+                continue
+            seen.add(folded)
+        # A trailing credit ("... invitation. — VNA/VNS", "(ANTARA)", "/.") is not text.
+        credit = PHOTO_CREDIT.search(line) if kind == "caption" else vocab.trailing_credit.search(line)
+        if credit and credit.start() > 0:
+            zones.append(Zone(kind, start, start + len(line[: credit.start()].rstrip())))
+            zones.append(Zone("junk", start + credit.start(), end))
+        else:
+            zones.append(Zone(kind, start, end))
+    return zones
 
 
 def clean(report: Report) -> CleanReport:
-    return CleanReport(report, [Zone("body", 0, len(report.text))])
+    return CleanReport(report, zones_of(report.text))

@@ -6,11 +6,22 @@
 none of them knows the stages' internals. Errors are values: a report that
 fails at any stage becomes a `Failure` in the output stream, in input order,
 and the batch goes on.
+
+`run(items, jobs=N)` streams reports through N worker processes. Each worker
+loads the spaCy model once (pool initializer); reports travel in chunks; at
+most a few chunks per worker are in flight, so memory stays flat however long
+the input; results come back in input order. `jobs=1` (or an input too small
+to be worth starting processes for) runs in this process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
@@ -18,10 +29,35 @@ from diplograph import clean, parse
 from diplograph.extract import extract
 from diplograph.records import Extraction, Failure, Report
 
+log = logging.getLogger(__name__)
 
-def process_batch(
-    items: list[Report | Failure], nlp: Language | None = None
-) -> list[Extraction | Failure]:
+#: Reports per chunk sent to a worker (and per `nlp.pipe` batch).
+CHUNK_SIZE = 16
+#: Chunks in flight per worker: enough to keep workers busy, few enough to
+#: keep memory flat.
+IN_FLIGHT_PER_JOB = 2
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _parse_each(cleaned: list, nlp: Language | None) -> list:
+    """Parse one by one: used when a batch fails, to isolate the bad report."""
+    docs = []
+    for clean_report in cleaned:
+        try:
+            docs.append(parse.parse([clean_report], nlp)[0])
+        except Exception as error:  # noqa: BLE001 - one bad report never stops a batch
+            docs.append(error)
+    return docs
+
+
+def process_batch(items: list[Report | Failure], nlp: Language | None = None) -> list[Extraction | Failure]:
     """Clean, parse (one `nlp.pipe` call for the batch) and extract; keep order."""
     out: list[Extraction | Failure | None] = [None] * len(items)
     cleaned = []
@@ -32,28 +68,119 @@ def process_batch(
         try:
             cleaned.append((i, clean.clean(item)))
         except Exception as error:  # noqa: BLE001 - one bad report never stops a batch
-            out[i] = Failure(item.id, item.source, f"cleaning failed: {error}", "clean")
-    docs = parse.parse([c for _, c in cleaned], nlp)
-    for (i, clean_report), doc in zip(cleaned, docs):
+            out[i] = Failure(item.id, item.source, f"cleaning failed: {error!r}", "clean")
+    try:
+        docs: list = parse.parse([c for _, c in cleaned], nlp)
+    except Exception:  # noqa: BLE001
+        docs = _parse_each([c for _, c in cleaned], nlp)
+    for (i, clean_report), doc in zip(cleaned, docs, strict=True):
+        report = clean_report.report
+        if isinstance(doc, Exception):
+            out[i] = Failure(report.id, report.source, f"parsing failed: {doc!r}", "parse")
+            continue
         try:
             out[i] = extract(clean_report, doc)
         except Exception as error:  # noqa: BLE001
-            report = clean_report.report
             out[i] = Failure(report.id, report.source, f"extraction failed: {error!r}", "extract")
     return [o for o in out if o is not None]
+
+
+# --- worker processes -------------------------------------------------------
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(log_level: int) -> None:
+    """Pool initializer: load the model once per worker process."""
+    global _WORKER_NLP
+    logging.basicConfig(level=log_level)
+    from diplograph.nlp import load_model
+
+    _WORKER_NLP = load_model()
+
+
+def _work(chunk: list[Report | Failure]) -> list[Extraction | Failure]:
+    return process_batch(chunk, _WORKER_NLP)
+
+
+def _chunks(items: Iterable[Report | Failure], size: int) -> Iterator[list[Report | Failure]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _failed_chunk(chunk: list[Report | Failure], error: BaseException) -> list[Extraction | Failure]:
+    return [
+        item
+        if isinstance(item, Failure)
+        else Failure(item.id, item.source, f"worker failed: {error!r}", "extract")
+        for item in chunk
+    ]
 
 
 def run(
     items: Iterable[Report | Failure],
     nlp: Language | None = None,
-    batch_size: int = 32,
+    batch_size: int = CHUNK_SIZE,
+    jobs: int | None = 1,
+    on_item: Callable[[Extraction | Failure], None] | None = None,
 ) -> Iterator[Extraction | Failure]:
-    """Stream reports through the pipeline in batches, in input order."""
-    batch: list[Report | Failure] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= batch_size:
-            yield from process_batch(batch, nlp)
-            batch = []
-    if batch:
-        yield from process_batch(batch, nlp)
+    """Stream reports through the pipeline, in input order.
+
+    jobs: worker processes (None = every core). With jobs=1, or when the
+    whole input fits in one chunk, everything runs here with `nlp` (or the
+    model `load_model` gives). `on_item` is called for every result (progress).
+    """
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    chunks = _chunks(items, batch_size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None) if jobs > 1 else None
+    if second is None:
+        # One process: no pool to start, the model already loaded is reused.
+        for chunk in [first] if jobs > 1 else _prepend(first, chunks):
+            for result in process_batch(chunk, nlp):
+                if on_item:
+                    on_item(result)
+                yield result
+        return
+    yield from _run_pool(_prepend(first, _prepend(second, chunks)), jobs, on_item)
+
+
+def _prepend(chunk: list, rest: Iterator[list]) -> Iterator[list]:
+    yield chunk
+    yield from rest
+
+
+def _run_pool(
+    chunks: Iterator[list[Report | Failure]],
+    jobs: int,
+    on_item: Callable[[Extraction | Failure], None] | None,
+) -> Iterator[Extraction | Failure]:
+    # spawn: a fresh interpreter per worker, safe whatever threads the parent
+    # runs (progress bars, servers); the model is loaded once per worker.
+    context = multiprocessing.get_context("spawn")
+    pending: deque = deque()
+    limit = jobs * IN_FLIGHT_PER_JOB
+    with context.Pool(jobs, initializer=_init_worker, initargs=(logging.getLogger().level,)) as pool:
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(_work, (chunk,))))
+            while len(pending) >= limit:
+                yield from _collect(pending.popleft(), on_item)
+        while pending:
+            yield from _collect(pending.popleft(), on_item)
+
+
+def _collect(
+    entry: tuple, on_item: Callable[[Extraction | Failure], None] | None
+) -> Iterator[Extraction | Failure]:
+    chunk, async_result = entry
+    try:
+        results = async_result.get()
+    except Exception as error:  # noqa: BLE001 - a dead worker fails its chunk, not the batch
+        results = _failed_chunk(chunk, error)
+    for result in results:
+        if on_item:
+            on_item(result)
+        yield result

@@ -1,0 +1,127 @@
+"""The server's guards: request size limit, security headers, bearer token.
+
+Why plain ASGI middleware for the size limit: it must stop a body *while it
+streams in*, before any handler buffers it, whether or not the client sent an
+honest Content-Length.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+
+from fastapi import HTTPException, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+#: Content Security Policy for every answer: scripts only from this server (no
+#: inline script, no CDN), so even a report text that slipped past escaping
+#: could not run. Plotly injects its own <style> elements, hence 'unsafe-inline'
+#: for styles only.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
+)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _json_response(status: int, detail: str) -> tuple[Message, Message]:
+    body = json.dumps({"detail": detail}).encode()
+    start = {
+        "type": "http.response.start",
+        "status": status,
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+    }
+    return start, {"type": "http.response.body", "body": body}
+
+
+class BodySizeLimit:
+    """Answer 413 to any request whose body is larger than `max_bytes`."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = f"request body larger than {self.max_bytes} bytes"
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0 or declared > self.max_bytes:
+                    for message in _json_response(413 if declared >= 0 else 400, detail):
+                        await send(message)
+                    return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if started:
+                raise
+            for message in _json_response(413, detail):
+                await send(message)
+
+
+class SecurityHeaders:
+    """Add CSP and the usual hardening headers to every HTTP answer."""
+
+    HEADERS = [
+        (b"content-security-policy", CSP.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                message["headers"] = list(message.get("headers", [])) + self.HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def require_token(request: Request) -> None:
+    """FastAPI dependency: the request must carry `Authorization: Bearer <token>`."""
+    expected = request.app.state.settings.token
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+        raise HTTPException(
+            status_code=401,
+            detail="a valid bearer token is required (Authorization: Bearer <DIPLOGRAPH_TOKEN>)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )

@@ -1,0 +1,96 @@
+"""Which states or bodies a document, target or partnership is between.
+
+Why a module of its own: documents, targets and partnerships all name their
+parties the same three ways, and should agree: outright in the sentence
+("the Việt Nam–Thailand Comprehensive Strategic Partnership"), half-way
+("trade with Thailand", "Vietnam's strategic partnership"), or not at all
+("the two countries set a target of ..."). A report about several meetings
+(one per counterpart) has no single "principal pair", so a sentence that
+names nobody takes its pair from the nearest sentences before it: the
+report's home state (the one it mentions most) and the nearest other state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from diplograph.actors.knowledge import Mention
+from diplograph.extract.context import ReportContext, Sentence
+
+#: A body named only as a modifier ("ASEAN member states", "the 47th ASEAN
+#: Summit", "the third largest ASEAN trading partner") is not a party.
+_MODIFIER_AFTER = re.compile(
+    r"^[\s’']*(?:s\s+)?(?:-?\s*(?:led|wide)\b|member|trading\s+partner|partner|countries|nations|"
+    r"states|economies|region|summit|related\s+summits|chair|chairmanship|secretariat|"
+    r"secretary|community|centrality|way|charter|"
+    r"foreign\s+ministers|leaders'?\s+meeting|defen[cs]e\s+ministers)",
+    re.IGNORECASE,
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|around|outside|inside)\s+$", re.IGNORECASE)
+
+#: How far back (in sentences) a sentence that names nobody looks for its pair.
+LOOKBACK = 8
+
+
+def party_mentions(sent: Sentence, text: str) -> list[Mention]:
+    """The sentence's state/body mentions that can be parties: bodies used as
+    modifiers and capitals used as places ("in Kuala Lumpur") dropped."""
+    out: list[Mention] = []
+    for m in sent.mentions:
+        after = text[m.end : m.end + 40]
+        if m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
+            continue
+        if m.how == "capital" and _PREPOSITION_BEFORE.search(text[max(0, m.start - 12) : m.start]):
+            continue
+        out.append(m)
+    return out
+
+
+def codes_of(mentions: list[Mention]) -> list[str]:
+    seen: list[str] = []
+    for m in mentions:
+        if m.entity.code not in seen:
+            seen.append(m.entity.code)
+    return seen
+
+
+def home_state(ctx: ReportContext) -> str | None:
+    """The state the report mentions most (the reporting side, usually)."""
+    cached = getattr(ctx, "_exb_home", None)
+    if cached is not None:
+        return cached or None
+    counts: Counter[str] = Counter()
+    for sent in ctx.sentences:
+        for m in party_mentions(sent, ctx.text):
+            if m.entity.kind == "state":
+                counts[m.entity.code] += 1
+    home = counts.most_common(1)[0][0] if counts else ""
+    ctx._exb_home = home  # type: ignore[attr-defined]
+    return home or None
+
+
+def _nearest_other(ctx: ReportContext, index: int, exclude: set[str]) -> str | None:
+    """The nearest state (then body) named before sentence `index`, not in `exclude`."""
+    for kind in ("state", "body"):
+        for k in range(index, max(-1, index - LOOKBACK - 1), -1):
+            sent = ctx.sentences[k]
+            for m in party_mentions(sent, ctx.text):
+                if m.entity.kind == kind and m.entity.code not in exclude:
+                    return m.entity.code
+    return None
+
+
+def complete_pair(ctx: ReportContext, sent: Sentence, codes: list[str]) -> list[str]:
+    """`codes` as named in the sentence, made up to a pair from the context
+    when it names fewer than two (the home state and the nearest other)."""
+    if len(codes) >= 2:
+        return list(codes)
+    home = home_state(ctx)
+    if len(codes) == 1 and home and codes[0] != home:
+        return [home, codes[0]]
+    other = _nearest_other(ctx, sent.index, {home} | set(codes) if home else set(codes))
+    if home and other:
+        return [home, other]
+    principal = [c for c in ctx.parties if c not in codes]
+    return (list(codes) + principal)[:2]

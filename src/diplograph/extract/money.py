@@ -1,0 +1,160 @@
+"""Amounts of money in any common notation: "US$20 billion", "20 billion USD",
+"USD 10 billion", "$2bn", "10 bln USD", "1.5 trillion yen", "VND 100 trillion",
+"€5 billion", "over US$1 billion", "US$20-25 billion".
+
+Why a module of its own: targets (and documents' titles, and events) meet
+money in a dozen notations, and one wrong scale word turns US$2bn into
+US$2. Currency symbols, codes, names and scale words are data
+(`data/currencies.yaml`); this module only compiles them, once, into two
+regular expressions (currency before the number, currency after it).
+
+Only US dollars are converted (`amount_usd`): any exchange rate would be a
+guess about a date the report does not give. Other currencies keep
+`amount` and `currency` (GUIDELINES "targets").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Money:
+    """One amount found in a text: [start, end) offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    amount: float  # the (lower) amount in units of the currency
+    currency: str  # ISO 4217 code
+    qualifier: str | None = None  # about | over | under (the amount is not exact)
+    high: float | None = None  # the upper bound of a range ("US$20-25 billion")
+
+    @property
+    def amount_usd(self) -> float | None:
+        return self.amount if self.currency == "USD" else None
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+class _Patterns:
+    """The compiled patterns and lookup tables, built once from the data file."""
+
+    def __init__(self) -> None:
+        data = yaml.safe_load(files("diplograph.data").joinpath("currencies.yaml").read_text("utf-8"))
+        self.by_symbol: dict[str, str] = {}
+        self.by_code: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}
+        for code, info in data["currencies"].items():
+            for symbol in info.get("symbols") or []:
+                self.by_symbol[symbol] = code
+            for alpha in info.get("codes") or []:
+                self.by_code[alpha] = code
+            for name in info.get("names") or []:
+                self.by_name[name.lower()] = code
+        self.scale: dict[str, float] = {}
+        for factor, words in data["multipliers"].items():
+            for word in words:
+                self.scale[word.lower()] = float(factor)
+        self.qualifier: dict[str, str] = {}
+        for kind, words in data["qualifiers"].items():
+            for word in words:
+                self.qualifier[word.lower()] = kind
+
+        def alternation(items) -> str:
+            return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+        symbols = alternation(self.by_symbol)
+        codes = alternation(self.by_code)
+        names = alternation(self.by_name)
+        scale = alternation(self.scale)
+        mult = rf"(?:\s?-?\s?(?P<{{0}}>{scale})\b)?"
+        # the second number of a range: "US$20-25 billion", "$20 to 25 billion"
+        rng = rf"(?:\s*(?P<dash>[-–])\s*|\s+(?P<to>to)\s+)(?:{symbols})?\s?(?P<num2>{_NUMBER})"
+        before = (
+            rf"(?:(?P<sym>{symbols})|(?<![A-Za-z])(?P<code>{codes}))\s?"
+            rf"(?P<num>{_NUMBER}){mult.format('mult')}(?:{rng}{mult.format('mult2')})?"
+        )
+        after = (
+            rf"(?<![\w.,$])(?P<num>{_NUMBER}){mult.format('mult')}(?:{rng}{mult.format('mult2')})?"
+            rf"\s?(?:(?P<code>{codes})\b|(?P<name>(?i:{names}))\b)"
+        )
+        self.before = re.compile(before)
+        self.after = re.compile(after)
+        self.qualifier_before = re.compile(
+            rf"(?i)\b({alternation(self.qualifier)})\s+(?:(?:a|an|the)\s+)?$"
+        )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _money(m: re.Match[str], text: str, p: _Patterns) -> Money | None:
+    groups = m.groupdict()
+    if groups.get("sym"):
+        currency = p.by_symbol[groups["sym"]]
+    elif groups.get("code"):
+        currency = p.by_code[groups["code"]]
+    else:
+        currency = p.by_name[groups["name"].lower()]
+    mult = groups.get("mult")
+    mult2 = groups.get("mult2")
+    num2 = groups.get("num2")
+    if num2 and groups.get("to") and mult:
+        # "US$20 billion to US$25 billion" is a movement (from -> to), not a range:
+        # the pattern only reads "to" as a range when the first number has no scale.
+        return None
+    factor = p.scale[mult.lower()] if mult else 1.0
+    factor2 = p.scale[mult2.lower()] if mult2 else factor
+    if not mult and mult2:
+        factor = factor2
+    amount = _number(groups["num"]) * factor
+    high = _number(num2) * factor2 if num2 else None
+    if high is not None and high < amount:
+        high = None  # "2024-25" style numbers, not a range of money
+    q = p.qualifier_before.search(text[max(0, m.start() - 30) : m.start()])
+    qualifier = p.qualifier[q.group(1).lower()] if q else None
+    return Money(m.start(), m.end(), m.group(0), amount, currency, qualifier, high)
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money in `text`, leftmost first, without overlaps."""
+    p = _patterns()
+    found: list[Money] = []
+    for pattern in (p.before, p.after):
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.end()
+            money = _money(m, text, p)
+            if money is None:
+                # a movement "US$20 billion to US$25 billion": read the first amount
+                # alone and go on from its end, so the second is read too
+                cut = m.start("dash") if m.group("dash") else m.start("to")
+                short = pattern.match(text[:cut], m.start())
+                money = _money(short, text, p) if short else None
+                pos = short.end() if short else m.start() + 1
+            if money is not None:
+                found.append(money)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    out: list[Money] = []
+    for money in found:
+        if out and money.start < out[-1].end:
+            continue
+        out.append(money)
+    return out
+
+
+#: A cheap screen: a sentence without any of these cannot hold an amount.
+SCREEN = re.compile(r"\d")

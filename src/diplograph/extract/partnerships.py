@@ -1,0 +1,126 @@
+"""Partnership levels named as a relationship's level: "the Việt Nam–Japan
+Comprehensive Strategic Partnership", "upgraded to a Comprehensive Strategic
+Partnership", "since both forged strategic partnership in 1993".
+
+Why this way: a level is a fixed phrase (the list is data,
+`data/partnership_levels.yaml`), so one case-insensitive regular expression
+finds every candidate; descriptions ("a top strategic partner", "among its
+most comprehensive strategic partners") never match because they do not say
+"partnership". The change is read from the words right before the level
+(upgraded/elevated ... to; established/forged), the parties from the
+sentence or, when it names fewer than two, from its neighbours
+(`local_pair`). One record per pair and level: the first sentence that
+says "upgraded" or "established" wins over mere mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.records import Partnership
+
+
+class _Levels:
+    def __init__(self) -> None:
+        data = yaml.safe_load(
+            files("diplograph.data").joinpath("partnership_levels.yaml").read_text("utf-8")
+        )
+        self.canonical: dict[str, str] = {}
+        for level, spellings in data["levels"].items():
+            for spelling in [level, *spellings]:
+                self.canonical[_key(spelling)] = level
+        alternatives = sorted(self.canonical, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alternatives)
+        self.pattern = re.compile(
+            rf"(?<![\w-])(?P<level>{body})s?\b(?!\s+(?:agreement|framework\s+agreement)\b)",
+            re.IGNORECASE,
+        )
+        ups = "|".join(re.escape(w) for w in sorted(data["upgrade_words"], key=len, reverse=True))
+        # "upgraded to a", "elevation of Vietnam-US relations to a", "lifted ... to the"
+        self.upgraded = re.compile(
+            rf"\b(?:{ups})\b[^.;:]{{0,80}}?\bto\s+(?:a|an|the|their)?\s*(?:new\s+)?(?:level\s+of\s+)?$",
+            re.IGNORECASE,
+        )
+        self.newly_upgraded = re.compile(r"\b(?:newly\s+)?(?:upgraded|elevated)\s+$", re.IGNORECASE)
+        est = "|".join(
+            r"\s+".join(re.escape(w) for w in e.split())
+            for e in sorted(data["establish_words"], key=len, reverse=True)
+        )
+        self.established = re.compile(
+            rf"\b(?:{est})\s+(?:(?:a|an|the|their|its|our|new|formally|officially)\s+){{0,2}}$"
+            r"|\bnewly[-\s]established\s+$",
+            re.IGNORECASE,
+        )
+        self.screen = re.compile(r"partnership", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+
+
+@lru_cache(maxsize=1)
+def _levels() -> _Levels:
+    return _Levels()
+
+
+def _change(before: str, lv: _Levels) -> str:
+    if lv.upgraded.search(before) or lv.newly_upgraded.search(before):
+        return "upgraded"
+    if lv.established.search(before):
+        return "established"
+    return "existing"
+
+
+_PAIR_JOIN = re.compile(r"^\s*(?:[-–—/]|and)\s*$")
+
+
+def _parties(ctx: ReportContext, sent: Sentence, level_start: int) -> list[str]:
+    """The pair the level is of: a joined pair ("Việt Nam–Japan", "Vietnam and
+    Japan") nearest the level if the sentence has one, else the sentence's
+    parties, made up to two from the context."""
+    text = ctx.text
+    mentions = party_mentions(sent, text)
+    pairs = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.entity.code != b.entity.code and _PAIR_JOIN.match(text[a.end : b.start]):
+            pairs.append((abs(level_start - b.end), [a.entity.code, b.entity.code]))
+    if pairs:
+        return min(pairs)[1]
+    codes = codes_of(mentions)
+    if len(codes) > 2:
+        # keep the two named nearest the level
+        near = sorted(mentions, key=lambda m: abs(level_start - m.start))
+        codes = codes_of(near)[:2]
+    return complete_pair(ctx, sent, codes)
+
+
+def find_partnerships(ctx: ReportContext) -> list[Partnership]:
+    """Every named level of a relationship in the report, one per pair and level."""
+    lv = _levels()
+    text = ctx.text
+    found: dict[tuple[frozenset[str], str], Partnership] = {}
+    rank = {"existing": 0, "established": 1, "upgraded": 2}
+    for sent in ctx.sentences:
+        sentence_text = text[sent.start : sent.end]
+        if not lv.screen.search(sentence_text):
+            continue
+        for m in lv.pattern.finditer(sentence_text):
+            level = lv.canonical[_key(m.group("level"))]
+            start = sent.start + m.start()
+            before = text[max(sent.start, start - 120) : start]
+            change = _change(before, lv)
+            parties = _parties(ctx, sent, start)
+            if len(parties) < 2:
+                continue
+            evidence, span = ctx.evidence(sent)
+            record = Partnership(parties, level, change, evidence, span)
+            key = (frozenset(parties), level)
+            if key not in found or rank[change] > rank[found[key].change]:
+                found[key] = record
+    return list(found.values())

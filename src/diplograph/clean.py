@@ -192,4 +192,12 @@ def zones_of(text: str) -> list[Zone]:
 
 
 def clean(report: Report) -> CleanReport:
-    return CleanReport(report, zones_of(report.text))
+    """Zone the report; a report read without a title gets its headline zone's
+    text as title (metadata only: the text itself is never changed)."""
+    zones = zones_of(report.text)
+    if report.title is None:
+        for zone in zones:
+            if zone.kind == "title":
+                report.title = report.text[zone.start : zone.end]
+                break
+    return CleanReport(report, zones)

@@ -22,7 +22,7 @@ from diplograph.read.stdin import read_stream
 from diplograph.read.text import read_text_file
 from diplograph.records import Failure, Report
 
-__all__ = ["read_paths", "read_path", "read_stream", "FORMATS"]
+__all__ = ["read_paths", "read_path", "read_stream", "count_reports", "FORMATS"]
 
 #: Values of `--input-format`.
 FORMATS = ("auto", "text", "html", "jsonl")
@@ -70,3 +70,21 @@ def read_paths(
     """Every report in every path, lazily, in the order given."""
     for path in paths:
         yield from read_path(path, published, input_format, stdin)
+
+
+def count_reports(paths: Iterable[str | Path], input_format: str = "auto") -> int | None:
+    """How many reports `read_paths` will yield, when that is known without
+    reading them (files and directories of files); None with standard input
+    or JSON Lines (one file, many reports). Used to size a progress bar."""
+    total = 0
+    for path in paths:
+        if str(path) == "-":
+            return None
+        path = Path(path)
+        files = list(walk(path)) if path.is_dir() else [path]
+        for file in files:
+            kind = kind_of(file) if input_format == "auto" else input_format
+            if kind == "jsonl":
+                return None
+            total += 1
+    return total

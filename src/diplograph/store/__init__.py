@@ -1,0 +1,224 @@
+"""The store: an embedded database of records merged across reports.
+
+    db = diplograph.open("x.db")             # or a postgresql:// URL
+    db.ingest(["reports/"])                  # read, extract, merge, commit per report
+    db.events(actor="VNM", with_="JPN", since="2023-01-01")
+    db.event(event_id).sources               # every sentence behind it
+
+`Store` is the whole public surface: the CLI (`cli/store.py`), the web app
+and Spark's loader call these methods and nothing below them. Every query
+returns plain dataclasses from `store.results`.
+
+Modules: `schema` (tables), `db` (engine, pragmas), `write` (one report, one
+transaction), `dedupe` (MinHash LSH), `merge` (same record across reports),
+`query` (the questions), `ingest` (reports -> pipeline -> write).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import Engine
+
+from diplograph.records import Extraction, Failure, Report
+from diplograph.store import query, write
+from diplograph.store.db import connect, default_location, to_url
+from diplograph.store.results import (
+    ActorRef,
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    IngestResult,
+    IngestSummary,
+    PartnershipRow,
+    Relation,
+    ReportRow,
+    SearchHit,
+    Source,
+    TargetRow,
+    TimelinePoint,
+)
+
+__all__ = [
+    "Store",
+    "open_store",
+    "ActorRef",
+    "ActorRow",
+    "DocumentRow",
+    "EventRow",
+    "IngestResult",
+    "IngestSummary",
+    "PartnershipRow",
+    "Relation",
+    "ReportRow",
+    "SearchHit",
+    "Source",
+    "TargetRow",
+    "TimelinePoint",
+]
+
+
+class Store:
+    """A store at a path or URL. Safe to share between threads for reading
+    (each call takes its own connection); write from one process at a time."""
+
+    def __init__(self, location: str | os.PathLike[str] | None = None, create: bool = True) -> None:
+        self.url = to_url(location if location is not None else default_location())
+        self.engine: Engine = connect(self.url, create=create)
+
+    # -- writing ---------------------------------------------------------
+
+    def ingest(
+        self,
+        items: Iterable[Report | Failure | Extraction | str | os.PathLike[str]],
+        jobs: int | None = 1,
+        on_result: Callable[[IngestResult], None] | None = None,
+        published: str | None = None,
+        nlp=None,  # noqa: ANN001
+    ) -> IngestSummary:
+        """Read (paths), extract (reports) and store: one transaction per report.
+
+        Unchanged reports are skipped before extraction, near-duplicates are
+        linked to their original, a changed report replaces its records.
+        """
+        from diplograph.store.ingest import ingest
+
+        return ingest(self.engine, _items(items, published), jobs=jobs, on_result=on_result, nlp=nlp)
+
+    def add(self, extraction: Extraction) -> IngestResult:
+        """Store one already-extracted report (one transaction)."""
+        return write.write(self.engine, extraction)
+
+    def remove(self, report_id: str) -> None:
+        """Delete a report and every record only it supported."""
+        with self.engine.begin() as conn:
+            write.remove_report(conn, report_id)
+
+    # -- reading ---------------------------------------------------------
+
+    def events(
+        self,
+        actor: str | None = None,
+        with_: str | None = None,
+        type: str | None = None,  # noqa: A002 - PLOVER's word
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        kind: str | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[EventRow]:
+        """Events newest first. `actor`/`with_`: a code ("VNM"), a state's or
+        body's name, a person's name (any stored spelling) or an actor id;
+        both given = events where both take part. `since`/`until`: ISO dates
+        (inclusive) on the event date, else its first report's publication date.
+        `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence."""
+        with self.engine.connect() as conn:
+            return query.events_query(conn, actor, with_, type, since, until, text, kind, limit, offset)
+
+    def event(self, event_id: str) -> EventRow | None:
+        """One event with its participants and every source sentence."""
+        with self.engine.connect() as conn:
+            return query.event(conn, event_id)
+
+    def actors(
+        self,
+        kind: str | None = None,
+        country: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+    ) -> list[ActorRow]:
+        """Actors (states, bodies, persons) with their aliases and counts, most active first."""
+        with self.engine.connect() as conn:
+            return query.actors_query(conn, kind, country, text, limit)
+
+    def resolve(self, text: str) -> query.Who:
+        """What an actor argument names: codes and person ids."""
+        with self.engine.connect() as conn:
+            return query.resolve(conn, text)
+
+    def timeline(self, actor: str, type: str | None = None) -> list[TimelinePoint]:  # noqa: A002
+        """Events and meetings per month (YYYY-MM) in which `actor` takes part."""
+        with self.engine.connect() as conn:
+            return query.timeline(conn, actor, type)
+
+    def relations(self, actor: str) -> list[Relation]:
+        """Partners of `actor` ranked by meetings, with the last meeting and the
+        current partnership level."""
+        with self.engine.connect() as conn:
+            return query.relations(conn, actor)
+
+    def targets(self, actor: str | None = None, status: str | None = None) -> list[TargetRow]:
+        """Targets and actual figures; each target with the latest actual
+        figure for the same parties and metric (its progress)."""
+        with self.engine.connect() as conn:
+            return query.targets_query(conn, actor, status)
+
+    def documents(self, actor: str | None = None, status: str | None = None) -> list[DocumentRow]:
+        with self.engine.connect() as conn:
+            return query.documents_query(conn, actor, status)
+
+    def document(self, document_id: str) -> DocumentRow | None:
+        with self.engine.connect() as conn:
+            found = [d for d in query.documents_query(conn) if d.id == document_id]
+            if not found:
+                return None
+            found[0].sources = query.sources(conn, "document", document_id)
+            return found[0]
+
+    def partnerships(self, actor: str | None = None) -> list[PartnershipRow]:
+        with self.engine.connect() as conn:
+            return query.partnerships_query(conn, actor)
+
+    def reports(self, limit: int | None = None, offset: int = 0) -> list[ReportRow]:
+        """Stored reports, newest first (without their text)."""
+        with self.engine.connect() as conn:
+            return query.reports_query(conn, limit, offset)
+
+    def report(self, report_id: str) -> ReportRow | None:
+        """One stored report with its original text (spans point into it)."""
+        with self.engine.connect() as conn:
+            return query.report(conn, report_id)
+
+    def sources(self, kind: str, record_id: str) -> list[Source]:
+        """The sentences behind a record: kind is event | document | target | partnership."""
+        with self.engine.connect() as conn:
+            return query.sources(conn, kind, record_id)
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        """Records whose evidence sentences contain `text`."""
+        with self.engine.connect() as conn:
+            return query.search(conn, text, limit)
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        with self.engine.connect() as conn:
+            return query.stats(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+
+def _items(items: Iterable, published: str | None) -> Iterable:
+    """Paths are read with the same readers as `extract`; records pass through."""
+    for item in items:
+        if isinstance(item, Report | Failure | Extraction):
+            yield item
+        else:
+            from diplograph.read import read_path
+
+            yield from read_path(item, published=published)
+
+
+def open_store(location: str | os.PathLike[str] | None = None, create: bool = True) -> Store:
+    return Store(location, create=create)

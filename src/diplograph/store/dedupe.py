@@ -1,0 +1,125 @@
+"""Near-duplicate reports: the same wire copy republished by several sites, or
+the same article under a different header, found with MinHash LSH.
+
+Why the bands live in the database: the index must survive between runs and
+grow to any number of reports without holding them in memory, and it must
+commit (or vanish) in the same transaction as the report it describes, so a
+killed ingest never leaves a report without its bands or bands without their
+report. The signature is datasketch's `MinHash`; the banding (how many bands
+of how many rows for the threshold) is datasketch's `MinHashLSH` choice; each
+band is stored as one (band, bucket) row and candidates are the reports that
+share a row.
+
+A candidate is a duplicate when the estimated Jaccard similarity of word
+shingles reaches `JACCARD`, or when the new report is mostly contained in it
+(`CONTAINMENT`, estimated from the Jaccard and the two shingle counts: a
+different header, footer or list of teasers around the same article) and is
+not much longer than it (a longer report may say more, so it is kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from sqlalchemy import Connection, select
+
+from diplograph.actors.knowledge import fold
+from diplograph.store.schema import report_bands, reports
+
+NUM_PERM = 128
+SHINGLE = 5  # words per shingle
+LSH_THRESHOLD = 0.4  # candidates from the bands; the checks below decide
+JACCARD = 0.8
+CONTAINMENT = 0.8
+MAX_GROWTH = 1.2  # a report more than this much longer than its match is not its duplicate
+
+
+@dataclass
+class Signature:
+    minhash: MinHash
+    shingles: int
+
+    def to_bytes(self) -> bytes:
+        return self.minhash.hashvalues.astype("<u8").tobytes()
+
+
+@dataclass
+class Match:
+    report_id: str
+    jaccard: float
+    containment: float
+
+
+@lru_cache(maxsize=1)
+def _lsh() -> MinHashLSH:
+    return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+
+
+def signature(text: str) -> Signature:
+    words = re.findall(r"\w+", fold(text))
+    if len(words) < SHINGLE:
+        shingles = {" ".join(words)}
+    else:
+        shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=NUM_PERM)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return Signature(minhash, len(shingles))
+
+
+def bands(sig: Signature) -> list[tuple[int, int]]:
+    """(band, bucket) rows: each band of the signature hashed to a signed 64-bit int."""
+    values = sig.minhash.hashvalues.astype("<u8")
+    out = []
+    for band, (start, end) in enumerate(_lsh().hashranges):
+        digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8).digest()
+        out.append((band, int.from_bytes(digest, "little", signed=True)))
+    return out
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
+
+
+def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | None:
+    """The stored report this one duplicates (its canonical original), or None."""
+    rows = bands(sig)
+    candidates: set[str] = set()
+    for band, bucket in rows:
+        candidates.update(
+            conn.execute(
+                select(report_bands.c.report_id).where(
+                    report_bands.c.band == band, report_bands.c.bucket == bucket
+                )
+            ).scalars()
+        )
+    candidates.discard(report_id)
+    best: Match | None = None
+    for cid in sorted(candidates):
+        row = conn.execute(
+            select(reports.c.minhash, reports.c.shingles, reports.c.duplicate_of).where(
+                reports.c.id == cid
+            )
+        ).one_or_none()
+        if row is None or row.minhash is None or row.duplicate_of is not None:
+            continue  # duplicates point at the original, never at another duplicate
+        jaccard = sig.minhash.jaccard(from_bytes(row.minhash))
+        common = jaccard / (1 + jaccard) * (sig.shingles + (row.shingles or 0))
+        containment = common / max(sig.shingles, 1)
+        is_dup = jaccard >= JACCARD or (
+            containment >= CONTAINMENT and sig.shingles <= MAX_GROWTH * (row.shingles or 0)
+        )
+        if is_dup and (best is None or jaccard > best.jaccard):
+            best = Match(cid, jaccard, containment)
+    return best
+
+
+def insert_bands(conn: Connection, report_id: str, sig: Signature) -> None:
+    conn.execute(
+        report_bands.insert(),
+        [{"band": b, "bucket": h, "report_id": report_id} for b, h in bands(sig)],
+    )

@@ -1,0 +1,604 @@
+"""Questions asked of the store, as parameterised SQL (SQLAlchemy Core).
+
+Why the queries look the way they do: every event query that names an actor
+starts from `event_participants` through its (country, anchor) or
+(actor_id, anchor) index, which holds the event date, so "the newest events
+of Vietnam" or "Vietnam with Japan since 2023" is one index range scan plus
+one probe per row, whatever the size of the store. Month bucketing is
+`substr(anchor, 1, 7)` on ISO text dates, which both SQLite and PostgreSQL
+compute the same way.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, and_, case, func, literal, or_, select
+from sqlalchemy.sql import ColumnElement
+
+from diplograph.actors.knowledge import knowledge
+from diplograph.store import merge
+from diplograph.store.results import (
+    ActorRef,
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    PartnershipRow,
+    Relation,
+    ReportRow,
+    SearchHit,
+    Source,
+    TargetRow,
+    TimelinePoint,
+)
+from diplograph.store.schema import (
+    RECORD_TABLES,
+    actor_aliases,
+    actors,
+    documents,
+    event_participants,
+    events,
+    mentions,
+    partnerships,
+    reports,
+    targets,
+)
+
+
+@dataclass
+class Who:
+    """What a user's actor argument names: state/body codes and/or person ids."""
+
+    text: str
+    codes: set[str] = field(default_factory=set)
+    persons: set[str] = field(default_factory=set)
+
+    @property
+    def empty(self) -> bool:
+        return not self.codes and not self.persons
+
+    def matches(self, table) -> ColumnElement[bool]:  # noqa: ANN001 - an event_participants alias
+        terms = []
+        if self.codes:
+            terms.append(table.c.country.in_(sorted(self.codes)))
+        if self.persons:
+            terms.append(table.c.actor_id.in_(sorted(self.persons)))
+        return or_(*terms) if terms else literal(False)
+
+
+def resolve(conn: Connection, text: str) -> Who:
+    """An actor id, a code, a state's or body's name, or a person's name
+    (any spelling stored as an alias) -> the codes and person ids it names."""
+    who = Who(text)
+    row = conn.execute(select(actors.c.id, actors.c.kind).where(actors.c.id == text)).one_or_none()
+    if row is not None:
+        (who.persons if row.kind == "person" else who.codes).add(row.id)
+        return who
+    entity = knowledge().lookup(text)
+    if entity is not None:
+        who.codes.add(entity.code)
+        return who
+    rows = conn.execute(
+        select(actors.c.id, actors.c.kind)
+        .join(actor_aliases, actor_aliases.c.actor_id == actors.c.id)
+        .where(actor_aliases.c.folded == merge.name_key(text))
+    ).all()
+    if not rows:
+        tokens = set(merge.name_tokens(text))
+        if tokens:
+            candidates = conn.execute(
+                select(actors.c.id, actors.c.kind, actors.c.name).where(actors.c.kind == "person")
+            ).all()
+            rows = [c for c in candidates if tokens <= set(merge.name_tokens(c.name))]
+    for r in rows:
+        (who.persons if r.kind == "person" else who.codes).add(r.id)
+    return who
+
+
+def _desc(conn: Connection, column):  # noqa: ANN001, ANN202
+    """Newest first with undated rows last on both engines (SQLite sorts NULL
+    lowest already, and a plain DESC keeps its index usable)."""
+    return column.desc() if conn.dialect.name == "sqlite" else column.desc().nulls_last()
+
+
+def _participants(conn: Connection, event_ids: list[str]) -> dict[str, list[ActorRef]]:
+    out: dict[str, list[ActorRef]] = defaultdict(list)
+    if not event_ids:
+        return out
+    rows = conn.execute(
+        select(
+            event_participants.c.event_id,
+            event_participants.c.role,
+            event_participants.c.country,
+            actors.c.id,
+            actors.c.name,
+            actors.c.kind,
+        )
+        .join(actors, actors.c.id == event_participants.c.actor_id)
+        .where(event_participants.c.event_id.in_(event_ids))
+        .order_by(event_participants.c.event_id, event_participants.c.role, actors.c.id)
+    )
+    for r in rows:
+        out[r.event_id].append(ActorRef(r.id, r.name, r.kind, r.country, r.role))
+    return out
+
+
+def _event_row(r) -> EventRow:  # noqa: ANN001
+    return EventRow(
+        id=r.id,
+        kind=r.kind,
+        type=r.type,
+        mode=r.mode,
+        date=r.date,
+        date_precision=r.date_precision,
+        date_how=r.date_how,
+        location=r.location,
+        occasion=r.occasion,
+        evidence=r.evidence,
+        source_count=r.source_count,
+        anchor=r.anchor,
+    )
+
+
+def events_query(
+    conn: Connection,
+    actor: str | None = None,
+    with_: str | None = None,
+    type: str | None = None,  # noqa: A002 - the CLI's word
+    since: str | None = None,
+    until: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[EventRow]:
+    conditions = []
+    if type:
+        conditions.append(events.c.type == type.upper())
+    if kind:
+        conditions.append(events.c.kind == kind)
+    if text:
+        like = f"%{text.lower()}%"
+        conditions.append(
+            or_(
+                func.lower(events.c.evidence).like(like),
+                func.lower(events.c.occasion).like(like),
+                func.lower(events.c.location).like(like),
+            )
+        )
+    if actor or with_:
+        first = resolve(conn, actor or with_)  # type: ignore[arg-type]
+        if first.empty:
+            return []
+        p1 = event_participants.alias("p1")
+        anchor = p1.c.anchor
+        query = (
+            select(events)
+            .select_from(p1.join(events, events.c.id == p1.c.event_id))
+            .where(first.matches(p1))
+        )
+        if actor and with_:
+            second = resolve(conn, with_)
+            if second.empty:
+                return []
+            p2 = event_participants.alias("p2")
+            query = query.join(
+                p2, and_(p2.c.event_id == p1.c.event_id, p2.c.actor_id != p1.c.actor_id)
+            ).where(second.matches(p2))
+    else:
+        anchor = events.c.anchor
+        query = select(events)
+    if since:
+        conditions.append(anchor >= since)
+    if until:
+        conditions.append(anchor <= until)
+    query = query.where(*conditions).order_by(_desc(conn, anchor), events.c.id.desc())
+    rows: list = []
+    seen: set[str] = set()
+    want = None if limit is None else limit + offset
+    fetch = None if want is None else max(want * 2, 20)
+    fetch_offset = 0
+    while True:
+        batch = conn.execute(query.limit(fetch).offset(fetch_offset) if fetch else query).all()
+        for r in batch:
+            if r.id not in seen:  # an event with two persons of one side comes twice
+                seen.add(r.id)
+                rows.append(r)
+        if fetch is None or len(batch) < fetch or (want is not None and len(rows) >= want):
+            break
+        fetch_offset += fetch
+    rows = rows[offset : None if limit is None else offset + limit]
+    found = [_event_row(r) for r in rows]
+    parts = _participants(conn, [e.id for e in found])
+    for e in found:
+        e.participants = parts.get(e.id, [])
+    return found
+
+
+def sources(conn: Connection, kind: str, record_id: str) -> list[Source]:
+    _, table = RECORD_TABLES[kind]
+    rows = conn.execute(
+        select(table, reports.c.url, reports.c.title, reports.c.published)
+        .join(reports, reports.c.id == table.c.report_id)
+        .where(table.c.record_id == record_id)
+        .order_by(reports.c.published, table.c.report_id, table.c.span_start)
+    )
+    return [
+        Source(r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail)
+        for r in rows
+    ]
+
+
+def event(conn: Connection, event_id: str) -> EventRow | None:
+    row = conn.execute(select(events).where(events.c.id == event_id)).one_or_none()
+    if row is None:
+        return None
+    found = _event_row(row)
+    found.participants = _participants(conn, [event_id]).get(event_id, [])
+    found.sources = sources(conn, "event", event_id)
+    return found
+
+
+def actors_query(
+    conn: Connection,
+    kind: str | None = None,
+    country: str | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+) -> list[ActorRow]:
+    query = select(actors)
+    if kind:
+        query = query.where(actors.c.kind == kind)
+    if country:
+        query = query.where(actors.c.country == country)
+    if text:
+        key = merge.name_key(text)
+        query = query.where(
+            or_(
+                func.lower(actors.c.name).like(f"%{text.lower()}%"),
+                actors.c.id.in_(
+                    select(actor_aliases.c.actor_id).where(actor_aliases.c.folded.like(f"%{key}%"))
+                ),
+            )
+        )
+    rows = conn.execute(query.order_by(actors.c.kind, actors.c.name)).all()
+    ids = [r.id for r in rows]
+    aliases: dict[str, list[str]] = defaultdict(list)
+    mention_counts: dict[str, int] = {}
+    by_actor: dict[str, int] = {}
+    by_side: dict[str, int] = {}
+    for chunk in _chunks(ids):
+        for a in conn.execute(
+            select(actor_aliases.c.actor_id, actor_aliases.c.alias)
+            .where(actor_aliases.c.actor_id.in_(chunk))
+            .order_by(actor_aliases.c.alias)
+        ):
+            aliases[a.actor_id].append(a.alias)
+        mention_counts.update(
+            conn.execute(
+                select(mentions.c.actor_id, func.count())
+                .where(mentions.c.actor_id.in_(chunk))
+                .group_by(mentions.c.actor_id)
+            ).all()
+        )
+        by_actor.update(
+            conn.execute(
+                select(
+                    event_participants.c.actor_id,
+                    func.count(func.distinct(event_participants.c.event_id)),
+                )
+                .where(event_participants.c.actor_id.in_(chunk))
+                .group_by(event_participants.c.actor_id)
+            ).all()
+        )
+        by_side.update(
+            conn.execute(
+                select(
+                    event_participants.c.country,
+                    func.count(func.distinct(event_participants.c.event_id)),
+                )
+                .where(event_participants.c.country.in_(chunk))
+                .group_by(event_participants.c.country)
+            ).all()
+        )
+    out = []
+    for r in rows:
+        count = by_actor.get(r.id, 0) if r.kind == "person" else by_side.get(r.id, 0)
+        out.append(
+            ActorRow(
+                r.id,
+                r.name,
+                r.kind,
+                r.country,
+                r.role,
+                aliases.get(r.id, []),
+                mention_counts.get(r.id, 0),
+                count,
+            )
+        )
+    out.sort(key=lambda a: (-a.events, -a.mentions, a.name))
+    return out[:limit] if limit else out
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def timeline(conn: Connection, actor: str, type: str | None = None) -> list[TimelinePoint]:  # noqa: A002
+    who = resolve(conn, actor)
+    if who.empty:
+        return []
+    p = event_participants.alias("p")
+    month = func.substr(p.c.anchor, 1, 7).label("month")
+    query = (
+        select(
+            month,
+            func.count(func.distinct(p.c.event_id)),
+            func.count(func.distinct(case((events.c.kind == "meeting", p.c.event_id)))),
+        )
+        .select_from(p.join(events, events.c.id == p.c.event_id))
+        .where(who.matches(p), p.c.anchor.is_not(None))
+        .group_by(month)
+        .order_by(month)
+    )
+    if type:
+        query = query.where(events.c.type == type.upper())
+    return [TimelinePoint(m, n, k) for m, n, k in conn.execute(query)]
+
+
+def relations(conn: Connection, actor: str) -> list[Relation]:
+    who = resolve(conn, actor)
+    if who.empty:
+        return []
+    p1 = event_participants.alias("p1")
+    p2 = event_participants.alias("p2")
+    partner = func.coalesce(p2.c.country, p2.c.actor_id).label("partner")
+    is_meeting = events.c.kind == "meeting"
+    query = (
+        select(
+            partner,
+            func.count(func.distinct(case((is_meeting, p1.c.event_id)))),
+            func.count(func.distinct(p1.c.event_id)),
+            func.max(case((is_meeting, p1.c.anchor))),
+        )
+        .select_from(
+            p1.join(p2, p2.c.event_id == p1.c.event_id).join(events, events.c.id == p1.c.event_id)
+        )
+        .where(who.matches(p1), ~who.matches(p2))
+        .group_by(partner)
+    )
+    rows = conn.execute(query).all()
+    mine = who.codes or {
+        c
+        for c in conn.execute(
+            select(actors.c.country).where(actors.c.id.in_(sorted(who.persons)))
+        ).scalars()
+        if c
+    }
+    names = {
+        r.id: r
+        for chunk in _chunks([r.partner for r in rows])
+        for r in conn.execute(
+            select(actors.c.id, actors.c.name, actors.c.kind).where(actors.c.id.in_(chunk))
+        )
+    }
+    levels = _levels(conn, mine)
+    out = []
+    for r in rows:
+        info = names.get(r.partner)
+        level = levels.get(r.partner)
+        out.append(
+            Relation(
+                partner_id=r.partner,
+                partner_name=info.name if info else r.partner,
+                partner_kind=info.kind if info else "unknown",
+                meetings=r[1],
+                events=r[2],
+                last_meeting=r[3],
+                level=level[0] if level else None,
+                level_change=level[1] if level else None,
+            )
+        )
+    out.sort(key=lambda x: (-x.meetings, -x.events, x.partner_name))
+    return out
+
+
+def _levels(conn: Connection, codes: set[str]) -> dict[str, tuple[str, str]]:
+    """Partner code -> (current level, change): the latest-reported level of
+    each bilateral partnership of `codes` (the highest change on a tie)."""
+    out: dict[str, tuple[str, str, tuple]] = {}
+    for code in codes:
+        for r in conn.execute(select(partnerships).where(partnerships.c.parties.like(f"%,{code},%"))):
+            parties = [p for p in merge.split_parties(r.parties) if p != code]
+            if len(parties) != 1:
+                continue
+            rank = (r.first_published or "", merge.CHANGE_RANK.get(r.change, 0), r.source_count)
+            if parties[0] not in out or rank > out[parties[0]][2]:
+                out[parties[0]] = (r.level, r.change, rank)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def _party_filter(conn: Connection, table, actor: str | None):  # noqa: ANN001, ANN202
+    if not actor:
+        return None
+    who = resolve(conn, actor)
+    codes = set(who.codes)
+    if who.persons:
+        codes |= {
+            c
+            for c in conn.execute(
+                select(actors.c.country).where(actors.c.id.in_(sorted(who.persons)))
+            ).scalars()
+            if c
+        }
+    if not codes:
+        return literal(False)
+    return or_(*[table.c.parties.like(f"%,{c},%") for c in sorted(codes)])
+
+
+def targets_query(
+    conn: Connection, actor: str | None = None, status: str | None = None
+) -> list[TargetRow]:
+    query = select(targets)
+    where = _party_filter(conn, targets, actor)
+    if where is not None:
+        query = query.where(where)
+    if status:
+        query = query.where(targets.c.status == status)
+    rows = conn.execute(query.order_by(targets.c.parties, targets.c.metric_key, targets.c.year)).all()
+    keys = {(r.parties, r.metric_key) for r in rows if r.status == "target"}
+    latest: dict[tuple[str, str], object] = {}
+    for parties, metric_key in keys:
+        actual = conn.execute(
+            select(targets)
+            .where(
+                targets.c.parties == parties,
+                targets.c.metric_key == metric_key,
+                targets.c.status == "actual",
+            )
+            .order_by(
+                targets.c.year.desc().nulls_last()
+                if conn.dialect.name != "sqlite"
+                else targets.c.year.desc(),
+                targets.c.first_published.desc(),
+            )
+            .limit(1)
+        ).one_or_none()
+        if actual is not None:
+            latest[(parties, metric_key)] = actual
+    out = []
+    for r in rows:
+        row = TargetRow(
+            id=r.id,
+            parties=merge.split_parties(r.parties),
+            metric=r.metric,
+            amount_usd=r.amount_usd,
+            amount=r.amount,
+            currency=r.currency,
+            year=r.year,
+            status=r.status,
+            evidence=r.evidence,
+            source_count=r.source_count,
+        )
+        actual = latest.get((r.parties, r.metric_key)) if r.status == "target" else None
+        if actual is not None:
+            row.latest_actual_usd = actual.amount_usd  # type: ignore[attr-defined]
+            row.latest_actual_year = actual.year  # type: ignore[attr-defined]
+            row.latest_actual_id = actual.id  # type: ignore[attr-defined]
+            if actual.amount_usd and r.amount_usd:  # type: ignore[attr-defined]
+                row.progress = round(actual.amount_usd / r.amount_usd, 4)  # type: ignore[attr-defined]
+        out.append(row)
+    return out
+
+
+def documents_query(
+    conn: Connection, actor: str | None = None, status: str | None = None
+) -> list[DocumentRow]:
+    query = select(documents)
+    where = _party_filter(conn, documents, actor)
+    if where is not None:
+        query = query.where(where)
+    if status:
+        query = query.where(documents.c.status == status)
+    rows = conn.execute(query.order_by(_desc(conn, documents.c.date), documents.c.title)).all()
+    return [
+        DocumentRow(
+            r.id, r.title, merge.split_parties(r.parties), r.status, r.date, r.evidence, r.source_count
+        )
+        for r in rows
+    ]
+
+
+def partnerships_query(conn: Connection, actor: str | None = None) -> list[PartnershipRow]:
+    query = select(partnerships)
+    where = _party_filter(conn, partnerships, actor)
+    if where is not None:
+        query = query.where(where)
+    rows = conn.execute(query.order_by(partnerships.c.parties, partnerships.c.level)).all()
+    return [
+        PartnershipRow(
+            r.id,
+            merge.split_parties(r.parties),
+            r.level,
+            r.change,
+            r.evidence,
+            r.source_count,
+            r.first_published,
+        )
+        for r in rows
+    ]
+
+
+def _report_row(r, text: bool = False) -> ReportRow:  # noqa: ANN001
+    return ReportRow(
+        r.id,
+        r.url,
+        r.title,
+        r.published,
+        r.source,
+        r.content_hash,
+        r.duplicate_of,
+        r.similarity,
+        r.ingested_at,
+        r.text if text else None,
+    )
+
+
+def reports_query(conn: Connection, limit: int | None = None, offset: int = 0) -> list[ReportRow]:
+    columns = [c for c in reports.c if c.name not in ("text", "minhash")]
+    query = select(*columns).order_by(_desc(conn, reports.c.published), reports.c.id).offset(offset)
+    if limit:
+        query = query.limit(limit)
+    return [_report_row(r) for r in conn.execute(query)]
+
+
+def report(conn: Connection, report_id: str) -> ReportRow | None:
+    row = conn.execute(select(reports).where(reports.c.id == report_id)).one_or_none()
+    return _report_row(row, text=True) if row is not None else None
+
+
+def search(conn: Connection, text: str, limit: int = 100) -> list[SearchHit]:
+    """Records whose source sentences contain `text` (case-insensitive)."""
+    like = f"%{text.lower()}%"
+    out: list[SearchHit] = []
+    for kind, (_, table) in RECORD_TABLES.items():
+        rows = conn.execute(
+            select(table)
+            .where(func.lower(table.c.evidence).like(like))
+            .order_by(table.c.report_id, table.c.span_start)
+            .limit(limit)
+        )
+        out.extend(
+            SearchHit(kind, r.record_id, r.evidence, r.report_id, r.span_start, r.span_end) for r in rows
+        )
+    return out[:limit]
+
+
+def stats(conn: Connection) -> dict[str, int]:
+    """Row counts of the main tables (and how many reports are duplicates)."""
+    out = {}
+    for table in (
+        reports,
+        actors,
+        mentions,
+        events,
+        event_participants,
+        documents,
+        targets,
+        partnerships,
+    ):
+        out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar() or 0
+    for kind, (_, table) in RECORD_TABLES.items():
+        out[f"{kind}_sources"] = conn.execute(select(func.count()).select_from(table)).scalar() or 0
+    out["duplicates"] = (
+        conn.execute(
+            select(func.count()).select_from(reports).where(reports.c.duplicate_of.is_not(None))
+        ).scalar()
+        or 0
+    )
+    out["meetings"] = (
+        conn.execute(select(func.count()).select_from(events).where(events.c.kind == "meeting")).scalar()
+        or 0
+    )
+    return out

@@ -1,0 +1,226 @@
+"""The store's tables: plain SQL tables, foreign keys and indexes (SQLAlchemy Core).
+
+Why plain tables: the database must be readable by ordinary SQLite tools
+(the `sqlite3` shell, Datasette) and the same definitions must run on
+PostgreSQL, so there is no ORM and no engine-specific type. Dates are ISO
+text (`YYYY-MM-DD`), which sorts and compares the same way everywhere, and
+month bucketing is `substr(date, 1, 7)` on both engines.
+
+Every extracted record lives once (merged across reports) in its own table
+and points back to the sentences behind it through a `*_sources` table:
+(record, report, [start, end) span into the report's original text,
+evidence). `docs/schema.md` documents every table, column and index.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+#: Bumped when a table changes shape; stored in `meta` so an old file is detected.
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("published_how", String(32)),
+    Column("source", Text),
+    Column("content_hash", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("duplicate_of", String(255), ForeignKey("reports.id", ondelete="SET NULL")),
+    Column("similarity", Float),
+    Column("minhash", LargeBinary),  # MinHash signature (uint64 little-endian)
+    Column("shingles", Integer),  # how many distinct word shingles the text has
+    Column("ingested_at", String(32), nullable=False),
+)
+Index("ix_reports_content_hash", reports.c.content_hash)
+Index("ix_reports_duplicate_of", reports.c.duplicate_of)
+Index("ix_reports_published", reports.c.published)
+
+# Locality-sensitive hashing bands of each report's MinHash signature: two
+# reports sharing any (band, bucket) are near-duplicate candidates.
+report_bands = Table(
+    "report_bands",
+    metadata,
+    Column("band", Integer, primary_key=True),
+    Column("bucket", BigInteger, primary_key=True),
+    Column("report_id", String(255), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+)
+Index("ix_report_bands_report", report_bands.c.report_id)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(255), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # state | body | person
+    Column("country", String(64)),  # a person's state/body; a state's or body's own code
+    Column("role", Text),  # a person's latest reported role
+)
+Index("ix_actors_kind", actors.c.kind)
+Index("ix_actors_country", actors.c.country)
+
+actor_aliases = Table(
+    "actor_aliases",
+    metadata,
+    Column("actor_id", String(255), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("folded", String(255), primary_key=True),  # the matching key (see merge.name_key)
+    Column("alias", Text, nullable=False),  # a spelling as found
+)
+Index("ix_actor_aliases_folded", actor_aliases.c.folded)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("report_id", String(255), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", String(255), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("span_start", Integer, primary_key=True),
+    Column("span_end", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("role", Text),
+    Column("evidence", Text, nullable=False),
+)
+Index("ix_mentions_actor", mentions.c.actor_id)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),  # meeting | event
+    Column("type", String(32), nullable=False),  # PLOVER event type (CONSULT for meetings)
+    Column("mode", String(32)),
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_how", String(16)),
+    Column("anchor", String(10)),  # date, else the first source's publication date: for order/windows
+    Column("location", Text),
+    Column("occasion", Text),
+    Column("sides", String(255), nullable=False),  # merge key: ",CODE,CODE," of the sides
+    Column("evidence", Text, nullable=False),
+    Column("source_count", Integer, nullable=False, default=0),
+)
+Index("ix_events_anchor", events.c.anchor)
+Index("ix_events_type_anchor", events.c.type, events.c.anchor)
+Index("ix_events_sides", events.c.sides, events.c.anchor)
+
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", String(255), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("country", String(64)),  # the side this participant stands for
+    Column("role", String(16), nullable=False),  # actor | recipient
+    Column("anchor", String(10)),  # copy of events.anchor so "by actor, newest first" is one index scan
+)
+Index("ix_event_participants_country", event_participants.c.country, event_participants.c.anchor)
+Index("ix_event_participants_actor", event_participants.c.actor_id, event_participants.c.anchor)
+Index("ix_event_participants_event", event_participants.c.event_id, event_participants.c.country)
+
+
+def _sources(name: str, record_table: str) -> Table:
+    """Provenance of one record kind: which report, which sentence."""
+    return Table(
+        name,
+        metadata,
+        Column(
+            "record_id",
+            String(32),
+            ForeignKey(f"{record_table}.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column("report_id", String(255), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
+        Column("span_start", Integer, primary_key=True),
+        Column("span_end", Integer, nullable=False),
+        Column("evidence", Text, nullable=False),
+        Column("detail", Text),  # what this source said where it differs (status, change, mode)
+    )
+
+
+event_sources = _sources("event_sources", "events")
+Index("ix_event_sources_report", event_sources.c.report_id)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("title_key", Text, nullable=False),
+    Column("parties", String(255), nullable=False),  # ",CODE,CODE," sorted
+    Column("status", String(16), nullable=False),  # signed | planned
+    Column("date", String(10)),
+    Column("date_precision", String(8)),
+    Column("date_how", String(16)),
+    Column("evidence", Text, nullable=False),
+    Column("source_count", Integer, nullable=False, default=0),
+)
+Index("ix_documents_parties", documents.c.parties)
+document_sources = _sources("document_sources", "documents")
+Index("ix_document_sources_report", document_sources.c.report_id)
+
+targets = Table(
+    "targets",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("parties", String(255), nullable=False),
+    Column("metric", Text, nullable=False),
+    Column("metric_key", String(255), nullable=False),
+    Column("amount_usd", Float),
+    Column("amount", Float),
+    Column("currency", String(16)),
+    Column("year", Integer),
+    Column("status", String(16), nullable=False),  # target | actual
+    Column("evidence", Text, nullable=False),
+    Column("first_published", String(10)),  # earliest publication date among its sources
+    Column("source_count", Integer, nullable=False, default=0),
+)
+Index("ix_targets_parties", targets.c.parties, targets.c.metric_key, targets.c.status)
+target_sources = _sources("target_sources", "targets")
+Index("ix_target_sources_report", target_sources.c.report_id)
+
+partnerships = Table(
+    "partnerships",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("parties", String(255), nullable=False),
+    Column("level", Text, nullable=False),
+    Column("level_key", String(255), nullable=False),
+    Column("change", String(16), nullable=False),  # upgraded | established | existing
+    Column("evidence", Text, nullable=False),
+    Column("first_published", String(10)),
+    Column("source_count", Integer, nullable=False, default=0),
+)
+Index("ix_partnerships_parties", partnerships.c.parties)
+partnership_sources = _sources("partnership_sources", "partnerships")
+Index("ix_partnership_sources_report", partnership_sources.c.report_id)
+
+#: Every record table with its sources table, in the order records are written.
+RECORD_TABLES = {
+    "event": (events, event_sources),
+    "document": (documents, document_sources),
+    "target": (targets, target_sources),
+    "partnership": (partnerships, partnership_sources),
+}

@@ -1,0 +1,535 @@
+"""Writing one report's extraction into the store: one transaction per report,
+idempotent.
+
+Why per report: a report is the unit that is either in the store with all its
+records or not at all, so an ingest killed at any instant leaves a consistent
+database, and re-running the same command picks up where it stopped (reports
+already stored with the same content hash are skipped before extraction).
+A report whose content changed replaces its previous records: its sources
+are removed, records left without any source are deleted, and the new
+extraction is merged in again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, delete, func, select, update
+
+from diplograph.records import Extraction, Report
+from diplograph.store import dedupe, merge
+from diplograph.store.results import IngestResult
+from diplograph.store.schema import (
+    RECORD_TABLES,
+    documents,
+    event_participants,
+    events,
+    mentions,
+    partnerships,
+    report_bands,
+    reports,
+    targets,
+)
+
+
+def content_hash(report: Report) -> str:
+    """What makes a report 'the same': its text and metadata."""
+    payload = json.dumps([report.text, report.url, report.title, report.published], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def stored_hash(conn: Connection, report_id: str) -> str | None:
+    return conn.execute(select(reports.c.content_hash).where(reports.c.id == report_id)).scalar()
+
+
+def is_unchanged(engine: Engine, report: Report) -> bool:
+    with engine.connect() as conn:
+        return stored_hash(conn, report.id) == content_hash(report)
+
+
+def check_duplicate(engine: Engine, report: Report) -> IngestResult | None:
+    """Before extraction: if the report near-duplicates a stored one, store it
+    as that one's duplicate now (no extraction needed) and say so."""
+    sig = dedupe.signature(report.text)
+    with engine.begin() as conn:
+        if stored_hash(conn, report.id) is not None:
+            return None  # a changed report goes through the full path
+        match = dedupe.find_duplicate(conn, report.id, sig)
+        if match is None:
+            return None
+        _insert_report(conn, report, sig, match)
+    return IngestResult(report.id, "duplicate", duplicate_of=match.report_id)
+
+
+def write(engine: Engine, extraction: Extraction) -> IngestResult:
+    """Store one report's extraction in one transaction."""
+    report = extraction.report
+    digest = content_hash(report)
+    sig = dedupe.signature(report.text)
+    with engine.begin() as conn:
+        previous = stored_hash(conn, report.id)
+        if previous == digest:
+            return IngestResult(report.id, "unchanged")
+        if previous is not None:
+            remove_report(conn, report.id)
+        match = dedupe.find_duplicate(conn, report.id, sig)
+        _insert_report(conn, report, sig, match)
+        if match is not None:
+            return IngestResult(report.id, "duplicate", duplicate_of=match.report_id)
+        count = _write_records(conn, extraction)
+    return IngestResult(report.id, "replaced" if previous else "added", records=count)
+
+
+def _insert_report(
+    conn: Connection, report: Report, sig: dedupe.Signature, match: dedupe.Match | None
+) -> None:
+    conn.execute(
+        reports.insert().values(
+            id=report.id,
+            url=report.url,
+            title=report.title,
+            published=report.published,
+            published_how=report.published_how,
+            source=report.source,
+            content_hash=content_hash(report),
+            text=report.text,
+            duplicate_of=match.report_id if match else None,
+            similarity=round(match.jaccard, 4) if match else None,
+            minhash=sig.to_bytes(),
+            shingles=sig.shingles,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
+    dedupe.insert_bands(conn, report.id, sig)
+
+
+def remove_report(conn: Connection, report_id: str) -> None:
+    """Delete a report and everything only it supported (explicit deletes, so
+    the same code works whether or not the engine enforces cascades)."""
+    conn.execute(update(reports).where(reports.c.duplicate_of == report_id).values(duplicate_of=None))
+    for records, sources in RECORD_TABLES.values():
+        touched = list(
+            conn.execute(
+                select(sources.c.record_id).where(sources.c.report_id == report_id).distinct()
+            ).scalars()
+        )
+        conn.execute(delete(sources).where(sources.c.report_id == report_id))
+        for record_id in touched:
+            _recount(conn, records, sources, record_id)
+    conn.execute(delete(mentions).where(mentions.c.report_id == report_id))
+    conn.execute(delete(report_bands).where(report_bands.c.report_id == report_id))
+    conn.execute(delete(reports).where(reports.c.id == report_id))
+
+
+def _recount(conn: Connection, records, sources, record_id: str) -> None:  # noqa: ANN001
+    count = conn.execute(
+        select(func.count(func.distinct(sources.c.report_id))).where(sources.c.record_id == record_id)
+    ).scalar()
+    if count:
+        first = conn.execute(
+            select(sources.c.evidence)
+            .where(sources.c.record_id == record_id)
+            .order_by(sources.c.report_id, sources.c.span_start)
+            .limit(1)
+        ).scalar()
+        conn.execute(
+            update(records).where(records.c.id == record_id).values(source_count=count, evidence=first)
+        )
+        return
+    if records is events:
+        conn.execute(delete(event_participants).where(event_participants.c.event_id == record_id))
+    conn.execute(delete(records).where(records.c.id == record_id))
+
+
+def _add_source(
+    conn: Connection,
+    kind: str,
+    record_id: str,
+    report_id: str,
+    span,
+    evidence: str,  # noqa: ANN001
+    detail: str | None = None,
+) -> None:
+    records, sources = RECORD_TABLES[kind]
+    exists = conn.execute(
+        select(sources.c.record_id).where(
+            sources.c.record_id == record_id,
+            sources.c.report_id == report_id,
+            sources.c.span_start == span.start,
+        )
+    ).scalar()
+    if exists is None:
+        conn.execute(
+            sources.insert().values(
+                record_id=record_id,
+                report_id=report_id,
+                span_start=span.start,
+                span_end=span.end,
+                evidence=evidence,
+                detail=detail,
+            )
+        )
+    count = conn.execute(
+        select(func.count(func.distinct(sources.c.report_id))).where(sources.c.record_id == record_id)
+    ).scalar()
+    conn.execute(update(records).where(records.c.id == record_id).values(source_count=count))
+
+
+def _write_records(conn: Connection, extraction: Extraction) -> int:
+    report = extraction.report
+    resolver = merge.ActorResolver(conn)
+    persons: dict[tuple[str, str | None], str] = {}
+    count = 0
+    for person in extraction.persons:
+        country = resolver.side(person.country) or person.country
+        if country:
+            resolver.code(country)
+        actor_id = resolver.person(person.name, country, person.role, person.aliases)
+        persons[(merge.name_key(person.name), country)] = actor_id
+        for alias in person.aliases:
+            persons.setdefault((merge.name_key(alias), country), actor_id)
+        exists = conn.execute(
+            select(mentions.c.actor_id).where(
+                mentions.c.report_id == report.id,
+                mentions.c.actor_id == actor_id,
+                mentions.c.span_start == person.span.start,
+            )
+        ).scalar()
+        if exists is None:
+            conn.execute(
+                mentions.insert().values(
+                    report_id=report.id,
+                    actor_id=actor_id,
+                    span_start=person.span.start,
+                    span_end=person.span.end,
+                    name=person.name,
+                    role=person.role,
+                    evidence=person.evidence,
+                )
+            )
+        count += 1
+
+    def participant(name: str | None, country: str | None) -> tuple[str, str] | None:
+        """(actor id, side) of a participant: a person, else their state or body."""
+        side = resolver.side(country) or country
+        if side:
+            resolver.code(side)
+        if name:
+            entity = resolver.side(name)
+            if entity and entity in (side, None):
+                return resolver.code(entity), entity
+            actor_id = persons.get((merge.name_key(name), side)) or resolver.person(name, side)
+            return actor_id, side or actor_id
+        if side:
+            return side, side
+        return None
+
+    for meeting in extraction.meetings:
+        parts = [participant(p.name, p.country) for p in meeting.participants]
+        parts = [p for p in parts if p]
+        if not parts:
+            continue
+        _write_event(
+            conn,
+            report,
+            "meeting",
+            "CONSULT",
+            meeting.mode,
+            parts[:1],
+            parts[1:],
+            meeting.date,
+            meeting.location,
+            meeting.occasion,
+            meeting.evidence,
+            meeting.span,
+        )
+        count += 1
+    for event in extraction.events:
+        actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]
+        recipient_parts = [
+            p for p in (participant(*_name_or_code(resolver, r)) for r in event.recipient) if p
+        ]
+        if not actor_parts and not recipient_parts:
+            continue
+        kind = "meeting" if event.type == "CONSULT" else "event"
+        _write_event(
+            conn,
+            report,
+            kind,
+            event.type,
+            event.mode,
+            actor_parts,
+            recipient_parts,
+            event.date,
+            event.location,
+            None,
+            event.evidence,
+            event.span,
+        )
+        count += 1
+    for document in extraction.documents:
+        _write_document(conn, resolver, report, document)
+        count += 1
+    for target in extraction.targets:
+        _write_target(conn, resolver, report, target)
+        count += 1
+    for partnership in extraction.partnerships:
+        _write_partnership(conn, resolver, report, partnership)
+        count += 1
+    return count
+
+
+def _name_or_code(resolver: merge.ActorResolver, text: str) -> tuple[str | None, str | None]:
+    """An event's actor string: a state/body code or name, else a person's name."""
+    side = resolver.side(text)
+    return (None, side) if side else (text, None)
+
+
+def _codes(resolver: merge.ActorResolver, parties: list[str]) -> str:
+    codes = []
+    for party in parties:
+        code = resolver.side(party) or party
+        resolver.code(code)
+        codes.append(code)
+    return merge.parties_key(codes)
+
+
+def _write_event(
+    conn: Connection,
+    report: Report,
+    kind: str,
+    type_: str,
+    mode: str | None,  # noqa: PLR0913
+    actor_parts,
+    recipient_parts,
+    date,
+    location,
+    occasion,
+    evidence,
+    span,
+) -> None:  # noqa: ANN001
+    everyone = actor_parts + recipient_parts
+    if kind == "meeting":
+        sides = merge.parties_key(side for _, side in everyone)
+    else:
+        sides = (
+            merge.parties_key(s for _, s in actor_parts)
+            + ">"
+            + merge.parties_key(s for _, s in recipient_parts)
+        )
+    by_side: dict[str, set[str]] = {}
+    for actor_id, side in everyone:
+        if actor_id != side:
+            by_side.setdefault(side, set()).add(actor_id)
+    found = merge.find_event(conn, type_, sides, by_side, date.value, report.published)
+    if found is None:
+        people = sorted(a for a, _ in everyone)
+        if date.value:
+            found = merge.stable_id(type_, sides, people, date.value)
+        else:
+            found = merge.stable_id(type_, sides, people, report.id, span.start)
+        n = 1
+        base = found
+        while conn.execute(select(events.c.id).where(events.c.id == found)).scalar():
+            n += 1
+            found = merge.stable_id(base, n)
+        anchor = date.value or report.published
+        conn.execute(
+            events.insert().values(
+                id=found,
+                kind=kind,
+                type=type_,
+                mode=mode,
+                date=date.value,
+                date_precision=date.precision if date.value else None,
+                date_how=date.how,
+                anchor=anchor,
+                location=location,
+                occasion=occasion,
+                sides=sides,
+                evidence=evidence,
+                source_count=0,
+            )
+        )
+        seen: set[str] = set()
+        for role, parts in (("actor", actor_parts), ("recipient", recipient_parts)):
+            for actor_id, side in parts:
+                if actor_id in seen:
+                    continue
+                seen.add(actor_id)
+                conn.execute(
+                    event_participants.insert().values(
+                        event_id=found, actor_id=actor_id, country=side, role=role, anchor=anchor
+                    )
+                )
+    else:
+        _enrich_event(conn, found, date, location, occasion, everyone, recipient_parts)
+    _add_source(conn, "event", found, report.id, span, evidence, detail=mode)
+
+
+def _enrich_event(
+    conn: Connection,
+    event_id: str,
+    date,
+    location,
+    occasion,
+    everyone,  # noqa: ANN001
+    recipient_parts,
+) -> None:
+    """A new source may know what the first did not: the date, the place, the persons."""
+    row = conn.execute(select(events).where(events.c.id == event_id)).one()
+    changes = {}
+    if date.value and not row.date:
+        changes.update(
+            date=date.value, date_precision=date.precision, date_how=date.how, anchor=date.value
+        )
+        conn.execute(
+            update(event_participants)
+            .where(event_participants.c.event_id == event_id)
+            .values(anchor=date.value)
+        )
+    if location and not row.location:
+        changes["location"] = location
+    if occasion and not row.occasion:
+        changes["occasion"] = occasion
+    if changes:
+        conn.execute(update(events).where(events.c.id == event_id).values(**changes))
+    present = {
+        r.actor_id: r
+        for r in conn.execute(
+            select(event_participants).where(event_participants.c.event_id == event_id)
+        )
+    }
+    anchor = changes.get("anchor", row.anchor)
+    for actor_id, side in everyone:
+        if actor_id in present or actor_id == side:
+            continue
+        # A person now named on a side that only had its state: the person replaces the state.
+        role = "recipient" if (actor_id, side) in recipient_parts else "actor"
+        if side in present:
+            role = present[side].role
+            conn.execute(
+                delete(event_participants).where(
+                    event_participants.c.event_id == event_id, event_participants.c.actor_id == side
+                )
+            )
+        conn.execute(
+            event_participants.insert().values(
+                event_id=event_id, actor_id=actor_id, country=side, role=role, anchor=anchor
+            )
+        )
+        present[actor_id] = None
+
+
+def _write_document(conn: Connection, resolver: merge.ActorResolver, report: Report, document) -> None:  # noqa: ANN001
+    parties = _codes(resolver, document.parties)
+    title_key = merge.text_key(document.title)
+    found = merge.find_document(conn, parties, title_key)
+    if found is None:
+        found = merge.stable_id("document", parties, title_key)
+        conn.execute(
+            documents.insert().values(
+                id=found,
+                title=document.title,
+                title_key=title_key,
+                parties=parties,
+                status=document.status,
+                date=document.date.value,
+                date_precision=document.date.precision if document.date.value else None,
+                date_how=document.date.how,
+                evidence=document.evidence,
+                source_count=0,
+            )
+        )
+    else:
+        row = conn.execute(select(documents).where(documents.c.id == found)).one()
+        changes = {}
+        if merge.STATUS_RANK.get(document.status, 0) > merge.STATUS_RANK.get(row.status, 0):
+            changes["status"] = document.status
+        if document.date.value and not row.date:
+            changes.update(
+                date=document.date.value,
+                date_precision=document.date.precision,
+                date_how=document.date.how,
+            )
+        if changes:
+            conn.execute(update(documents).where(documents.c.id == found).values(**changes))
+    _add_source(
+        conn, "document", found, report.id, document.span, document.evidence, detail=document.status
+    )
+
+
+def _write_target(conn: Connection, resolver: merge.ActorResolver, report: Report, target) -> None:  # noqa: ANN001
+    parties = _codes(resolver, target.parties)
+    metric_key = merge.text_key(target.metric)
+    amount = target.amount_usd if target.amount_usd is not None else target.amount
+    found = merge.find_target(conn, parties, metric_key, target.status, target.year, amount)
+    if found is None:
+        found = merge.stable_id("target", parties, metric_key, target.status, target.year, amount)
+        conn.execute(
+            targets.insert().values(
+                id=found,
+                parties=parties,
+                metric=target.metric,
+                metric_key=metric_key,
+                amount_usd=target.amount_usd,
+                amount=target.amount,
+                currency=target.currency,
+                year=target.year,
+                status=target.status,
+                evidence=target.evidence,
+                first_published=report.published,
+                source_count=0,
+            )
+        )
+    else:
+        _earliest(conn, targets, found, report.published)
+    _add_source(conn, "target", found, report.id, target.span, target.evidence)
+
+
+def _write_partnership(
+    conn: Connection, resolver: merge.ActorResolver, report: Report, partnership
+) -> None:  # noqa: ANN001
+    parties = _codes(resolver, partnership.parties)
+    level_key = merge.text_key(partnership.level)
+    found = merge.find_partnership(conn, parties, level_key)
+    if found is None:
+        found = merge.stable_id("partnership", parties, level_key)
+        conn.execute(
+            partnerships.insert().values(
+                id=found,
+                parties=parties,
+                level=partnership.level,
+                level_key=level_key,
+                change=partnership.change,
+                evidence=partnership.evidence,
+                first_published=report.published,
+                source_count=0,
+            )
+        )
+    else:
+        row = conn.execute(select(partnerships).where(partnerships.c.id == found)).one()
+        if merge.CHANGE_RANK.get(partnership.change, 0) > merge.CHANGE_RANK.get(row.change, 0):
+            conn.execute(
+                update(partnerships).where(partnerships.c.id == found).values(change=partnership.change)
+            )
+        _earliest(conn, partnerships, found, report.published)
+    _add_source(
+        conn,
+        "partnership",
+        found,
+        report.id,
+        partnership.span,
+        partnership.evidence,
+        detail=partnership.change,
+    )
+
+
+def _earliest(conn: Connection, table, record_id: str, published: str | None) -> None:  # noqa: ANN001
+    if not published:
+        return
+    current = conn.execute(select(table.c.first_published).where(table.c.id == record_id)).scalar()
+    if current is None or published < current:
+        conn.execute(update(table).where(table.c.id == record_id).values(first_published=published))

@@ -31,7 +31,7 @@ from importlib.resources import files
 
 import yaml
 
-from diplograph.read.published import DATE_LINE, HEADER_DATE, HEADER_LINE_MAX, HEADER_LINES
+from diplograph.read.published import DATE_LINE, HEADER_LINES, header_match
 from diplograph.records import CleanReport, Report, Zone
 
 #: A teaser marker this close to the top is navigation, not the end of the story.
@@ -163,7 +163,7 @@ def zones_of(text: str) -> list[Zone]:
                 line = text[start:end]
                 folded = fold(line)
         # A date (and byline) printed at the top of the page.
-        if index < HEADER_LINES and len(line) <= HEADER_LINE_MAX and HEADER_DATE.search(line):
+        if index < HEADER_LINES and header_match(line):
             zones.append(Zone("header", start, end))
             continue
         if _is_furniture(line, folded, vocab) or folded in vocab.teaser_markers:

@@ -42,6 +42,8 @@ HEADER_LINES = 8
 HEADER_CHARS = 800
 #: A header line is short; a longer line is a sentence of the story.
 HEADER_LINE_MAX = 90
+#: Words a header line may hold besides the date (a byline, "Published", "Updated").
+HEADER_OTHER_WORDS = 5
 
 
 def to_iso(value: str | date | datetime | None) -> str | None:
@@ -78,13 +80,26 @@ def header_date(text: str) -> str | None:
     head = text[:HEADER_CHARS]
     lines = [line for line in head.splitlines() if line.strip()][:HEADER_LINES]
     for line in lines:
-        if len(line.strip()) > HEADER_LINE_MAX:
-            continue
-        for match in HEADER_DATE.finditer(line):
+        match = header_match(line)
+        if match:
             iso = to_iso(match.group(0))
             if iso:
                 return iso
     return None
+
+
+def header_match(line: str) -> re.Match[str] | None:
+    """The date on a page-header line ("Published Feb 15, 2025 01:07 am",
+    "Jane Doe | June 02, 2024"), or None for a line that is a sentence: one
+    that ends with a full stop or has more than a few words besides the date."""
+    line = line.strip()
+    if len(line) > HEADER_LINE_MAX or line.endswith("."):
+        return None
+    match = HEADER_DATE.search(line)
+    if match is None:
+        return None
+    rest = line[: match.start()] + " " + line[match.end() :]
+    return match if len(re.findall(r"\w+", rest)) <= HEADER_OTHER_WORDS else None
 
 
 def resolve_published(

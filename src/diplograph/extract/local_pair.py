@@ -39,6 +39,8 @@ def party_mentions(sent: Sentence, text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in sent.mentions:
         after = text[m.end : m.end + 40]
+        if after.startswith("$"):
+            continue  # "US$20 billion" names a currency, not the United States
         if m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
             continue
         if m.how == "capital" and _PREPOSITION_BEFORE.search(text[max(0, m.start - 12) : m.start]):

@@ -1,0 +1,220 @@
+"""Targets and actual figures: "raise two-way trade to US$25 billion" (target),
+"set a target of 20 billion USD in two-way trade by 2030" (target, 2030),
+"two-way trade surpassing US$453 billion in 2024" (actual, 2024).
+
+Why this way: an amount of money (`money.find_money`) is a target or an
+actual figure only when a metric (trade, investment, exports ...) is near it
+and nothing closer makes it a loan, a grant or a deal's value. Whether it is
+aimed at or reported is decided by the nearest cue before it (verbs of aiming:
+target/aim/raise/bring/boost ... to; verbs of reporting: reached/surpassed/
+totalled/stood at/current); the cue lists are data (`data/targets.yaml`), so
+the rule generalises by construction, not by sentence. Each amount reads
+only its own stretch of the sentence (from the previous amount to the next),
+so "US$25 billion by 2025, compared to the current US$21 billion" gives a
+target for 2025 and an actual figure with no year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.extract.money import Money, find_money
+from diplograph.records import Target
+
+
+def _words(items: list[str]) -> str:
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in item.split()) for item in sorted(items, key=len, reverse=True)
+    )
+
+
+class _Cues:
+    def __init__(self) -> None:
+        data = yaml.safe_load(files("diplograph.data").joinpath("targets.yaml").read_text("utf-8"))
+        self.bilateral = {" ".join(m.lower().split()) for m in data["metrics"]["bilateral"]}
+        metrics = data["metrics"]["bilateral"] + data["metrics"]["single"]
+        self.metric = re.compile(rf"(?<![\w-])(?<!free\s)({_words(metrics)})(?![\w-])", re.IGNORECASE)
+        self.target = re.compile(rf"(?<![\w-])(?:{_words(data['target_cues'])})(?![\w-])", re.IGNORECASE)
+        self.actual = re.compile(rf"(?<![\w-])(?:{_words(data['actual_cues'])})(?![\w-])", re.IGNORECASE)
+        self.weak = re.compile(rf"(?<![\w-])(?:{_words(data['actual_weak'])})(?![\w-])", re.IGNORECASE)
+        self.not_metric = re.compile(rf"(?<![\w-])(?:{_words(data['not_metric'])})(?![\w-])", re.IGNORECASE)
+        self.screen = re.compile(rf"(?:{_words(metrics)})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    return _Cues()
+
+
+#: A deadline ("by 2030", "by the end of 2025") and any year.
+_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
+_THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
+_MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
+)
+#: How near (characters) a metric must be to the amount.
+METRIC_REACH = 90
+
+
+@dataclass
+class _Segment:
+    """One amount and the stretch of its sentence it may read."""
+
+    money: Money
+    before: str  # from the previous amount (or sentence start) to this amount
+    after: str  # from this amount to the next (or sentence end)
+    start: int  # absolute offset of `before`
+
+
+def _segments(text: str, base: int, amounts: list[Money]) -> list[_Segment]:
+    out = []
+    for k, m in enumerate(amounts):
+        lo = amounts[k - 1].end if k else 0
+        hi = amounts[k + 1].start if k + 1 < len(amounts) else len(text)
+        out.append(_Segment(m, text[lo : m.start], text[m.end : hi], base + lo))
+    return out
+
+
+def _metric(seg: _Segment, cues: _Cues) -> str | None:
+    """The metric nearest the amount, unless a loan/grant/deal word is nearer."""
+    best: tuple[int, str] | None = None
+    for m in cues.metric.finditer(seg.before):
+        dist = len(seg.before) - m.end()
+        if dist <= METRIC_REACH and (best is None or dist < best[0]):
+            best = (dist, m.group(1))
+    for m in cues.metric.finditer(seg.after):
+        dist = m.start()
+        if dist <= METRIC_REACH and (best is None or dist < best[0]):
+            best = (dist, m.group(1))
+    if best is None:
+        return None
+    for m in cues.not_metric.finditer(seg.before):
+        if len(seg.before) - m.end() < best[0]:
+            return None
+    if cues.not_metric.search(seg.after[: best[0]]):
+        return None
+    return " ".join(best[1].lower().split())
+
+
+def _status(seg: _Segment, cues: _Cues, published_year: int | None) -> str:
+    """The nearest cue before the amount decides; with none, a deadline says target."""
+    nearest: tuple[int, str] | None = None
+    for pattern, status in ((cues.target, "target"), (cues.actual, "actual")):
+        for m in pattern.finditer(seg.before):
+            if nearest is None or m.end() > nearest[0]:
+                nearest = (m.end(), status)
+    if nearest is not None:
+        return nearest[1]
+    deadline = _DEADLINE.search(seg.after)
+    if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
+        return "target"
+    return "actual"
+
+
+def _year(
+    seg: _Segment, status: str, previous: _Segment | None, ctx: ReportContext, sent: Sentence
+) -> int | None:
+    """A target's deadline year; an actual figure's year (explicit, "last year",
+    or, for "the 11 months", the year the sentences before it give)."""
+    published = int(ctx.published[:4]) if ctx.published else None
+    after = seg.after[:70]
+    # what lies between the previous amount and this one belongs to the previous amount
+    before = "" if previous is not None else seg.before[-70:]
+    if status == "target":
+        m = _DEADLINE.search(after) or _DEADLINE.search(before)
+        return int(m.group(1)) if m else None
+    for window in (after, before):
+        m = _YEAR.search(window)
+        if m:
+            return int(m.group(1))
+        rel = _THIS_YEAR.search(window)
+        if rel and published:
+            return published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
+    if _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before):
+        for k in range(sent.index - 1, max(-1, sent.index - 3), -1):
+            years = _YEAR.findall(ctx.text[ctx.sentences[k].start : ctx.sentences[k].end])
+            if years:
+                return int(years[-1])
+    return None
+
+
+def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> list[str]:
+    """The parties of one amount: "trade with China ... $2.8 billion with the
+    United States" gives each amount its own partner; otherwise the sentence's
+    parties, made up to a pair for bilateral metrics."""
+    text = ctx.text
+    mentions = party_mentions(sent, text)
+    partners = [m for m in mentions if _WITH.search(text[max(sent.start, m.start - 12) : m.start])]
+    codes = codes_of(mentions)
+    if partners and len(codes) > 2:
+        own = [c for c in codes if c not in {p.entity.code for p in partners}]
+        lo, hi = seg.start, seg.start + len(seg.before) + len(seg.money.text) + len(seg.after)
+        mine = [p for p in partners if lo <= p.start < hi] or partners
+        near = min(mine, key=lambda p: abs(p.start - (sent.start + seg.money.start)))
+        return complete_pair(ctx, sent, own[:1] + [near.entity.code])
+    if len(codes) > 2:
+        codes = codes[:2]
+    if len(codes) == 1 and metric not in _cues().bilateral:
+        return codes
+    return complete_pair(ctx, sent, codes)
+
+
+def find_targets(ctx: ReportContext) -> list[Target]:
+    """Every target and actual economic figure in the report, once each."""
+    cues = _cues()
+    published_year = int(ctx.published[:4]) if ctx.published else ctx.year
+    out: list[Target] = []
+    seen: set[tuple] = set()
+    for sent in ctx.sentences:
+        text = ctx.text[sent.start : sent.end]
+        if not any(ch.isdigit() for ch in text) or not cues.screen.search(text):
+            continue
+        amounts = find_money(text)
+        if not amounts:
+            continue
+        previous: _Segment | None = None
+        previous_metric: str | None = None
+        for seg in _segments(text, sent.start, amounts):
+            metric = _metric(seg, cues)
+            if metric is None and previous_metric and _COMPARED.search(seg.before):
+                metric = previous_metric  # "US$25 billion, compared to the current US$21 billion"
+            previous_metric = metric
+            if metric is None:
+                previous = seg
+                continue
+            status = _status(seg, cues, published_year)
+            year = _year(seg, status, previous, ctx, sent)
+            previous = seg
+            parties = _parties(ctx, sent, seg, metric)
+            if not parties:
+                continue
+            money = seg.money
+            key = (frozenset(parties), money.amount, money.currency, status, year)
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence, span = ctx.evidence(sent)
+            out.append(
+                Target(
+                    parties=parties,
+                    metric=metric,
+                    amount_usd=money.amount_usd,
+                    year=year,
+                    status=status,
+                    evidence=evidence,
+                    span=span,
+                    amount=money.amount,
+                    currency=money.currency,
+                )
+            )
+    return out

@@ -1,0 +1,204 @@
+"""The Spark job (driver side): read the input, run the pipeline on every
+partition, write one Parquet directory per table.
+
+    binaryFile / Parquet -> items -> repartition(n) -> mapInArrow(extract_items)
+      -> _staging (table, JSON row) -> one Parquet directory per table
+
+Why a staging step: the extraction runs exactly once (a Python UDF is the
+expensive part), and each table is then a cheap `from_json` over the staged
+rows. The staging directory is removed at the end.
+
+Why `repartition`: Spark packs many small files into one input split, which
+would leave all the work to one core; spreading the items over
+`partitions` tasks (default: 4 per core) is what makes local[2] use both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from diplograph.read.directory import KINDS
+from diplograph.spark.items import ITEM_DDL, ROW_DDL, TASKS, extract_items, split_files
+from diplograph.spark.tables import TABLES, spark_ddl
+
+#: Settings for a small local session: no web UI, few shuffle partitions,
+#: modest driver memory, Python workers reused (so the model is loaded once per worker).
+LOCAL_CONF = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "4",
+    "spark.driver.memory": "1g",
+    "spark.python.worker.reuse": "true",
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "64",
+    "spark.sql.sources.partitionColumnTypeInference.enabled": "false",
+}
+
+INPUT_FORMATS = ("auto", "files", "parquet")
+
+
+class SparkUnavailable(RuntimeError):
+    """PySpark or Java is missing: say which, and how to get it."""
+
+
+@dataclass
+class Summary:
+    reports: int = 0
+    failures: int = 0
+    partitions: int = 0
+    seconds: float = 0.0
+    tables: dict[str, int] = field(default_factory=dict)
+    tasks: list[dict] = field(default_factory=list)
+
+    @property
+    def model_loads(self) -> int:
+        return sum(1 for t in self.tasks if t.get("model_loaded"))
+
+
+def check_requirements() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as error:
+        raise SparkUnavailable(
+            "PySpark is not installed: pip install 'diplograph[spark]' (pyspark 4, needs Java 17)"
+        ) from error
+    java = Path(os.environ["JAVA_HOME"]) / "bin" / "java" if os.environ.get("JAVA_HOME") else None
+    if not (java and java.exists()) and not _which("java"):
+        raise SparkUnavailable(
+            "Java is not installed (Spark 4 needs Java 17): apt-get install openjdk-17-jre-headless, "
+            "or set JAVA_HOME"
+        )
+
+
+def _which(name: str) -> str | None:
+    import shutil
+
+    return shutil.which(name)
+
+
+def session(master: str = "local[2]", app_name: str = "diplograph", conf: dict[str, str] | None = None):
+    """A SparkSession whose Python workers run this interpreter (so they import diplograph)."""
+    check_requirements()
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.master(master).appName(app_name)
+    for key, value in {**(LOCAL_CONF if master.startswith("local") else {}), **(conf or {})}.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _is_parquet(path: str) -> bool:
+    if path.endswith(".parquet"):
+        return True
+    local = Path(path)
+    if local.is_dir():
+        names = [p for p in local.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
+        return bool(names) and all(p.suffix == ".parquet" for p in names)
+    return False
+
+
+def read_items(spark, input: str, input_format: str = "auto", text_column: str = "text"):
+    """The input as a DataFrame of items (kind, path, line, data)."""
+    from pyspark.sql import functions as F
+
+    if input_format == "auto":
+        input_format = "parquet" if _is_parquet(input) else "files"
+    if input_format == "parquet":
+        frame = spark.read.parquet(input)
+        if text_column != "text" and text_column in frame.columns:
+            frame = frame.withColumnRenamed(text_column, "text")
+        frame = frame.withColumn("_path", F.input_file_name())
+        columns = [c for c in frame.columns if c != "_path"]
+
+        def to_item(pair):
+            row, index = pair
+            obj = {c: row[c] for c in columns}
+            return ("object", _local(row["_path"]), index + 1, json.dumps(obj, default=str).encode())
+
+        return frame.rdd.zipWithIndex().map(to_item).toDF(ITEM_DDL)
+    pattern = "*.{" + ",".join(sorted(ext.lstrip(".") for ext in KINDS)) + "}"
+    files = (
+        spark.read.format("binaryFile")
+        .option("recursiveFileLookup", "true")
+        .option("pathGlobFilter", pattern)
+        .load(input)
+        .select("path", "content")
+    )
+    return files.mapInArrow(split_files, ITEM_DDL)
+
+
+def _local(uri: str) -> str:
+    from diplograph.spark.items import local_path
+
+    return local_path(uri)
+
+
+def spark_extract(
+    input: str,
+    output: str,
+    master: str = "local[2]",
+    partitions: int | None = None,
+    input_format: str = "auto",
+    text_column: str = "text",
+    published: str | None = None,
+    spark=None,
+) -> Summary:
+    """Extract every report under `input` and write the tables under `output`.
+
+    Pass `spark` to reuse a running session (tests, notebooks); otherwise one
+    is started on `master` and stopped at the end.
+    """
+    from pyspark.sql import functions as F
+
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(f"input format must be one of {', '.join(INPUT_FORMATS)}")
+    own = spark is None
+    spark = spark or session(master)
+    started = time.perf_counter()
+    try:
+        items = read_items(spark, input, input_format, text_column)
+        n = partitions or spark.sparkContext.defaultParallelism * 4
+        staging = output.rstrip("/") + "/_staging"
+        (
+            items.repartition(n)
+            .mapInArrow(partial(extract_items, published=published), ROW_DDL)
+            .write.mode("overwrite")
+            .parquet(staging)
+        )
+        staged = spark.read.parquet(staging)
+        summary = Summary(partitions=n)
+        for table in TABLES:
+            rows = F.from_json("row", spark_ddl(table)).alias("r")
+            frame = staged.where(F.col("table") == table).select(rows).select("r.*")
+            frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+        counts = {row["table"]: row["count"] for row in staged.groupBy("table").count().collect()}
+        summary.tables = {table: counts.get(table, 0) for table in TABLES}
+        summary.tasks = [json.loads(r["row"]) for r in staged.where(F.col("table") == TASKS).collect()]
+        summary.reports = summary.tables["reports"]
+        summary.failures = summary.tables["errors"]
+        _remove(spark, staging)
+        summary.seconds = time.perf_counter() - started
+        return summary
+    finally:
+        if own:
+            spark.stop()
+
+
+def _remove(spark, path: str) -> None:
+    """Delete a directory through Hadoop's FileSystem (works for file:, hdfs:, s3a:)."""
+    jvm = spark.sparkContext._jvm
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    hadoop_path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(hadoop_path, True)

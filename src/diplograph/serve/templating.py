@@ -28,6 +28,16 @@ _env.globals["highlight"] = highlight.highlight
 _env.filters["money"] = lambda v: "" if v is None else f"{v / 1e9:,.2f} bn" if v >= 1e8 else f"{v:,.0f}"
 _env.filters["pct"] = lambda v: "" if v is None else f"{100 * v:.0f}%"
 
+
+def web_url(url: str | None) -> str | None:
+    """A report's URL only when it is http(s): a `javascript:` URL in a link would run on click."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+_env.filters["web_url"] = web_url
+
 templates = Jinja2Templates(env=_env)
 
 #: What base.html reads on every page; pages override what they set.

@@ -1,0 +1,108 @@
+"""Cross-record views the pages need, built only from the public `Store` API.
+
+Why here and not in the store: these are presentation aggregates (a pair's
+whole story, the meeting network, events per month by type) assembled from
+the Store's ordinary queries. They read every event, which is fine for stores
+of thousands of events; a store-side aggregate query would be the next step
+for millions (noted in docs/serve.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from diplograph.store import (
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    PartnershipRow,
+    Store,
+    TargetRow,
+)
+
+
+def month(event: EventRow) -> str | None:
+    """The month an event belongs to: its date, else its first report's publication date."""
+    when = event.date or event.anchor
+    return when[:7] if when and len(when) >= 7 else None
+
+
+def events_by_month_and_type(events: list[EventRow]) -> list[tuple[str, str, int]]:
+    """(YYYY-MM, PLOVER type, count) for every month that has events."""
+    counts = Counter((m, e.type) for e in events if (m := month(e)))
+    return sorted((m, t, n) for (m, t), n in counts.items())
+
+
+def sides(event: EventRow) -> set[str]:
+    """The states and bodies an event brings together (a person counts for their side)."""
+    return {p.country or p.id for p in event.participants if p.kind != "person" or p.country}
+
+
+@dataclass
+class Network:
+    nodes: dict[str, tuple[str, str]]  # code -> (name, kind)
+    edges: list[tuple[str, str, int]]  # (a, b, meetings), a < b
+
+
+def meeting_network(store: Store, events: list[EventRow] | None = None) -> Network:
+    """States and bodies as nodes, meetings between them as weighted edges."""
+    events = store.events(kind="meeting", limit=None) if events is None else events
+    weights: Counter[tuple[str, str]] = Counter()
+    for event in events:
+        if event.kind != "meeting":
+            continue
+        for a, b in combinations(sorted(sides(event)), 2):
+            weights[(a, b)] += 1
+    codes = {c for pair in weights for c in pair}
+    known = {a.id: a for a in store.actors() if a.kind in ("state", "body")}
+    nodes = {c: (known[c].name if c in known else c, known[c].kind if c in known else "body") for c in codes}
+    return Network(nodes, sorted((a, b, n) for (a, b), n in weights.items()))
+
+
+def involves(parties: list[str], a: str, b: str) -> bool:
+    return a in parties and b in parties
+
+
+@dataclass
+class Pair:
+    """Everything the store knows about two parties together."""
+
+    a: ActorRow | None
+    b: ActorRow | None
+    a_code: str
+    b_code: str
+    meetings: list[EventRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    documents: list[DocumentRow] = field(default_factory=list)
+    targets: list[TargetRow] = field(default_factory=list)
+    partnerships: list[PartnershipRow] = field(default_factory=list)  # oldest first: the level history
+
+    def meetings_per_month(self) -> list[tuple[str, int]]:
+        return sorted(Counter(m for e in self.meetings if (m := month(e))).items())
+
+
+def actor(store: Store, actor_id: str) -> ActorRow | None:
+    """One actor by id (code for states and bodies)."""
+    for row in store.actors(text=actor_id):
+        if row.id == actor_id:
+            return row
+    for row in store.actors():
+        if row.id == actor_id:
+            return row
+    return None
+
+
+def pair(store: Store, a: str, b: str) -> Pair:
+    together = store.events(actor=a, with_=b, limit=None)
+    out = Pair(actor(store, a), actor(store, b), a, b)
+    out.meetings = [e for e in together if e.kind == "meeting"]
+    out.events = [e for e in together if e.kind != "meeting"]
+    out.documents = [d for d in store.documents(actor=a) if involves(d.parties, a, b)]
+    out.targets = [t for t in store.targets(actor=a) if involves(t.parties, a, b)]
+    out.partnerships = sorted(
+        (p for p in store.partnerships(actor=a) if involves(p.parties, a, b)),
+        key=lambda p: (p.first_published or "", p.level),
+    )
+    return out

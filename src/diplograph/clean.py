@@ -162,12 +162,12 @@ def zones_of(text: str) -> list[Zone]:
                     continue
                 line = text[start:end]
                 folded = fold(line)
+        if _is_furniture(line, folded, vocab) or folded in vocab.teaser_markers:
+            zones.append(Zone("junk", start, end))
+            continue
         # A date (and byline) printed at the top of the page.
         if index < HEADER_LINES and header_match(line):
             zones.append(Zone("header", start, end))
-            continue
-        if _is_furniture(line, folded, vocab) or folded in vocab.teaser_markers:
-            zones.append(Zone("junk", start, end))
             continue
         if _is_label(line):
             zones.append(Zone("junk", start, end))

@@ -1,0 +1,151 @@
+"""Cleaning zones on the real seeds and on small reports made for each rule:
+teasers, repeats, image file names, bylines and headers leave the readable
+zones; captions are their own readable zone; offsets point into the
+original text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from diplograph.clean import clean, zones_of
+from diplograph.records import Report
+
+
+def zoned(text: str) -> list[tuple[str, str]]:
+    return [(z.kind, text[z.start : z.end]) for z in zones_of(text)]
+
+
+def readable_text(text: str) -> str:
+    report = clean(Report("t", text))
+    return "\n".join(text[z.start : z.end] for z in report.readable())
+
+
+def test_zones_are_ordered_disjoint_and_inside_the_text(dev_docs: list[Path]) -> None:
+    for path in dev_docs:
+        text = path.read_text(encoding="utf-8")
+        zones = zones_of(text)
+        assert zones, path
+        for before, after in zip(zones, zones[1:], strict=False):
+            assert before.end <= after.start, (path, before, after)
+        assert all(0 <= z.start < z.end <= len(text) for z in zones)
+        assert any(z.kind == "body" for z in zones)
+
+
+def test_seed_teasers_after_see_more_are_not_readable(seeds: list[Path]) -> None:
+    path = next(p for p in seeds if "See more" in p.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    report = clean(Report(path.stem, text))
+    teaser = [z for z in report.zones if z.kind == "teaser"]
+    assert len(teaser) == 1
+    assert text[teaser[0].start :].startswith("See more")
+    assert all(z.end <= teaser[0].start for z in report.readable())
+    # the teasers' stories (other persons, other meetings) are outside every readable zone
+    readable = readable_text(text)
+    assert "See more" not in readable
+    for line in text[teaser[0].start :].splitlines():
+        if len(line) > 40:
+            assert line not in readable
+
+
+def test_seed_repeated_caption_and_paragraph_are_repeats(seeds: list[Path]) -> None:
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        report = clean(Report(path.stem, text))
+        readable = [text[z.start : z.end] for z in report.readable()]
+        long_ones = [t for t in readable if len(t.split()) >= 4]
+        assert len(long_ones) == len(set(long_ones)), f"{path.name}: a readable paragraph is repeated"
+    text = next(p for p in seeds if "(Photo: VNA)" in p.read_text()).read_text()
+    repeats = [text[z.start : z.end] for z in zones_of(text) if z.kind == "repeat"]
+    assert any(r.endswith("(Photo: VNA)") for r in repeats)
+
+
+def test_seed_image_file_names_are_junk_and_captions_are_captions(seeds: list[Path]) -> None:
+    kinds: dict[str, list[str]] = {"junk": [], "caption": []}
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        for kind, stretch in zoned(text):
+            kinds.setdefault(kind, []).append(stretch)
+    assert any(j.endswith(".jpg") for j in kinds["junk"])
+    assert not any(".jpg" in c for c in kinds["caption"])
+    captions = kinds["caption"]
+    assert any("(right)" in c for c in captions)  # "X (right) meets Y ... Photo: VGP"
+    assert any(c.startswith("Deputy Prime Minister and Minister of Foreign Affairs") for c in captions)
+    # the credit itself is not caption text
+    assert not any(c.endswith(("Photo: VGP", "(Photo: VNA)")) for c in captions)
+
+
+def test_title_header_and_date_line() -> None:
+    text = (
+        "Ministers meet to deepen ties\n"
+        "Published Feb 15, 2025 01:07 am\n\n"
+        "The two ministers met in Hanoi on Friday.\n"
+    )
+    assert zoned(text) == [
+        ("title", "Ministers meet to deepen ties"),
+        ("header", "Published Feb 15, 2025 01:07 am"),
+        ("body", "The two ministers met in Hanoi on Friday."),
+    ]
+    text = " date 2025-10-27 KUALA LUMPUR — The minister held talks on Monday.\n\nMore talks followed."
+    assert zoned(text) == [
+        ("header", "date 2025-10-27 "),
+        ("body", "KUALA LUMPUR — The minister held talks on Monday."),
+        ("body", "More talks followed."),
+    ]
+
+
+def test_captions_bylines_credits_and_furniture() -> None:
+    text = (
+        "The president received the visiting prime minister at the palace on Thursday.\n"
+        "President A (left) shakes hands with Prime Minister B at the palace. Photo: XYZ News\n"
+        "(From left) Minister C and Minister D during a meeting in Munich (Photo from the ministry)\n"
+        "A meeting between President A and Prime Minister B at the palace on Thursday ANTARA\n"
+        "talks-2025-01-23-photo.jpeg\n"
+        "ADVERTISEMENT\n"
+        "Rate this item\n"
+        "(0 votes)\n"
+        "The two leaders agreed to meet again next year. — VNA/VNS\n"
+        "VNA\n"
+        "/.\n"
+    )
+    assert zoned(text) == [
+        ("body", "The president received the visiting prime minister at the palace on Thursday."),
+        ("caption", "President A (left) shakes hands with Prime Minister B at the palace."),
+        ("junk", " Photo: XYZ News"),
+        ("caption", "(From left) Minister C and Minister D during a meeting in Munich"),
+        ("junk", "(Photo from the ministry)"),
+        ("caption", "A meeting between President A and Prime Minister B at the palace on Thursday ANTARA"),
+        ("junk", "talks-2025-01-23-photo.jpeg"),
+        ("junk", "ADVERTISEMENT"),
+        ("junk", "Rate this item"),
+        ("junk", "(0 votes)"),
+        ("body", "The two leaders agreed to meet again next year."),
+        ("junk", " — VNA/VNS"),
+        ("junk", "VNA"),
+        ("junk", "/."),
+    ]
+
+
+def test_teaser_marker_ends_the_story_but_not_near_the_top() -> None:
+    story = "The minister met his counterpart in Hanoi on Monday to discuss trade.\n" * 5
+    text = story + "Related news\nAnother minister visits another country.\n"
+    kinds = [k for k, _ in zoned(text)]
+    assert kinds[-1] == "teaser" and zoned(text)[-1][1].startswith("Related news")
+    nav = "Read more\n" + "The minister met his counterpart in Hanoi on Monday to discuss trade.\n" * 3
+    assert "teaser" not in [k for k, _ in zoned(nav)]
+
+
+def test_repeats_fold_case_diacritics_and_spacing() -> None:
+    text = (
+        "Thủ tướng Phạm Minh Chính met the visiting minister in Hà Nội.\n"
+        "Thu tuong  Pham Minh Chinh met the visiting minister in Ha Noi\n"
+    )
+    assert [k for k, _ in zoned(text)] == ["body", "repeat"]
+
+
+def test_clean_sets_a_missing_title_from_the_headline() -> None:
+    report = Report("t", "Leaders agree to deepen ties\nThe leaders met on Monday.")
+    clean(report)
+    assert report.title == "Leaders agree to deepen ties"
+    kept = Report("t", "Leaders agree to deepen ties\nThe leaders met on Monday.", title="From metadata")
+    clean(kept)
+    assert kept.title == "From metadata"

@@ -7,6 +7,8 @@ with --allow-ingest (which needs a bearer token in $DIPLOGRAPH_TOKEN).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from diplograph.serve.settings import TOKEN_ENV, Settings
@@ -41,6 +43,8 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, max_body: int) -> N
 
     from diplograph.serve import create_app
 
+    if "://" not in db and not allow_ingest and not Path(db).expanduser().is_file():
+        raise click.UsageError(f"no store at {db}: run `diplograph ingest REPORTS --db {db}` first")
     try:
         settings = Settings.from_env(db=db, allow_ingest=allow_ingest, max_body_bytes=max_body)
     except ValueError as error:

@@ -33,15 +33,16 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|around|outside|inside
 LOOKBACK = 8
 
 
-def party_mentions(sent: Sentence, text: str) -> list[Mention]:
+def party_mentions(sent: Sentence, text: str, keep_modifiers: bool = False) -> list[Mention]:
     """The sentence's state/body mentions that can be parties: bodies used as
-    modifiers and capitals used as places ("in Kuala Lumpur") dropped."""
+    modifiers ("ASEAN member states"; kept with `keep_modifiers`) and capitals
+    used as places ("in Kuala Lumpur") dropped."""
     out: list[Mention] = []
     for m in sent.mentions:
         after = text[m.end : m.end + 40]
         if after.startswith("$"):
             continue  # "US$20 billion" names a currency, not the United States
-        if m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
+        if not keep_modifiers and m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
             continue
         if m.how == "capital" and _PREPOSITION_BEFORE.search(text[max(0, m.start - 12) : m.start]):
             continue

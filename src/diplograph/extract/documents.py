@@ -1,0 +1,357 @@
+"""Documents: named or clearly identified written instruments that are signed
+(adopted, issued, finalised) or planned (to be signed, negotiated, built):
+"witnessed the signing of the Ukraine-Singapore Air Services Agreement",
+"both sides agreed to sign a Memorandum of Understanding on publishing
+cooperation", "accelerate the completion of the Indonesia-EU CEPA".
+
+How: one regular expression finds every kind of instrument (data,
+`data/documents.yaml`); plurals ("signed 13 agreements") and anaphors ("the
+agreement", "the declaration") are dropped, since they identify no one
+document. The title grows from the kind over the words that identify it
+(names, numbers, quoted titles, a short "on/for/to ..." phrase) and sheds
+words of praise. The status comes from the nearest cue before it in the same
+clause (sign/adopt/finalise ... -> signed, unless a modal or "to" puts it in
+the future; negotiate/build/draft -> planned), or from a passive after it
+("was signed", "to be signed"). One side's call or proposal is not a
+document unless both sides are its subject. The same document mentioned
+in several sentences is one record (signed wins over planned).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Doc
+
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.records import Document, ResolvedDate
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in i.split()) for i in sorted(set(items), key=len, reverse=True)
+    )
+
+
+def _word_re(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alt(items)})(?![\w-])", flags)
+
+
+class _Data:
+    def __init__(self) -> None:
+        d = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))
+        kinds = d["kinds"]
+        self.weak = {k.lower() for k in kinds["weak"]} | {k.lower() for k in kinds["capitalised"]}
+        self.kind = re.compile(
+            rf"(?<![\w-])(?P<kind>{_alt(kinds['strong'] + kinds['weak'])})(?P<plural>e?s)?(?![\w-])",
+            re.IGNORECASE,
+        )
+        self.kind_capitalised = re.compile(rf"(?<![\w-])(?P<kind>{_alt(kinds['capitalised'])})(?![\w-])")
+        self.plural = _word_re(d["plurals"])
+        self.signed = _word_re(d["signed_cues"])
+        self.planned = _word_re(d["planned_cues"])
+        self.completion = _word_re(d["completion_nouns"])
+        self.forward = re.compile(rf"(?<![\w-])(?:{_alt(d['forward_words'])})(?![\w-])[^,;.]{{0,25}}$", re.I)
+        modal = [m for m in d["future_markers"]]
+        self.future = re.compile(rf"(?<![\w-])(?:{_alt(modal)})(?![\w-])[^,;.]{{0,30}}$", re.IGNORECASE)
+        self.to_before = re.compile(r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+        self.proposal = _word_re(d["proposal_words"])
+        self.both = re.compile(rf"(?<![\w-])(?:{_alt(d['both_sides'])})(?![\w-])[^,;.]{{0,40}}$", re.I)
+        self.negation = re.compile(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])\s+(?:\w+\s+)?$", re.I)
+        self.evaluative = {w.lower() for w in d["evaluative"]}
+        self.linking = {w.lower() for w in d["linking_verbs"]}
+        self.screen = re.compile(
+            rf"(?:{_alt(kinds['strong'] + kinds['weak'])})", re.IGNORECASE
+        )
+        cues = d["signed_cues"] + ["signed", "adopted", "issued", "inked", "finalised", "finalized"]
+        self.passive_signed = re.compile(
+            rf"^[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+"
+            rf"(?:\w+ly\s+)?(?:{_alt(cues)})\b|^\s*,?\s*(?:signed|adopted|inked|concluded)\s+(?:in|on|last|by)\b",
+            re.IGNORECASE,
+        )
+        self.passive_planned = re.compile(
+            r"^[^.;]{0,60}?\b(?:(?:will|would|shall|is\s+to|are\s+to|to)\s+be\s+(?:\w+ly\s+)?"
+            r"(?:signed|adopted|issued|inked|finalised|finalized|concluded|negotiated|built|drafted)"
+            r"|set\s+for\s+(?:\w+\s+)?signing|under\s+negotiation|being\s+negotiated)\b",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    return _Data()
+
+
+_QUOTES = {"”": "“", "’": "‘", '"': '"', "'": "'", "»": "«"}
+_PP_START = {"on", "for", "of", "to", "between", "regarding", "concerning"}
+_PP_STOP = {
+    "during", "by", "at", "with", "within", "under", "as", "after", "before", "until", "which", "that",
+    "who", "while", "when", "where", "in", "into", "including", "such", "was", "were", "is", "are",
+    "will", "would", "has", "have", "had", "amid", "since", "through", "via", "following",
+}
+_POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
+_ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
+_MAX_PP = 14
+
+
+@dataclass
+class _Found:
+    start: int  # absolute char offsets of the title
+    end: int
+    kind_start: int
+    title: str
+    bare: bool  # the kind alone, nothing identifying
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
+    """Where the title starts: the kind's identifying premodifiers (names,
+    numbers, nouns, a quoted name), praise words dropped."""
+    data = _data()
+    start = kind_start
+    tok = _token_at(doc, kind_start)
+    if tok is None:
+        return start
+    j = tok.i - 1
+    lowest = sent.span.start
+    taken: list = []
+    while j >= lowest:
+        t = doc[j]
+        if t.text in _QUOTES:  # a quoted name before the kind: ‘Jute for Wheat’ agreement
+            opening = _QUOTES[t.text]
+            k = j - 1
+            while k >= lowest and j - k <= 12 and doc[k].text != opening:
+                k -= 1
+            if k >= lowest and doc[k].text == opening:
+                taken.append(doc[k])
+                j = k - 1
+                continue
+            break
+        stop = t.lower_ in _ANAPHOR_DET or t.lower_ in _POSSESSIVE
+        stop = stop or t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX")
+        if stop and not (t.pos_ == "VERB" and t.text[:1].isupper() and t.i > lowest):
+            break
+        if t.tag_ == "POS" or t.text in (",", ";", ":", "(", ")", "."):
+            break
+        if t.lower_ == "and":
+            if not (j - 1 >= lowest and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper()):
+                break
+        elif t.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X", "SYM", "PUNCT") and not t.like_num:
+            break
+        if t.pos_ == "PUNCT" and t.text not in ("-", "–", "—", "/"):
+            break
+        taken.append(t)
+        j -= 1
+    # drop praise words and dangling connectors at the left edge
+    taken.reverse()
+    while taken and (
+        (taken[0].lower_ in data.evaluative and not taken[0].text[:1].isupper())
+        or taken[0].text in ("-", "–", "—", "/")
+        or taken[0].lower_ == "and"
+    ):
+        taken.pop(0)
+    if taken:
+        start = taken[0].idx
+    return start
+
+
+def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
+    """Where the title ends: a parenthesised short name, a quoted title after
+    "entitled", and one short identifying phrase (on/for/to/between ...)."""
+    end = kind_end
+    rest = text[end : sent.end]
+    m = re.match(r"\s*\(([^()]{1,25})\)", rest)
+    if m:
+        end += m.end()
+        rest = text[end : sent.end]
+    m = re.match(r"\s*,?\s*(?:entitled|titled|named|called)\s+([\"“‘'])", rest)
+    if m:
+        close = {"“": "”", "‘": "’"}.get(m.group(1), m.group(1))
+        q = rest.find(close, m.end())
+        if q != -1:
+            return end + q + 1
+    nxt = end
+    while nxt < sent.end and text[nxt].isspace():
+        nxt += 1
+    tok = _token_at(doc, nxt) if nxt < sent.end else None
+    if tok is None or tok.lower_ not in _PP_START or tok.idx >= sent.end:
+        return end
+    last = None
+    count = 0
+    i = tok.i
+    sent_end_tok = sent.span.end
+    while i < sent_end_tok and count < _MAX_PP:
+        t = doc[i]
+        if t.idx >= sent.end:
+            break
+        if t.text in (",", ";", ":", ".", "(", ")", "—", "–") and not (t.text == "–" and last is not None):
+            break
+        if t.lower_ in _POSSESSIVE:
+            return end  # "on its outcomes": a description, not an identifying name
+        if count and t.lower_ in _PP_STOP:
+            break
+        if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
+            break
+        if count and t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and doc[i - 1].lower_ in _PP_START):
+            break
+        last = t
+        count += 1
+        i += 1
+    if last is not None and last.i > tok.i:
+        end = last.idx + len(last.text)
+    return end
+
+
+def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
+    data = _data()
+    text = ctx.text
+    stext = text[sent.start : sent.end]
+    plural_spans = [(m.start(), m.end()) for m in data.plural.finditer(stext)]
+    raw = []
+    for m in data.kind.finditer(stext):
+        if m.group("plural") or any(a <= m.start() < b for a, b in plural_spans):
+            continue
+        raw.append((sent.start + m.start(), sent.start + m.end(), m.group("kind")))
+    for m in data.kind_capitalised.finditer(stext):
+        raw.append((sent.start + m.start(), sent.start + m.end(), m.group("kind")))
+    raw.sort()
+    found: list[_Found] = []
+    for ks, ke, kind in raw:
+        if found and ks < found[-1].end:
+            continue  # inside the previous title: "addendum to a cooperation agreement"
+        head = _token_at(ctx.doc, ke - 1)
+        if head is not None and head.pos_ not in ("NOUN", "PROPN", "X") and kind.lower() == "deal":
+            continue  # "to deal with"
+        start = _left_edge(ctx.doc, sent, ks, text)
+        end = _right_edge(ctx.doc, sent, ke, text)
+        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:\"'“”‘’")
+        bare = start == ks and end == ke
+        before = text[max(sent.start, start - 12) : start].lower()
+        if bare and re.search(r"\b(?:the|this|that|such|said)\s+$", before):
+            continue  # "the agreement", "the declaration": an anaphor, not a new document
+        if bare and not re.search(r"\b(?:a|an)\s+$", before):
+            continue  # "reached agreement": consensus, not an instrument
+        if kind.lower() in data.weak:
+            words = title.split()
+            named = any(w[:1].isupper() for w in words) or "joint" in title.lower()
+            qualified = end > ke or any(c.isdigit() for c in title)
+            if not (named or qualified) or bare:
+                continue  # "a statement", "a press statement": not an instrument
+        found.append(_Found(start, end, ks, title, bare))
+    return found
+
+
+def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
+    """signed | planned | None (no cue, a negation, or one side's proposal)."""
+    data = _data()
+    text = ctx.text
+    before = text[max(sent.start, f.start - 110) : f.start]
+    # the nearest cue before the title, with no other verb between them
+    cues = []
+    for pattern, status in ((data.signed, "signed"), (data.planned, "planned")):
+        for m in pattern.finditer(before):
+            cues.append((m.end(), m.start(), status))
+    for m in data.completion.finditer(before):
+        if data.forward.search(before[: m.start()]):
+            cues.append((m.end(), m.start(), "planned"))
+    status = None
+    cue_at = None
+    base = max(sent.start, f.start - 110)
+    if cues:
+        cue_end, cue_start, status = max(cues)
+        between = ctx.doc.char_span(base + cue_end, f.start, alignment_mode="contract")
+        if between is not None and any(
+            t.pos_ == "VERB" and t.lower_ not in data.linking and not t.text[:1].isupper() for t in between
+        ):
+            status = None  # the cue belongs to another clause
+        else:
+            cue_at = base + cue_start
+    if status is None:
+        after = text[f.end : sent.end]
+        if data.passive_planned.search(after):
+            return _checked(ctx, sent, f.start, "planned")
+        if data.passive_signed.search(after):
+            return _checked(ctx, sent, f.start, "signed")
+        return None
+    assert cue_at is not None
+    lead = text[max(sent.start, cue_at - 40) : cue_at]
+    if data.negation.search(lead):
+        return None
+    if status == "signed" and (data.future.search(lead) or data.to_before.search(lead)):
+        status = "planned"
+    return _checked(ctx, sent, cue_at, status)
+
+
+def _checked(ctx: ReportContext, sent: Sentence, cue_at: int, status: str) -> str | None:
+    """None when the cue sits under one side's call or proposal."""
+    data = _data()
+    lead = ctx.text[sent.start : cue_at]
+    proposals = list(data.proposal.finditer(lead))
+    if not proposals:
+        return status
+    p = proposals[-1]
+    return status if data.both.search(lead[: p.start()]) else None
+
+
+def _parties(ctx: ReportContext, sent: Sentence, f: _Found) -> list[str]:
+    """States/bodies named in the title, then in the sentence, made up to a
+    pair from the context (one party in common is what identifies it)."""
+    text = ctx.text
+    in_title = [
+        m for m in sent.mentions
+        if f.start <= m.start < f.end and m.how != "capital" and text[m.end : m.end + 1] != "$"
+    ]
+    codes = codes_of(in_title)
+    if len(codes) >= 2:
+        return codes
+    for code in codes_of(party_mentions(sent, text, keep_modifiers=True)):
+        if code not in codes:
+            codes.append(code)
+    return complete_pair(ctx, sent, codes) if len(codes) < 2 else codes
+
+
+def _words(title: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in {"the", "a", "an", "of"})
+
+
+def find_documents(ctx: ReportContext) -> list[Document]:
+    """Every signed or planned document in the report, once each."""
+    data = _data()
+    out: list[Document] = []
+    for sent in ctx.sentences:
+        stext = ctx.text[sent.start : sent.end]
+        if not data.screen.search(stext):
+            continue
+        for f in _mentions(ctx, sent):
+            status = _status(ctx, sent, f)
+            if status is None:
+                continue
+            parties = _parties(ctx, sent, f)
+            evidence, span = ctx.evidence(sent)
+            date = ctx.date_of(stext) if status == "signed" else ResolvedDate(None)
+            record = Document(f.title, parties, status, date, evidence, span)
+            words = _words(f.title)
+            same = next((d for d in out if _same_title(_words(d.title), words)), None)
+            if same is None:
+                out.append(record)
+            elif same.status == "planned" and status == "signed":
+                out[out.index(same)] = record
+    return out
+
+
+def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    small, large = sorted((a, b), key=len)
+    return len(small) >= 2 and small <= large

@@ -39,6 +39,7 @@ from diplograph.store.schema import (
     actors,
     documents,
     event_participants,
+    event_sources,
     events,
     partnerships,
     targets,
@@ -240,11 +241,14 @@ def find_event(
     persons: dict[str, set[str]],
     date: str | None,
     published: str | None,
+    report_id: str | None = None,
 ) -> str | None:
     """An existing event this record describes, or None.
 
     `persons` maps each side to the persons named on it; an event is
     compatible when, for every side where both name persons, they share one.
+    An event the same report already told of is a different one: the
+    extractor keeps one record per event within a report.
     """
     base = and_(events.c.type == type_, events.c.sides == sides)
     if date:
@@ -256,9 +260,11 @@ def find_event(
         window = events.c.anchor.between(_shift(published, -WINDOW_DAYS), published)
     else:
         window = events.c.anchor.is_(None)
-    rows = conn.execute(
-        select(events.c.id, events.c.date, events.c.anchor).where(base, window).limit(50)
-    ).all()
+    query = select(events.c.id, events.c.date, events.c.anchor).where(base, window)
+    if report_id is not None:
+        told = select(event_sources.c.record_id).where(event_sources.c.report_id == report_id)
+        query = query.where(events.c.id.not_in(told))
+    rows = conn.execute(query.limit(50)).all()
     best: tuple[int, str] | None = None
     for row in rows:
         theirs: dict[str, set[str]] = {}

@@ -246,7 +246,10 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
             meeting.span,
         )
         count += 1
+    told = {(m.span.start, frozenset(p.country for p in m.participants)) for m in extraction.meetings}
     for event in extraction.events:
+        if event.type == "CONSULT" and (event.span.start, frozenset(event.actor + event.recipient)) in told:
+            continue  # the same meeting, already written from the meetings list
         actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]
         recipient_parts = [
             p for p in (participant(*_name_or_code(resolver, r)) for r in event.recipient) if p
@@ -323,7 +326,7 @@ def _write_event(
     for actor_id, side in everyone:
         if actor_id != side:
             by_side.setdefault(side, set()).add(actor_id)
-    found = merge.find_event(conn, type_, sides, by_side, date.value, report.published)
+    found = merge.find_event(conn, type_, sides, by_side, date.value, report.published, report.id)
     if found is None:
         people = sorted(a for a, _ in everyone)
         if date.value:

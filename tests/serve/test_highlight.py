@@ -10,7 +10,9 @@ def test_marks_the_span_and_escapes_everything_else():
     html = str(highlight(text, [(start, end)]))
     assert "<script>" not in html and "<b>" not in html
     assert html.startswith("A &lt;b&gt;x&lt;/b&gt; met B. ")
-    assert '<mark id="mark-0">They &#34;signed&#34; &lt;script&gt;alert(1)&lt;/script&gt; a deal.</mark>' in html
+    assert (
+        '<mark id="mark-0">They &#34;signed&#34; &lt;script&gt;alert(1)&lt;/script&gt; a deal.</mark>' in html
+    )
 
 
 def test_overlapping_and_out_of_range_spans_are_merged_and_clipped():

@@ -24,10 +24,6 @@ CSP = (
 )
 
 
-class _TooLarge(Exception):
-    pass
-
-
 def _json_response(status: int, detail: str) -> tuple[Message, Message]:
     body = json.dumps({"detail": detail}).encode()
     start = {
@@ -62,29 +58,33 @@ class BodySizeLimit:
                     return
         seen = 0
         started = False
+        answered = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, answered
+            if answered:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge
+                if seen > self.max_bytes and not started:
+                    # Answer now, then tell the app the client went away: the
+                    # app stops reading and whatever it answers is dropped.
+                    answered = True
+                    for reply in _json_response(413, detail):
+                        await send(reply)
+                    return {"type": "http.disconnect"}
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if answered:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if started:
-                raise
-            for message in _json_response(413, detail):
-                await send(message)
+        await self.app(scope, counting_receive, guarded_send)
 
 
 class SecurityHeaders:

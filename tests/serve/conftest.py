@@ -1,0 +1,169 @@
+"""A real store built from real reports, a real server on a free port, a real
+Chromium. Built once per test session: ingesting the reports is the slow part.
+
+The store holds the dev reports (../shared/eval/dev/docs, or examples/ when
+shared is absent) plus one hostile report whose text carries HTML and script,
+so every page is also an escaping test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_DOCS = ROOT.parent / "shared" / "eval" / "dev" / "docs"
+EXAMPLES = ROOT / "examples"
+SCREENSHOTS = ROOT / "docs" / "img"
+TOKEN = "test-token-0123456789"
+CHROMIUM = "/usr/bin/chromium"
+
+#: A report written to attack the pages: tags and attributes in the title and
+#: in the very sentences the extractors keep as evidence.
+HOSTILE_ID = "hostile-report"
+HOSTILE_TITLE = 'Vietnam and Japan <img src=x onerror="window.__xss=1"> talks'
+HOSTILE_TEXT = (
+    HOSTILE_TITLE
+    + "\n"
+    + "Prime Minister Pham Minh Chinh met Japanese Prime Minister Takaichi Sanae in Hanoi on "
+    "March 3, 2025 <script>window.__xss=2</script> to discuss trade.\n"
+    + 'The two sides signed an agreement on <b onmouseover="window.__xss=3">digital</b> '
+    "transformation cooperation.\n"
+    + "Vietnam and Japan agreed to raise two-way trade to 60 billion USD by 2030.\n"
+)
+
+
+def report_files() -> list[Path]:
+    if SHARED_DOCS.is_dir():
+        return sorted(SHARED_DOCS.glob("*.txt"))
+    return sorted(p for p in EXAMPLES.glob("*.txt"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def token() -> str:
+    """The bearer token the test server was started with."""
+    return TOKEN
+
+
+@pytest.fixture(scope="session")
+def hostile() -> dict[str, str]:
+    """The hostile report's id, title and text."""
+    return {"id": HOSTILE_ID, "title": HOSTILE_TITLE, "text": HOSTILE_TEXT}
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory, nlp) -> Path:
+    """A SQLite store built by the real pipeline and the real ingest."""
+    from diplograph.records import Report
+    from diplograph.store import open_store
+
+    files = report_files()
+    if not files:
+        pytest.skip("no reports to ingest (neither ../shared nor examples/)")
+    path = tmp_path_factory.mktemp("serve") / "store.db"
+    hostile = Report(
+        HOSTILE_ID,
+        HOSTILE_TEXT,
+        url="javascript:window.__xss=4",
+        title=HOSTILE_TITLE,
+        published="2025-03-04",
+        source="test",
+    )
+    with open_store(path) as store:
+        summary = store.ingest([*files, hostile], nlp=nlp)
+    assert summary.failed == 0, summary.failures
+    return path
+
+
+def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("server did not come up")
+
+
+@pytest.fixture(scope="session")
+def server(store_path):
+    """`diplograph serve --allow-ingest` in a subprocess on a free 127.0.0.1 port."""
+    port = free_port()
+    env = dict(os.environ, DIPLOGRAPH_TOKEN=TOKEN)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "diplograph", "serve", "--db", str(store_path), "--port", str(port)]
+        + ["--allow-ingest"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records console errors, failed requests and any
+    request that leaves 127.0.0.1 (the UI must work offline)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.problems = []  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http://127.0.0.1", "data:", "blob:", "about:"))
+            or page.problems.append(f"external: {r.url}")
+        ),
+    )
+    yield page
+    context.close()

@@ -65,8 +65,12 @@ def extract(clean_report: CleanReport, doc: Doc) -> Extraction:
         out.meetings = find_meetings(ctx)
     for kind, spec in OPTIONAL_EXTRACTORS.items():
         finder = _optional(spec)
-        if finder is not None:
+        if finder is None:
+            continue
+        try:
             setattr(out, kind, finder(ctx))
+        except Exception:  # noqa: BLE001 - one kind's failure must not cost the report its other records
+            log.warning("%s: %s extractor failed", ctx.report.id, kind, exc_info=True)
     try:
         from diplograph.extract.events import find_events
     except ModuleNotFoundError:

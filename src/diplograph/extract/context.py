@@ -14,15 +14,17 @@ here is an offset into `report.text`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from diplograph import dates
-from diplograph.actors.knowledge import Mention, knowledge
+from diplograph.actors.knowledge import Mention, _load_yaml, knowledge
 from diplograph.records import CleanReport, Report, ResolvedDate, Span
 
 if TYPE_CHECKING:
@@ -100,9 +102,9 @@ def _split_sentences(doc: Doc, zones: list[tuple[int, int, str]]) -> list[tuple[
     readable zones, with surrounding whitespace trimmed."""
     text = doc.text
     pieces: list[tuple[int, int, str]] = []
-    for sent in doc.sents:
-        start = sent.start_char
-        for part in text[sent.start_char : sent.end_char].split("\n"):
+    for sent_start, sent_end in _joined_sentences(doc):
+        start = sent_start
+        for part in text[sent_start:sent_end].split("\n"):
             end = start + len(part)
             for z_start, z_end, kind in zones:
                 a, b = max(start, z_start), min(end, z_end)
@@ -116,6 +118,52 @@ def _split_sentences(doc: Doc, zones: list[tuple[int, int, str]]) -> list[tuple[
     return pieces
 
 
+@lru_cache(maxsize=1)
+def _geography() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = _load_yaml("geography.yaml")
+    after = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["features"]) + r")\b")
+    before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["before"]) + r")\s+$")
+    return after, before
+
+
+def state_mentions(text: str, offset: int = 0) -> list[Mention]:
+    """The states and bodies a text names, with absolute offsets, leaving out
+    those inside geographic names ("South China Sea", "Gulf of Thailand")."""
+    after, before = _geography()
+    out = []
+    # dashes as spaces (same length): "Vietnam-US", "United States-Philippines" name two states
+    work = _DASHES.sub(" ", text)
+    for m in knowledge().find(work):
+        if after.match(text, m.end) or before.search(text[max(0, m.start - 12) : m.start]):
+            continue
+        if text[m.end : m.end + 1] == "$":
+            continue  # "US$20 billion" is a currency
+        out.append(Mention(m.start + offset, m.end + offset, text[m.start : m.end], m.entity, m.how))
+    return out
+
+
+_DASHES = re.compile(r"(?<=\w)[-–—](?=\w)")
+
+
+_TERMINAL = frozenset('.!?…"”’\')]:;')
+
+
+def _joined_sentences(doc: Doc) -> list[tuple[int, int]]:
+    """spaCy's sentence bounds, with a bound undone where the text before it
+    does not end a sentence (the small model sometimes cuts inside a name:
+    "Chairman Trần | Thanh Mẫn also held...")."""
+    text = doc.text
+    out: list[list[int]] = []
+    for sent in doc.sents:
+        if out:
+            before = text[out[-1][0] : sent.start_char].rstrip(" \t")
+            if before and before[-1] not in _TERMINAL and before[-1] != "\n" and sent.text[:1].isalpha():
+                out[-1][1] = sent.end_char
+                continue
+        out.append([sent.start_char, sent.end_char])
+    return [(a, b) for a, b in out]
+
+
 def principal_parties(sentences: list[Sentence], limit: int = 2) -> list[str]:
     """The states/bodies the report is mostly about: counted over sentences,
     with the title and first sentences weighted (news puts the parties up
@@ -123,8 +171,9 @@ def principal_parties(sentences: list[Sentence], limit: int = 2) -> list[str]:
     counts: Counter[str] = Counter()
     for n, sent in enumerate(sentences):
         weight = 3 if n < 3 or sent.zone == "title" else 1
-        for code in sent.codes():
-            counts[code] += weight
+        for m in sent.mentions:
+            if m.how != "capital":  # "in Kuala Lumpur" is a place more often than a government
+                counts[m.entity.code] += weight
     return [code for code, _ in counts.most_common(limit)]
 
 
@@ -132,16 +181,12 @@ def build_context(clean_report: CleanReport, doc: Doc) -> ReportContext:
     """The context of one report: sentences, mentions, dates, parties."""
     report = clean_report.report
     zones = _readable_ranges(clean_report)
-    finder = knowledge()
     sentences: list[Sentence] = []
     for start, end, kind in _split_sentences(doc, zones):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        mentions = [
-            Mention(m.start + start, m.end + start, m.text, m.entity, m.how)
-            for m in finder.find(report.text[start:end])
-        ]
+        mentions = state_mentions(report.text[start:end], start)
         sentences.append(Sentence(len(sentences), start, end, span, mentions, kind))
     year = dates.evident_year(report.text, report.published)
     ctx = ReportContext(report, clean_report, doc, sentences, report.published, year)

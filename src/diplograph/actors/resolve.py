@@ -1,0 +1,729 @@
+"""Persons in a report: found, given a role and a country, and their short
+forms tied together.
+
+Why not spaCy's NER alone: the small English model misses or mislabels many
+Southeast Asian names ("Trung" as a place, "Ishiba" as an organisation), but
+diplomatic prose names people by office: "Malaysian Prime Minister Anwar
+Ibrahim", "ASEAN Secretary-General Kao Kim Hourn", "his Lao counterpart
+Sonexay Siphandone", "Carlos Felipe Jaramillo, World Bank Vice President".
+So a person is found by (1) a title run followed by capitalised words, (2) a
+"counterpart" phrase, or (3) a spaCy PERSON entity; the words around it give
+the role and the state or body served (demonym, possessive, "of X", an
+apposition). Titles, honorifics and the like are data (`data/titles.yaml`).
+
+Coreference within a report: every later mention whose words are among one
+person's name words ("Chinh", "PM Chinh", "Phạm Minh Chính") is that
+person, compared diacritic-folded. Persons whose country the text never
+states get it from the report's evidence in order: they are not of the
+state they visit, nor of the state of a counterpart they meet; then the
+dateline's state or the report's principal states ("Prime Minister Pham Minh
+Chinh" in a Vietnamese report). "The Vietnamese leader" resolves to the
+person of that state.
+
+Everything is computed once per report; lookups are dictionaries, never a
+fuzzy scan over all tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from diplograph.actors.knowledge import Mention, _load_yaml, fold, knowledge
+
+if TYPE_CHECKING:
+    from diplograph.extract.context import ReportContext, Sentence
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class TitleVocabulary:
+    heads: frozenset[str]
+    words: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    leader_nouns: tuple[str, ...]
+    normalise: dict[str, str]
+    thing_suffixes: frozenset[str]
+
+    def is_title_word(self, word: str) -> bool:
+        return word in self.heads or word in self.words or _cap_hyphen_head(word, self.heads)
+
+
+def _cap_hyphen_head(word: str, heads: frozenset[str]) -> bool:
+    return "-" in word and word.split("-")[0] in heads
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> TitleVocabulary:
+    """The title vocabulary, loaded once per process."""
+    data = _load_yaml("titles.yaml")
+    return TitleVocabulary(
+        heads=frozenset(data["heads"]),
+        words=frozenset(data["words"]),
+        connectors=frozenset(data["connectors"]),
+        honorifics=frozenset(data["honorifics"]),
+        particles=frozenset(data["particles"]),
+        not_names=frozenset(data["not_names"]),
+        leader_nouns=tuple(sorted(data["leader_nouns"], key=len, reverse=True)),
+        normalise={fold(k): v for k, v in data["normalise"].items()},
+        thing_suffixes=frozenset(data["thing_suffixes"]),
+    )
+
+
+# --------------------------------------------------------------------------- words
+
+_WORD = re.compile(r"[^\W_][\w]*(?:[-–][^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+    mention: Mention | None = None  # the state/body mention this word begins
+    pos: str = ""  # spaCy's coarse part of speech of the token at this word
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def words_of(text: str, offset: int, mentions: list[Mention]) -> list[Word]:
+    """The sentence as words with absolute offsets; a trailing full stop stays
+    only on short abbreviations ("Jr.", "Dr.", "R.")."""
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        token = m.group(0)
+        start = offset + m.start()
+        if token.endswith(".") and len(token) > 4:
+            out.append(Word(token[:-1], start, start + len(token) - 1))
+            out.append(Word(".", start + len(token) - 1, start + len(token)))
+        else:
+            out.append(Word(token, start, start + len(token)))
+    by_start = {m.start: m for m in mentions}
+    for w in out:
+        w.mention = by_start.get(w.start)
+    return out
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    person: int  # index into PersonIndex.persons
+    sentence: int
+    how: str  # title | counterpart | entity | short | nominal
+
+
+@dataclass
+class ResolvedPerson:
+    name: str
+    role: str | None
+    country: str | None
+    country_how: str  # explicit | inferred | home | unknown
+    first_sentence: int
+    first_start: int
+    aliases: list[str] = field(default_factory=list)
+    tokens: tuple[str, ...] = ()  # folded name words (no honorifics)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+@dataclass
+class PersonIndex:
+    """The persons of one report and where each is mentioned."""
+
+    persons: list[ResolvedPerson]
+    by_sentence: dict[int, list[PersonMention]]
+    home: list[str]  # candidate home states, most likely first
+
+    def in_sentence(self, index: int) -> list[PersonMention]:
+        return self.by_sentence.get(index, [])
+
+    def at(self, start: int, end: int) -> ResolvedPerson | None:
+        for mentions in self.by_sentence.values():
+            for m in mentions:
+                if m.start < end and start < m.end:
+                    return self.persons[m.person]
+        return None
+
+
+@dataclass
+class _Candidate:
+    name_words: list[Word]
+    role: str | None
+    country: str | None
+    sentence: int
+    how: str
+    alias: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.name_words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.name_words[-1].end
+
+
+# --------------------------------------------------------------------------- finding names
+
+
+def _mention_code(word: Word) -> str | None:
+    return word.mention.entity.code if word.mention else None
+
+
+def _mention_words(words: list[Word], i: int) -> int:
+    """How many words the state/body mention starting at words[i] spans."""
+    m = words[i].mention
+    if m is None:
+        return 0
+    n = 0
+    while i + n < len(words) and words[i + n].start < m.end:
+        n += 1
+    return n
+
+
+def _title_run(words: list[Word], i: int, vocab: TitleVocabulary) -> tuple[int, str | None, bool]:
+    """The title run starting at words[i]: (end index, country named by an
+    "of X"/"for X" inside it, whether it holds a head word)."""
+    j = i
+    country = None
+    has_head = False
+    while j < len(words):
+        w = words[j].text
+        if vocab.is_title_word(w) or fold(w) in vocab.normalise:
+            has_head = has_head or w in vocab.heads or fold(w) in vocab.normalise or "-" in w
+            j += 1
+            continue
+        if w == "to" and j + 1 < len(words) and words[j + 1].mention is not None and has_head:
+            j = j + 1 + _mention_words(words, j + 1)  # "Ambassador to Thailand": not the state served
+            continue
+        if w in vocab.connectors and j + 1 < len(words):
+            nxt = j + 1
+            if words[nxt].text == "the" and nxt + 1 < len(words):
+                nxt += 1
+            if words[nxt].mention is not None and w in ("of", "for"):
+                span = _mention_words(words, nxt)
+                country = country or _mention_code(words[nxt])
+                j = nxt + span
+                continue
+            if vocab.is_title_word(words[nxt].text):
+                j = nxt
+                continue
+        break
+    return j, country, has_head
+
+
+def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
+    """The end index of a capitalised name starting at words[i] (i if none)."""
+    j = i
+    while j < len(words):
+        w = words[j]
+        text = w.text.rstrip(".")
+        if w.mention is not None:
+            break  # a state, body or demonym is never part of a name
+        if w.pos in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM"):
+            break
+        if w.cap and w.text not in vocab.not_names and not vocab.is_title_word(w.text) and text.isalpha() or (
+            w.cap and "-" in w.text and w.text not in vocab.not_names and not vocab.is_title_word(w.text)
+        ):
+            j += 1
+            continue
+        if j > i and (w.text in vocab.particles or re.fullmatch(r"[A-Z]\.", w.text)) and j + 1 < len(words):
+            nxt = words[j + 1]
+            if nxt.cap or w.text.startswith(("Jr", "Sr", "II")):
+                j += 1
+                continue
+        if j > i and w.text in ("Jr", "Jr.", "Sr", "Sr."):
+            j += 1
+        break
+    return j
+
+
+def _left_country(words: list[Word], i: int) -> str | None:
+    """The state or body written just before a title run: "Malaysian",
+    "Japan's new", "ASEAN", "World Bank", "the FIFA"."""
+    j = i - 1
+    while j >= 0 and words[j].text.lower() in ("new", "then", "former", "outgoing", "incoming", "visiting",
+                                                "newly-elected", "newly", "elected", "current", "acting"):
+        j -= 1
+    if j >= 0 and words[j].text in ("’s", "'s"):
+        j -= 1
+    if j < 0:
+        return None
+    # the mention ends at words[j]: find its first word
+    for k in range(j, max(-1, j - 8), -1):
+        m = words[k].mention
+        if m is not None and words[j].end <= m.end:
+            return m.entity.code
+    return None
+
+
+def _counterpart_country(words: list[Word], i: int, j: int) -> tuple[str | None, int]:
+    """After "counterpart(s)" at words[i-1]: "from Laos," / "of Vietnam" -> code, next index."""
+    if j < len(words) and words[j].text in ("from", "of") and j + 1 < len(words):
+        k = j + 1
+        if words[k].text == "the" and k + 1 < len(words):
+            k += 1
+        if words[k].mention is not None:
+            code = _mention_code(words[k])
+            k += _mention_words(words, k)
+            if k < len(words) and words[k].text == ",":
+                k += 1
+            return code, k
+    return None, j
+
+
+def _normal_role(words: list[Word], vocab: TitleVocabulary) -> str | None:
+    text = " ".join(w.text for w in words)
+    text = re.sub(r"\s+-\s+", "-", text)
+    return vocab.normalise.get(fold(text), text) if text else None
+
+
+def _strip_honorifics(name_words: list[Word], vocab: TitleVocabulary) -> list[Word]:
+    k = 0
+    while k < len(name_words) - 1 and name_words[k].text in vocab.honorifics:
+        k += 1
+    return name_words[k:]
+
+
+def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) -> list[_Candidate]:
+    """Title-anchored and counterpart-anchored names in one sentence."""
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (w.text in vocab.heads or w.text in vocab.words or fold(w.text) in vocab.normalise) and w.cap:
+            end, of_country, has_head = _title_run(words, i, vocab)
+            k = end
+            if of_country and k < len(words) and words[k].text == ",":
+                k += 1
+            name_end = _name_at(words, k, vocab)
+            if has_head and name_end > k and not _thing(words, name_end, vocab):
+                name_words = _strip_honorifics(words[k:name_end], vocab)
+                country = _left_country(words, i) or of_country
+                role_words = [x for x in words[i:end] if x.mention is None]
+                if of_country:
+                    role_words = words[i:end]
+                    role = _normal_role(role_words, vocab)
+                    role = re.sub(r"\s+(?:of|for)\s+(?:the\s+)?\S.*$", "", role) if role else role
+                else:
+                    role = _normal_role(role_words, vocab)
+                alias = _parenthetical(words, name_end)
+                out.append(_Candidate(name_words, role, country, sent.index, "title", alias))
+                i = name_end
+                continue
+            i = max(end, i + 1)
+            continue
+        if w.text.lower() in ("counterpart", "counterparts"):
+            country = _left_country(words, i)
+            from_country, k = _counterpart_country(words, i, i + 1)
+            if k < len(words) and words[k].text == ",":
+                k += 1
+            name_end = _name_at(words, k, vocab)
+            if name_end > k:
+                out.append(_Candidate(words[k:name_end], None, country or from_country, sent.index,
+                                      "counterpart"))
+                i = name_end
+                continue
+        i += 1
+    return out
+
+
+def _thing(words: list[Word], j: int, vocab: TitleVocabulary) -> bool:
+    """The name runs into a place or thing's name ("Hồ Chí Minh Mausoleum")."""
+    return j < len(words) and words[j].text in vocab.thing_suffixes
+
+
+def _parenthetical(words: list[Word], j: int) -> str | None:
+    """ "Joko Widodo (Jokowi)": the alias in brackets right after a name."""
+    if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")" and words[j + 1].cap:
+        return words[j + 1].text
+    return None
+
+
+def _apposition(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[str | None, str | None]:
+    """After a name: ", World Bank Vice President for East Asia" or ", the
+    Foreign Affairs Secretary of the Philippines" -> (role, country)."""
+    if j >= len(words) or words[j].text != ",":
+        return None, None
+    k = j + 1
+    if k < len(words) and words[k].text.lower() == "the":
+        k += 1
+    country = None
+    if k < len(words) and words[k].mention is not None:
+        country = _mention_code(words[k])
+        k += _mention_words(words, k)
+        if k < len(words) and words[k].text in ("’s", "'s"):
+            k += 1
+    start = k
+    # titles in appositions may be lower case ("GCC assistant secretary-general")
+    lowered = [
+        x if x.text in vocab.connectors else Word(x.text[:1].upper() + x.text[1:], x.start, x.end, x.mention)
+        for x in words
+    ]
+    if start >= len(words) or not (
+        lowered[start].text in vocab.heads or lowered[start].text in vocab.words
+        or vocab.is_title_word(lowered[start].text)
+    ):
+        return None, None
+    end, of_country, has_head = _title_run(lowered, start, vocab)
+    if not has_head:
+        return None, None
+    role_words = [x for x in words[start:end] if x.mention is None]
+    role = _normal_role(role_words, vocab)
+    return role, country or of_country
+
+
+def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
+                       vocab: TitleVocabulary, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """spaCy PERSON entities not already found by a title, cleaned of titles
+    and honorifics, with an apposition's role and country."""
+    out = []
+    by_start = {w.start: n for n, w in enumerate(words)}
+    for ent in sent.span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
+        n = by_start.get(ent.start_char)
+        if n is None:
+            continue
+        # skip leading title words inside the entity
+        while n < len(words) and words[n].start < ent.end_char and (
+            vocab.is_title_word(words[n].text) or words[n].text in vocab.honorifics
+            or fold(words[n].text) in vocab.normalise
+        ):
+            n += 1
+        while n < len(words) and words[n].start < ent.end_char and words[n].pos in ("VERB", "ADP", "DET"):
+            n += 1  # "Hailing Trung"
+        end = _name_at(words, n, vocab)
+        if end <= n or words[end - 1].end > ent.end_char + 4 or _thing(words, end, vocab):
+            continue
+        if n > 0 and words[n - 1].text.lower() in ("in", "at", "from", "to", "near", "into"):
+            continue  # "in Labuan Bajo": a place
+        if end - n == 1 and _apposition(words, end, vocab) == (None, None):
+            continue  # a single word the tagger calls a person, with nothing to say who: too weak
+        name_words = _strip_honorifics(words[n:end], vocab)
+        role, country = _apposition(words, end, vocab)
+        alias = _parenthetical(words, end)
+        out.append(_Candidate(name_words, role, country, sent.index, "entity", alias))
+    return out
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+def _name_tokens(name_words: list[Word], vocab: TitleVocabulary) -> tuple[str, ...]:
+    return tuple(
+        fold(w.text).rstrip(".") for w in name_words
+        if w.text not in vocab.particles and len(w.text.rstrip(".")) > 1
+    )
+
+
+def _good_name(tokens: tuple[str, ...], words: list[Word]) -> bool:
+    if not tokens:
+        return False
+    kb = knowledge()
+    text = " ".join(w.text for w in words)
+    if kb.lookup(text) is not None:
+        return False
+    return not any(kb.lookup(w.text) is not None and kb.lookup_how(w.text)[1] != "demonym" for w in words)
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return bool(short) and set(short) <= set(long)
+
+
+def resolve_persons(ctx: ReportContext) -> PersonIndex:
+    """All persons of the report, with coreference, roles and countries."""
+    vocab = vocabulary()
+    sentence_words: dict[int, list[Word]] = {}
+    candidates: list[_Candidate] = []
+    pos_at = {t.idx: t.pos_ for t in ctx.doc}
+    for sent in ctx.sentences:
+        words = words_of(sent.text, sent.start, sent.mentions)
+        for w in words:
+            w.pos = pos_at.get(w.start, "")
+        sentence_words[sent.index] = words
+        found = _candidates_in(sent, words, vocab)
+        taken = [(c.start, c.end) for c in found]
+        found += _entity_candidates(ctx, sent, words, vocab, taken)
+        candidates += found
+
+    # cluster: the longest names first, shorter ones join the person whose words include theirs
+    persons: list[ResolvedPerson] = []
+    ordered = sorted(candidates, key=lambda c: (-len(_name_tokens(c.name_words, vocab)), c.start))
+    assigned: dict[int, int] = {}
+    for cand in ordered:
+        tokens = _name_tokens(cand.name_words, vocab)
+        if not _good_name(tokens, cand.name_words):
+            continue
+        owners = [n for n, p in enumerate(persons) if _same_person(tokens, p.tokens)]
+        if len(owners) > 1:
+            continue  # ambiguous short form
+        name = " ".join(w.text for w in cand.name_words)
+        if owners:
+            p = persons[owners[0]]
+            if cand.country and (p.country is None):
+                p.country, p.country_how = cand.country, "explicit"
+            if cand.role and not p.role:
+                p.role = cand.role
+            if cand.start < p.first_start:
+                p.first_start, p.first_sentence = cand.start, cand.sentence
+            if name not in p.aliases and name != p.name:
+                p.aliases.append(name)
+            assigned[id(cand)] = owners[0]
+        else:
+            persons.append(ResolvedPerson(
+                name=name, role=cand.role, country=cand.country,
+                country_how="explicit" if cand.country else "unknown",
+                first_sentence=cand.sentence, first_start=cand.start, tokens=tokens,
+            ))
+            assigned[id(cand)] = len(persons) - 1
+        if cand.alias:
+            persons[assigned[id(cand)]].aliases.append(cand.alias)
+    # a person whose role came with the same person's other mention keeps the fuller one
+    index = PersonIndex(persons, {}, [])
+    _find_mentions(ctx, index, sentence_words, vocab)
+    index.home = home_states(ctx)
+    _infer_countries(ctx, index, sentence_words)
+    return index
+
+
+def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[int, list[Word]],
+                   vocab: TitleVocabulary) -> None:
+    """Every mention of every person: runs of capitalised words whose folded
+    forms are among one person's name words (or aliases), in every sentence."""
+    owners: dict[str, set[int]] = {}
+    for n, p in enumerate(index.persons):
+        keys = set(p.tokens) | {fold(a) for a in p.aliases if " " not in a}
+        for key in keys:
+            if len(key) >= 2:
+                owners.setdefault(key, set()).add(n)
+
+    def owners_of(word: Word) -> set[int]:
+        return owners.get(fold(word.text).rstrip("."), set()) if word.cap else set()
+
+    for sent in ctx.sentences:
+        words = sentence_words[sent.index]
+        mentions: list[PersonMention] = []
+        i = 0
+        while i < len(words):
+            w = words[i]
+            cands = owners_of(w)
+            owner = next(iter(cands)) if len(cands) == 1 else None
+            if len(cands) > 1 and i + 1 < len(words):  # "Minh" in "Phạm Minh Chính": the next word decides
+                nxt = owners_of(words[i + 1])
+                owner = next(iter(nxt)) if len(nxt) == 1 and nxt <= cands else None
+            if owner is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and (
+                owner in owners_of(words[j])
+                or (words[j].text in vocab.particles and j + 1 < len(words)
+                    and owner in owners_of(words[j + 1]))
+            ):
+                j += 1
+            mentions.append(PersonMention(w.start, words[j - 1].end, owner, sent.index, "name"))
+            index.persons[owner].mentions.append(mentions[-1])
+            i = j
+        mentions += _pronouns(sent, words, mentions, index)
+        mentions.sort(key=lambda m: m.start)
+        if mentions:
+            index.by_sentence[sent.index] = mentions
+    for p in index.persons:
+        if p.mentions:
+            first = min(p.mentions, key=lambda m: m.start)
+            if first.start < p.first_start:
+                p.first_start, p.first_sentence = first.start, first.sentence
+
+
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
+_FRONTED = re.compile(r"^(?:During|At|In|After|Following|Meeting|Welcoming|Receiving|Speaking|On|Before|"
+                      r"Upon|Hailing|Talking|Responding|Referring|About|Describing)\b")
+
+
+def _pronouns(sent: Sentence, words: list[Word], names: list[PersonMention],
+              index: PersonIndex) -> list[PersonMention]:
+    """He/she/his/her as mentions of a person: in a fronted phrase ("During
+    his meeting with X, Infantino said") the main clause's first person;
+    otherwise the first person named earlier in the sentence, else the first
+    person of the latest sentence that named one (news keeps its subject)."""
+    out = []
+    previous = None
+    for k in range(sent.index - 1, max(-1, sent.index - 4), -1):
+        earlier = [m for m in index.by_sentence.get(k, []) if m.how == "name"] or index.by_sentence.get(k, [])
+        if earlier:
+            previous = min(earlier, key=lambda m: m.start).person
+            break
+    comma = sent.text.find(",")
+    fronted = bool(_FRONTED.match(sent.text)) and comma > 0
+    for w in words:
+        if w.text.lower() not in _PRONOUNS:
+            continue
+        person = None
+        if fronted and w.start < sent.start + comma:
+            after = [m for m in names if m.start > sent.start + comma]
+            person = after[0].person if after else None
+        if person is None:
+            before = [m for m in names if m.start < w.start]
+            person = before[0].person if before else previous
+        if person is None:
+            continue
+        local = any(m.person == person and m.start < w.start for m in names)
+        pm = PersonMention(w.start, w.end, person, sent.index, "pronoun-local" if local else "pronoun")
+        out.append(pm)
+        index.persons[person].mentions.append(pm)
+    return out
+
+
+# --------------------------------------------------------------------------- countries
+
+_DATELINE = re.compile(
+    r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-ZÀ-Ỹ][\w .'-]{2,30}?)\s*(?:\([^)]{0,30}\)\s*)?(?:—|–|--|-|:)\s"
+)
+
+
+def home_states(ctx: ReportContext) -> list[str]:
+    """The states the report is written from, most likely first: the
+    dateline's ("HÀ NỘI —", "Jakarta -", "RIYADH:"), then the principal
+    states by weighted mention count."""
+    kb = knowledge()
+    out: list[str] = []
+    for sent in ctx.sentences[:6]:
+        m = _DATELINE.match(sent.text)
+        if m:
+            entity = kb.lookup(m.group(1).strip())
+            if entity is not None and entity.kind == "state":
+                out.append(entity.code)
+                break
+    counts: Counter[str] = Counter()
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            if m.entity.kind == "state" and m.how != "capital":
+                counts[m.entity.code] += 1
+    out += [c for c, _ in counts.most_common() if c not in out]
+    return out
+
+
+_VISITS = re.compile(
+    r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,3}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
+)
+
+
+def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dict[int, list[Word]]) -> None:
+    """Countries for persons the text never qualifies: not the state they
+    visit, not the state of a counterpart they share a sentence with; then the
+    home states in order; then "the <Demonym> leader" mentions."""
+    persons = index.persons
+    excluded: dict[int, set[str]] = {n: set() for n in range(len(persons))}
+    for sent in ctx.sentences:
+        mentions = index.in_sentence(sent.index)
+        present = {m.person for m in mentions}
+        text = sent.text
+        for m in mentions:
+            p = m.person
+            for q in present - {p}:
+                if persons[q].country and persons[q].country_how == "explicit":
+                    excluded[p].add(persons[q].country)
+            # "Ishiba's official visit to Viet Nam", "concluding his three-day visit to Viet Nam"
+            if m.how == "pronoun":
+                continue  # a pronoun resolved from another sentence is too weak for this
+            after = text[m.end - sent.start : m.end - sent.start + 90]
+            visit = _VISITS.match(after)
+            if visit:
+                rest_start = m.end + visit.end()
+                for mention in sent.mentions:
+                    if 0 <= mention.start - rest_start <= 12 and mention.entity.kind == "state":
+                        excluded[p].add(mention.entity.code)
+        # "his Lao counterpart X": the subject is not Lao
+        for mention in sent.mentions:
+            tail = text[mention.end - sent.start : mention.end - sent.start + 14].lower()
+            if tail.lstrip().startswith("counterpart") and mentions:
+                first = min(mentions, key=lambda m: m.start)
+                if first.start < mention.start:
+                    excluded[first.person].add(mention.entity.code)
+    pairs = _pairs(ctx)
+    order = sorted(range(len(persons)), key=lambda n: persons[n].first_start)
+    for n in order:
+        p = persons[n]
+        if p.country:
+            continue
+        partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()]
+        for code in partners + index.home:
+            if code not in excluded[n]:
+                p.country, p.country_how = code, "home"
+                break
+    _nominals(ctx, index)
+
+
+_PAIR_JOIN = re.compile(r"^\s*[-–—]\s*$")
+
+
+def _pairs(ctx: ReportContext) -> dict[str, Counter[str]]:
+    """States written as a pair ("Vietnam-US relations", "United
+    States-Philippines Alliance"): each one's partners, counted."""
+    out: dict[str, Counter[str]] = {}
+    for sent in ctx.sentences:
+        ms = sent.mentions
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a.entity.code != b.entity.code and _PAIR_JOIN.match(ctx.text[a.end : b.start]):
+                out.setdefault(a.entity.code, Counter())[b.entity.code] += 1
+                out.setdefault(b.entity.code, Counter())[a.entity.code] += 1
+    return out
+
+
+_NOMINAL_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def nominal_pattern() -> re.Pattern[str]:
+    """ "the Vietnamese leader", "the Japanese PM", "the Russian Prime
+    Minister", "the US leader": a demonym or state, then a leader noun."""
+    if "p" not in _NOMINAL_CACHE:
+        nouns = "|".join(re.escape(n) for n in vocabulary().leader_nouns)
+        _NOMINAL_CACHE["p"] = re.compile(
+            rf"\b[Tt]he\s+(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:Government\s+)?(?P<noun>{nouns})\b",
+            re.IGNORECASE,
+        )
+    return _NOMINAL_CACHE["p"]
+
+
+def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
+    """Mentions like "the Japanese leader" as mentions of the one person of
+    that state (preferring the role named)."""
+    kb = knowledge()
+    pattern = nominal_pattern()
+    vocab = vocabulary()
+    for sent in ctx.sentences:
+        for m in pattern.finditer(sent.text):
+            who = m.group("who")
+            if not who[0].isupper():
+                continue
+            entity = kb.lookup(who)
+            if entity is None:
+                continue
+            noun = vocab.normalise.get(fold(m.group("noun")), m.group("noun")).lower()
+            same = [n for n, p in enumerate(index.persons) if p.country == entity.code]
+            if len(same) > 1:
+                by_role = [n for n in same if (index.persons[n].role or "").lower() == noun]
+                same = by_role if len(by_role) == 1 else [
+                    n for n in same if index.persons[n].first_start < sent.start + m.start()
+                ][:1] if len(by_role) == 0 and noun == "leader" else by_role
+            if len(same) != 1:
+                continue
+            pm = PersonMention(sent.start + m.start(), sent.start + m.end(), same[0], sent.index, "nominal")
+            index.persons[same[0]].mentions.append(pm)
+            index.by_sentence.setdefault(sent.index, []).append(pm)

@@ -179,6 +179,9 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
         q = rest.find(close, m.end())
         if q != -1:
             return end + q + 1
+    m = re.match(r"\s+((?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?)\b", text[end : sent.end])
+    if m:  # "ASEAN Community Vision 2045", "Action Plan 2021-2025"
+        end += m.end()
     nxt = end
     while nxt < sent.end and text[nxt].isspace():
         nxt += 1
@@ -236,15 +239,19 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
         title = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:\"'“”‘’")
         bare = start == ks and end == ke
         before = text[max(sent.start, start - 12) : start].lower()
+        capitalised = kind[:1].isupper()
         if bare and re.search(r"\b(?:the|this|that|such|said)\s+$", before):
             continue  # "the agreement", "the declaration": an anaphor, not a new document
-        if bare and not re.search(r"\b(?:a|an)\s+$", before):
+        if bare and not (
+            re.search(r"\b(?:a|an)\s+$", before)
+            or (capitalised and re.search(r"\b(?:their|its|his|her|our)\s+$", before))
+        ):
             continue  # "reached agreement": consensus, not an instrument
         if kind.lower() in data.weak:
             words = title.split()
             named = any(w[:1].isupper() for w in words) or "joint" in title.lower()
             qualified = end > ke or any(c.isdigit() for c in title)
-            if not (named or qualified) or bare:
+            if " " not in kind.strip() and (bare or not (named or qualified)):
                 continue  # "a statement", "a press statement": not an instrument
         found.append(_Found(start, end, ks, title, bare))
     return found

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from diplograph.actors.knowledge import Mention
+from diplograph.actors.knowledge import Mention, knowledge
 from diplograph.extract.context import ReportContext, Sentence
 
 #: A body named only as a modifier ("ASEAN member states", "the 47th ASEAN
@@ -59,36 +60,75 @@ def codes_of(mentions: list[Mention]) -> list[str]:
 
 
 def home_state(ctx: ReportContext) -> str | None:
-    """The state the report mentions most (the reporting side, usually)."""
+    """The state the report mostly speaks of (the reporting side, usually):
+    counted over state mentions and the states of the persons mentioned. A
+    dateline is no guide here: a Vietnamese report datelined KUALA LUMPUR is
+    still about Việt Nam's meetings."""
     cached = getattr(ctx, "_exb_home", None)
     if cached is not None:
         return cached or None
+    states = _state_codes()
     counts: Counter[str] = Counter()
     for sent in ctx.sentences:
         for m in party_mentions(sent, ctx.text):
             if m.entity.kind == "state":
                 counts[m.entity.code] += 1
+        if ctx.persons is not None:
+            for pm in ctx.persons.in_sentence(sent.index):
+                country = ctx.persons.persons[pm.person].country
+                if country in states:
+                    counts[country] += 1
     home = counts.most_common(1)[0][0] if counts else ""
     ctx._exb_home = home  # type: ignore[attr-defined]
     return home or None
 
 
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    return frozenset(code for code, e in knowledge().entities.items() if e.kind == "state")
+
+
+def person_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
+    """The states/bodies served by the persons named in the sentence (when the
+    person resolver ran), in order of mention."""
+    if ctx.persons is None:
+        return []
+    out: list[str] = []
+    for pm in sorted(ctx.persons.in_sentence(sent.index), key=lambda p: p.start):
+        person = ctx.persons.persons[pm.person]
+        if person.country and person.country_how != "unknown" and person.country not in out:
+            out.append(person.country)
+    return out
+
+
 def _nearest_other(ctx: ReportContext, index: int, exclude: set[str]) -> str | None:
-    """The nearest state (then body) named before sentence `index`, not in `exclude`."""
+    """The nearest state (then body) named before sentence `index`, or served
+    by a person named there, not in `exclude`."""
+    states = _state_codes()
     for kind in ("state", "body"):
         for k in range(index, max(-1, index - LOOKBACK - 1), -1):
             sent = ctx.sentences[k]
             for m in party_mentions(sent, ctx.text):
                 if m.entity.kind == kind and m.entity.code not in exclude:
                     return m.entity.code
+            for code in person_codes(ctx, sent):
+                if (code in states) == (kind == "state") and code not in exclude:
+                    return code
     return None
 
 
 def complete_pair(ctx: ReportContext, sent: Sentence, codes: list[str]) -> list[str]:
-    """`codes` as named in the sentence, made up to a pair from the context
-    when it names fewer than two (the home state and the nearest other)."""
+    """`codes` as named in the sentence, made up to a pair when it names fewer
+    than two: first from the persons it names, then the home state and the
+    nearest other state before it."""
+    codes = list(codes)
     if len(codes) >= 2:
-        return list(codes)
+        return codes
+    for code in person_codes(ctx, sent):
+        if code not in codes:
+            codes.append(code)
+        if len(codes) == 2:
+            return codes
     home = home_state(ctx)
     if len(codes) == 1 and home and codes[0] != home:
         return [home, codes[0]]
@@ -96,4 +136,4 @@ def complete_pair(ctx: ReportContext, sent: Sentence, codes: list[str]) -> list[
     if home and other:
         return [home, other]
     principal = [c for c in ctx.parties if c not in codes]
-    return (list(codes) + principal)[:2]
+    return (codes + principal)[:2]

@@ -1,0 +1,116 @@
+"""Targets and actual figures from sentences written for these tests, run
+through the real spaCy model and the real context builder."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def targets(nlp, text: str, published: str | None = "2024-05-20"):
+    """The targets the real extraction stage finds in `text` (spans checked)."""
+    report = Report("t", text, published=published)
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    found = extract(cleaned, doc).targets
+    for t in found:
+        assert report.text[t.span.start : t.span.end] == t.evidence
+    return found
+
+
+def test_goal_with_deadline(nlp) -> None:
+    [t] = targets(nlp, "Indonesia and Malaysia aim to lift bilateral trade to US$30 billion by 2028.")
+    assert set(t.parties) == {"IDN", "MYS"}
+    assert (t.status, t.amount_usd, t.year) == ("target", 30e9, 2028)
+    assert "trade" in t.metric
+
+
+def test_goal_without_deadline_takes_the_pair_from_context(nlp) -> None:
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim held talks with his Philippine counterpart in Manila. "
+        "The two countries agreed to strive for 15 billion USD in two-way trade soon."
+    )
+    [t] = targets(nlp, text)
+    assert set(t.parties) == {"MYS", "PHL"}
+    assert (t.status, t.amount_usd, t.year) == ("target", 15e9, None)
+
+
+def test_set_a_target_of(nlp) -> None:
+    text = "Korea and Vietnam set a target of USD 150 billion in trade turnover by 2030."
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.status, t.amount_usd, t.year) == ({"KOR", "VNM"}, "target", 150e9, 2030)
+
+
+def test_actual_figure_with_its_year(nlp) -> None:
+    [t] = targets(nlp, "Two-way trade between Japan and the Philippines reached $35bn in 2023.")
+    assert (set(t.parties), t.status, t.amount_usd, t.year) == ({"JPN", "PHL"}, "actual", 35e9, 2023)
+
+
+def test_last_year_resolves_against_publication(nlp) -> None:
+    text = "Bilateral trade between Laos and Thailand totalled US$8 billion last year."
+    [t] = targets(nlp, text, published="2024-03-01")
+    assert (t.status, t.year) == ("actual", 2023)
+
+
+def test_actual_and_target_in_one_sentence(nlp) -> None:
+    text = (
+        "Trade between Cambodia and China reached US$12 billion in 2023, "
+        "and the two sides aim to raise it to US$20 billion by 2030."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [(t.status, t.amount_usd, t.year) for t in found] == [
+        ("actual", 12e9, 2023),
+        ("target", 20e9, 2030),
+    ]
+    assert all(set(t.parties) == {"KHM", "CHN"} for t in found)
+
+
+def test_compared_with_the_current_figure(nlp) -> None:
+    text = (
+        "Singapore and India hope to bring trade to US$50 billion by 2027, "
+        "compared to the current US$35 billion."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [(t.status, t.amount_usd, t.year) for t in found] == [
+        ("actual", 35e9, None),
+        ("target", 50e9, 2027),
+    ]
+
+
+def test_each_amount_gets_its_own_partner(nlp) -> None:
+    text = (
+        "Chile's customs office said trade with Japan in May reached $2.1 billion, "
+        "compared with $1.4 billion with Korea."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [set(t.parties) for t in found] == [{"CHL", "KOR"}, {"CHL", "JPN"}]
+    assert all(t.status == "actual" for t in found)
+
+
+def test_other_currency_keeps_amount_and_currency(nlp) -> None:
+    [t] = targets(nlp, "Trade between Thailand and Japan stood at 3 trillion yen in 2022.")
+    assert (t.amount_usd, t.amount, t.currency, t.year) == (None, 3e12, "JPY", 2022)
+
+
+def test_investment_by_one_state_in_another(nlp) -> None:
+    text = "Thailand registered over US$2 billion in investment in Laos during 2023."
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.status, t.amount_usd, t.year) == ({"THA", "LAO"}, "actual", 2e9, 2023)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bilateral trade between Vietnam and Brazil grew 15 percent in 2023.",
+        "Japan provided a loan of US$500 million to the Philippines for the metro line.",
+        "Korea pledged ODA loans worth US$2 billion to Vietnam to support trade.",
+        "Vietnam and Japan signed a US$3 billion deal on the new airport.",
+        "The medical supplies donated by Britain to Vietnam were worth US$700,000.",
+        "Trade between Malaysia and Vietnam is expected to grow strongly.",
+    ],
+)
+def test_not_targets(nlp, text: str) -> None:
+    assert targets(nlp, text) == []

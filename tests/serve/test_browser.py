@@ -1,0 +1,147 @@
+"""The web pages in a real Chromium (Debian's /usr/bin/chromium driven by
+Playwright) against a real server over a store ingested from real reports.
+
+Every page must load with no console error, no failed request and no request
+leaving 127.0.0.1 (the UI works offline). Screenshots go to pytest's temp
+directory, or to $DIPLOGRAPH_SCREENSHOTS (e.g. docs/img) when set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = [
+    ("/", "Dashboard"),
+    ("/events", "Events"),
+    ("/actors", "Actors"),
+    ("/actors/VNM", "Viet"),
+    ("/pair/VNM/JPN", "Japan"),
+    ("/network", "Who meets whom"),
+    ("/targets", "Commitments"),
+    ("/documents", "Documents"),
+    ("/reports", "Reports"),
+    ("/search?q=cooperation", "Search"),
+]
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    where = os.environ.get("DIPLOGRAPH_SCREENSHOTS")
+    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def open_page(page, server: str, path: str):
+    response = page.goto(server + path, wait_until="load")
+    assert response is not None and response.status == 200, path
+    return response
+
+
+def wait_for_charts(page) -> None:
+    for chart in page.locator("[data-figure]").all():
+        chart.locator("svg.main-svg").first.wait_for(state="attached", timeout=15000)
+    page.wait_for_function("[...document.querySelectorAll('[data-figure]')].every(e => e.dataset.rendered)")
+
+
+@pytest.mark.parametrize(("path", "heading"), PAGES)
+def test_every_page_renders_offline(page, server, shots, path, heading):
+    open_page(page, server, path)
+    assert heading in page.locator("h1").first.inner_text()
+    wait_for_charts(page)
+    name = path.strip("/").replace("/", "-").split("?")[0] or "dashboard"
+    page.screenshot(path=str(shots / f"{name}.png"))
+    assert page.problems == [], page.problems
+
+
+def test_api_docs_render_offline(page, server):
+    open_page(page, server, "/docs")
+    page.locator(".swagger-ui .opblock").first.wait_for(timeout=15000)
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    assert page.problems == [], page.problems
+
+
+def test_click_from_events_to_the_highlighted_source(page, server, shots):
+    open_page(page, server, "/events")
+    links = page.locator("a.event-link")
+    assert links.count() > 0, "the store has no events to click"
+    evidence = links.first.inner_text()
+    links.first.click()
+    page.wait_for_url("**/events/*")
+    facts = page.locator("#facts").inner_text()
+    assert "Date" in facts and "Place" in facts and "Occasion" in facts
+    mark = page.locator("section.source mark").first
+    mark.wait_for()
+    assert mark.inner_text().strip() in evidence or evidence.strip() in mark.inner_text()
+    page.screenshot(path=str(shots / "event.png"), full_page=False)
+    page.locator("a.report-link").first.click()
+    page.wait_for_url("**/reports/*")
+    highlighted = page.locator("#report-text mark#hl-0")
+    highlighted.wait_for()
+    assert highlighted.inner_text().strip() == mark.inner_text().strip()
+    assert highlighted.is_visible()
+    assert page.problems == [], page.problems
+
+
+def test_events_filter_form_narrows_the_list(page, server):
+    open_page(page, server, "/events")
+    page.fill("input[name=actor]", "VNM")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/events?*actor=VNM*")
+    rows = page.locator("tr.event-row")
+    api = httpx.get(server + "/api/events", params={"actor": "VNM", "limit": 50}, timeout=30).json()
+    assert rows.count() == api["count"]
+
+
+def test_timeline_and_network_charts_draw(page, server, shots):
+    open_page(page, server, "/")
+    wait_for_charts(page)
+    timeline = page.locator("#timeline-chart")
+    assert timeline.locator("svg.main-svg").count() >= 1
+    bars = timeline.locator("g.barlayer path").count()
+    types = httpx.get(server + "/api/timeline/types", timeout=30).json()
+    assert (bars > 0) == bool(types)
+
+    open_page(page, server, "/network")
+    wait_for_charts(page)
+    network = httpx.get(server + "/api/network", timeout=30).json()
+    points = page.locator("#network-chart g.scatterlayer path.point").count()
+    assert points == len(network["nodes"])
+    page.locator("#network-chart").screenshot(path=str(shots / "network-chart.png"))
+    if network["nodes"]:
+        # Interactive: hovering a node shows its label.
+        page.locator("#network-chart g.scatterlayer path.point").first.hover(force=True)
+        page.locator("#network-chart g.hovertext").first.wait_for(timeout=5000)
+
+
+def test_hostile_report_text_never_executes(page, server, hostile):
+    paths = [
+        f"/reports/{hostile['id']}",
+        f"/reports/{hostile['id']}?hl=0-40",
+        "/search?q=xss",
+        "/pair/VNM/JPN",
+        "/actors/VNM",
+        "/search?q=digital",
+        "/events?text=Hanoi",
+        "/reports",
+        "/documents",
+        "/targets",
+    ]
+    for path in paths:
+        open_page(page, server, path)
+        page.mouse.move(200, 300)
+        assert page.evaluate("typeof window.__xss") == "undefined", path
+        assert page.locator("main img, main script, main b").count() == 0, path
+    open_page(page, server, f"/reports/{hostile['id']}")
+    assert page.locator("#report-title").inner_text() == hostile["title"]
+    assert "<script>window.__xss=2</script>" in page.locator("#report-text").inner_text()
+    assert page.locator("a[href^='javascript']").count() == 0
+    page.locator("#report-text").hover()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.problems == [], page.problems

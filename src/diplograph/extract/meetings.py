@@ -1,0 +1,648 @@
+"""Meetings: who met whom, when, where, on what occasion (GUIDELINES "meetings").
+
+Why the dependency parse: the participants of "During his meeting with
+Prime Minister Pham Minh Chinh, FIFA President Gianni Infantino expressed..."
+are the possessor/subject on one side and the "with" object on the other,
+whatever else the sentence names. So for every trigger (a verb like "met",
+"received", "hosted"; a noun like "talks", "meeting", "call" under "held"/
+"paid" or a preposition; a visit) one side is the subject (or possessor) and
+the other the object (or the "with"/"on"/"for"/"by" object). Persons come
+from `actors.resolve` (names, short forms, pronouns, "the Japanese leader");
+where a side names no person, its states or bodies stand for it.
+
+Also recorded, as the GUIDELINES decide: past visits mentioned in passing
+(visitor and host state, date null unless a day is given), gatherings named
+after their parties ("the 13th ASEAN-US Summit"), and "the two leaders/sides"
+where the same sentence makes both states plain. Future and hypothetical
+encounters ("will visit", "invited him to visit", "the upcoming visit") are
+not meetings. One record per meeting: records with the same participants
+(or a partly named record compatible with a fully named one) are merged,
+keeping every sentence's span.
+
+Trigger words, future markers and gathering names are data
+(`data/meetings.yaml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from diplograph.actors.knowledge import _load_yaml
+from diplograph.actors.resolve import PersonIndex, PersonMention
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.records import Meeting, Participant, ResolvedDate, Span
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@dataclass(frozen=True)
+class MeetingWords:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    visit_words: frozenset[str]
+    phone_words: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_governors: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    two_sides: re.Pattern[str]
+    gathering: re.Pattern[str]
+    gathering_future: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> MeetingWords:
+    data = _load_yaml("meetings.yaml")
+    sides = "|".join(re.escape(s) for s in sorted(data["two_sides"], key=len, reverse=True))
+    gatherings = "|".join(re.escape(g) for g in sorted(data["named_gatherings"], key=len, reverse=True))
+    future = "|".join(re.escape(g) for g in sorted(data["gathering_future"], key=len, reverse=True))
+    return MeetingWords(
+        verbs=frozenset(data["verbs"]),
+        nouns=frozenset(data["nouns"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        visit_words=frozenset(data["visit_words"]),
+        phone_words=frozenset(data["phone_words"]),
+        future_modifiers=frozenset(data["future_modifiers"]),
+        future_governors=frozenset(data["future_governors"]),
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
+        gathering=re.compile(rf"\s*(?:{gatherings})\b"),
+        gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
+    )
+
+
+# --------------------------------------------------------------------------- candidates
+
+#: A participant inside the extractor: a person (index) or a state/body code.
+Party = tuple[str, int | str]  # ("person", index) | ("state", code)
+
+
+@dataclass
+class Draft:
+    """A meeting found in one sentence, before merging."""
+
+    parties: list[Party]
+    kind: str  # named | partial | states | gathering | visit
+    mode: str
+    sentence: Sentence
+    date: ResolvedDate
+    location: str | None = None
+    occasion: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+    def persons(self) -> set[int]:
+        return {int(v) for k, v in self.parties if k == "person"}
+
+
+def _person_tokens(sent: Sentence, index: PersonIndex) -> dict[int, PersonMention]:
+    """Token index -> the person mention covering it."""
+    out: dict[int, PersonMention] = {}
+    for m in index.in_sentence(sent.index):
+        for tok in sent.span:
+            if tok.idx >= m.start and tok.idx < m.end:
+                out[tok.i] = m
+    return out
+
+
+def _persons_in(
+    tok: Token | None, ptoks: dict[int, PersonMention], skip: set[int] | None = None
+) -> list[int]:
+    """Persons mentioned in a token's subtree, in order, without repeats."""
+    if tok is None:
+        return []
+    out: list[int] = []
+    for t in tok.subtree:
+        if skip and t.i in skip:
+            continue
+        m = ptoks.get(t.i)
+        if m is not None and m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
+    if tok is None:
+        return []
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    out: list[str] = []
+    for m in sent.mentions:
+        if start <= m.start < end and m.entity.code not in out and m.how != "capital":
+            out.append(m.entity.code)
+    return out
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a verb (climbing through participles, conjoined verbs and
+    clauses that have none), and whether the verb is passive."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 5:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return c, passive
+        if tok.dep_ in ("ROOT",) or tok.head is tok:
+            return None, passive
+        tok = tok.head
+        seen += 1
+    return None, False
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb a noun hangs from ("held talks", "in a meeting with ... said")."""
+    cur = tok
+    for _ in range(5):
+        if cur.head is cur:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _is_future(tok: Token, vocab: MeetingWords) -> bool:
+    """A trigger that is future or hypothetical: an auxiliary "will"/"would",
+    an infinitive ("to visit") under "invite", "plan", "agree", "hope"...,
+    a modifier ("upcoming", "planned", "next"), or a governing verb of that
+    kind ("invited him to visit", "looks forward to the meeting")."""
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in vocab.future_auxiliaries:
+            return True
+        if c.dep_ in ("amod", "compound", "advmod", "nmod") and c.lower_ in vocab.future_modifiers:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "to":
+            return True  # "to visit", "to meet": purpose, plan, invitation
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head is cur:
+            break
+        if head.lower_ in vocab.future_governors and head.i < tok.i:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in vocab.future_auxiliaries for c in head.children) and (
+            cur.dep_ in ("dobj", "xcomp", "conj", "pobj", "prep")
+        ):
+            return True
+        cur = head
+    before = tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
+    return any(t.lower_ in vocab.future_modifiers for t in before)
+
+
+def _mode(sent: Sentence, tok: Token, vocab: MeetingWords) -> str:
+    window = tok.doc[max(tok.sent.start, tok.i - 3) : min(tok.sent.end, tok.i + 3)]
+    words_near = {t.lower_ for t in window}
+    if words_near & (vocab.phone_words - {"call", "calls"}) or (
+        tok.lower_ in ("call", "calls") and not any(t.lower_ == "courtesy" for t in window)
+    ):
+        return "phone"
+    if tok.lower_ in vocab.visit_words:
+        return "visit"
+    return "meeting"
+
+
+_LOCATION = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?((?:[A-ZÀ-Ỹ][\w’'-]*\s?){1,4}?)(?=[\s,.;]|$)(?:,\s*((?:[A-ZÀ-Ỹ][\w-]*\s?){1,3}))?"
+)
+_OCCASION = re.compile(
+    r"\b(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|at|during|on\s+the\s+occasion\s+of)\s+"
+    r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?(?:[A-Z0-9][\w’'–-]*\s+){0,6}?"
+    r"(?:Summit|Dialogue|Conference|Forum|Meeting|Retreat|Congress|Expo|Games|Session|Week)s?"
+    r"(?:\s+and\s+[Rr]elated\s+[Ss]ummits)?)"
+)
+
+
+def _location(ctx: ReportContext, sent: Sentence) -> str | None:
+    """The first place a sentence puts its event ("in Kuala Lumpur", "at
+    Government House in Bangkok"): a GPE or facility entity after in/at."""
+    for ent in sent.span.ents:
+        if ent.label_ not in ("GPE", "FAC", "LOC"):
+            continue
+        before = ctx.text[max(sent.start, ent.start_char - 8) : ent.start_char].lower()
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+            return ent.text
+    return None
+
+
+def _occasion(sent: Sentence) -> str | None:
+    m = _OCCASION.search(sent.text)
+    return m.group(1).strip() if m else None
+
+
+# --------------------------------------------------------------------------- topic person
+
+
+def _topic_person(ctx: ReportContext, sent: Sentence) -> int | None:
+    """The person the report was last talking about: the first person of the
+    nearest earlier sentence that names one."""
+    index = ctx.persons
+    assert index is not None
+    for k in range(sent.index - 1, max(-1, sent.index - 6), -1):
+        mentions = [m for m in index.in_sentence(k) if m.how in ("name", "nominal")]
+        if mentions:
+            return min(mentions, key=lambda m: m.start).person
+    return None
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _sides_for_verb(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]) -> tuple[list, list, Token]:
+    """Subject side and object side of a meeting verb ("X met Y", "X was
+    welcomed by Y", "Meeting his counterpart Y, X said")."""
+    subj, passive = _subject(tok)
+    a = _persons_in(subj, ptoks)
+    b: list[int] = []
+    b_states: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "for", "to",
+                                                                                    "by", "between")):
+            found = _persons_in(c, ptoks)
+            if c.dep_ == "prep" and c.lower_ == "by" and passive:
+                a, found = found, a  # "was welcomed by Hu": Hu hosts
+            b += [p for p in found if p not in b]
+            b_states += _states_in(c, sent)
+        elif c.dep_ == "agent":
+            found = _persons_in(c, ptoks)
+            a, b = (a + b), found if not b else b + found
+    b = [p for p in b if p not in a]
+    return a, b, subj if subj is not None else tok
+
+
+def _with_objects(
+    noun: Token, ptoks: dict[int, PersonMention], sent: Sentence
+) -> tuple[list[int], list[str]]:
+    persons: list[int] = []
+    states: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "for", "from", "by", "among"):
+            persons += [p for p in _persons_in(c, ptoks) if p not in persons]
+            states += [s for s in _states_in(c, sent) if s not in states]
+    return persons, states
+
+
+def _poss(noun: Token, ptoks: dict[int, PersonMention]) -> tuple[list[int], bool]:
+    """The possessor of a noun ("his meeting", "Ishiba's visit", "their talks")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            if c.lower_ == "their":
+                return [], True
+            return _persons_in(c, ptoks), False
+    return [], False
+
+
+def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
+    index = ctx.persons
+    assert index is not None
+    ptoks = _person_tokens(sent, index)
+    out: list[Draft] = []
+    used_nouns: set[int] = set()
+    for tok in sent.span:
+        low = tok.lower_
+        is_verb = tok.pos_ in ("VERB",) and low in vocab.verbs
+        is_noun = tok.pos_ in ("NOUN", "PROPN") and low in vocab.nouns and tok.i not in used_nouns
+        is_visit = low in vocab.visit_words
+        if not (is_verb or is_noun or is_visit):
+            continue
+        if _is_future(tok, vocab):
+            continue
+        if is_visit:
+            draft = _visit(ctx, sent, tok, ptoks)
+            if draft is not None:
+                out.append(draft)
+            continue
+        a: list[int]
+        b: list[int]
+        b_states: list[str] = []
+        plural = (low.endswith("s") and is_noun) or any(
+            c.lower_ in ("separate", "respective") for c in tok.children
+        )
+        if is_verb:
+            if low in ("talks",) and tok.dep_ in ("dobj", "pobj"):
+                continue
+            a, b, _ = _sides_for_verb(tok, sent, ptoks)
+            for c in tok.children:
+                if c.dep_ == "dobj" and c.lower_ in vocab.nouns:
+                    used_nouns.add(c.i)
+                    more, states = _with_objects(c, ptoks, sent)
+                    b += [p for p in more if p not in b and p not in a]
+                    b_states += states
+                    plural = plural or c.lower_.endswith("s") or any(
+                        x.lower_ in ("separate", "respective") for x in c.children
+                    )
+        else:
+            b, b_states = _with_objects(tok, ptoks, sent)
+            owner, their = _poss(tok, ptoks)
+            verb = _governing_verb(tok)
+            if verb is not None and verb.lower_ in vocab.light_verbs and _is_future(verb, vocab):
+                continue
+            subj, _ = _subject(verb) if verb is not None else (None, False)
+            subject_persons = _persons_in(subj, ptoks)
+            if owner:
+                a = owner
+            elif their:
+                a = subject_persons or [p for p in _all_persons(ptoks) if p not in b]
+            else:
+                a = subject_persons
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and verb is not None and not b and not b_states:
+                continue  # "in meetings" with nobody named
+            b = [p for p in b if p not in a]
+            if not a and (b or b_states):
+                topic = _topic_person(ctx, sent)
+                if topic is not None and topic not in b:
+                    a = [topic]
+        if not b and not b_states and len(a) < 2:
+            # "PM Chinh chaired ... bilateral talks ... in honour of PM Ishiba": two persons, one subject
+            others = [p for p in _all_persons(ptoks) if p not in a]
+            if len(a) == 1 and len(others) == 1:
+                b = others
+        out += _split(ctx, sent, tok, a, b, b_states, plural, vocab)
+    return out
+
+
+def _all_persons(ptoks: dict[int, PersonMention]) -> list[int]:
+    out: list[int] = []
+    for i in sorted(ptoks):
+        if ptoks[i].person not in out:
+            out.append(ptoks[i].person)
+    return out
+
+
+def _split(ctx: ReportContext, sent: Sentence, tok: Token, a: list[int], b: list[int], b_states: list[str],
+           plural: bool, vocab: MeetingWords) -> list[Draft]:
+    """One draft per object person (or per state where no person is named);
+    subjects together, or one each with a plural trigger ("held meetings")."""
+    mode = _mode(sent, tok, vocab)
+    date = ResolvedDate(None)
+    out = []
+    if not b and not b_states:
+        if len(a) >= 2:
+            out.append(_draft(ctx, sent, [("person", p) for p in a], "named", mode, date))
+        return out
+    subjects = [[p] for p in a] if plural and len(a) > 1 else [a]
+    others: list[Party] = [("person", p) for p in b] if b else [("state", s) for s in b_states]
+    for group in subjects:
+        for other in others:
+            parties: list[Party] = [("person", p) for p in group] + [other]
+            if len(parties) < 2:
+                continue
+            kind = "named" if other[0] == "person" else "partial"
+            out.append(_draft(ctx, sent, parties, kind, mode, date))
+    return out
+
+
+def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, mode: str,
+           date: ResolvedDate) -> Draft:
+    _, span = ctx.evidence(sent)
+    return Draft(parties, kind, mode, sent, date, _location(ctx, sent), _occasion(sent), [span])
+
+
+def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, PersonMention]) -> Draft | None:
+    """A visit reported as past: "Ishiba's official visit to Viet Nam", "the
+    visit to Vietnam by Xi Jinping", "Zelensky visited Singapore". The
+    visitor and the host state, or a named host in the same sentence."""
+    visitors: list[int] = []
+    hosts: list[str] = []
+    if tok.pos_ == "VERB":
+        if tok.lower_ == "visiting":
+            return None  # "his visiting counterparts": an adjective here
+        subj, _ = _subject(tok)
+        visitors = _persons_in(subj, ptoks)
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                hosts = _states_in(c, sent)
+    else:
+        owner, _ = _poss(tok, ptoks)
+        visitors = owner
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                visitors = visitors or _persons_in(c, ptoks)
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                hosts = _states_in(c, sent)
+            elif c.dep_ == "compound":
+                hosts = hosts or _states_in(c, sent)
+        if not visitors:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    visitors = _persons_in(c, ptoks)
+    if not visitors or not hosts:
+        return None
+    index = ctx.persons
+    assert index is not None
+    host = hosts[0]
+    visitor = visitors[0]
+    if index.persons[visitor].country == host:
+        return None
+    named_hosts = [p for p in _all_persons(ptoks) if p != visitor and index.persons[p].country == host]
+    if named_hosts:
+        parties: list[Party] = [("person", visitor), ("person", named_hosts[0])]
+        kind = "named"
+    else:
+        parties = [("person", visitor), ("state", host)]
+        kind = "visit"
+    draft = _draft(ctx, sent, parties, kind, "visit", ResolvedDate(None))
+    draft.location = draft.location or None
+    return draft
+
+
+_JOIN = re.compile(r"\s*[-–—/]\s*")
+_ORDINAL_BEFORE = re.compile(r"(?:\b(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth)\s+)?$")
+
+
+def _gatherings(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
+    """Gatherings named after their parties: "the 13th ASEAN–US Summit",
+    "the first ASEAN-GCC-China Summit", "the 4th Viet Nam–Thailand Joint
+    Cabinet Retreat". Not when the gathering is a purpose ("for the ...
+    Summit", "ahead of")."""
+    out = []
+    mentions = sorted(sent.mentions, key=lambda m: m.start)
+    k = 0
+    while k < len(mentions):
+        group = [mentions[k]]
+        j = k + 1
+        while j < len(mentions) and _JOIN.fullmatch(ctx.text[group[-1].end : mentions[j].start]):
+            group.append(mentions[j])
+            j += 1
+        k = j
+        codes = list(dict.fromkeys(m.entity.code for m in group))
+        if len(codes) < 2:
+            continue
+        tail = ctx.text[group[-1].end : sent.end]
+        m = vocab.gathering.match(tail)
+        if not m:
+            # "(GCC) Summit": a bracketed short name between
+            m = re.match(r"\s*\([^)]{1,12}\)", tail)
+            if not m or not vocab.gathering.match(tail[m.end() :]):
+                continue
+        head = ctx.text[sent.start : group[0].start]
+        if vocab.gathering_future.search(head):
+            continue
+        name_start = _ORDINAL_BEFORE.search(head)
+        _, span = ctx.evidence(sent)
+        occasion = ctx.text[sent.start + (name_start.start() if name_start else len(head)) : group[-1].end]
+        occasion = (occasion + tail[: (m.end() if m else 0)]).strip()
+        parties: list[Party] = [("state", c) for c in codes]
+        out.append(Draft(parties, "gathering", "multilateral", sent, ResolvedDate(None),
+                         _location(ctx, sent), occasion, [span]))
+    return out
+
+
+def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
+    """ "The two leaders/sides ..." where the same sentence names exactly two
+    states or bodies: a meeting between them."""
+    if not vocab.two_sides.search(sent.text[:60]):
+        return []
+    codes = [c for c in dict.fromkeys(m.entity.code for m in sent.mentions if m.how != "capital")]
+    if len(codes) != 2:
+        return []
+    _, span = ctx.evidence(sent)
+    return [Draft([("state", c) for c in codes], "states", "meeting", sent, ResolvedDate(None),
+                  _location(ctx, sent), _occasion(sent), [span])]
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _country(ctx: ReportContext, party: Party) -> str | None:
+    kind, value = party
+    if kind == "state":
+        return str(value)
+    assert ctx.persons is not None
+    return ctx.persons.persons[int(value)].country
+
+
+def _compatible(ctx: ReportContext, partial: Draft, full: Draft) -> bool:
+    """Every party of `partial` is in `full`: the same person, or a state
+    that a distinct party of `full` serves."""
+    if len(partial.parties) != len(full.parties):
+        return False
+    free = list(full.parties)
+    for party in sorted(partial.parties, key=lambda p: p[0] != "person"):
+        if party in free:
+            free.remove(party)
+            continue
+        if party[0] == "state":
+            match = next((f for f in free if _country(ctx, f) == party[1]), None)
+            if match is not None:
+                free.remove(match)
+                continue
+        return False
+    return True
+
+
+def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
+    """One record per meeting: same persons merge; a partly named draft (or a
+    visit, or "the two sides") merges into a fully named one it fits;
+    gatherings named after parties stay apart."""
+    kept: list[Draft] = []
+    named = [d for d in drafts if d.kind == "named"]
+    for d in named:
+        same = next(
+            (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)), None
+        )
+        if same is not None:
+            _absorb(same, d)
+        else:
+            kept.append(d)
+    for d in drafts:
+        if d.kind == "named":
+            continue
+        if d.kind in ("partial", "visit", "states"):
+            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
+            if d.kind != "states" and not targets:
+                targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
+            if targets:
+                before = [k for k in targets if k.sentence.index <= d.sentence.index]
+                _absorb((before or targets)[-1], d)
+                continue
+        if d.kind == "states":
+            same = next((k for k in kept if k.kind == "states" and set(k.parties) == set(d.parties)), None)
+            if same is not None:
+                _absorb(same, d)
+                continue
+        kept.append(d)
+    kept.sort(key=lambda k: k.sentence.index)
+    return kept
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    for span in other.spans:
+        if span not in into.spans:
+            into.spans.append(span)
+    if not into.date.value and other.date.value:
+        into.date = other.date
+    into.location = into.location or other.location
+    into.occasion = into.occasion or other.occasion
+    if into.mode == "meeting" and other.mode == "phone":
+        into.mode = "phone"
+    if other.kind == "named" and into.kind != "named":
+        into.parties, into.kind = other.parties, "named"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
+    """Each draft's date from its sentence; "the same day" from the latest
+    earlier dated sentence; undated meetings (not visits in passing, not
+    named gatherings without a day) take the report's first meeting date."""
+    last: ResolvedDate | None = None
+    sentence_dates: dict[int, ResolvedDate] = {}
+    for sent in ctx.sentences:
+        date = ctx.date_of(sent.text, previous=last)
+        sentence_dates[sent.index] = date
+        if date.value:
+            last = date
+    lead: ResolvedDate | None = None
+    for d in drafts:
+        date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
+        d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
+        if d.date.value and lead is None and d.kind != "visit":
+            lead = d.date
+    for d in drafts:
+        if d.date.value or d.kind in ("visit", "states"):
+            continue
+        if lead is not None and d.kind != "gathering":
+            d.date = ResolvedDate(lead.value, lead.precision, "context")
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_meetings(ctx: ReportContext) -> list[Meeting]:
+    """The report's meetings, one record each, every one with its evidence."""
+    if ctx.persons is None:
+        return []
+    vocab = words()
+    drafts: list[Draft] = []
+    for sent in ctx.sentences:
+        drafts += _drafts_in(ctx, sent, vocab)
+        drafts += _gatherings(ctx, sent, vocab)
+        drafts += _two_sides(ctx, sent, vocab)
+    _dates(ctx, drafts)
+    merged = _merge(ctx, drafts)
+    out = []
+    for d in merged:
+        participants = []
+        for party in d.parties:
+            if party[0] == "person":
+                p = ctx.persons.persons[int(party[1])]
+                participants.append(Participant(p.name, p.country))
+            else:
+                participants.append(Participant(None, str(party[1])))
+        evidence, span = ctx.evidence(d.sentence)
+        out.append(Meeting(participants, d.date, d.location, d.occasion or _report_occasion(ctx),
+                           d.mode, evidence, span, list(d.spans)))
+    return out
+
+
+def _report_occasion(ctx: ReportContext) -> str | None:
+    for sent in ctx.sentences[:4]:
+        occasion = _occasion(sent)
+        if occasion:
+            return occasion
+    return None
+

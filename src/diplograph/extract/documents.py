@@ -247,12 +247,18 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
             or (capitalised and re.search(r"\b(?:their|its|his|her|our)\s+$", before))
         ):
             continue  # "reached agreement": consensus, not an instrument
+        if start == ks and not capitalised and not re.search(
+            r"(?:\b(?:a|an|the|this|that|their|its|his|her|our|new)|[\"“‘'(])\s*$", before
+        ):
+            continue  # "reached agreement on many issues": consensus again
         if kind.lower() in data.weak:
             words = title.split()
             named = any(w[:1].isupper() for w in words) or "joint" in title.lower()
             qualified = end > ke or any(c.isdigit() for c in title)
             if " " not in kind.strip() and (bare or not (named or qualified)):
                 continue  # "a statement", "a press statement": not an instrument
+        while found and start <= found[-1].start:
+            found.pop()  # "Joint Vision" grown into "Joint Vision Statement": keep the whole
         found.append(_Found(start, end, ks, title, bare))
     return found
 

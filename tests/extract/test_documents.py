@@ -1,0 +1,130 @@
+"""Documents from sentences written for these tests, through the real spaCy
+model and the real extraction stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def documents(nlp, text: str, published: str | None = "2024-05-20"):
+    report = Report("d", text, published=published)
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    found = extract(cleaned, doc).documents
+    for d in found:
+        assert report.text[d.span.start : d.span.end] == d.evidence
+    return found
+
+
+def words(title: str) -> set[str]:
+    return set(title.lower().replace("-", " ").split())
+
+
+@pytest.mark.parametrize(
+    ("text", "title_words", "parties", "status"),
+    [
+        (
+            "Laos and Thailand signed a memorandum of understanding on electricity trade on Monday.",
+            {"memorandum", "understanding", "electricity", "trade"},
+            {"LAO", "THA"},
+            "signed",
+        ),
+        (
+            "Vietnam and Chile agreed to sign an agreement on labour cooperation later this year.",
+            {"agreement", "labour", "cooperation"},
+            {"VNM", "CHL"},
+            "planned",
+        ),
+        (
+            "Indonesia and Canada will soon conclude negotiations on the Indonesia-Canada CEPA.",
+            {"indonesia", "canada", "cepa"},
+            {"IDN", "CAN"},
+            "planned",
+        ),
+        (
+            "Leaders of Japan and Brunei adopted the Joint Vision Statement on energy transition.",
+            {"joint", "vision", "statement"},
+            {"JPN", "BRN"},
+            "signed",
+        ),
+        (
+            "Cambodia and Vietnam inked a $2bn deal on power supply.",
+            {"deal"},
+            {"KHM", "VNM"},
+            "signed",
+        ),
+        (
+            "Prime Ministers of Malaysia and Singapore witnessed the signing of the Johor-Singapore "
+            "Special Economic Zone Agreement.",
+            {"special", "economic", "zone", "agreement"},
+            {"MYS", "SGP"},
+            "signed",
+        ),
+        (
+            "The Philippines and Vietnam agreed to accelerate the completion of a code of conduct "
+            "for the fishing grounds.",
+            {"code", "conduct"},
+            {"PHL", "VNM"},
+            "planned",
+        ),
+        (
+            "An action plan for 2025-2029 between Thailand and Korea was adopted at the meeting.",
+            {"action", "plan"},
+            {"THA", "KOR"},
+            "signed",
+        ),
+    ],
+)
+def test_documents(nlp, text: str, title_words: set[str], parties: set[str], status: str) -> None:
+    [d] = documents(nlp, text)
+    assert title_words <= words(d.title), d.title
+    assert parties <= set(d.parties)
+    assert d.status == status
+
+
+def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
+    text = (
+        "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "
+        "upgrades, witnessed by the two prime ministers."
+    )
+    [d] = documents(nlp, text)
+    assert {"KOR", "VNM"} <= set(d.parties)
+    assert d.status == "signed" and {"contract", "grid"} <= words(d.title)
+
+
+def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
+    text = (
+        "Vietnam and Japan agreed to sign the Vietnam-Japan Digital Agreement next month. "
+        "The Vietnam-Japan Digital Agreement was signed on Friday in Tokyo."
+    )
+    [d] = documents(nlp, text)
+    assert d.status == "signed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one side's call or proposal
+        "He called for the early signing of a Japan-Vietnam investment agreement.",
+        "The Thai minister proposed building a free trade agreement with Laos.",
+        # anaphors and classes of documents
+        "Vietnam and Laos said the agreement would boost trade.",
+        "Singapore and Malaysia signed 12 cooperation agreements and several memoranda of understanding.",
+        # statements that are not instruments
+        "In a statement, the Indonesian foreign ministry welcomed the visit.",
+        # no status: an existing convention is only mentioned
+        "Both countries respect the 1982 United Nations Convention on the Law of the Sea.",
+        # negation
+        "Myanmar and Thailand did not sign the border agreement.",
+        # consensus, not an instrument
+        "Vietnam and Cuba reached agreement on many regional issues.",
+        # carrying a plan out is not adopting it
+        "Leaders welcomed the completion of the ASEAN-Japan Plan of Action for 2021-2025.",
+    ],
+)
+def test_not_documents(nlp, text: str) -> None:
+    assert documents(nlp, text) == []

@@ -1,0 +1,105 @@
+"""Partnership levels from sentences written for these tests, through the
+real spaCy model and the real extraction stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def partnerships(nlp, text: str):
+    report = Report("p", text, published="2024-05-20")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    found = extract(cleaned, doc).partnerships
+    for p in found:
+        assert report.text[p.span.start : p.span.end] == p.evidence
+    return [(frozenset(p.parties), p.level, p.change) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vietnam and Australia upgraded their ties to a Comprehensive Strategic Partnership in March.",
+            ({"VNM", "AUS"}, "Comprehensive Strategic Partnership", "upgraded"),
+        ),
+        (
+            "The leaders celebrated the elevation of Indonesia-Japan relations to a comprehensive "
+            "strategic partnership.",
+            ({"IDN", "JPN"}, "Comprehensive Strategic Partnership", "upgraded"),
+        ),
+        (
+            "Malaysia and South Korea established a Strategic Partnership in 2023.",
+            ({"MYS", "KOR"}, "Strategic Partnership", "established"),
+        ),
+        (
+            "Since the two countries forged their comprehensive partnership in 2013, Laos and "
+            "Australia have expanded trade.",
+            ({"LAO", "AUS"}, "Comprehensive Partnership", "established"),
+        ),
+        (
+            "Thailand highly values its comprehensive strategic cooperative partnership with China.",
+            ({"THA", "CHN"}, "Comprehensive Strategic Cooperative Partnership", "existing"),
+        ),
+        (
+            "Both ministers pledged to deepen the Philippines–Singapore Strategic Partnership.",
+            ({"PHL", "SGP"}, "Strategic Partnership", "existing"),
+        ),
+        (
+            "They discussed ways to develop the Enhanced Strategic Partnership between Cambodia and India.",
+            ({"KHM", "IND"}, "Enhanced Strategic Partnership", "existing"),
+        ),
+    ],
+)
+def test_levels(nlp, text: str, expected) -> None:
+    parties, level, change = expected
+    assert partnerships(nlp, text) == [(frozenset(parties), level, change)]
+
+
+def test_the_two_countries_take_the_pair_from_context(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh held talks with New Zealand Prime Minister "
+        "Christopher Luxon in Wellington. The two leaders agreed to strengthen cooperation within "
+        "the framework of their comprehensive partnership."
+    )
+    assert partnerships(nlp, text) == [
+        (frozenset({"VNM", "NZL"}), "Comprehensive Partnership", "existing")
+    ]
+
+
+def test_one_record_per_pair_and_level_the_upgrade_wins(nlp) -> None:
+    text = (
+        "Vietnam and France upgraded their relations to a Comprehensive Strategic Partnership. "
+        "The Vietnam-France Comprehensive Strategic Partnership will open new opportunities."
+    )
+    assert partnerships(nlp, text) == [
+        (frozenset({"VNM", "FRA"}), "Comprehensive Strategic Partnership", "upgraded")
+    ]
+
+
+def test_level_before_to_a_new_level_is_not_an_upgrade(nlp) -> None:
+    text = (
+        "The leaders agreed to consider lifting the Vietnam - Indonesia strategic partnership "
+        "to a new level."
+    )
+    assert partnerships(nlp, text) == [(frozenset({"VNM", "IDN"}), "Strategic Partnership", "existing")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam regards Japan as a top strategic partner.",
+        "The United States is among ASEAN's most comprehensive strategic partners.",
+        "Canada and Vietnam are members of the Comprehensive and Progressive Agreement for "
+        "Trans-Pacific Partnership.",
+        "Indonesia and the EU are negotiating a Comprehensive Economic Partnership Agreement.",
+        "India and Nigeria agreed to expand their development partnership.",
+        "The Philippines and the US share a strong and committed partnership.",
+    ],
+)
+def test_descriptions_are_not_levels(nlp, text: str) -> None:
+    assert partnerships(nlp, text) == []

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from diplograph.actors.knowledge import Mention, _load_yaml, fold, knowledge
 
 if TYPE_CHECKING:
@@ -406,20 +408,28 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
             or fold(words[n].text) in vocab.normalise
         ):
             n += 1
-        while n < len(words) and words[n].start < ent.end_char and words[n].pos in ("VERB", "ADP", "DET"):
+        while n < len(words) and words[n].start < ent.end_char and (
+            words[n].pos in ("VERB", "ADP", "DET") or (n == 0 and words[n].text.endswith("ing"))
+        ):
             n += 1  # "Hailing Trung"
         end = _name_at(words, n, vocab)
         if end <= n or words[end - 1].end > ent.end_char + 4 or _thing(words, end, vocab):
             continue
         if n > 0 and words[n - 1].text.lower() in ("in", "at", "from", "to", "near", "into"):
             continue  # "in Labuan Bajo": a place
-        if end - n == 1 and _apposition(words, end, vocab) == (None, None):
+        if end - n == 1 and _apposition(words, end, vocab) == (None, None) and not _is_subject(ctx, words[n]):
             continue  # a single word the tagger calls a person, with nothing to say who: too weak
         name_words = _strip_honorifics(words[n:end], vocab)
         role, country = _apposition(words, end, vocab)
         alias = _parenthetical(words, end)
         out.append(_Candidate(name_words, role, country, sent.index, "entity", alias))
     return out
+
+
+def _is_subject(ctx: ReportContext, word: Word) -> bool:
+    """A word the parser makes the subject of a verb ("Chinh proposed")."""
+    span = ctx.doc.char_span(word.start, word.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 # --------------------------------------------------------------------------- clustering
@@ -471,6 +481,9 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
         if not _good_name(tokens, cand.name_words):
             continue
         owners = [n for n, p in enumerate(persons) if _same_person(tokens, p.tokens)]
+        if not owners:  # "Prayut Chan-o-cha" = "Prayuth Chan-o-cha": a spelling variant
+            owners = [n for n, p in enumerate(persons) if len(tokens) == len(p.tokens)
+                      and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
         if len(owners) > 1:
             continue  # ambiguous short form
         name = " ".join(w.text for w in cand.name_words)
@@ -552,6 +565,7 @@ def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[
 
 
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
+_FIRST_PERSON = frozenset({"i", "my", "me"})  # in quoted speech: the person the report follows
 _FRONTED = re.compile(r"^(?:During|At|In|After|Following|Meeting|Welcoming|Receiving|Speaking|On|Before|"
                       r"Upon|Hailing|Talking|Responding|Referring|About|Describing)\b")
 
@@ -572,6 +586,12 @@ def _pronouns(sent: Sentence, words: list[Word], names: list[PersonMention],
     comma = sent.text.find(",")
     fronted = bool(_FRONTED.match(sent.text)) and comma > 0
     for w in words:
+        if w.text.lower() in _FIRST_PERSON:
+            if previous is not None:
+                pm = PersonMention(w.start, w.end, previous, sent.index, "pronoun")
+                out.append(pm)
+                index.persons[previous].mentions.append(pm)
+            continue
         if w.text.lower() not in _PRONOUNS:
             continue
         person = None
@@ -603,18 +623,19 @@ def home_states(ctx: ReportContext) -> list[str]:
     states by weighted mention count."""
     kb = knowledge()
     out: list[str] = []
-    for sent in ctx.sentences[:6]:
-        m = _DATELINE.match(sent.text)
-        if m:
-            entity = kb.lookup(m.group(1).strip())
-            if entity is not None and entity.kind == "state":
-                out.append(entity.code)
-                break
     counts: Counter[str] = Counter()
     for sent in ctx.sentences:
         for m in sent.mentions:
             if m.entity.kind == "state" and m.how != "capital":
                 counts[m.entity.code] += 1
+    for sent in ctx.sentences[:6]:
+        m = _DATELINE.match(sent.text)
+        if m:
+            entity = kb.lookup(m.group(1).strip())
+            # a dateline says where the reporter is; it is home only if the text also names that state
+            if entity is not None and entity.kind == "state" and counts[entity.code] >= 2:
+                out.append(entity.code)
+                break
     out += [c for c, _ in counts.most_common() if c not in out]
     return out
 
@@ -652,9 +673,11 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         # "his Lao counterpart X": the subject is not Lao
         for mention in sent.mentions:
             tail = text[mention.end - sent.start : mention.end - sent.start + 14].lower()
-            if tail.lstrip().startswith("counterpart") and mentions:
-                first = min(mentions, key=lambda m: m.start)
-                if first.start < mention.start:
+            head = text[max(0, mention.start - sent.start - 5) : mention.start - sent.start].lower()
+            if tail.lstrip().startswith("counterpart") and re.search(r"\b(?:his|her)\s+$", head):
+                owner = [m for m in mentions if m.end <= mention.start and m.start >= mention.start - 5]
+                first = owner[0] if owner else min(mentions, key=lambda m: m.start, default=None)
+                if first is not None and first.start < mention.start:
                     excluded[first.person].add(mention.entity.code)
     pairs = _pairs(ctx)
     order = sorted(range(len(persons)), key=lambda n: persons[n].first_start)
@@ -695,35 +718,49 @@ def nominal_pattern() -> re.Pattern[str]:
     if "p" not in _NOMINAL_CACHE:
         nouns = "|".join(re.escape(n) for n in vocabulary().leader_nouns)
         _NOMINAL_CACHE["p"] = re.compile(
-            rf"\b[Tt]he\s+(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+(?:Government\s+)?(?P<noun>{nouns})\b",
+            rf"\b[Tt]he\s+(?:(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?(?:new\s+|Government\s+)?"
+            rf"(?P<noun>{nouns})\b",
             re.IGNORECASE,
         )
     return _NOMINAL_CACHE["p"]
 
 
 def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
-    """Mentions like "the Japanese leader" as mentions of the one person of
-    that state (preferring the role named)."""
+    """Mentions like "the Japanese leader" (the one person of that state, the
+    role named preferred) and "the crown prince", "the prime minister" (the
+    one person with that role, or the one already named before)."""
     kb = knowledge()
     pattern = nominal_pattern()
     vocab = vocabulary()
+    persons = index.persons
     for sent in ctx.sentences:
+        taken = {(m.start, m.end) for m in index.in_sentence(sent.index)}
         for m in pattern.finditer(sent.text):
+            start = sent.start + m.start()
+            if any(a < sent.start + m.end() and start < b for a, b in taken):
+                continue
             who = m.group("who")
-            if not who[0].isupper():
-                continue
-            entity = kb.lookup(who)
-            if entity is None:
-                continue
-            noun = vocab.normalise.get(fold(m.group("noun")), m.group("noun")).lower()
-            same = [n for n, p in enumerate(index.persons) if p.country == entity.code]
-            if len(same) > 1:
-                by_role = [n for n in same if (index.persons[n].role or "").lower() == noun]
-                same = by_role if len(by_role) == 1 else [
-                    n for n in same if index.persons[n].first_start < sent.start + m.start()
-                ][:1] if len(by_role) == 0 and noun == "leader" else by_role
+            noun = m.group("noun")
+            entity = kb.lookup(who) if who and who[0].isupper() else None
+            if who and entity is None:
+                noun = f"{who} {noun}"
+            role = vocab.normalise.get(fold(noun), noun).lower()
+            before = [n for n, p in enumerate(persons) if p.first_start < start]
+            if entity is not None:
+                same = [n for n, p in enumerate(persons) if p.country == entity.code]
+                if len(same) > 1:
+                    by_role = [n for n in same if (persons[n].role or "").lower() == role]
+                    same = by_role or [n for n in same if n in before][:1]
+            else:
+                same = [n for n, p in enumerate(persons) if (p.role or "").lower() == role]
+                if len(same) > 1:
+                    same = [n for n in same if n in before]
+                    if len(same) > 1:  # the most recently named of them
+                        same = [max(same, key=lambda n: max(x.start for x in persons[n].mentions
+                                                             if x.start < start))]
             if len(same) != 1:
                 continue
-            pm = PersonMention(sent.start + m.start(), sent.start + m.end(), same[0], sent.index, "nominal")
-            index.persons[same[0]].mentions.append(pm)
+            pm = PersonMention(start, sent.start + m.end(), same[0], sent.index, "nominal")
+            persons[same[0]].mentions.append(pm)
             index.by_sentence.setdefault(sent.index, []).append(pm)
+            index.by_sentence[sent.index].sort(key=lambda x: x.start)

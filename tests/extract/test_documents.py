@@ -86,6 +86,16 @@ def test_documents(nlp, text: str, title_words: set[str], parties: set[str], sta
     assert d.status == status
 
 
+def test_a_capitalised_instrument_named_by_what_it_does(nlp) -> None:
+    text = (
+        "The two ministers signed the Protocol amending the Agreement on Avoidance of Double "
+        "Taxation between Vietnam and Singapore."
+    )
+    [d] = documents(nlp, text)
+    assert {"protocol", "amending", "double", "taxation"} <= words(d.title)
+    assert d.status == "signed" and {"VNM", "SGP"} <= set(d.parties)
+
+
 def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
     text = (
         "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "
@@ -122,6 +132,8 @@ def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
         "Myanmar and Thailand did not sign the border agreement.",
         # consensus, not an instrument
         "Vietnam and Cuba reached agreement on many regional issues.",
+        "Indonesia and Australia reached an agreement to boost cattle trade.",
+        "Vietnam and Laos are working within the framework of the agreements signed last year.",
         # carrying a plan out is not adopting it
         "Leaders welcomed the completion of the ASEAN-Japan Plan of Action for 2021-2025.",
     ],

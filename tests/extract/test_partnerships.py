@@ -89,6 +89,17 @@ def test_level_before_to_a_new_level_is_not_an_upgrade(nlp) -> None:
     assert partnerships(nlp, text) == [(frozenset({"VNM", "IDN"}), "Strategic Partnership", "existing")]
 
 
+def test_one_state_with_a_list_gives_one_pair_each(nlp) -> None:
+    text = "Vietnam has Comprehensive Strategic Partnerships with China, Russia, India and Japan."
+    assert sorted(partnerships(nlp, text), key=lambda p: sorted(p[0])) == sorted(
+        [
+            (frozenset({"VNM", code}), "Comprehensive Strategic Partnership", "existing")
+            for code in ("CHN", "RUS", "IND", "JPN")
+        ],
+        key=lambda p: sorted(p[0]),
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

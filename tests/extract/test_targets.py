@@ -68,6 +68,27 @@ def test_actual_and_target_in_one_sentence(nlp) -> None:
     assert all(set(t.parties) == {"KHM", "CHN"} for t in found)
 
 
+def test_one_deadline_after_a_list_of_goals_holds_for_each(nlp) -> None:
+    text = (
+        "Vietnam and Japan agreed to raise two-way trade to US$60 billion and Japanese "
+        "investment to US$10 billion by 2030."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [(t.status, t.amount_usd, t.year) for t in found] == [
+        ("target", 10e9, 2030),
+        ("target", 60e9, 2030),
+    ]
+
+
+def test_first_months_of_this_year(nlp) -> None:
+    text = (
+        "Thai Prime Minister Srettha Thavisin met his Lao counterpart. Two-way trade reached nearly "
+        "3 billion USD in the first 10 months of this year, up 12 percent year on year."
+    )
+    [t] = targets(nlp, text, published="2024-11-20")
+    assert (set(t.parties), t.status, t.amount_usd, t.year) == ({"THA", "LAO"}, "actual", 3e9, 2024)
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

@@ -97,6 +97,7 @@ _PP_STOP = {
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
 _MAX_PP = 14
+_REACHED = re.compile(r"\breach(?:ed|es|ing)?\s+(?:an?\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -186,7 +187,11 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
     while nxt < sent.end and text[nxt].isspace():
         nxt += 1
     tok = _token_at(doc, nxt) if nxt < sent.end else None
-    if tok is None or tok.lower_ not in _PP_START or tok.idx >= sent.end:
+    participle = (
+        tok is not None and tok.tag_ in ("VBG", "VBN") and text[kind_end - 1 : kind_end].isalpha()
+        and _token_at(doc, kind_end - 1) is not None and _token_at(doc, kind_end - 1).text[:1].isupper()
+    )  # "the Protocol amending the Agreement on ..."
+    if tok is None or (tok.lower_ not in _PP_START and not participle) or tok.idx >= sent.end:
         return end
     last = None
     count = 0
@@ -232,8 +237,11 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
         if found and ks < found[-1].end:
             continue  # inside the previous title: "addendum to a cooperation agreement"
         head = _token_at(ctx.doc, ke - 1)
-        if head is not None and head.pos_ not in ("NOUN", "PROPN", "X") and kind.lower() == "deal":
-            continue  # "to deal with"
+        if kind.lower() == "deal" and (
+            (head is not None and head.pos_ not in ("NOUN", "PROPN", "X"))
+            or re.search(r"\b(?:great|good)\s+$", text[max(sent.start, ks - 8) : ks], re.IGNORECASE)
+        ):
+            continue  # "to deal with", "a great deal of"
         start = _left_edge(ctx.doc, sent, ks, text)
         end = _right_edge(ctx.doc, sent, ke, text)
         title = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:\"'“”‘’")
@@ -348,6 +356,10 @@ def find_documents(ctx: ReportContext) -> list[Document]:
             status = _status(ctx, sent, f)
             if status is None:
                 continue
+            if f.bare and f.title.lower() == "agreement" and _REACHED.search(
+                ctx.text[max(sent.start, f.start - 25) : f.start]
+            ):
+                continue  # "reached an agreement to boost trade": a consensus, not an instrument
             parties = _parties(ctx, sent, f)
             evidence, span = ctx.evidence(sent)
             date = ctx.date_of(stext) if status == "signed" else ResolvedDate(None)

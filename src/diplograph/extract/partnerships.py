@@ -80,24 +80,38 @@ def _change(before: str, lv: _Levels) -> str:
 _PAIR_JOIN = re.compile(r"^\s*(?:[-–—/]|and)\s*$")
 
 
-def _parties(ctx: ReportContext, sent: Sentence, level_start: int) -> list[str]:
-    """The pair the level is of: a joined pair ("Việt Nam–Japan", "Vietnam and
-    Japan") nearest the level if the sentence has one, else the sentence's
-    parties, made up to two from the context."""
+def _pairs(ctx: ReportContext, sent: Sentence, level_start: int, level_end: int) -> list[list[str]]:
+    """The pairs the level is of: a joined pair ("Việt Nam–Japan", "Vietnam and
+    Japan") nearest the level if the sentence has one; one state and a list
+    after "with" ("Vietnam has Comprehensive Strategic Partnerships with China,
+    Russia and India") gives one pair each; else the sentence's parties, made
+    up to two from the context."""
     text = ctx.text
     mentions = party_mentions(sent, text)
     pairs = []
     for a, b in zip(mentions, mentions[1:], strict=False):
         if a.entity.code != b.entity.code and _PAIR_JOIN.match(text[a.end : b.start]):
             pairs.append((abs(level_start - b.end), [a.entity.code, b.entity.code]))
-    if pairs:
-        return min(pairs)[1]
     codes = codes_of(mentions)
+    if len(codes) > 2:
+        left = codes_of([m for m in mentions if m.end <= level_start])
+        right = [m for m in mentions if m.start >= level_end]
+        if (
+            len(left) == 1
+            and len(codes_of(right)) >= 2
+            and _WITH_LIST.match(text[level_end : right[0].start])
+        ):
+            return [[left[0], code] for code in codes_of(right) if code != left[0]]
+    if pairs:
+        return [min(pairs)[1]]
     if len(codes) > 2:
         # keep the two named nearest the level
         near = sorted(mentions, key=lambda m: abs(level_start - m.start))
         codes = codes_of(near)[:2]
-    return complete_pair(ctx, sent, codes)
+    return [complete_pair(ctx, sent, codes)]
+
+
+_WITH_LIST = re.compile(r"^s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def find_partnerships(ctx: ReportContext) -> list[Partnership]:
@@ -115,12 +129,12 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
             start = sent.start + m.start()
             before = text[max(sent.start, start - 120) : start]
             change = _change(before, lv)
-            parties = _parties(ctx, sent, start)
-            if len(parties) < 2:
-                continue
             evidence, span = ctx.evidence(sent)
-            record = Partnership(parties, level, change, evidence, span)
-            key = (frozenset(parties), level)
-            if key not in found or rank[change] > rank[found[key].change]:
-                found[key] = record
+            for parties in _pairs(ctx, sent, start, sent.start + m.end("level")):
+                if len(parties) < 2:
+                    continue
+                record = Partnership(parties, level, change, evidence, span)
+                key = (frozenset(parties), level)
+                if key not in found or rank[change] > rank[found[key].change]:
+                    found[key] = record
     return list(found.values())

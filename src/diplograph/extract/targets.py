@@ -58,6 +58,7 @@ _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?((?:19|2
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
@@ -132,6 +133,13 @@ def _year(
     before = "" if previous is not None else seg.before[-70:]
     if status == "target":
         m = _DEADLINE.search(after) or _DEADLINE.search(before)
+        if m is None:
+            # "raise trade to US$20 billion and investment to US$5 billion by 2030":
+            # one deadline after a list of goals holds for each of them
+            rest = ctx.text[sent.start + seg.money.end : sent.end]
+            m = _DEADLINE.search(rest)
+            if m and _SENTENCE_BREAK.search(rest[: m.start()]):
+                m = None
         return int(m.group(1)) if m else None
     for window in (after, before):
         m = _YEAR.search(window)

@@ -96,6 +96,15 @@ def test_a_capitalised_instrument_named_by_what_it_does(nlp) -> None:
     assert d.status == "signed" and {"VNM", "SGP"} <= set(d.parties)
 
 
+def test_a_gerund_after_an_adverb_stays_in_the_title(nlp) -> None:
+    text = (
+        "China and Vietnam signed a joint statement on further deepening the comprehensive "
+        "strategic cooperative partnership."
+    )
+    [d] = documents(nlp, text)
+    assert {"joint", "statement", "deepening", "partnership"} <= words(d.title)
+
+
 def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
     text = (
         "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "
@@ -120,6 +129,8 @@ def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
     [
         # one side's call or proposal
         "He called for the early signing of a Japan-Vietnam investment agreement.",
+        "Wang also called on Vietnam to sign an agreement on the Belt and Road Initiative at an early date.",
+        "Widodo proposed that the two countries soon sign a memorandum of understanding on rice trade.",
         "The Thai minister proposed building a free trade agreement with Laos.",
         # anaphors and classes of documents
         "Vietnam and Laos said the agreement would boost trade.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.extract.money import find_money
+from diplograph.extract.money import find_money, merge_conversions
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,9 @@ def test_two_currencies_side_by_side() -> None:
 )
 def test_no_money_without_a_currency(text: str) -> None:
     assert find_money(text) == []
+
+
+def test_one_figure_in_two_currencies_is_one_amount() -> None:
+    text = "trade reached RM85.4 billion (US$19.5 billion) in 2023 and S$2 billion in 2024"
+    merged = merge_conversions(text, find_money(text))
+    assert [(m.currency, m.amount) for m in merged] == [("USD", 19.5e9), ("SGD", 2e9)]

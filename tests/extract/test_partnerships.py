@@ -50,6 +50,11 @@ def partnerships(nlp, text: str):
             ({"PHL", "SGP"}, "Strategic Partnership", "existing"),
         ),
         (
+            "They discussed the Philippines-Japan Strategic Partnership, which was first "
+            "established in 2011.",
+            ({"PHL", "JPN"}, "Strategic Partnership", "established"),
+        ),
+        (
             "They discussed ways to develop the Enhanced Strategic Partnership between Cambodia and India.",
             ({"KHM", "IND"}, "Enhanced Strategic Partnership", "existing"),
         ),

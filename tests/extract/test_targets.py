@@ -89,6 +89,43 @@ def test_first_months_of_this_year(nlp) -> None:
     assert (set(t.parties), t.status, t.amount_usd, t.year) == ({"THA", "LAO"}, "actual", 3e9, 2024)
 
 
+def test_a_converted_figure_is_one_target_in_us_dollars(nlp) -> None:
+    text = (
+        "Bilateral trade between Malaysia and India reached RM85.4 billion (US$19.5 billion) in 2023, "
+        "making India Malaysia's largest trading partner in South Asia."
+    )
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.amount_usd, t.year, t.status) == ({"MYS", "IND"}, 19.5e9, 2023, "actual")
+
+
+def test_us_dollars_written_out_are_not_the_united_states(nlp) -> None:
+    text = "In 2022, bilateral trade between China and Vietnam hit 234.9 billion U.S. dollars."
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.amount_usd, t.year) == ({"CHN", "VNM"}, 234.9e9, 2022)
+
+
+def test_a_state_inside_an_instruments_name_is_not_a_party(nlp) -> None:
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim met Indian Prime Minister Narendra Modi. The two "
+        "leaders set a target of US$25 billion in two-way trade by 2026 and agreed to expedite the "
+        "review of the ASEAN-India Trade in Goods Agreement."
+    )
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.year, t.status) == ({"MYS", "IND"}, 2026, "target")
+
+
+def test_from_the_current_level(nlp) -> None:
+    text = (
+        "Thailand and Malaysia want to double bilateral trade to US$50 billion by 2030 "
+        "from about US$25 billion now."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [(t.status, t.amount_usd, t.year) for t in found] == [
+        ("actual", 25e9, None),
+        ("target", 50e9, 2030),
+    ]
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

@@ -209,7 +209,8 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break
         if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
             break
-        if count and t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and doc[i - 1].lower_ in _PP_START):
+        gerund = t.tag_ == "VBG" and (doc[i - 1].lower_ in _PP_START or doc[i - 1].pos_ == "ADV")
+        if count and t.pos_ in ("VERB", "AUX") and not gerund:
             break
         last = t
         count += 1

@@ -28,6 +28,13 @@ _MODIFIER_AFTER = re.compile(
     r"foreign\s+ministers|leaders'?\s+meeting|defen[cs]e\s+ministers)",
     re.IGNORECASE,
 )
+_CURRENCY_AFTER = re.compile(r"^\s+dollars?\b", re.IGNORECASE)
+#: A state named inside an instrument's name ("the ASEAN-India Trade in Goods
+#: Agreement (AITIGA)") is not, for a target or a partnership, a party.
+_INSTRUMENT_AFTER = re.compile(
+    r"^(?:\s*[-–]\s*[A-Z][\w.]*)*(?:\s+(?:[A-Z][\w-]*|in|of|on|and|for|the|&))*?\s+"
+    r"(?:Agreement|FTA|CEPA|Treaty|Declaration|Statement|Convention|Protocol|Charter|Memorandum|MoU|Accord)\b"
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|around|outside|inside)\s+$", re.IGNORECASE)
 
 #: How far back (in sentences) a sentence that names nobody looks for its pair.
@@ -41,8 +48,10 @@ def party_mentions(sent: Sentence, text: str, keep_modifiers: bool = False) -> l
     out: list[Mention] = []
     for m in sent.mentions:
         after = text[m.end : m.end + 40]
-        if after.startswith("$"):
-            continue  # "US$20 billion" names a currency, not the United States
+        if after.startswith("$") or _CURRENCY_AFTER.match(after):
+            continue  # "US$20 billion", "234.9 billion U.S. dollars": a currency, not the United States
+        if not keep_modifiers and _INSTRUMENT_AFTER.match(after):
+            continue  # "the ASEAN-India Trade in Goods Agreement": a document's name, not a party
         if not keep_modifiers and m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
             continue
         if m.how == "capital" and _PREPOSITION_BEFORE.search(text[max(0, m.start - 12) : m.start]):
@@ -96,7 +105,7 @@ def person_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
     out: list[str] = []
     for pm in sorted(ctx.persons.in_sentence(sent.index), key=lambda p: p.start):
         person = ctx.persons.persons[pm.person]
-        if person.country and person.country_how != "unknown" and person.country not in out:
+        if person.country and person.country_how not in ("unknown", "home") and person.country not in out:
             out.append(person.country)
     return out
 

@@ -156,5 +156,27 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
-#: A cheap screen: a sentence without any of these cannot hold an amount.
-SCREEN = re.compile(r"\d")
+_OPEN = re.compile(r"^\s*[(\[]\s*(?:about|around|approximately|roughly|some|nearly|or|~)?\s*$", re.IGNORECASE)
+_CLOSE = re.compile(r"^\s*[)\]]")
+
+
+def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
+    """One figure written in two currencies ("RM85.4 billion (US$19.5 billion)")
+    is one amount: the US-dollar one is kept when there is one, else the first."""
+    out: list[Money] = []
+    k = 0
+    while k < len(amounts):
+        a = amounts[k]
+        if k + 1 < len(amounts):
+            b = amounts[k + 1]
+            if (
+                a.currency != b.currency
+                and _OPEN.match(text[a.end : b.start])
+                and _CLOSE.match(text[b.end : b.end + 3])
+            ):
+                out.append(b if b.currency == "USD" else a)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out

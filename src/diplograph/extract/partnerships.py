@@ -69,11 +69,22 @@ def _levels() -> _Levels:
     return _Levels()
 
 
-def _change(before: str, lv: _Levels) -> str:
+_AFTER = re.compile(
+    r"^s?\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|first\s+)?"
+    r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b",
+    re.IGNORECASE,
+)
+
+
+def _change(before: str, after: str, lv: _Levels) -> str:
+    """upgraded | established | existing, from the words around the level."""
     if lv.upgraded.search(before) or lv.newly_upgraded.search(before):
         return "upgraded"
     if lv.established.search(before):
         return "established"
+    m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
+    if m:
+        return "upgraded" if m.group("how").lower() in ("upgraded", "elevated") else "established"
     return "existing"
 
 
@@ -128,7 +139,7 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
             level = lv.canonical[_key(m.group("level"))]
             start = sent.start + m.start()
             before = text[max(sent.start, start - 120) : start]
-            change = _change(before, lv)
+            change = _change(before, text[sent.start + m.end("level") : sent.end][:80], lv)
             evidence, span = ctx.evidence(sent)
             for parties in _pairs(ctx, sent, start, sent.start + m.end("level")):
                 if len(parties) < 2:

@@ -25,7 +25,7 @@ import yaml
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
-from diplograph.extract.money import Money, find_money
+from diplograph.extract.money import Money, find_money, merge_conversions
 from diplograph.records import Target
 
 
@@ -61,7 +61,7 @@ _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-
 _SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|up\s+from|down\s+from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
+    r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
 )
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
@@ -187,7 +187,7 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         text = ctx.text[sent.start : sent.end]
         if not any(ch.isdigit() for ch in text) or not cues.screen.search(text):
             continue
-        amounts = find_money(text)
+        amounts = merge_conversions(text, find_money(text))
         if not amounts:
             continue
         previous: _Segment | None = None

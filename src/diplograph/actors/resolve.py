@@ -579,7 +579,7 @@ def _pronouns(sent: Sentence, words: list[Word], names: list[PersonMention],
     out = []
     previous = None
     for k in range(sent.index - 1, max(-1, sent.index - 4), -1):
-        earlier = [m for m in index.by_sentence.get(k, []) if m.how == "name"] or index.by_sentence.get(k, [])
+        earlier = index.by_sentence.get(k, [])
         if earlier:
             previous = min(earlier, key=lambda m: m.start).person
             break
@@ -739,6 +739,8 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
             start = sent.start + m.start()
             if any(a < sent.start + m.end() and start < b for a, b in taken):
                 continue
+            if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", sent.text[m.end() :]):
+                continue  # "the President of the Philippines, Ferdinand Marcos": a title before a name
             who = m.group("who")
             noun = m.group("noun")
             entity = kb.lookup(who) if who and who[0].isupper() else None

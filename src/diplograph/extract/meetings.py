@@ -119,8 +119,11 @@ def _persons_in(
         if skip and t.i in skip:
             continue
         m = ptoks.get(t.i)
-        if m is not None and m.person not in out:
-            out.append(m.person)
+        if m is None or m.person in out:
+            continue
+        if t is not tok and t.dep_ == "poss" and m.how.startswith("pronoun"):
+            continue  # "with his counterparts": "his" is the other side
+        out.append(m.person)
     return out
 
 
@@ -129,10 +132,31 @@ def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
         return []
     start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
     out: list[str] = []
+    doc = tok.doc
     for m in sent.mentions:
-        if start <= m.start < end and m.entity.code not in out and m.how != "capital":
-            out.append(m.entity.code)
+        if not (start <= m.start < end) or m.entity.code in out or m.how == "capital":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and _in_place_phrase(span.root, tok):
+            continue  # "counterparts in Kuala Lumpur, Malaysia": a place, not a party
+        if m.entity.kind == "body" and span is not None and span.root.head.lower_ in _MEMBER_NOUNS:
+            continue  # "four Asean leaders": leaders of member states, not the body
+        out.append(m.entity.code)
     return out
+
+
+_MEMBER_NOUNS = frozenset({"leaders", "members", "countries", "nations", "states", "partners"})
+
+
+def _in_place_phrase(tok: Token, limit: Token) -> bool:
+    cur = tok
+    for _ in range(6):
+        if cur is limit or cur.head is cur:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("in", "at", "near", "within", "across", "inside"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -142,9 +166,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     tok = verb
     while tok is not None and seen < 5:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                return c, passive
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            # the parser sometimes makes a dateline a second subject: prefer the one nearest the verb
+            return subjects[-1], passive
         if tok.dep_ in ("ROOT",) or tok.head is tok:
             return None, passive
         tok = tok.head
@@ -250,7 +275,9 @@ def _topic_person(ctx: ReportContext, sent: Sentence) -> int | None:
 # --------------------------------------------------------------------------- triggers
 
 
-def _sides_for_verb(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]) -> tuple[list, list, Token]:
+def _sides_for_verb(
+    tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]
+) -> tuple[list[int], list[int], list[str]]:
     """Subject side and object side of a meeting verb ("X met Y", "X was
     welcomed by Y", "Meeting his counterpart Y, X said")."""
     subj, passive = _subject(tok)
@@ -258,8 +285,9 @@ def _sides_for_verb(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention])
     b: list[int] = []
     b_states: list[str] = []
     for c in tok.children:
-        if c.dep_ in ("dobj", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "for", "to",
-                                                                                    "by", "between")):
+        if c.dep_ in ("dobj", "attr", "oprd") or (
+            c.dep_ == "prep" and c.lower_ in ("with", "for", "to", "by", "between")
+        ):
             found = _persons_in(c, ptoks)
             if c.dep_ == "prep" and c.lower_ == "by" and passive:
                 a, found = found, a  # "was welcomed by Hu": Hu hosts
@@ -269,16 +297,24 @@ def _sides_for_verb(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention])
             found = _persons_in(c, ptoks)
             a, b = (a + b), found if not b else b + found
     b = [p for p in b if p not in a]
-    return a, b, subj if subj is not None else tok
+    if not b and not b_states:
+        # a parse that lost the object ("he also met PM Wong and ..."): the persons named after the verb
+        b = [m.person for i, m in sorted(ptoks.items()) if i > tok.i and m.how in ("name", "nominal")
+             and m.person not in a]
+        b = list(dict.fromkeys(b))
+    return a, b, b_states
 
 
 def _with_objects(
-    noun: Token, ptoks: dict[int, PersonMention], sent: Sentence
+    noun: Token, ptoks: dict[int, PersonMention], sent: Sentence,
+    preps: tuple[str, ...] = ("with", "between", "on", "for", "from", "by", "among"),
 ) -> tuple[list[int], list[str]]:
+    """Persons and states in a noun's "with"/"between"/"on" (a courtesy call
+    on)/"from"/"by" phrases."""
     persons: list[int] = []
     states: list[str] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("with", "between", "on", "for", "from", "by", "among"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             persons += [p for p in _persons_in(c, ptoks) if p not in persons]
             states += [s for s in _states_in(c, sent) if s not in states]
     return persons, states
@@ -323,7 +359,10 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         if is_verb:
             if low in ("talks",) and tok.dep_ in ("dobj", "pobj"):
                 continue
-            a, b, _ = _sides_for_verb(tok, sent, ptoks)
+            a, b, b_states = _sides_for_verb(tok, sent, ptoks)
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if objects and not b and not b_states and not any(c.lower_ in vocab.nouns for c in objects):
+                continue  # "hosting APEC 2027", "welcomed the completion": not an encounter
             for c in tok.children:
                 if c.dep_ == "dobj" and c.lower_ in vocab.nouns:
                     used_nouns.add(c.i)
@@ -337,6 +376,11 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
             b, b_states = _with_objects(tok, ptoks, sent)
             owner, their = _poss(tok, ptoks)
             verb = _governing_verb(tok)
+            if verb is not None and verb.lower_ in vocab.light_verbs and tok.dep_ == "dobj":
+                # "held talks ... with X": the "with" may hang from the verb
+                more, states = _with_objects(verb, ptoks, sent, ("with", "between"))
+                b += [p for p in more if p not in b]
+                b_states += [x for x in states if x not in b_states]
             if verb is not None and verb.lower_ in vocab.light_verbs and _is_future(verb, vocab):
                 continue
             subj, _ = _subject(verb) if verb is not None else (None, False)
@@ -347,7 +391,7 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
                 a = subject_persons or [p for p in _all_persons(ptoks) if p not in b]
             else:
                 a = subject_persons
-            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and verb is not None and not b and not b_states:
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not (b or b_states or owner or their):
                 continue  # "in meetings" with nobody named
             b = [p for p in b if p not in a]
             if not a and (b or b_states):
@@ -541,7 +585,9 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
     named = [d for d in drafts if d.kind == "named"]
     for d in named:
         same = next(
-            (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)), None
+            (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)
+             and (k.mode == "phone") == (d.mode == "phone")),
+            None,
         )
         if same is not None:
             _absorb(same, d)
@@ -549,6 +595,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
             kept.append(d)
     for d in drafts:
         if d.kind == "named":
+            continue
+        if d.kind in ("partial", "visit") and _degenerate(ctx, d):
             continue
         if d.kind in ("partial", "visit", "states"):
             targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
@@ -559,13 +607,20 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                 _absorb((before or targets)[-1], d)
                 continue
         if d.kind == "states":
-            same = next((k for k in kept if k.kind == "states" and set(k.parties) == set(d.parties)), None)
+            same = next((k for k in kept if (k.kind == "states" and set(k.parties) == set(d.parties))
+                         or (k.sentence is d.sentence and _compatible(ctx, d, k))), None)
             if same is not None:
                 _absorb(same, d)
                 continue
         kept.append(d)
     kept.sort(key=lambda k: k.sentence.index)
     return kept
+
+
+def _degenerate(ctx: ReportContext, d: Draft) -> bool:
+    """A person and their own state ("the PM of Timor Leste" beside Taur Matan Ruak)."""
+    countries = [_country(ctx, p) for p in d.parties]
+    return len(set(countries)) < len(countries)
 
 
 def _absorb(into: Draft, other: Draft) -> None:
@@ -596,16 +651,20 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         sentence_dates[sent.index] = date
         if date.value:
             last = date
-    lead: ResolvedDate | None = None
     for d in drafts:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
-        if d.date.value and lead is None and d.kind != "visit":
-            lead = d.date
-    for d in drafts:
-        if d.date.value or d.kind in ("visit", "states"):
-            continue
-        if lead is not None and d.kind != "gathering":
+
+
+def _inherit_dates(merged: list[Draft]) -> None:
+    """Meetings their sentences leave undated take the report's first meeting
+    date (a report usually covers one day's encounters); visits in passing
+    and "the two sides" do not."""
+    lead = next((d.date for d in merged if d.date.value and d.kind in ("named", "partial", "visit")), None)
+    if lead is None:
+        return
+    for d in merged:
+        if not d.date.value and d.kind in ("named", "partial"):
             d.date = ResolvedDate(lead.value, lead.precision, "context")
 
 
@@ -624,6 +683,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         drafts += _two_sides(ctx, sent, vocab)
     _dates(ctx, drafts)
     merged = _merge(ctx, drafts)
+    _inherit_dates(merged)
     out = []
     for d in merged:
         participants = []

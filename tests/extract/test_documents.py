@@ -105,6 +105,30 @@ def test_a_gerund_after_an_adverb_stays_in_the_title(nlp) -> None:
     assert {"joint", "statement", "deepening", "partnership"} <= words(d.title)
 
 
+def test_a_date_after_on_is_not_part_of_the_title(nlp) -> None:
+    text = "The prime ministers of Japan and Vietnam issued a joint statement on Wednesday after their talks."
+    [d] = documents(nlp, text)
+    assert d.title == "joint statement" and d.status == "signed"
+
+
+def test_a_memorandum_to_be_signed(nlp) -> None:
+    text = (
+        "The leaders of Japan and Vietnam announced that a memorandum on digital transformation "
+        "cooperation would be signed next year."
+    )
+    [d] = documents(nlp, text)
+    assert d.status == "planned" and {"memorandum", "digital"} <= words(d.title)
+
+
+def test_an_economic_partnership_under_negotiation(nlp) -> None:
+    text = (
+        "Thailand and Vietnam agreed to work towards the early conclusion of the Regional "
+        "Comprehensive Economic Partnership (RCEP) negotiations."
+    )
+    [d] = documents(nlp, text)
+    assert d.status == "planned" and {"regional", "economic", "partnership"} <= words(d.title)
+
+
 def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
     text = (
         "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "
@@ -131,6 +155,7 @@ def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
         "He called for the early signing of a Japan-Vietnam investment agreement.",
         "Wang also called on Vietnam to sign an agreement on the Belt and Road Initiative at an early date.",
         "Widodo proposed that the two countries soon sign a memorandum of understanding on rice trade.",
+        "Kishida expressed hope that Japan and Vietnam would sign a treaty on legal assistance soon.",
         "The Thai minister proposed building a free trade agreement with Laos.",
         # anaphors and classes of documents
         "Vietnam and Laos said the agreement would boost trade.",

@@ -55,6 +55,11 @@ def partnerships(nlp, text: str):
             ({"PHL", "JPN"}, "Strategic Partnership", "established"),
         ),
         (
+            "They affirmed that the Vietnam-Thailand strategic partnership has developed strongly "
+            "since its establishment in 2013.",
+            ({"VNM", "THA"}, "Strategic Partnership", "established"),
+        ),
+        (
             "They discussed ways to develop the Enhanced Strategic Partnership between Cambodia and India.",
             ({"KHM", "IND"}, "Enhanced Strategic Partnership", "existing"),
         ),

@@ -66,7 +66,7 @@ class _Data:
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.linking = {w.lower() for w in d["linking_verbs"]}
         self.screen = re.compile(
-            rf"(?:{_alt(kinds['strong'] + kinds['weak'])})", re.IGNORECASE
+            rf"(?:{_alt(kinds['strong'] + kinds['weak'] + kinds['capitalised'])})", re.IGNORECASE
         )
         cues = d["signed_cues"] + ["signed", "adopted", "issued", "inked", "finalised", "finalized"]
         self.passive_signed = re.compile(
@@ -94,6 +94,11 @@ _PP_STOP = {
     "who", "while", "when", "where", "in", "into", "including", "such", "was", "were", "is", "are",
     "will", "would", "has", "have", "had", "amid", "since", "through", "via", "following",
 }
+_WHEN = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "the", "this", "that", "its", "their",
+} - {"the", "this", "that", "its", "their"}
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
 _MAX_PP = 14
@@ -193,6 +198,9 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
     )  # "the Protocol amending the Agreement on ..."
     if tok is None or (tok.lower_ not in _PP_START and not participle) or tok.idx >= sent.end:
         return end
+    obj = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _WHEN):
+        return end  # "a joint statement on Wednesday": a date, not part of the title
     last = None
     count = 0
     i = tok.i

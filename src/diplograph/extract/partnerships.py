@@ -71,7 +71,9 @@ def _levels() -> _Levels:
 
 _AFTER = re.compile(
     r"^s?\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|first\s+)?"
-    r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b",
+    r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b"
+    r"|^[^.;]{0,60}?\bsince\s+(?:its\s+(?P<noun>establishment|inception|launch)"
+    r"|(?:it\s+was|being)\s+(?P<how2>established|set\s+up|forged|launched))\b",
     re.IGNORECASE,
 )
 
@@ -84,7 +86,8 @@ def _change(before: str, after: str, lv: _Levels) -> str:
         return "established"
     m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
     if m:
-        return "upgraded" if m.group("how").lower() in ("upgraded", "elevated") else "established"
+        how = (m.group("how") or "").lower()
+        return "upgraded" if how in ("upgraded", "elevated") else "established"
     return "existing"
 
 

@@ -23,3 +23,11 @@ def test_overlapping_and_out_of_range_spans_are_merged_and_clipped():
 
 def test_no_spans_is_plain_escaped_text():
     assert str(highlight("x < y & z", [])) == "x &lt; y &amp; z"
+
+
+def test_month_range_fills_quiet_months():
+    from diplograph.serve.charts import month_range
+
+    assert month_range(["2024-11", "2025-02"]) == ["2024-11", "2024-12", "2025-01", "2025-02"]
+    assert month_range([]) == []
+    assert month_range(["b", "a"]) == ["a", "b"]

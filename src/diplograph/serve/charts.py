@@ -29,6 +29,21 @@ def _plain(fig: go.Figure) -> dict[str, Any]:
     return json.loads(fig.to_json())
 
 
+def month_range(months: Iterable[str]) -> list[str]:
+    """Every month from the first to the last of `months` (YYYY-MM), so a
+    quiet month shows as an empty bar instead of vanishing from the axis.
+    Keys that are not months are returned sorted as they are."""
+    months = sorted(set(months))
+    if not months or not all(len(m) == 7 and m[4] == "-" and m.replace("-", "").isdigit() for m in months):
+        return months
+    year, month = int(months[0][:4]), int(months[0][5:])
+    out = []
+    while (key := f"{year:04d}-{month:02d}") <= months[-1]:
+        out.append(key)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 def timeline(rows: Iterable[tuple[str, str, int]], title: str = "Events per month") -> dict[str, Any]:
     """Stacked bars: one trace per event type, x = month (YYYY-MM), y = count."""
     by_type: dict[str, dict[str, int]] = defaultdict(dict)
@@ -36,7 +51,7 @@ def timeline(rows: Iterable[tuple[str, str, int]], title: str = "Events per mont
     for month, kind, count in rows:
         by_type[kind][month] = by_type[kind].get(month, 0) + int(count)
         months.add(month)
-    ordered = sorted(months)
+    ordered = month_range(months)
     fig = go.Figure()
     for kind in sorted(by_type):
         fig.add_bar(name=kind, x=ordered, y=[by_type[kind].get(m, 0) for m in ordered])
@@ -101,8 +116,9 @@ def network(
 
 def counts_over_time(rows: Iterable[tuple[str, int]], name: str, title: str) -> dict[str, Any]:
     """One bar trace: x = period, y = count."""
-    rows = sorted(rows)
+    counts = dict(rows)
+    periods = month_range(counts)
     fig = go.Figure()
-    fig.add_bar(name=name, x=[r[0] for r in rows], y=[r[1] for r in rows])
+    fig.add_bar(name=name, x=periods, y=[counts.get(p, 0) for p in periods])
     fig.update_layout(title=title, xaxis={"type": "category"}, **LAYOUT)
     return _plain(fig)

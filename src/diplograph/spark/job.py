@@ -134,10 +134,21 @@ def read_items(spark, input: str, input_format: str = "auto", text_column: str =
         spark.read.format("binaryFile")
         .option("recursiveFileLookup", "true")
         .option("pathGlobFilter", pattern)
+        .option("ignoredPathSegmentRegex", "^[.]")  # hidden files, as the read stage skips them
         .load(input)
         .select("path", "content")
     )
-    return files.mapInArrow(split_files, ITEM_DDL)
+    # A file scan drops zero-length files; they must come out as failures
+    # ("empty file"), so the listing is compared with what was scanned.
+    unscheme = "^file:(//)?"
+    listed = spark.createDataFrame([(p,) for p in files.inputFiles()], "path STRING")
+    listed = listed.select(F.regexp_replace("path", unscheme, "").alias("path"))
+    scanned = files.select(F.regexp_replace("path", unscheme, "").alias("path"))
+    empty = listed.join(scanned, "path", "left_anti").select(
+        F.lit("file").alias("kind"), "path", F.lit(0).cast("bigint").alias("line"),
+        F.lit(b"").cast("binary").alias("data"),
+    )  # fmt: skip
+    return files.mapInArrow(split_files, ITEM_DDL).unionByName(empty)
 
 
 def _local(uri: str) -> str:

@@ -15,6 +15,8 @@ fast: spaCy is only loaded by `extract`, SQLAlchemy only by `open`.
 from __future__ import annotations
 
 import os
+import sys
+import types
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -52,3 +54,18 @@ def extract(
                 yield finish(Report(id=str(i), text=item, source="<python>"), published)
 
     return list(pipeline.run(reports(), jobs=jobs))
+
+
+class _Package(types.ModuleType):
+    """Keeps `diplograph.extract` the API function: importing the subpackage
+    `diplograph.extract` (the extraction stage) would otherwise rebind the
+    name on this package to the module. The subpackage stays importable as
+    usual (`from diplograph.extract import ...`, `sys.modules`)."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "extract" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -191,6 +191,13 @@ class Store:
         with self.engine.connect() as conn:
             return query.search(conn, text, limit)
 
+    def check(self) -> list[str]:
+        """Inconsistencies in the database (empty when sound): SQLite's own
+        integrity and foreign key checks, orphans, wrong source counts."""
+        from diplograph.store.check import problems
+
+        return problems(self.engine)
+
     def stats(self) -> dict[str, int]:
         """Row counts of the main tables."""
         with self.engine.connect() as conn:

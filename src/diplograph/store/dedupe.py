@@ -32,6 +32,7 @@ from diplograph.actors.knowledge import fold
 from diplograph.store.schema import report_bands, reports
 
 NUM_PERM = 128
+SCHEME = "affine32"  # datasketch's hashing scheme, fixed so stored signatures stay comparable
 SHINGLE = 5  # words per shingle
 LSH_THRESHOLD = 0.4  # candidates from the bands; the checks below decide
 JACCARD = 0.8
@@ -66,7 +67,7 @@ def signature(text: str) -> Signature:
         shingles = {" ".join(words)}
     else:
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return Signature(minhash, len(shingles))
 
@@ -82,7 +83,9 @@ def bands(sig: Signature) -> list[tuple[int, int]]:
 
 
 def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64))
+    return MinHash(
+        num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype="<u8").astype(np.uint64), scheme=SCHEME
+    )
 
 
 def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | None:

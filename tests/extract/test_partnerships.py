@@ -119,6 +119,7 @@ def test_one_state_with_a_list_gives_one_pair_each(nlp) -> None:
         "Trans-Pacific Partnership.",
         "Indonesia and the EU are negotiating a Comprehensive Economic Partnership Agreement.",
         "India and Nigeria agreed to expand their development partnership.",
+        "Vietnam has established comprehensive strategic partnerships with 12 countries so far.",
         "The Philippines and the US share a strong and committed partnership.",
     ],
 )

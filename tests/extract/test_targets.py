@@ -126,6 +126,19 @@ def test_from_the_current_level(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Two-way trade between Vietnam and Laos is expected to reach US$2 billion this year.", 2024),
+        ("Vietnam and Laos aim to raise trade to $2.5bn in 2026.", 2026),
+        ("By 2030, Vietnam and Korea aim to raise trade to $150bn.", 2030),
+    ],
+)
+def test_target_years(nlp, text: str, year: int) -> None:
+    [t] = targets(nlp, text, published="2024-11-20")
+    assert (t.status, t.year) == ("target", year)
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

@@ -141,6 +141,11 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
         for m in lv.pattern.finditer(sentence_text):
             level = lv.canonical[_key(m.group("level"))]
             start = sent.start + m.start()
+            plural = sentence_text[m.end("level") : m.end()].lower() == "s"
+            if plural and len(codes_of(party_mentions(sent, text))) < 2 and not re.search(
+                r"\b(?:their|both|the\s+two)\b[^.;]{0,40}$", text[sent.start : start], re.IGNORECASE
+            ):
+                continue  # "Vietnam has comprehensive strategic partnerships with 12 countries": a class
             before = text[max(sent.start, start - 120) : start]
             change = _change(before, text[sent.start + m.end("level") : sent.end][:80], lv)
             evidence, span = ctx.evidence(sent)

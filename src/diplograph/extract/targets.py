@@ -56,6 +56,7 @@ def _cues() -> _Cues:
 #: A deadline ("by 2030", "by the end of 2025") and any year.
 _DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
+_IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
@@ -132,7 +133,10 @@ def _year(
     # what lies between the previous amount and this one belongs to the previous amount
     before = "" if previous is not None else seg.before[-70:]
     if status == "target":
-        m = _DEADLINE.search(after) or _DEADLINE.search(before)
+        m = _DEADLINE.search(after) or _DEADLINE.search(before) or _IN_YEAR.match(after)
+        rel = _THIS_YEAR.search(after)
+        if m is None and rel and published:  # "expected to reach US$30 billion this year"
+            return published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
         if m is None:
             # "raise trade to US$20 billion and investment to US$5 billion by 2030":
             # one deadline after a list of goals holds for each of them

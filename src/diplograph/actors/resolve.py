@@ -532,10 +532,13 @@ def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[
     for sent in ctx.sentences:
         words = sentence_words[sent.index]
         mentions: list[PersonMention] = []
+        states = [(m.start, m.end) for m in sent.mentions]
         i = 0
         while i < len(words):
             w = words[i]
             cands = owners_of(w)
+            if cands and any(a <= w.start < b for a, b in states):
+                cands = set()  # "Việt" in "Việt Nam" is not "Pham Viet Hung"
             owner = next(iter(cands)) if len(cands) == 1 else None
             if len(cands) > 1 and i + 1 < len(words):  # "Minh" in "Phạm Minh Chính": the next word decides
                 nxt = owners_of(words[i + 1])

@@ -159,6 +159,25 @@ def _in_place_phrase(tok: Token, limit: Token) -> bool:
     return False
 
 
+_BOUNDARY = frozenset({",", ";", ":", "while", "whereas", "when", "as", "after", "before", "—", "–"})
+
+
+def _clause_subjects(
+    found: list[int], subj: Token | None, ptoks: dict[int, PersonMention], start: int
+) -> list[int]:
+    """The subject's persons, with those the parser left out of a coordination
+    ("President Luong Cuong and Chairman Tran Thanh Man also held meetings"):
+    every person named between the clause's start and the subject."""
+    if subj is None or not found:
+        return found
+    i = subj.left_edge.i - 1
+    while i >= start and subj.doc[i].lower_ not in _BOUNDARY and subj.doc[i].pos_ not in ("VERB", "AUX"):
+        i -= 1
+    extra = [m.person for k, m in sorted(ptoks.items()) if i < k < subj.left_edge.i
+             and m.how in ("name", "nominal") and m.person not in found]
+    return list(dict.fromkeys(extra)) + found
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a verb (climbing through participles, conjoined verbs and
     clauses that have none), and whether the verb is passive."""
@@ -281,7 +300,7 @@ def _sides_for_verb(
     """Subject side and object side of a meeting verb ("X met Y", "X was
     welcomed by Y", "Meeting his counterpart Y, X said")."""
     subj, passive = _subject(tok)
-    a = _persons_in(subj, ptoks)
+    a = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
     b: list[int] = []
     b_states: list[str] = []
     for c in tok.children:
@@ -375,6 +394,15 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         else:
             b, b_states = _with_objects(tok, ptoks, sent)
             owner, their = _poss(tok, ptoks)
+            comma = next((t.i for t in sent.span if t.text == ","), None)
+            fronted_main: list[int] = []
+            if comma is not None and tok.i < comma and sent.span[0].pos_ in ("ADP", "VERB"):
+                # "During the meeting with X, Y said": the phrase's persons stop at the comma (the parser
+                # sometimes runs it into the main clause)
+                fronted_main = [m.person for k, m in sorted(ptoks.items())
+                                if comma < k <= comma + 4 and m.how == "name"]
+                named_before = {m.person for k, m in ptoks.items() if k < comma and m.how == "name"}
+                b = [p for p in b if p in named_before or p not in fronted_main]
             verb = _governing_verb(tok)
             if verb is not None and verb.lower_ in vocab.light_verbs and tok.dep_ == "dobj":
                 # "held talks ... with X": the "with" may hang from the verb
@@ -384,7 +412,9 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
             if verb is not None and verb.lower_ in vocab.light_verbs and _is_future(verb, vocab):
                 continue
             subj, _ = _subject(verb) if verb is not None else (None, False)
-            subject_persons = _persons_in(subj, ptoks)
+            subject_persons = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+            if not subject_persons and fronted_main:
+                subject_persons = [p for p in dict.fromkeys(fronted_main) if p not in b][:1]
             if owner:
                 a = owner
             elif their:
@@ -480,7 +510,12 @@ def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, Pers
     visitor = visitors[0]
     if index.persons[visitor].country == host:
         return None
-    named_hosts = [p for p in _all_persons(ptoks) if p != visitor and index.persons[p].country == host]
+    visitors_here = {
+        p for t in tok.sent if t.lower_ in ("visit", "visits", "trip") for c in t.children if c.dep_ == "poss"
+        for p in _persons_in(c, ptoks)
+    }
+    named_hosts = [p for p in _all_persons(ptoks)
+                   if p != visitor and p not in visitors_here and index.persons[p].country == host]
     if named_hosts:
         parties: list[Party] = [("person", visitor), ("person", named_hosts[0])]
         kind = "named"

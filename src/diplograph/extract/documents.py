@@ -94,11 +94,12 @@ _PP_STOP = {
     "who", "while", "when", "where", "in", "into", "including", "such", "was", "were", "is", "are",
     "will", "would", "has", "have", "had", "amid", "since", "through", "via", "following",
 }
+#: "a joint statement on Wednesday": a date after "on" is not part of a title
 _WHEN = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "the", "this", "that", "its", "their",
-} - {"the", "this", "that", "its", "their"}
+    "october", "november", "december",
+}
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
 _MAX_PP = 14

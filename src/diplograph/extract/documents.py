@@ -64,6 +64,8 @@ class _Data:
         self.both = re.compile(rf"(?<![\w-])(?:{_alt(d['both_sides'])})(?![\w-])[^,;.]{{0,40}}$", re.I)
         self.negation = re.compile(rf"(?<![\w-])(?:{_alt(d['negations'])})(?![\w-])\s+(?:\w+\s+)?$", re.I)
         self.evaluative = {w.lower() for w in d["evaluative"]}
+        self.names = set(d.get("names") or [])
+        self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
         self.screen = re.compile(
             rf"(?:{_alt(kinds['strong'] + kinds['weak'] + kinds['capitalised'])})", re.IGNORECASE
@@ -113,6 +115,11 @@ class _Found:
     kind_start: int
     title: str
     bare: bool  # the kind alone, nothing identifying
+
+
+def _capitalised_words(kind: str) -> bool:
+    """"Code of Conduct", "Joint Statement": every content word capitalised (a name)."""
+    return all(w[:1].isupper() for w in kind.split() if w.lower() not in {"of", "on", "for", "and"})
 
 
 def _token_at(doc: Doc, char: int):
@@ -255,12 +262,15 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
         start = _left_edge(ctx.doc, sent, ks, text)
         end = _right_edge(ctx.doc, sent, ke, text)
         title = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:\"'“”‘’")
+        if title in data.expansions:
+            title = f"{data.expansions[title]} ({title})"
         bare = start == ks and end == ke
         before = text[max(sent.start, start - 12) : start].lower()
         capitalised = kind[:1].isupper()
-        if bare and re.search(r"\b(?:the|this|that|such|said)\s+$", before):
+        named = kind in data.names or (" " in kind.strip() and _capitalised_words(kind))
+        if bare and not named and re.search(r"\b(?:the|this|that|such|said)\s+$", before):
             continue  # "the agreement", "the declaration": an anaphor, not a new document
-        if bare and not (
+        if bare and not named and not (
             re.search(r"\b(?:a|an)\s+$", before)
             or (capitalised and re.search(r"\b(?:their|its|his|her|our)\s+$", before))
         ):

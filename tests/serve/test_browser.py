@@ -78,6 +78,10 @@ def test_click_from_events_to_the_highlighted_source(page, server, shots):
     assert "Date" in facts and "Place" in facts and "Occasion" in facts
     mark = page.locator("section.source mark").first
     mark.wait_for()
+    # The sentence is scrolled into view inside its source box.
+    box = page.locator("section.source .text").first.bounding_box()
+    marked = mark.bounding_box()
+    assert box and marked and box["y"] <= marked["y"] <= box["y"] + box["height"]
     assert mark.inner_text().strip() in evidence or evidence.strip() in mark.inner_text()
     page.screenshot(path=str(shots / "event.png"), full_page=False)
     page.locator("a.report-link").first.click()

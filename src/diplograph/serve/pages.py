@@ -184,7 +184,7 @@ def network(request: Request) -> Response:
 
 @router.get("/targets")
 def targets(request: Request, actor: Text = None) -> Response:
-    rows = store(request).targets(actor=blank(actor))
+    rows = views.with_sources(store(request), "target", store(request).targets(actor=blank(actor)))
     wanted = [t for t in rows if t.status == "target"]
     actual = [t for t in rows if t.status == "actual"]
     return render(request, "targets.html", nav="/targets", targets=wanted, actuals=actual, actor=blank(actor))
@@ -192,7 +192,7 @@ def targets(request: Request, actor: Text = None) -> Response:
 
 @router.get("/documents")
 def documents(request: Request, actor: Text = None) -> Response:
-    rows = store(request).documents(actor=blank(actor))
+    rows = views.with_sources(store(request), "document", store(request).documents(actor=blank(actor)))
     return render(request, "documents.html", nav="/documents", documents=rows, actor=blank(actor))
 
 

@@ -61,6 +61,15 @@ def meeting_network(store: Store, events: list[EventRow] | None = None) -> Netwo
     return Network(nodes, sorted((a, b, n) for (a, b), n in weights.items()))
 
 
+def with_sources(store: Store, kind: str, rows: list) -> list:
+    """Fill each record's `sources` (report + span), so a page can link every
+    evidence sentence to its highlighted place in the report."""
+    for row in rows:
+        if not row.sources:
+            row.sources = store.sources(kind, row.id)
+    return rows
+
+
 def involves(parties: list[str], a: str, b: str) -> bool:
     return a in parties and b in parties
 
@@ -99,10 +108,18 @@ def pair(store: Store, a: str, b: str) -> Pair:
     out = Pair(actor(store, a), actor(store, b), a, b)
     out.meetings = [e for e in together if e.kind == "meeting"]
     out.events = [e for e in together if e.kind != "meeting"]
-    out.documents = [d for d in store.documents(actor=a) if involves(d.parties, a, b)]
-    out.targets = [t for t in store.targets(actor=a) if involves(t.parties, a, b)]
-    out.partnerships = sorted(
-        (p for p in store.partnerships(actor=a) if involves(p.parties, a, b)),
-        key=lambda p: (p.first_published or "", p.level),
+    out.documents = with_sources(
+        store, "document", [d for d in store.documents(actor=a) if involves(d.parties, a, b)]
+    )
+    out.targets = with_sources(
+        store, "target", [t for t in store.targets(actor=a) if involves(t.parties, a, b)]
+    )
+    out.partnerships = with_sources(
+        store,
+        "partnership",
+        sorted(
+            (p for p in store.partnerships(actor=a) if involves(p.parties, a, b)),
+            key=lambda p: (p.first_published or "", p.level),
+        ),
     )
     return out

@@ -180,6 +180,8 @@ def test_investment_by_one_state_in_another(nlp) -> None:
         "Korea pledged ODA loans worth US$2 billion to Vietnam to support trade.",
         "Vietnam and Japan signed a US$3 billion deal on the new airport.",
         "Australia announced A$2 billion in funding to boost Australian investment in Vietnam.",
+        "The Japanese-funded metro project has a total investment of US$1.5 billion.",
+        "The LNG plant, worth US$2 billion, will boost trade between Vietnam and Japan.",
         "The medical supplies donated by Britain to Vietnam were worth US$700,000.",
         "Trade between Malaysia and Vietnam is expected to grow strongly.",
     ],

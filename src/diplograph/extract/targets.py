@@ -46,6 +46,8 @@ class _Cues:
         self.weak = re.compile(rf"(?<![\w-])(?:{_words(data['actual_weak'])})(?![\w-])", re.IGNORECASE)
         self.not_metric = re.compile(rf"(?<![\w-])(?:{_words(data['not_metric'])})(?![\w-])", re.IGNORECASE)
         self.screen = re.compile(rf"(?:{_words(metrics)})", re.IGNORECASE)
+        one = _words(data["single_undertaking"])
+        self.undertaking = re.compile(rf"(?<![\w-])(?:{one})(?![\w-])[^.;,]{{0,40}}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,7 @@ _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
 )
+_AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
 
@@ -88,24 +91,30 @@ def _segments(text: str, base: int, amounts: list[Money]) -> list[_Segment]:
 
 
 def _metric(seg: _Segment, cues: _Cues) -> str | None:
-    """The metric nearest the amount, unless a loan/grant/deal word is nearer."""
-    best: tuple[int, str] | None = None
+    """The metric nearest the amount, unless a loan/grant/deal word is nearer
+    or it is one undertaking's cost ("the project's total investment")."""
+    best: tuple[int, str, int] | None = None  # distance, metric, where it starts in `before` (or -1)
     for m in cues.metric.finditer(seg.before):
         dist = len(seg.before) - m.end()
         if dist <= METRIC_REACH and (best is None or dist < best[0]):
-            best = (dist, m.group(1))
+            best = (dist, m.group(1), m.start())
     for m in cues.metric.finditer(seg.after):
         dist = m.start()
-        if dist <= METRIC_REACH and (best is None or dist < best[0]):
-            best = (dist, m.group(1))
+        # after the amount only as its complement: "US$20 billion in two-way trade"
+        if _AFTER_GAP.match(seg.after[:dist]) and (best is None or dist < best[0]):
+            best = (dist, m.group(1), -1)
     if best is None:
         return None
-    for m in cues.not_metric.finditer(seg.before):
-        if len(seg.before) - m.end() < best[0]:
-            return None
-    if cues.not_metric.search(seg.after[: best[0]]):
+    dist, metric, at = best
+    lead = seg.before[:at] if at >= 0 else seg.before
+    if cues.undertaking.search(lead):
         return None
-    return " ".join(best[1].lower().split())
+    for m in cues.not_metric.finditer(seg.before):
+        if len(seg.before) - m.end() < dist:
+            return None
+    if cues.not_metric.search(seg.after[:dist]):
+        return None
+    return " ".join(metric.lower().split())
 
 
 def _status(seg: _Segment, cues: _Cues, published_year: int | None) -> str:

@@ -36,6 +36,10 @@ CHUNK_SIZE = 16
 #: Chunks in flight per worker: enough to keep workers busy, few enough to
 #: keep memory flat.
 IN_FLIGHT_PER_JOB = 2
+#: fork where the system has it: workers start at once, need no `__main__`
+#: guard in the calling script, and share the parent's loaded model pages;
+#: spawn elsewhere. Either way each worker runs `load_model()` once.
+START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def default_jobs() -> int:
@@ -93,7 +97,11 @@ _WORKER_NLP: Language | None = None
 def _init_worker(log_level: int) -> None:
     """Pool initializer: load the model once per worker process."""
     global _WORKER_NLP
-    logging.basicConfig(level=log_level)
+    logger = logging.getLogger("diplograph")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(name)s[worker]: %(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(log_level)
     from diplograph.nlp import load_model
 
     _WORKER_NLP = load_model()
@@ -158,12 +166,11 @@ def _run_pool(
     jobs: int,
     on_item: Callable[[Extraction | Failure], None] | None,
 ) -> Iterator[Extraction | Failure]:
-    # spawn: a fresh interpreter per worker, safe whatever threads the parent
-    # runs (progress bars, servers); the model is loaded once per worker.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(START_METHOD)
     pending: deque = deque()
     limit = jobs * IN_FLIGHT_PER_JOB
-    with context.Pool(jobs, initializer=_init_worker, initargs=(logging.getLogger().level,)) as pool:
+    level = logging.getLogger("diplograph").getEffectiveLevel()
+    with context.Pool(jobs, initializer=_init_worker, initargs=(level,)) as pool:
         for chunk in chunks:
             pending.append((chunk, pool.apply_async(_work, (chunk,))))
             while len(pending) >= limit:

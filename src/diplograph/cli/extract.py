@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from typing import IO
 
 import click
@@ -117,14 +118,10 @@ def extract(
     from diplograph.read import count_reports, read_paths
     from diplograph.records import Failure
 
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        stream=sys.stderr,
-        format="%(name)s: %(message)s",
-    )
     failures = 0
     processed = 0
     with ExitStack() as stack:
+        stack.enter_context(_logging_to_stderr(logging.INFO if verbose else logging.WARNING))
         out = writer(fmt, _open_out(stack, output))
         errors_out = stack.enter_context(open(errors, "w", encoding="utf-8")) if errors else None  # noqa: SIM115
         show = not quiet and sys.stderr.isatty()
@@ -142,6 +139,23 @@ def extract(
                 processed += 1
                 out.write(result)
         out.close()
-    if not quiet:
-        logging.getLogger("diplograph.cli").info("%d reports extracted, %d failed", processed, failures)
+        if verbose:
+            logging.getLogger("diplograph.cli").info("%d reports extracted, %d failed", processed, failures)
     sys.exit(1 if failures else 0)
+
+
+@contextmanager
+def _logging_to_stderr(level: int) -> Iterator[None]:
+    """Log diplograph's messages to stderr for this command only (no global
+    logging setup, so an embedding program's or test runner's handlers stay)."""
+    logger = logging.getLogger("diplograph")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)

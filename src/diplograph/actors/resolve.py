@@ -235,7 +235,7 @@ def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
         text = w.text.rstrip(".")
         if w.mention is not None:
             break  # a state, body or demonym is never part of a name
-        if w.pos in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM"):
+        if w.pos in ("VERB", "AUX", "NUM") or (w.pos in ("DET", "PRON", "CCONJ", "SCONJ") and j == i):
             break
         if w.cap and w.text not in vocab.not_names and not vocab.is_title_word(w.text) and text.isalpha() or (
             w.cap and "-" in w.text and w.text not in vocab.not_names and not vocab.is_title_word(w.text)
@@ -640,7 +640,10 @@ def home_states(ctx: ReportContext) -> list[str]:
                 out.append(entity.code)
                 break
     out += [c for c, _ in counts.most_common() if c not in out]
-    return out
+    # last resort: the states whose capitals the report names ("in Hà Nội")
+    out += [m.entity.code for sent in ctx.sentences for m in sent.mentions
+            if m.how == "capital" and m.entity.code not in out]
+    return list(dict.fromkeys(out))
 
 
 _VISITS = re.compile(

@@ -474,6 +474,9 @@ def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, 
     return Draft(parties, kind, mode, sent, date, _location(ctx, sent), _occasion(sent), [span])
 
 
+_HOSTING = frozenset({"invitation", "invited", "hosted", "host", "received", "welcomed", "greeted", "guest"})
+
+
 def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, PersonMention]) -> Draft | None:
     """A visit reported as past: "Ishiba's official visit to Viet Nam", "the
     visit to Vietnam by Xi Jinping", "Zelensky visited Singapore". The
@@ -514,8 +517,11 @@ def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, Pers
         p for t in tok.sent if t.lower_ in ("visit", "visits", "trip") for c in t.children if c.dep_ == "poss"
         for p in _persons_in(c, ptoks)
     }
-    named_hosts = [p for p in _all_persons(ptoks)
-                   if p != visitor and p not in visitors_here and index.persons[p].country == host]
+    # a host is named only in the visit's own phrase or as the one who invited, hosted, received
+    host_phrases = [tok] + [t for t in tok.sent if t.lower_ in _HOSTING]
+    in_phrases = {p for t in host_phrases for p in _persons_in(t, ptoks)}
+    named_hosts = [p for p in _all_persons(ptoks) if p != visitor and p not in visitors_here
+                   and p in in_phrases and index.persons[p].country == host]
     if named_hosts:
         parties: list[Party] = [("person", visitor), ("person", named_hosts[0])]
         kind = "named"

@@ -1,0 +1,71 @@
+"""Date resolution against the publication date (GUIDELINES "Dates")."""
+
+from __future__ import annotations
+
+from diplograph.dates import evident_year, find_dates, is_suspect, resolve_date
+from diplograph.records import ResolvedDate
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_publication() -> None:
+    # 2025-10-27 is a Monday: "on Monday" is that day, "on Sunday" the day before
+    assert resolve_date("They met on Monday in Kuala Lumpur.", "2025-10-27").value == "2025-10-27"
+    assert resolve_date("The two leaders talked on Sunday.", "2025-10-27").value == "2025-10-26"
+    assert resolve_date("They met on Thursday.", "2020-01-24").value == "2020-01-23"
+    assert resolve_date("They met on Thursday.", "2020-01-24").how == "relative"
+
+
+def test_today_and_yesterday() -> None:
+    assert resolve_date("said at the forum in Hanoi today", "2025-02-26").value == "2025-02-26"
+    assert resolve_date("arrived yesterday afternoon", "2025-02-26").value == "2025-02-25"
+
+
+def test_month_and_day_take_the_year_of_publication() -> None:
+    date = resolve_date("held talks on October 26 in Kuala Lumpur", "2025-10-27")
+    assert (date.value, date.precision) == ("2025-10-26", "day")
+    assert resolve_date("met on 26 October", "2025-10-27").value == "2025-10-26"
+    assert resolve_date("met on Oct. 26", "2025-10-27").value == "2025-10-26"
+
+
+def test_day_before_new_year_is_last_year() -> None:
+    assert resolve_date("signed on December 30", "2025-01-03").value == "2024-12-30"
+
+
+def test_without_publication_the_year_comes_from_the_report() -> None:
+    assert resolve_date("met on November 18", None, 2024).value == "2024-11-18"
+    assert resolve_date("met on November 18", None, None).value is None
+    assert evident_year("In 2024 trade grew; 2024 was a record; in 2019 less.") == 2024
+    assert evident_year("no year here", "2023-05-10") == 2023
+
+
+def test_explicit_full_dates() -> None:
+    assert resolve_date("on Friday, Feb. 14, 2025, in Munich", "2025-02-15").value == "2025-02-14"
+    assert resolve_date("on 26 October 2024", None).value == "2024-10-26"
+    assert resolve_date("on 26 October 2024", None).how == "explicit"
+
+
+def test_a_month_or_a_year_alone_is_not_a_date() -> None:
+    visit = resolve_date("following Anwar's official visit to Viet Nam in July 2023", "2025-02-26")
+    assert visit.value is None and visit.precision == "month"
+    assert resolve_date("the partnership set up in 2013", "2025-02-26").value is None
+    assert resolve_date("trade rose in March", "2025-02-26").value is None
+
+
+def test_no_expression_is_unknown_never_the_publication_date() -> None:
+    date = resolve_date("The two leaders agreed to deepen cooperation.", "2025-10-27")
+    assert date == ResolvedDate(None, None, "unknown")
+
+
+def test_the_same_day_takes_the_previous_dated_event() -> None:
+    previous = ResolvedDate("2025-10-26", "day", "explicit")
+    date = resolve_date("On the same day, he met the Japanese Prime Minister.", "2025-10-27", None, previous)
+    assert (date.value, date.how) == ("2025-10-26", "context")
+    assert resolve_date("On the same day, he met her.", "2025-10-27").value is None
+
+
+def test_may_and_march_the_words_are_not_months() -> None:
+    assert find_dates("Leaders may meet soon and troops march on.", "2025-10-27") == []
+
+
+def test_a_date_after_publication_is_suspect() -> None:
+    assert is_suspect(ResolvedDate("2025-11-02", "day", "explicit"), "2025-10-27")
+    assert not is_suspect(ResolvedDate("2025-10-26", "day", "explicit"), "2025-10-27")

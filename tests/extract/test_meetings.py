@@ -1,0 +1,134 @@
+"""Meetings from sentences written for these tests (GUIDELINES "meetings"
+and "Hard cases, decided"), through the real model and the real pipeline
+stages."""
+
+from __future__ import annotations
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def meetings(nlp, text: str, published: str | None = "2025-10-27"):
+    report = Report("t", text, published=published)
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    found = extract(cleaned, doc).meetings
+    for m in found:
+        assert report.text[m.span.start : m.span.end] == m.evidence
+        for span in m.spans:
+            assert 0 <= span.start < span.end <= len(report.text)
+    return found
+
+
+def sides(meeting) -> set[tuple]:
+    return {(p.name, p.country) for p in meeting.participants}
+
+
+def test_one_meeting_per_person_met_and_the_same_day(nlp) -> None:
+    text = (
+        "Prime Minister Pham Minh Chinh met ASEAN Secretary-General Kao Kim Hourn on October 26 in Kuala "
+        "Lumpur. "
+        "On the same day, Prime Minister Chinh met Japan's Prime Minister Takaichi Sanae and "
+        "World Bank Vice President Carlos Felipe Jaramillo."
+    )
+    found = meetings(nlp, text)
+    assert len(found) == 3
+    assert all(m.date.value == "2025-10-26" for m in found)
+    others = {p.name for m in found for p in m.participants if p.name != "Pham Minh Chinh"}
+    assert others == {"Kao Kim Hourn", "Takaichi Sanae", "Carlos Felipe Jaramillo"}
+    assert found[0].location == "Kuala Lumpur"
+
+
+def test_future_and_hypothetical_meetings_are_not_meetings(nlp) -> None:
+    text = (
+        "Indonesian President Prabowo Subianto will visit Malaysia next month. "
+        "Prime Minister Anwar Ibrahim invited Vietnamese Prime Minister Pham Minh Chinh to visit Malaysia. "
+        "Anwar looks forward to meeting Thai Prime Minister Paetongtarn Shinawatra soon. "
+        "Anwar discussed the upcoming visit of the Thai King to Malaysia with reporters."
+    )
+    assert meetings(nlp, text) == []
+
+
+def test_a_past_visit_in_passing_is_visitor_and_host_state_undated(nlp) -> None:
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim praised ties with Viet Nam, particularly following "
+        "Vietnamese Party General Secretary To Lam's official visit to Malaysia in November 2024."
+    )
+    [m] = meetings(nlp, text)
+    assert sides(m) == {("To Lam", "VNM"), (None, "MYS")}
+    assert m.date.value is None
+    assert m.mode == "visit"
+
+
+def test_a_gathering_named_after_its_parties(nlp) -> None:
+    text = (
+        "Leaders adopted a joint vision statement at the 13th ASEAN–US Summit held in Kuala Lumpur on "
+        "October 26."
+    )
+    [m] = meetings(nlp, text)
+    assert sides(m) == {(None, "ASEAN"), (None, "USA")}
+    assert m.mode == "multilateral"
+    assert m.date.value == "2025-10-26"
+
+
+def test_a_gathering_as_a_purpose_is_not_one(nlp) -> None:
+    text = "Leaders have been arriving in Riyadh for the first ASEAN-GCC Summit on Friday."
+    assert meetings(nlp, text) == []
+
+
+def test_the_two_sides_only_with_both_states_in_the_sentence(nlp) -> None:
+    text = (
+        "The two leaders highly valued the progress in trade between Viet Nam and Timor-Leste. "
+        "The two sides agreed to expand cooperation in agriculture."
+    )
+    [m] = meetings(nlp, text)
+    assert sides(m) == {(None, "VNM"), (None, "TLS")}
+
+
+def test_sentences_describing_one_meeting_make_one_record(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh held talks with Indonesian President Joko Widodo in Hanoi "
+        "on January 12.\n"
+        "During the talks, Chinh and Widodo agreed to lift trade to US$18 billion.\n"
+        "The two leaders agreed that Viet Nam and Indonesia would upgrade their partnership.\n"
+        "President Widodo's state visit to Viet Nam was his third."
+    )
+    [m] = meetings(nlp, text, "2024-01-12")
+    assert sides(m) == {("Pham Minh Chinh", "VNM"), ("Joko Widodo", "IDN")}
+    assert m.date.value == "2024-01-12"
+    assert len(m.spans) >= 3
+
+
+def test_a_phone_call_is_a_meeting_in_phone_mode(nlp) -> None:
+    text = (
+        "US Secretary of State Marco Rubio reaffirmed US commitments in a phone call with Philippine "
+        "Secretary of Foreign Affairs Enrique Manalo."
+    )
+    [m] = meetings(nlp, text)
+    assert m.mode == "phone"
+    assert sides(m) == {("Marco Rubio", "USA"), ("Enrique Manalo", "PHL")}
+
+
+def test_fronted_meeting_phrase_and_hosting(nlp) -> None:
+    text = (
+        "During his meeting with Vietnamese Prime Minister Pham Minh Chinh, FIFA President Gianni "
+        "Infantino announced "
+        "a football academy.\n"
+        "Thai Prime Minister Prayut Chan-o-cha hosted a welcome ceremony for Vietnamese President Nguyen "
+        "Xuan Phuc at "
+        "Government House in Bangkok on November 16."
+    )
+    found = meetings(nlp, text, "2022-11-16")
+    assert {frozenset(sides(m)) for m in found} == {
+        frozenset({("Gianni Infantino", "FIFA"), ("Pham Minh Chinh", "VNM")}),
+        frozenset({("Prayut Chan-o-cha", "THA"), ("Nguyen Xuan Phuc", "VNM")}),
+    }
+
+
+def test_witnessing_a_signing_and_attending_a_summit_are_not_meetings(nlp) -> None:
+    text = (
+        "Prime Minister Pham Minh Chinh and Singaporean Prime Minister Lawrence Wong witnessed the signing "
+        "of an agreement. Both attended the 46th ASEAN Summit in Kuala Lumpur."
+    )
+    assert meetings(nlp, text) == []

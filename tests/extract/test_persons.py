@@ -1,0 +1,109 @@
+"""Persons: names, roles and countries from the constructions diplomatic
+prose uses, and coreference of short forms within a report. Every sentence
+here is written for the test; the real spaCy model parses it."""
+
+from __future__ import annotations
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def run(nlp, text: str, published: str | None = "2025-10-27"):
+    report = Report("t", text, published=published)
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    out = extract(cleaned, doc)
+    for record in out.persons + out.meetings:
+        assert report.text[record.span.start : record.span.end] == record.evidence
+    return out
+
+
+def people(nlp, text: str, published: str | None = "2025-10-27") -> dict[str, tuple]:
+    return {p.name: (p.country, p.role) for p in run(nlp, text, published).persons}
+
+
+def test_demonym_title_and_body_title(nlp) -> None:
+    found = people(nlp, "Malaysian Prime Minister Anwar Ibrahim met ASEAN Secretary-General Kao Kim Hourn "
+        "in Jakarta.")
+    assert found["Anwar Ibrahim"] == ("MYS", "Prime Minister")
+    assert found["Kao Kim Hourn"] == ("ASEAN", "Secretary-General")
+
+
+def test_possessive_state_and_new(nlp) -> None:
+    found = people(nlp, "Prime Minister Chinh also met Japan's new Prime Minister Takaichi Sanae on Monday.")
+    assert found["Takaichi Sanae"][0] == "JPN"
+
+
+def test_counterpart_with_demonym_and_with_from(nlp) -> None:
+    text = (
+        "Vietnamese Foreign Minister Bui Thanh Son met his Lao counterpart Thongsavanh Phomvihane in "
+        "Vientiane. "
+        "He later met his counterpart from the Philippines Enrique Manalo."
+    )
+    found = people(nlp, text)
+    assert found["Thongsavanh Phomvihane"][0] == "LAO"
+    assert found["Enrique Manalo"][0] == "PHL"
+    assert found["Bui Thanh Son"] == ("VNM", "Foreign Minister")
+
+
+def test_apposition_after_the_name(nlp) -> None:
+    text = (
+        "The minister received Martin Raiser, World Bank Vice President for East Asia and the Pacific, "
+        "and Teodoro Locsin, the Foreign Affairs Secretary of the Philippines, in Hanoi on Monday."
+    )
+    found = people(nlp, text)
+    assert found["Martin Raiser"][0] == "World Bank"
+    assert found["Teodoro Locsin"][0] == "PHL"
+
+
+def test_title_of_state_before_the_name(nlp) -> None:
+    found = people(nlp, "Anwar also held a meeting with the Prime Minister of Cambodia, Hun Manet, on "
+        "Friday.")
+    assert found["Hun Manet"][0] == "KHM"
+
+
+def test_short_forms_and_diacritics_are_one_person(nlp) -> None:
+    text = (
+        "Prime Minister Phạm Minh Chính met Indonesian President Joko Widodo in Hà Nội on Friday. "
+        "PM Chinh said the visit opened a new chapter. Widodo thanked Chính for the welcome. "
+        "Pham Minh Chinh and Widodo later held a press conference."
+    )
+    persons = run(nlp, text).persons
+    assert len(persons) == 2
+    chinh = next(p for p in persons if "Chính" in p.name or "Chinh" in p.name)
+    assert chinh.name == "Phạm Minh Chính"  # the fullest spelling, as the report first writes it
+    assert chinh.country == "VNM"
+
+
+def test_country_from_the_report_when_the_text_never_states_it(nlp) -> None:
+    text = (
+        "HÀ NỘI — Prime Minister Phạm Minh Chính received Thai Foreign Minister Maris Sangiampongsa on "
+        "Monday. "
+        "Chính said Việt Nam values its partnership with Thailand. Việt Nam and Thailand agreed to expand "
+        "trade."
+    )
+    found = people(nlp, text)
+    assert found["Phạm Minh Chính"][0] == "VNM"
+    assert found["Maris Sangiampongsa"][0] == "THA"
+
+
+def test_a_visitor_is_not_of_the_state_visited(nlp) -> None:
+    text = (
+        "Prime Minister Ishiba Shigeru left Hà Nội on Tuesday, concluding his official visit to Việt Nam "
+        "at the invitation of Prime Minister Phạm Minh Chính. Việt Nam and Japan signed two documents. "
+        "Việt Nam welcomed the Japanese leader."
+    )
+    found = people(nlp, text)
+    assert found["Ishiba Shigeru"][0] == "JPN"
+    assert found["Phạm Minh Chính"][0] == "VNM"
+
+
+def test_places_captions_and_agencies_are_not_persons(nlp) -> None:
+    text = (
+        "President Joko Widodo met Prime Minister Lee Hsien Loong at the Istana in Singapore.\n"
+        "Photo: VNA\n"
+        "The leaders visited the President Ho Chi Minh Mausoleum in Labuan Bajo."
+    )
+    names = set(people(nlp, text))
+    assert names == {"Joko Widodo", "Lee Hsien Loong"}

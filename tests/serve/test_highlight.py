@@ -25,9 +25,10 @@ def test_no_spans_is_plain_escaped_text():
     assert str(highlight("x < y & z", [])) == "x &lt; y &amp; z"
 
 
-def test_month_range_fills_quiet_months():
-    from diplograph.serve.charts import month_range
+def test_months_go_on_a_date_axis():
+    from diplograph.serve.charts import counts_over_time
 
-    assert month_range(["2024-11", "2025-02"]) == ["2024-11", "2024-12", "2025-01", "2025-02"]
-    assert month_range([]) == []
-    assert month_range(["b", "a"]) == ["a", "b"]
+    fig = counts_over_time([("2025-02", 1), ("2024-11", 3)], "meetings", "t")
+    assert fig["layout"]["xaxis"]["type"] == "date"
+    assert fig["data"][0]["x"] == ["2024-11-15", "2025-02-15"] and fig["data"][0]["y"] == [3, 1]
+    assert counts_over_time([("b", 1)], "n", "t")["layout"]["xaxis"]["type"] == "category"

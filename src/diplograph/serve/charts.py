@@ -29,19 +29,22 @@ def _plain(fig: go.Figure) -> dict[str, Any]:
     return json.loads(fig.to_json())
 
 
-def month_range(months: Iterable[str]) -> list[str]:
-    """Every month from the first to the last of `months` (YYYY-MM), so a
-    quiet month shows as an empty bar instead of vanishing from the axis.
-    Keys that are not months are returned sorted as they are."""
-    months = sorted(set(months))
-    if not months or not all(len(m) == 7 and m[4] == "-" and m.replace("-", "").isdigit() for m in months):
-        return months
-    year, month = int(months[0][:4]), int(months[0][5:])
-    out = []
-    while (key := f"{year:04d}-{month:02d}") <= months[-1]:
-        out.append(key)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+#: A month-wide bar on a date axis, in milliseconds (plotly's unit for dates).
+MONTH_MS = 26 * 24 * 3600 * 1000
+
+
+def is_month(key: str) -> bool:
+    return len(key) == 7 and key[4] == "-" and key.replace("-", "").isdigit()
+
+
+def month_axis(keys: Iterable[str]) -> tuple[list[str], dict[str, Any]]:
+    """x values and axis settings: months (YYYY-MM) go on a real date axis, so
+    quiet months keep their width and ticks thin out by themselves; other keys
+    stay categories."""
+    keys = sorted(set(keys))
+    if keys and all(is_month(k) for k in keys):
+        return [f"{k}-15" for k in keys], {"type": "date", "tickformat": "%b %Y"}
+    return keys, {"type": "category"}
 
 
 def timeline(rows: Iterable[tuple[str, str, int]], title: str = "Events per month") -> dict[str, Any]:
@@ -51,11 +54,13 @@ def timeline(rows: Iterable[tuple[str, str, int]], title: str = "Events per mont
     for month, kind, count in rows:
         by_type[kind][month] = by_type[kind].get(month, 0) + int(count)
         months.add(month)
-    ordered = month_range(months)
+    ordered = sorted(months)
+    x, axis = month_axis(ordered)
+    width = MONTH_MS if axis["type"] == "date" else None
     fig = go.Figure()
     for kind in sorted(by_type):
-        fig.add_bar(name=kind, x=ordered, y=[by_type[kind].get(m, 0) for m in ordered])
-    fig.update_layout(barmode="stack", title=title, xaxis={"type": "category"}, **LAYOUT)
+        fig.add_bar(name=kind, x=x, y=[by_type[kind].get(m, 0) for m in ordered], width=width)
+    fig.update_layout(barmode="stack", title=title, xaxis=axis, **LAYOUT)
     return _plain(fig)
 
 
@@ -114,11 +119,15 @@ def network(
     return _plain(fig)
 
 
-def counts_over_time(rows: Iterable[tuple[str, int]], name: str, title: str) -> dict[str, Any]:
+def counts_over_time(
+    rows: Iterable[tuple[str, int]], name: str, title: str, height: int | None = None
+) -> dict[str, Any]:
     """One bar trace: x = period, y = count."""
     counts = dict(rows)
-    periods = month_range(counts)
+    periods = sorted(counts)
+    x, axis = month_axis(periods)
+    width = MONTH_MS if axis["type"] == "date" else None
     fig = go.Figure()
-    fig.add_bar(name=name, x=periods, y=[counts.get(p, 0) for p in periods])
-    fig.update_layout(title=title, xaxis={"type": "category"}, **LAYOUT)
+    fig.add_bar(name=name, x=x, y=[counts[p] for p in periods], width=width)
+    fig.update_layout(title=title, xaxis=axis, height=height, **LAYOUT)
     return _plain(fig)

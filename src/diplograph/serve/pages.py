@@ -170,7 +170,7 @@ def pair(request: Request, a: str, b: str) -> Response:
     found = views.pair(db, a, b)
     if found.a is None and found.b is None:
         raise HTTPException(404, f"neither {a!r} nor {b!r} is in the store")
-    figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month")
+    figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month", height=280)
     return render(request, "pair.html", nav=None, charts=bool(found.meetings), pair=found, figure=figure)
 
 

@@ -146,6 +146,23 @@ def test_names_are_not_anaphors(nlp, text: str, title_words: set[str]) -> None:
     assert title_words <= words(d.title) and d.status == "planned"
 
 
+def test_a_possessive_inside_a_name(nlp) -> None:
+    text = "Vietnam and the US adopted a Joint Leaders' Statement on the upgrade."
+    [d] = documents(nlp, text)
+    assert {"joint", "leaders", "statement"} <= words(d.title) and d.status == "signed"
+
+
+def test_documents_listed_after_a_signing(nlp) -> None:
+    text = (
+        "Cambodia and China on Friday signed 13 cooperation documents. The documents include a "
+        "memorandum of understanding on the Belt and Road Initiative and an agreement on economic "
+        "and technical cooperation."
+    )
+    found = documents(nlp, text)
+    assert len(found) == 2 and all(d.status == "signed" for d in found)
+    assert all({"KHM", "CHN"} <= set(d.parties) for d in found)
+
+
 def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
     text = (
         "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "

@@ -47,6 +47,11 @@ def test_notations(text: str, amount: float, currency: str) -> None:
     assert money.amount_usd == (pytest.approx(amount) if currency == "USD" else None)
 
 
+def test_no_binary_rounding_noise() -> None:
+    found = find_money("US$8.3 billion and $0.7 trillion")
+    assert [m.amount for m in found] == [8_300_000_000, 700_000_000_000]
+
+
 def test_only_us_dollars_are_converted() -> None:
     [yen] = find_money("trade of 1.5 trillion yen")
     assert yen.amount_usd is None and yen.amount == 1.5e12 and yen.currency == "JPY"

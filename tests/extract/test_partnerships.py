@@ -60,6 +60,10 @@ def partnerships(nlp, text: str):
             ({"VNM", "THA"}, "Strategic Partnership", "established"),
         ),
         (
+            "Wong said Australia values its Strategic Partnership with Vietnam, established in 2018.",
+            ({"AUS", "VNM"}, "Strategic Partnership", "established"),
+        ),
+        (
             "They discussed ways to develop the Enhanced Strategic Partnership between Cambodia and India.",
             ({"KHM", "IND"}, "Enhanced Strategic Partnership", "existing"),
         ),
@@ -120,6 +124,9 @@ def test_one_state_with_a_list_gives_one_pair_each(nlp) -> None:
         "Indonesia and the EU are negotiating a Comprehensive Economic Partnership Agreement.",
         "India and Nigeria agreed to expand their development partnership.",
         "Vietnam has established comprehensive strategic partnerships with 12 countries so far.",
+        # an upgrade only proposed is not the relationship's level
+        "He suggested Vietnam and Australia soon upgrade ties to a Comprehensive Strategic Partnership.",
+        "Indonesia and Vietnam will consider elevating ties to a comprehensive strategic partnership.",
         "The Philippines and the US share a strong and committed partnership.",
     ],
 )

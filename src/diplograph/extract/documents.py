@@ -149,7 +149,14 @@ def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
                 taken.append(doc[k])
                 j = k - 1
                 continue
+            if not _inner_possessive(doc, j, lowest):
+                break
+        elif t.tag_ == "POS" and not _inner_possessive(doc, j, lowest):
             break
+        if t.tag_ == "POS" or t.text in ("'", "’"):
+            taken.append(t)  # "Joint Leaders' Statement": a possessive inside a name
+            j -= 1
+            continue
         stop = t.lower_ in _ANAPHOR_DET or t.lower_ in _POSSESSIVE
         stop = stop or t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX")
         if stop and not (t.pos_ == "VERB" and t.text[:1].isupper() and t.i > lowest):
@@ -176,6 +183,12 @@ def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
     if taken:
         start = taken[0].idx
     return start
+
+
+def _inner_possessive(doc: Doc, j: int, lowest: int) -> bool:
+    """A possessive between two capitalised words of one name ("Leaders' Statement")."""
+    inside = j - 1 >= lowest and j + 1 < len(doc)
+    return inside and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper()
 
 
 def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
@@ -322,7 +335,7 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
             return _checked(ctx, sent, f.start, "planned")
         if data.passive_signed.search(after):
             return _checked(ctx, sent, f.start, "signed")
-        return None
+        return _carried(ctx, sent, f)
     assert cue_at is not None
     lead = text[max(sent.start, cue_at - 40) : cue_at]
     if data.negation.search(lead):
@@ -330,6 +343,40 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     if status == "signed" and (data.future.search(lead) or data.to_before.search(lead)):
         status = "planned"
     return _checked(ctx, sent, cue_at, status)
+
+
+#: "The documents include a memorandum ...": the instrument is one of a set
+#: whose signing the sentence before reports.
+_CARRIER = re.compile(
+    r"\b(?:documents|agreements|deals|MoUs|memoranda|instruments|pacts|accords|contracts)\b[^.;]{0,40}?"
+    r"\b(?:include|included|includes|including|are|were|such\s+as|namely|comprising|comprised)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_PLURAL_DOCUMENTS = re.compile(
+    r"\b(?:documents|agreements|deals|MoUs|memoranda|instruments|pacts|accords|contracts)\b", re.IGNORECASE
+)
+
+
+def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
+    """The status of a set of documents the previous sentence signed (or
+    planned), for an instrument this sentence lists as one of them."""
+    data = _data()
+    if not _CARRIER.search(ctx.text[sent.start : f.start]) or sent.index == 0:
+        return None
+    prev = ctx.sentences[sent.index - 1]
+    ptext = ctx.text[prev.start : prev.end]
+    for plural in _PLURAL_DOCUMENTS.finditer(ptext):
+        lead = ptext[max(0, plural.start() - 60) : plural.start()]
+        cues = [(m.end(), "signed") for m in data.signed.finditer(lead)]
+        cues += [(m.end(), "planned") for m in data.planned.finditer(lead)]
+        if not cues:
+            continue
+        at, status = max(cues)
+        head = lead[: at]
+        if status == "signed" and (data.future.search(head[-40:]) or data.to_before.search(head)):
+            status = "planned"
+        return status
+    return None
 
 
 def _checked(ctx: ReportContext, sent: Sentence, cue_at: int, status: str) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
 
@@ -97,8 +98,13 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _scaled(number: str, factor: float) -> float:
+    """The amount without binary rounding noise: 8.3 billion is 8300000000, not 8300000000.000001."""
+    return float(_number(number) * Decimal(repr(factor)))
 
 
 def _money(m: re.Match[str], text: str, p: _Patterns) -> Money | None:
@@ -120,8 +126,8 @@ def _money(m: re.Match[str], text: str, p: _Patterns) -> Money | None:
     factor2 = p.scale[mult2.lower()] if mult2 else factor
     if not mult and mult2:
         factor = factor2
-    amount = _number(groups["num"]) * factor
-    high = _number(num2) * factor2 if num2 else None
+    amount = _scaled(groups["num"], factor)
+    high = _scaled(num2, factor2) if num2 else None
     if high is not None and high < amount:
         high = None  # "2024-25" style numbers, not a range of money
     q = p.qualifier_before.search(text[max(0, m.start() - 30) : m.start()])

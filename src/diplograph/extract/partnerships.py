@@ -70,7 +70,7 @@ def _levels() -> _Levels:
 
 
 _AFTER = re.compile(
-    r"^s?\s*,?\s*(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+|first\s+)?"
+    r"^s?\s*,?\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ly\s+|first\s+)?"
     r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b"
     r"|^[^.;]{0,60}?\bsince\s+(?:its\s+(?P<noun>establishment|inception|launch)"
     r"|(?:it\s+was|being)\s+(?P<how2>established|set\s+up|forged|launched))\b",
@@ -78,10 +78,21 @@ _AFTER = re.compile(
 )
 
 
-def _change(before: str, after: str, lv: _Levels) -> str:
-    """upgraded | established | existing, from the words around the level."""
-    if lv.upgraded.search(before) or lv.newly_upgraded.search(before):
-        return "upgraded"
+#: An upgrade only proposed, hoped for or to come is not the relationship's level.
+_NOT_YET = re.compile(
+    r"\b(?:suggest\w*|propos\w*|hop\w*|wish\w*|consider\w*|soon|would|will|shall|plan\w*|aim\w*|"
+    r"toward|towards|work\s+to|expect\w*|look\w*\s+forward|could|may|might|discuss\w*|call\w*\s+for|"
+    r"urg\w*|push\w*\s+for|seek\w*|explor\w*|stud\w*)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _change(before: str, after: str, lv: _Levels) -> str | None:
+    """upgraded | established | existing, from the words around the level;
+    None for an upgrade that is only proposed or to come."""
+    up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
+    if up:
+        return None if _NOT_YET.search(before[: up.start()]) else "upgraded"
     if lv.established.search(before):
         return "established"
     m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
@@ -148,6 +159,8 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
                 continue  # "Vietnam has comprehensive strategic partnerships with 12 countries": a class
             before = text[max(sent.start, start - 120) : start]
             change = _change(before, text[sent.start + m.end("level") : sent.end][:80], lv)
+            if change is None:
+                continue
             evidence, span = ctx.evidence(sent)
             for parties in _pairs(ctx, sent, start, sent.start + m.end("level")):
                 if len(parties) < 2:

@@ -70,7 +70,7 @@ def _levels() -> _Levels:
 
 
 _AFTER = re.compile(
-    r"^s?\s*,?\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ly\s+|first\s+)?"
+    r"^s?(?:\s+(?:with|between)\s+[^,.;]{1,40}?)?\s*,?\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ly\s+|first\s+)?"
     r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b"
     r"|^[^.;]{0,60}?\bsince\s+(?:its\s+(?P<noun>establishment|inception|launch)"
     r"|(?:it\s+was|being)\s+(?P<how2>established|set\s+up|forged|launched))\b",

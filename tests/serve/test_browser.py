@@ -137,11 +137,18 @@ def test_hostile_report_text_never_executes(page, server, hostile):
         "/documents",
         "/targets",
     ]
+    hits = httpx.get(server + "/api/search", params={"q": "__xss", "limit": 50}, timeout=30).json()["items"]
+    assert hits, "the hostile sentences are stored as evidence"
+    paths += [f"/events/{h['id']}" for h in hits if h["kind"] == "event"]
     for path in paths:
         open_page(page, server, path)
         page.mouse.move(200, 300)
         assert page.evaluate("typeof window.__xss") == "undefined", path
         assert page.locator("main img, main script, main b").count() == 0, path
+    event_hits = [h for h in hits if h["kind"] == "event"]
+    if event_hits:  # the marked sentence on the event page shows the tags as text
+        open_page(page, server, f"/events/{event_hits[0]['id']}")
+        assert "<script>window.__xss=2</script>" in page.locator("section.source mark").first.inner_text()
     open_page(page, server, f"/reports/{hostile['id']}")
     assert page.locator("#report-title").inner_text() == hostile["title"]
     assert "<script>window.__xss=2</script>" in page.locator("#report-text").inner_text()

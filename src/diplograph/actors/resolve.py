@@ -426,6 +426,59 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
     return out
 
 
+def _headline(words: list[Word]) -> bool:
+    """A line in title case (most words capitalised): names cannot be told
+    from the words around them there."""
+    small = ("of", "and", "the", "in", "on", "to", "for", "with", "at", "a", "an")
+    alpha = [w for w in words if w.text[:1].isalpha() and w.text.lower() not in small]
+    return len(alpha) >= 4 and all(w.cap for w in alpha)
+
+
+def _confirmed(ctx: ReportContext, sent: Sentence, found: list[_Candidate]) -> list[_Candidate]:
+    """In a title-case line a name may run into the next words ("President
+    Jokowi Receives Hungarian ..."): keep the longest part of each name that
+    the rest of the report also writes."""
+    rest = fold(ctx.text[: sent.start] + " " + ctx.text[sent.end :])
+    out = []
+    for cand in found:
+        words = list(cand.name_words)
+        while words and not re.search(r"\b" + re.escape(fold(" ".join(w.text for w in words))) + r"\b", rest):
+            words.pop()
+        if words:
+            cand.name_words = words
+            out.append(cand)
+    return out
+
+
+def _repeated_subjects(ctx: ReportContext, sentence_words: dict[int, list[Word]],
+                       found: list[_Candidate], vocab: TitleVocabulary) -> list[_Candidate]:
+    """Single proper nouns the parser makes the subject of a verb and the
+    report names at least twice ("Chinh proposed ..."; "Chinh's proposals"):
+    names the tagger did not label, when nothing else knows them."""
+    known = {t for c in found for t in _name_tokens(c.name_words, vocab)}
+    kb = knowledge()
+    counts: Counter[str] = Counter()
+    subjects: dict[str, tuple[Word, int]] = {}
+    for index, words in sentence_words.items():
+        states = [(m.start, m.end) for m in ctx.sentences[index].mentions]
+        for w in words:
+            if not w.cap or w.pos != "PROPN" or w.text in vocab.not_names:
+                continue
+            if any(a <= w.start < b for a, b in states) or w.text.isupper():
+                continue  # "Nam" of "Viet Nam"; "HÀ NỘI" datelines
+            if vocab.is_title_word(w.text) or w.text in vocab.honorifics or kb.lookup(w.text) is not None:
+                continue
+            key = fold(w.text)
+            counts[key] += 1
+            if key not in subjects and _is_subject(ctx, w):
+                subjects[key] = (w, index)
+    out = []
+    for key, (w, index) in subjects.items():
+        if counts[key] >= 2 and key not in known and len(key) > 2:
+            out.append(_Candidate([w], None, None, index, "subject"))
+    return out
+
+
 def _is_subject(ctx: ReportContext, word: Word) -> bool:
     """A word the parser makes the subject of a verb ("Chinh proposed")."""
     span = ctx.doc.char_span(word.start, word.end, alignment_mode="expand")
@@ -470,7 +523,10 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
         found = _candidates_in(sent, words, vocab)
         taken = [(c.start, c.end) for c in found]
         found += _entity_candidates(ctx, sent, words, vocab, taken)
+        if _headline(words):
+            found = _confirmed(ctx, sent, found)
         candidates += found
+    candidates += _repeated_subjects(ctx, sentence_words, candidates, vocab)
 
     # cluster: the longest names first, shorter ones join the person whose words include theirs
     persons: list[ResolvedPerson] = []
@@ -480,7 +536,8 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
         tokens = _name_tokens(cand.name_words, vocab)
         if not _good_name(tokens, cand.name_words):
             continue
-        owners = [n for n, p in enumerate(persons) if _same_person(tokens, p.tokens)]
+        owners = [n for n, p in enumerate(persons) if _same_person(tokens, p.tokens)
+                  or (len(tokens) == 1 and tokens[0] in {fold(a) for a in p.aliases})]
         if not owners:  # "Prayut Chan-o-cha" = "Prayuth Chan-o-cha": a spelling variant
             owners = [n for n, p in enumerate(persons) if len(tokens) == len(p.tokens)
                       and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
@@ -764,8 +821,8 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
                 if len(same) > 1:
                     same = [n for n in same if n in before]
                     if len(same) > 1:  # the most recently named of them
-                        same = [max(same, key=lambda n: max(x.start for x in persons[n].mentions
-                                                             if x.start < start))]
+                        same = [max(same, key=lambda n: max((x.start for x in persons[n].mentions
+                                                              if x.start < start), default=-1))]
             if len(same) != 1:
                 continue
             pm = PersonMention(start, sent.start + m.end(), same[0], sent.index, "nominal")

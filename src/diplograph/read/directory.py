@@ -12,7 +12,6 @@ from pathlib import Path
 KINDS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
-    ".md": "text",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

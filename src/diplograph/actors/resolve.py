@@ -807,6 +807,11 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
             who = m.group("who")
             noun = m.group("noun")
             entity = kb.lookup(who) if who and who[0].isupper() else None
+            if who and entity is None and " " in who:  # "the Vietnamese Prime Minister"
+                first, rest = who.split(" ", 1)
+                entity = kb.lookup(first)
+                if entity is not None:
+                    noun = f"{rest} {noun}"
             if who and entity is None:
                 noun = f"{who} {noun}"
             role = vocab.normalise.get(fold(noun), noun).lower()

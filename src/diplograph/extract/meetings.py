@@ -400,7 +400,7 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
                 # "During the meeting with X, Y said": the phrase's persons stop at the comma (the parser
                 # sometimes runs it into the main clause)
                 fronted_main = [m.person for k, m in sorted(ptoks.items())
-                                if comma < k <= comma + 4 and m.how == "name"]
+                                if comma < k <= comma + 4 and m.how in ("name", "nominal")]
                 named_before = {m.person for k, m in ptoks.items() if k < comma and m.how == "name"}
                 b = [p for p in b if p in named_before or p not in fronted_main]
             verb = _governing_verb(tok)

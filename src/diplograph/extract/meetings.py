@@ -697,16 +697,40 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
 
 
-def _inherit_dates(merged: list[Draft]) -> None:
+_DATED_KINDS = ("named", "partial", "visit")
+
+
+def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords) -> None:
     """Meetings their sentences leave undated take the report's first meeting
-    date (a report usually covers one day's encounters); visits in passing
-    and "the two sides" do not."""
-    lead = next((d.date for d in merged if d.date.value and d.kind in ("named", "partial", "visit")), None)
+    date: the first dated sentence that reports an encounter (a report
+    usually covers one day's encounters: "held discussions with four
+    leaders today"); visits in passing and "the two sides" do not."""
+    lead = None
+    for sent in ctx.sentences:
+        if any(d.sentence is sent and d.date.value for d in merged if d.kind in _DATED_KINDS):
+            lead = next(d.date for d in merged if d.sentence is sent and d.date.value)
+            break
+        if _has_trigger(sent, vocab):
+            date = ctx.date_of(sent.text)
+            if date.value:
+                lead = date
+                break
     if lead is None:
         return
     for d in merged:
         if not d.date.value and d.kind in ("named", "partial"):
             d.date = ResolvedDate(lead.value, lead.precision, "context")
+
+
+def _has_trigger(sent: Sentence, vocab: MeetingWords) -> bool:
+    """The sentence reports an encounter, named parties or not."""
+    for tok in sent.span:
+        low = tok.lower_
+        if ((tok.pos_ == "VERB" and low in vocab.verbs) or (tok.pos_ == "NOUN" and low in vocab.nouns)) and (
+            not _is_future(tok, vocab)
+        ):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- entry point
@@ -724,7 +748,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         drafts += _two_sides(ctx, sent, vocab)
     _dates(ctx, drafts)
     merged = _merge(ctx, drafts)
-    _inherit_dates(merged)
+    _inherit_dates(ctx, merged, vocab)
     out = []
     for d in merged:
         participants = []

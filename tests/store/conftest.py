@@ -112,29 +112,56 @@ def extraction_from_gold(report, gold: dict):
         if span:
             parts = [r.Participant(x.get("name"), x.get("country")) for x in m["participants"]]
             out.meetings.append(
-                r.Meeting(parts, _date(m.get("date")), m.get("location"), m.get("occasion"), "meeting",
-                          span.of(text), span)
+                r.Meeting(
+                    parts,
+                    _date(m.get("date")),
+                    m.get("location"),
+                    m.get("occasion"),
+                    "meeting",
+                    span.of(text),
+                    span,
+                )
             )
     for d in gold.get("documents", []):
         span = located(d)
         if span:
             out.documents.append(
-                r.Document(d["title"], d.get("parties") or [], d["status"], _date(d.get("date")),
-                           span.of(text), span)
+                r.Document(
+                    d["title"],
+                    d.get("parties") or [],
+                    d["status"],
+                    _date(d.get("date")),
+                    span.of(text),
+                    span,
+                )
             )
     for t in gold.get("targets", []):
         span = located(t)
         if span:
             out.targets.append(
-                r.Target(t.get("parties") or [], t.get("metric") or "", t.get("amount_usd"), t.get("year"),
-                         t["status"], span.of(text), span, t.get("amount"), t.get("currency"))
+                r.Target(
+                    t.get("parties") or [],
+                    t.get("metric") or "",
+                    t.get("amount_usd"),
+                    t.get("year"),
+                    t["status"],
+                    span.of(text),
+                    span,
+                    t.get("amount"),
+                    t.get("currency"),
+                )
             )
     for p in gold.get("partnerships", []):
         span = located(p)
         if span:
             out.partnerships.append(
-                r.Partnership(p.get("parties") or [], p["level"], p.get("change") or "existing",
-                              span.of(text), span)
+                r.Partnership(
+                    p.get("parties") or [],
+                    p["level"],
+                    p.get("change") or "existing",
+                    span.of(text),
+                    span,
+                )
             )
     return out
 
@@ -146,7 +173,9 @@ def gold_extractions(shared: Path, dev_reports):
         if line.strip():
             record = json.loads(line)
             gold[record["doc_id"]] = record
-    return [extraction_from_gold(rep, gold.get(rep.id, {})) for rep in dev_reports if hasattr(rep, "text")]
+    return [
+        extraction_from_gold(rep, gold.get(rep.id, {})) for rep in dev_reports if hasattr(rep, "text")
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -172,8 +201,15 @@ def five_outlets():
         assert span is not None, (report.id, m["evidence"])
         date = r.ResolvedDate(m["date"], "day" if m["date"] else None, m["how"])
         extraction.meetings.append(
-            r.Meeting([r.Participant(n, c) for n, c in m["participants"]], date, m["location"], m["occasion"],
-                      "meeting", span.of(text), span)
+            r.Meeting(
+                [r.Participant(n, c) for n, c in m["participants"]],
+                date,
+                m["location"],
+                m["occasion"],
+                "meeting",
+                span.of(text),
+                span,
+            )
         )
         out.append(extraction)
     return out

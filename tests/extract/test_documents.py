@@ -146,6 +146,18 @@ def test_names_are_not_anaphors(nlp, text: str, title_words: set[str]) -> None:
     assert title_words <= words(d.title) and d.status == "planned"
 
 
+def test_a_list_of_signed_documents_far_from_the_verb(nlp) -> None:
+    text = (
+        "Saudi Arabia and Vietnam signed several agreements on Monday during Prime Minister Pham "
+        "Minh Chinh's visit to Riyadh, including a memorandum of understanding on cooperation in the "
+        "energy sector and an agreement on the avoidance of double taxation."
+    )
+    found = documents(nlp, text)
+    assert [d.status for d in found] == ["signed", "signed"]
+    assert {"energy", "sector"} <= words(found[0].title)
+    assert {"avoidance", "double", "taxation"} <= words(found[1].title)
+
+
 def test_a_possessive_inside_a_name(nlp) -> None:
     text = "Vietnam and the US adopted a Joint Leaders' Statement on the upgrade."
     [d] = documents(nlp, text)

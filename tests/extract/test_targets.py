@@ -139,6 +139,22 @@ def test_target_years(nlp, text: str, year: int) -> None:
     assert (t.status, t.year) == ("target", year)
 
 
+def test_boost_from_current_to_goal(nlp) -> None:
+    text = (
+        "Kenya and the United Arab Emirates said the deal is expected to boost bilateral trade, "
+        "currently worth about $3.5 billion a year, to $10 billion within five years."
+    )
+    found = sorted(targets(nlp, text), key=lambda t: t.amount_usd)
+    assert [(t.status, t.amount_usd) for t in found] == [("actual", 3.5e9), ("target", 10e9)]
+    assert all(set(t.parties) == {"KEN", "ARE"} for t in found)
+
+
+def test_hoping_to_attract_investment_is_a_target(nlp) -> None:
+    text = "Vietnam hopes to attract US$1 billion in Saudi investment in the next five years."
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.status, t.year) == ({"VNM", "SAU"}, "target", None)
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

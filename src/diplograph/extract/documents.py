@@ -102,9 +102,14 @@ _WHEN = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }
+_IN_AFTER = {"cooperation", "collaboration", "partnership", "investment", "trade", "exchange", "exchanges"}
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
 _MAX_PP = 14
+#: How far before a title (characters) its status cue may stand, when no
+#: other verb stands between ("signed several agreements on Monday during
+#: ..., including a memorandum ... and an agreement on ...").
+_CUE_REACH = 220
 _REACHED = re.compile(r"\breach(?:ed|es|ing)?\s+(?:an?\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -234,8 +239,8 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break
         if t.lower_ in _POSSESSIVE:
             return end  # "on its outcomes": a description, not an identifying name
-        if count and t.lower_ in _PP_STOP:
-            break
+        if count and t.lower_ in _PP_STOP and not (t.lower_ == "in" and doc[i - 1].lower_ in _IN_AFTER):
+            break  # but "cooperation in the energy sector" stays whole
         if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
             break
         gerund = t.tag_ == "VBG" and (doc[i - 1].lower_ in _PP_START or doc[i - 1].pos_ == "ADV")
@@ -308,7 +313,7 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     """signed | planned | None (no cue, a negation, or one side's proposal)."""
     data = _data()
     text = ctx.text
-    before = text[max(sent.start, f.start - 110) : f.start]
+    before = text[max(sent.start, f.start - _CUE_REACH) : f.start]
     # the nearest cue before the title, with no other verb between them
     cues = []
     for pattern, status in ((data.signed, "signed"), (data.planned, "planned")):
@@ -319,7 +324,7 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
             cues.append((m.end(), m.start(), "planned"))
     status = None
     cue_at = None
-    base = max(sent.start, f.start - 110)
+    base = max(sent.start, f.start - _CUE_REACH)
     if cues:
         cue_end, cue_start, status = max(cues)
         between = ctx.doc.char_span(base + cue_end, f.start, alignment_mode="contract")

@@ -66,6 +66,9 @@ _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
 )
+_TO_AMOUNT = re.compile(
+    r"\bto\s+(?:(?:about|around|approximately|over|nearly|more\s+than|the|targeted)\s+)*$", re.IGNORECASE
+)
 _AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
@@ -106,18 +109,19 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
     if best is None:
         return None
     dist, metric, at = best
+    metric = " ".join(metric.lower().split())
     lead = seg.before[:at] if at >= 0 else seg.before
-    if cues.undertaking.search(lead):
-        return None
+    if metric not in cues.bilateral and cues.undertaking.search(lead):
+        return None  # trade between parties is never one project's; investment may be
     for m in cues.not_metric.finditer(seg.before):
         if len(seg.before) - m.end() < dist:
             return None
     if cues.not_metric.search(seg.after[:dist]):
         return None
-    return " ".join(metric.lower().split())
+    return metric
 
 
-def _status(seg: _Segment, cues: _Cues, published_year: int | None) -> str:
+def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_before: str) -> str:
     """The nearest cue before the amount decides; with none, a deadline says target."""
     nearest: tuple[int, str] | None = None
     for pattern, status in ((cues.target, "target"), (cues.actual, "actual")):
@@ -126,6 +130,8 @@ def _status(seg: _Segment, cues: _Cues, published_year: int | None) -> str:
                 nearest = (m.end(), status)
     if nearest is not None:
         return nearest[1]
+    if _TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before):
+        return "target"  # "boost trade, currently worth $3.5 billion, to $10 billion"
     deadline = _DEADLINE.search(seg.after)
     if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
         return "target"
@@ -207,13 +213,13 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         previous_metric: str | None = None
         for seg in _segments(text, sent.start, amounts):
             metric = _metric(seg, cues)
-            if metric is None and previous_metric and _COMPARED.search(seg.before):
+            if metric is None and previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
                 metric = previous_metric  # "US$25 billion, compared to the current US$21 billion"
             previous_metric = metric
             if metric is None:
                 previous = seg
                 continue
-            status = _status(seg, cues, published_year)
+            status = _status(seg, cues, published_year, text[: seg.money.start])
             year = _year(seg, status, previous, ctx, sent)
             previous = seg
             parties = _parties(ctx, sent, seg, metric)

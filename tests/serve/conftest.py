@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -108,15 +109,13 @@ def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> Non
     raise RuntimeError("server did not come up")
 
 
-@pytest.fixture(scope="session")
-def server(store_path):
-    """`diplograph serve --allow-ingest` in a subprocess on a free 127.0.0.1 port."""
+@contextmanager
+def running_server(store_path: Path, *options: str, env: dict[str, str] | None = None):
+    """`diplograph serve` in a subprocess on a free 127.0.0.1 port; yields its base URL."""
     port = free_port()
-    env = dict(os.environ, DIPLOGRAPH_TOKEN=TOKEN)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--db", str(store_path), "--port", str(port)]
-        + ["--allow-ingest"],
-        env=env,
+        [sys.executable, "-m", "diplograph", "serve", "--db", str(store_path), "--port", str(port), *options],
+        env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -131,6 +130,20 @@ def server(store_path):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def server(store_path):
+    """`diplograph serve --allow-ingest` with the test token."""
+    with running_server(store_path, "--allow-ingest", env={"DIPLOGRAPH_TOKEN": TOKEN}) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def read_only_server(store_path):
+    """`diplograph serve` as started by default: no ingest route."""
+    with running_server(store_path, env={"DIPLOGRAPH_TOKEN": TOKEN}) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

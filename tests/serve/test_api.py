@@ -164,19 +164,13 @@ def test_request_size_is_limited(server, token):
     assert response.status_code == 413
 
 
-def test_read_only_by_default(store_path, token):
-    """The same app built without --allow-ingest has no POST route at all."""
-    from fastapi.testclient import TestClient
-
-    from diplograph.serve import Settings, create_app
-
-    app = create_app(Settings(db=str(store_path)))
-    with TestClient(app) as client:
-        response = client.post(
-            "/api/reports", json={"text": "x"}, headers={"Authorization": f"Bearer {token}"}
-        )
-        assert response.status_code == 405
-        assert "post" not in client.get("/openapi.json").json()["paths"]["/api/reports"]
+def test_read_only_by_default(read_only_server, token):
+    """Started without --allow-ingest, the server has no POST route at all, token or not."""
+    auth = {"Authorization": f"Bearer {token}"}
+    response = httpx.post(read_only_server + "/api/reports", json={"text": "x"}, headers=auth, timeout=30)
+    assert response.status_code == 405
+    assert "post" not in get(read_only_server, "/openapi.json").json()["paths"]["/api/reports"]
+    assert get(read_only_server, "/api/reports", limit=1).status_code == 200
 
 
 def test_ingest_needs_a_token_to_start():

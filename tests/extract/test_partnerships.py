@@ -74,6 +74,16 @@ def test_levels(nlp, text: str, expected) -> None:
     assert partnerships(nlp, text) == [(frozenset(parties), level, change)]
 
 
+def test_the_level_keeps_the_reports_words(nlp) -> None:
+    text = (
+        "Hun Sen said Cambodia highly values its comprehensive strategic partnership of "
+        "cooperation with China."
+    )
+    assert partnerships(nlp, text) == [
+        (frozenset({"KHM", "CHN"}), "Comprehensive Strategic Partnership of Cooperation", "existing")
+    ]
+
+
 def test_the_two_countries_take_the_pair_from_context(nlp) -> None:
     text = (
         "Vietnamese Prime Minister Pham Minh Chinh held talks with New Zealand Prime Minister "

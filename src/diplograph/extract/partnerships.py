@@ -60,6 +60,20 @@ class _Levels:
         self.screen = re.compile(r"partnership", re.IGNORECASE)
 
 
+def _as_named(surface: str) -> str:
+    """The level as the report names it, in title case: "comprehensive strategic
+    partnership of cooperation" -> "Comprehensive Strategic Partnership of
+    Cooperation". The report's own words, not a synonym from the list: a
+    reader (and the gold standard) compares words."""
+    small = {"of", "and", "for", "the"}
+
+    def cap(word: str) -> str:
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+    words = surface.split()
+    return " ".join(w.lower() if w.lower() in small and k else cap(w) for k, w in enumerate(words))
+
+
 def _key(text: str) -> str:
     return " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
 
@@ -150,7 +164,7 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
         if not lv.screen.search(sentence_text):
             continue
         for m in lv.pattern.finditer(sentence_text):
-            level = lv.canonical[_key(m.group("level"))]
+            level = _as_named(m.group("level"))
             start = sent.start + m.start()
             plural = sentence_text[m.end("level") : m.end()].lower() == "s"
             if plural and len(codes_of(party_mentions(sent, text))) < 2 and not re.search(

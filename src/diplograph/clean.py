@@ -62,6 +62,7 @@ class Vocabulary:
     byline: re.Pattern[str]
     trailing_credit: re.Pattern[str]
     caption_agency_end: re.Pattern[str]
+    inline_credit: re.Pattern[str]
 
 
 def fold(text: str) -> str:
@@ -89,6 +90,10 @@ def vocabulary() -> Vocabulary:
             rf"(?:\s*[—–-]+\s*(?:{names})(?:\s*/\s*(?:{names}))*|\s*\((?:{names})\)|\s*/\.)\s*$"
         ),
         caption_agency_end=re.compile(rf"\s(?:{names})$"),
+        # "<caption>. — VNA/VNS Photo HA NOI — <story>", "<caption>. (Photo: VNA) <story>"
+        inline_credit=re.compile(
+            rf"\s*[—–-]+\s*(?:{names})(?:\s*/\s*(?:{names}))*\s+Photos?\b|\s*\(Photos?:[^()]{{0,60}}\)"
+        ),
     )
 
 
@@ -165,6 +170,15 @@ def zones_of(text: str) -> list[Zone]:
         if _is_furniture(line, folded, vocab) or folded in vocab.teaser_markers:
             zones.append(Zone("junk", start, end))
             continue
+        # A caption run into the story on one line: caption, credit, then the story.
+        inline = vocab.inline_credit.search(line)
+        if inline and 0 < inline.start() <= CAPTION_MAX_CHARS and line[inline.end() :].strip():
+            zones.append(Zone("caption", start, start + len(line[: inline.start()].rstrip())))
+            zones.append(Zone("junk", start + inline.start(), start + inline.end()))
+            start += inline.end() + (len(line[inline.end() :]) - len(line[inline.end() :].lstrip()))
+            line = text[start:end]
+            folded = fold(line)
+            first_readable = False
         # A date (and byline) printed at the top of the page.
         if index < HEADER_LINES and header_match(line):
             zones.append(Zone("header", start, end))

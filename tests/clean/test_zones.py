@@ -125,6 +125,23 @@ def test_captions_bylines_credits_and_furniture() -> None:
     ]
 
 
+def test_a_caption_run_into_the_story_on_one_line() -> None:
+    text = (
+        " date 2021-10-27 The two prime ministers held online talks on October 26. — VNA/VNS Photo "
+        "HA NOI — The two prime ministers agreed to recognise each other's vaccine passports.\n"
+        "Leaders at the summit. (Photo: VNA) Hanoi (VNA) – The summit opened on Monday.\n"
+    )
+    assert zoned(text) == [
+        ("header", "date 2021-10-27 "),
+        ("caption", "The two prime ministers held online talks on October 26."),
+        ("junk", " — VNA/VNS Photo"),
+        ("body", "HA NOI — The two prime ministers agreed to recognise each other's vaccine passports."),
+        ("caption", "Leaders at the summit."),
+        ("junk", " (Photo: VNA)"),
+        ("body", "Hanoi (VNA) – The summit opened on Monday."),
+    ]
+
+
 def test_teaser_marker_ends_the_story_but_not_near_the_top() -> None:
     story = "The minister met his counterpart in Hanoi on Monday to discuss trade.\n" * 5
     text = story + "Related news\nAnother minister visits another country.\n"

@@ -73,7 +73,7 @@ def _actor(ctx: ReportContext, sent: Sentence, verb: Token) -> list[str]:
             if not codes and any(s in _phrase(subj) for s in _SIDES):
                 codes = list(ctx.parties)
             return codes
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return []

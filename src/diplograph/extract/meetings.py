@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from diplograph.actors.knowledge import _load_yaml
+from diplograph.actors.knowledge import _load_yaml, knowledge
 from diplograph.actors.resolve import PersonIndex, PersonMention
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.records import Meeting, Participant, ResolvedDate, Span
@@ -52,6 +52,7 @@ class MeetingWords:
     two_sides: re.Pattern[str]
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
+    joint_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def words() -> MeetingWords:
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
+        joint_verbs=frozenset(data["joint_verbs"]),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 
@@ -121,7 +123,7 @@ def _persons_in(
         m = ptoks.get(t.i)
         if m is None or m.person in out:
             continue
-        if t is not tok and t.dep_ == "poss" and m.how.startswith("pronoun"):
+        if t.i != tok.i and t.dep_ == "poss" and m.how.startswith("pronoun"):
             continue  # "with his counterparts": "his" is the other side
         out.append(m.person)
     return out
@@ -151,7 +153,7 @@ _MEMBER_NOUNS = frozenset({"leaders", "members", "countries", "nations", "states
 def _in_place_phrase(tok: Token, limit: Token) -> bool:
     cur = tok
     for _ in range(6):
-        if cur is limit or cur.head is cur:
+        if cur.i == limit.i or cur.head.i == cur.i:
             return False
         if cur.dep_ == "pobj" and cur.head.lower_ in ("in", "at", "near", "within", "across", "inside"):
             return True
@@ -189,7 +191,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if subjects:
             # the parser sometimes makes a dateline a second subject: prefer the one nearest the verb
             return subjects[-1], passive
-        if tok.dep_ in ("ROOT",) or tok.head is tok:
+        if tok.dep_ in ("ROOT",) or tok.head.i == tok.i:
             return None, passive
         tok = tok.head
         seen += 1
@@ -200,7 +202,7 @@ def _governing_verb(tok: Token) -> Token | None:
     """The verb a noun hangs from ("held talks", "in a meeting with ... said")."""
     cur = tok
     for _ in range(5):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "AUX") else None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -223,7 +225,7 @@ def _is_future(tok: Token, vocab: MeetingWords) -> bool:
     cur = tok
     for _ in range(4):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if head.lower_ in vocab.future_governors and head.i < tok.i:
             return True
@@ -294,6 +296,14 @@ def _topic_person(ctx: ReportContext, sent: Sentence) -> int | None:
 # --------------------------------------------------------------------------- triggers
 
 
+_HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting"})
+
+
+def _is_body(code: str) -> bool:
+    entity = knowledge().entities.get(code)
+    return entity is not None and entity.kind == "body"
+
+
 def _sides_for_verb(
     tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]
 ) -> tuple[list[int], list[int], list[str]]:
@@ -303,6 +313,7 @@ def _sides_for_verb(
     a = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
     b: list[int] = []
     b_states: list[str] = []
+    hosting = tok.lower_ in _HOST_VERBS
     for c in tok.children:
         if c.dep_ in ("dobj", "attr", "oprd") or (
             c.dep_ == "prep" and c.lower_ in ("with", "for", "to", "by", "between")
@@ -311,7 +322,7 @@ def _sides_for_verb(
             if c.dep_ == "prep" and c.lower_ == "by" and passive:
                 a, found = found, a  # "was welcomed by Hu": Hu hosts
             b += [p for p in found if p not in b]
-            b_states += _states_in(c, sent)
+            b_states += [x for x in _states_in(c, sent) if not (hosting and _is_body(x))]
         elif c.dep_ == "agent":
             found = _persons_in(c, ptoks)
             a, b = (a + b), found if not b else b + found
@@ -575,6 +586,32 @@ def _gatherings(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list
     return out
 
 
+def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
+    """ "X and his/her counterpart Y agreed/discussed ...": two persons of two
+    states acting together report an encounter."""
+    index = ctx.persons
+    assert index is not None
+    ptoks = _person_tokens(sent, index)
+    out = []
+    for tok in sent.span:
+        if tok.pos_ != "VERB" or tok.lower_ not in vocab.joint_verbs or _is_future(tok, vocab):
+            continue
+        subj, _ = _subject(tok)
+        if subj is None or subj.head.i != tok.i or "counterpart" not in _text(subj):
+            continue
+        persons = _persons_in(subj, ptoks)
+        countries = {index.persons[p].country for p in persons}
+        if len(persons) == 2 and len(countries) == 2 and None not in countries:
+            phone = any(t.lower_ in vocab.phone_words - {"call", "calls"} for t in sent.span)
+            out.append(_draft(ctx, sent, [("person", p) for p in persons], "named",
+                              "phone" if phone else "meeting", ResolvedDate(None)))
+    return out
+
+
+def _text(tok: Token) -> str:
+    return tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge.text)].lower()
+
+
 def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
     """ "The two leaders/sides ..." where the same sentence names exactly two
     states or bodies: a meeting between them."""
@@ -649,7 +686,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                 continue
         if d.kind == "states":
             same = next((k for k in kept if (k.kind == "states" and set(k.parties) == set(d.parties))
-                         or (k.sentence is d.sentence and _compatible(ctx, d, k))), None)
+                         or (k.sentence is d.sentence and k.kind == "partial" and _compatible(ctx, d, k))),
+                        None)
             if same is not None:
                 _absorb(same, d)
                 continue
@@ -746,6 +784,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         drafts += _drafts_in(ctx, sent, vocab)
         drafts += _gatherings(ctx, sent, vocab)
         drafts += _two_sides(ctx, sent, vocab)
+        drafts += _joint(ctx, sent, vocab)
     _dates(ctx, drafts)
     merged = _merge(ctx, drafts)
     _inherit_dates(ctx, merged, vocab)

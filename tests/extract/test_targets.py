@@ -200,6 +200,8 @@ def test_investment_by_one_state_in_another(nlp) -> None:
         "The LNG plant, worth US$2 billion, will boost trade between Vietnam and Japan.",
         "The medical supplies donated by Britain to Vietnam were worth US$700,000.",
         "Trade between Malaysia and Vietnam is expected to grow strongly.",
+        "Vietnamese Prime Minister Pham Minh Chinh met Japanese Prime Minister Kishida Fumio. "
+        "Total registered FDI reached US$36 billion in 2023.",
     ],
 )
 def test_not_targets(nlp, text: str) -> None:

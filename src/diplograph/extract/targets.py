@@ -191,7 +191,9 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
         return complete_pair(ctx, sent, own[:1] + [near.entity.code])
     if len(codes) > 2:
         codes = codes[:2]
-    if len(codes) == 1 and metric not in _cues().bilateral:
+    if metric not in _cues().bilateral:
+        # "Japanese investment in Vietnam": one side's figure names its parties itself;
+        # "total FDI reached US$36 billion" names none, and no pair can be assumed
         return codes
     return complete_pair(ctx, sent, codes)
 

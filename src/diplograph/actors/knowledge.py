@@ -54,7 +54,8 @@ class Knowledge:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._index: dict[str, tuple[Entity, str]] = {}
-        states = _load_yaml("states.yaml")
+        # The world file first; states.yaml (the region, curated) overrides it.
+        states = {**_load_yaml("states_world.yaml"), **_load_yaml("states.yaml")}
         for country in pycountry.countries:
             code = country.alpha_3
             name = getattr(country, "common_name", None) or country.name

@@ -191,6 +191,7 @@ class ActorResolver:
             select(actors.c.id, actors.c.country)
             .join(actor_aliases, actor_aliases.c.actor_id == actors.c.id)
             .where(actor_aliases.c.folded == key, actors.c.kind == "person")
+            .order_by(actors.c.id)  # the same first match on every engine
         )
         rows = self.conn.execute(query).all()
         same = [r.id for r in rows if country is None or r.country in (country, None)]
@@ -264,7 +265,8 @@ def find_event(
     if report_id is not None:
         told = select(event_sources.c.record_id).where(event_sources.c.report_id == report_id)
         query = query.where(events.c.id.not_in(told))
-    rows = conn.execute(query.limit(50)).all()
+    # Ordered: without ORDER BY, SQLite and PostgreSQL return ties in different orders.
+    rows = conn.execute(query.order_by(events.c.id).limit(50)).all()
     best: tuple[int, str] | None = None
     for row in rows:
         theirs: dict[str, set[str]] = {}
@@ -309,7 +311,7 @@ def find_target(
         targets.c.status == status,
         targets.c.year.is_(None) if year is None else targets.c.year == year,
     )
-    for row in conn.execute(query):
+    for row in conn.execute(query.order_by(targets.c.id)):  # the same first match on every engine
         theirs = row.amount_usd if row.amount_usd is not None else row.amount
         if amount is None and theirs is None:
             return row.id

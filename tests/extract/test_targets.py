@@ -155,6 +155,15 @@ def test_hoping_to_attract_investment_is_a_target(nlp) -> None:
     assert (set(t.parties), t.status, t.year) == ({"VNM", "SAU"}, "target", None)
 
 
+def test_one_sides_investment_is_in_the_home_state(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh said Vietnam values its ties with Korea and "
+        "wants Vietnam's economy to grow. Korean investment totalled US$86 billion by the end of 2023."
+    )
+    [t] = targets(nlp, text)
+    assert (set(t.parties), t.status, t.year) == ({"KOR", "VNM"}, "actual", 2023)
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

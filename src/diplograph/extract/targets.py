@@ -24,7 +24,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
 from diplograph.records import Target
 
@@ -192,8 +192,12 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
     if len(codes) > 2:
         codes = codes[:2]
     if metric not in _cues().bilateral:
-        # "Japanese investment in Vietnam": one side's figure names its parties itself;
-        # "total FDI reached US$36 billion" names none, and no pair can be assumed
+        # one side's figure: "Korean investment totalled US$86 billion" in a report from
+        # Việt Nam is Korea's investment there; "Vietnam's exports" are Vietnam's alone;
+        # "total FDI reached US$36 billion" names nobody, and no pair can be assumed
+        home = home_state(ctx)
+        if len(codes) == 1 and home and codes[0] != home:
+            return [codes[0], home]
         return codes
     return complete_pair(ctx, sent, codes)
 

@@ -158,6 +158,16 @@ def test_a_list_of_signed_documents_far_from_the_verb(nlp) -> None:
     assert {"avoidance", "double", "taxation"} <= words(found[1].title)
 
 
+def test_a_named_statement_issued_after_the_talks(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh met Australian Prime Minister Anthony Albanese. "
+        "The Joint Statement issued after the talks said the two sides would cooperate on energy."
+    )
+    [d] = documents(nlp, text)
+    assert (d.title, d.status) == ("Joint Statement", "signed")
+    assert {"VNM", "AUS"} <= set(d.parties)
+
+
 def test_a_possessive_inside_a_name(nlp) -> None:
     text = "Vietnam and the US adopted a Joint Leaders' Statement on the upgrade."
     [d] = documents(nlp, text)
@@ -206,6 +216,7 @@ def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
         # anaphors and classes of documents
         "Vietnam and Laos said the agreement would boost trade.",
         "Both sides said the Agreement would be implemented soon.",
+        "According to the joint statement, the two sides will cooperate.",
         "Singapore and Malaysia signed 12 cooperation agreements and several memoranda of understanding.",
         # statements that are not instruments
         "In a statement, the Indonesian foreign ministry welcomed the visit.",

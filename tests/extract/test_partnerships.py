@@ -105,6 +105,16 @@ def test_one_record_per_pair_and_level_the_upgrade_wins(nlp) -> None:
     ]
 
 
+def test_the_former_level_is_not_recorded(nlp) -> None:
+    text = (
+        "Vietnam and Australia upgraded their ties from a Strategic Partnership to a "
+        "Comprehensive Strategic Partnership."
+    )
+    assert partnerships(nlp, text) == [
+        (frozenset({"VNM", "AUS"}), "Comprehensive Strategic Partnership", "upgraded")
+    ]
+
+
 def test_level_before_to_a_new_level_is_not_an_upgrade(nlp) -> None:
     text = (
         "The leaders agreed to consider lifting the Vietnam - Indonesia strategic partnership "

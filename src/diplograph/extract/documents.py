@@ -73,7 +73,8 @@ class _Data:
         cues = d["signed_cues"] + ["signed", "adopted", "issued", "inked", "finalised", "finalized"]
         self.passive_signed = re.compile(
             rf"^[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+"
-            rf"(?:\w+ly\s+)?(?:{_alt(cues)})\b|^\s*,?\s*(?:signed|adopted|inked|concluded)\s+(?:in|on|last|by)\b",
+            rf"(?:\w+ly\s+)?(?:{_alt(cues)})\b|^\s*,?\s*(?:signed|adopted|inked|concluded|issued|released)\s+"
+            r"(?:in|on|last|by|after|at|during|following)\b",
             re.IGNORECASE,
         )
         self.passive_planned = re.compile(

@@ -92,6 +92,7 @@ _AFTER = re.compile(
 )
 
 
+_FORMER = re.compile(r"\bfrom\s+(?:(?:a|an|the|their|its)\s+)?$", re.IGNORECASE)
 #: An upgrade only proposed, hoped for or to come is not the relationship's level.
 _NOT_YET = re.compile(
     r"\b(?:suggest\w*|propos\w*|hop\w*|wish\w*|consider\w*|soon|would|will|shall|plan\w*|aim\w*|"
@@ -104,6 +105,8 @@ _NOT_YET = re.compile(
 def _change(before: str, after: str, lv: _Levels) -> str | None:
     """upgraded | established | existing, from the words around the level;
     None for an upgrade that is only proposed or to come."""
+    if _FORMER.search(before):
+        return None  # "upgraded their ties from a Strategic Partnership to ...": the former level
     up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
     if up:
         return None if _NOT_YET.search(before[: up.start()]) else "upgraded"

@@ -53,6 +53,7 @@ class MeetingWords:
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
     joint_verbs: frozenset[str]
+    talk_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def words() -> MeetingWords:
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
         joint_verbs=frozenset(data["joint_verbs"]),
+        talk_verbs=frozenset(data["talk_verbs"]),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 
@@ -148,6 +150,22 @@ def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
 
 
 _MEMBER_NOUNS = frozenset({"leaders", "members", "countries", "nations", "states", "partners"})
+
+
+def _in_setting(tok: Token) -> bool:
+    """A mention in the place phrase of a verb ("met in Bali, Indonesia"),
+    not in a phrase about something else ("Viettel in Timor Leste")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            return prep.lower_ in ("in", "at", "near", "within") and prep.head.pos_ in ("VERB", "AUX")
+        if cur.dep_ not in ("compound", "appos", "conj", "nmod", "amod", "poss", "cc", "punct"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _in_place_phrase(tok: Token, limit: Token) -> bool:
@@ -368,7 +386,7 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
     used_nouns: set[int] = set()
     for tok in sent.span:
         low = tok.lower_
-        is_verb = tok.pos_ in ("VERB",) and low in vocab.verbs
+        is_verb = tok.pos_ in ("VERB",) and (low in vocab.verbs or low in ("call", "calls", "called"))
         is_noun = tok.pos_ in ("NOUN", "PROPN") and low in vocab.nouns and tok.i not in used_nouns
         is_visit = low in vocab.visit_words
         if not (is_verb or is_noun or is_visit):
@@ -379,6 +397,9 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
             draft = _visit(ctx, sent, tok, ptoks)
             if draft is not None:
                 out.append(draft)
+            continue
+        if low in ("call", "calls", "called") and tok.pos_ == "VERB":
+            out += _call_on(ctx, sent, tok, ptoks, vocab)
             continue
         a: list[int]
         b: list[int]
@@ -446,6 +467,26 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
                 b = others
         out += _split(ctx, sent, tok, a, b, b_states, plural, vocab)
     return out
+
+
+def _call_on(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, PersonMention],
+             vocab: MeetingWords) -> list[Draft]:
+    """ "The Malaysian leader also called on Vice President Gibran": a
+    courtesy call on a person (not "called on ASEAN to act": a request)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return []
+    b: list[int] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            if any(t.dep_ in ("xcomp", "acl", "relcl") and t.pos_ == "VERB" for t in c.subtree):
+                return []
+            b += _persons_in(c, ptoks)
+    subj, _ = _subject(tok)
+    a = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+    b = [p for p in b if p not in a]
+    if not a or not b:
+        return []
+    return _split(ctx, sent, tok, a, b, [], False, vocab)
 
 
 def _all_persons(ptoks: dict[int, PersonMention]) -> list[int]:
@@ -587,8 +628,9 @@ def _gatherings(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list
 
 
 def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
-    """ "X and his/her counterpart Y agreed/discussed ...": two persons of two
-    states acting together report an encounter."""
+    """ "X and his/her counterpart Y agreed ...", "Prabowo and Anwar
+    discussed ...": two persons of two states acting together report an
+    encounter."""
     index = ctx.persons
     assert index is not None
     ptoks = _person_tokens(sent, index)
@@ -597,14 +639,15 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
         if tok.pos_ != "VERB" or tok.lower_ not in vocab.joint_verbs or _is_future(tok, vocab):
             continue
         subj, _ = _subject(tok)
-        if subj is None or subj.head.i != tok.i or "counterpart" not in _text(subj):
+        if subj is None or subj.head.i != tok.i:
             continue
+        if tok.lower_ not in vocab.talk_verbs and "counterpart" not in _text(subj):
+            continue  # "X and Y agreed with Z's proposals": acting together is not meeting each other
         persons = _persons_in(subj, ptoks)
         countries = {index.persons[p].country for p in persons}
         if len(persons) == 2 and len(countries) == 2 and None not in countries:
-            phone = any(t.lower_ in vocab.phone_words - {"call", "calls"} for t in sent.span)
-            out.append(_draft(ctx, sent, [("person", p) for p in persons], "named",
-                              "phone" if phone else "meeting", ResolvedDate(None)))
+            out.append(_draft(ctx, sent, [("person", p) for p in persons], "joint", "meeting",
+                              ResolvedDate(None)))
     return out
 
 
@@ -617,7 +660,14 @@ def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
     states or bodies: a meeting between them."""
     if not vocab.two_sides.search(sent.text[:60]):
         return []
-    codes = [c for c in dict.fromkeys(m.entity.code for m in sent.mentions if m.how != "capital")]
+    doc = sent.span.doc
+    codes = []
+    for m in sent.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.how == "capital" or (span is not None and _in_setting(span.root)):
+            continue  # "met in Bali, Indonesia, on the sidelines of the G20 summit": setting, not sides
+        codes.append(m.entity.code)
+    codes = list(dict.fromkeys(codes))
     if len(codes) != 2:
         return []
     _, span = ctx.evidence(sent)
@@ -672,7 +722,16 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(d)
     for d in drafts:
-        if d.kind == "named":
+        if d.kind != "joint":
+            continue
+        same = next((k for k in kept if k.persons() == d.persons()), None)
+        if same is not None:
+            _absorb(same, d)
+        else:
+            d.kind = "named"
+            kept.append(d)
+    for d in drafts:
+        if d.kind in ("named", "joint"):
             continue
         if d.kind in ("partial", "visit") and _degenerate(ctx, d):
             continue
@@ -735,7 +794,7 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
 
 
-_DATED_KINDS = ("named", "partial", "visit")
+_DATED_KINDS = ("named", "partial", "visit", "joint")
 
 
 def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords) -> None:

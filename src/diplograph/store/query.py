@@ -37,7 +37,9 @@ from diplograph.store.schema import (
     actor_aliases,
     actors,
     documents,
+    event_pairs,
     event_participants,
+    event_sides,
     events,
     mentions,
     partnerships,
@@ -169,23 +171,11 @@ def events_query(
         )
     if actor or with_:
         first = resolve(conn, actor or with_)  # type: ignore[arg-type]
-        if first.empty:
+        second = resolve(conn, with_) if (actor and with_) else None
+        if first.empty or (second is not None and second.empty):
             return []
-        p1 = event_participants.alias("p1")
-        anchor = p1.c.anchor
-        query = (
-            select(events)
-            .select_from(p1.join(events, events.c.id == p1.c.event_id))
-            .where(first.matches(p1))
-        )
-        if actor and with_:
-            second = resolve(conn, with_)
-            if second.empty:
-                return []
-            p2 = event_participants.alias("p2")
-            query = query.join(
-                p2, and_(p2.c.event_id == p1.c.event_id, p2.c.actor_id != p1.c.actor_id)
-            ).where(second.matches(p2))
+        driver, event_id, anchor, where = _driver(first, second)
+        query = select(events).select_from(driver.join(events, events.c.id == event_id)).where(*where)
     else:
         anchor = events.c.anchor
         query = select(events)
@@ -214,6 +204,43 @@ def events_query(
     for e in found:
         e.participants = parts.get(e.id, [])
     return found
+
+
+def _driver(first: Who, second: Who | None):  # noqa: ANN202
+    """The index an actor query starts from: (from clause, event id, anchor, conditions).
+
+    States and bodies: `event_sides` (one actor) or `event_pairs` (a pair),
+    both ordered by anchor within a side. Persons: `event_participants` by
+    actor id, joined to the other actor's sides or participants."""
+    if first.codes and (second is None or second.codes):
+        if second is None:
+            s1 = event_sides.alias("s1")
+            return s1, s1.c.event_id, s1.c.anchor, [s1.c.side.in_(sorted(first.codes))]
+        pair = event_pairs.alias("pair")
+        return (
+            pair,
+            pair.c.event_id,
+            pair.c.anchor,
+            [pair.c.side.in_(sorted(first.codes)), pair.c.other.in_(sorted(second.codes))],
+        )
+    a, b = first, second
+    if not a.persons:  # codes first, persons second: start from the persons
+        a, b = b, a  # type: ignore[assignment]
+    p1 = event_participants.alias("p1")
+    where = [p1.c.actor_id.in_(sorted(a.persons))]  # type: ignore[union-attr]
+    driver = p1
+    if b is not None:
+        if b.persons:
+            p2 = event_participants.alias("p2")
+            driver = driver.join(
+                p2, and_(p2.c.event_id == p1.c.event_id, p2.c.actor_id != p1.c.actor_id)
+            )
+            where.append(p2.c.actor_id.in_(sorted(b.persons)))
+        else:
+            s2 = event_sides.alias("s2")
+            driver = driver.join(s2, s2.c.event_id == p1.c.event_id)
+            where.append(s2.c.side.in_(sorted(b.codes)))
+    return driver, p1.c.event_id, p1.c.anchor, where
 
 
 def sources(conn: Connection, kind: str, record_id: str) -> list[Source]:
@@ -294,12 +321,9 @@ def actors_query(
         )
         by_side.update(
             conn.execute(
-                select(
-                    event_participants.c.country,
-                    func.count(func.distinct(event_participants.c.event_id)),
-                )
-                .where(event_participants.c.country.in_(chunk))
-                .group_by(event_participants.c.country)
+                select(event_sides.c.side, func.count())
+                .where(event_sides.c.side.in_(chunk))
+                .group_by(event_sides.c.side)
             ).all()
         )
     out = []
@@ -329,16 +353,40 @@ def timeline(conn: Connection, actor: str, type: str | None = None) -> list[Time
     who = resolve(conn, actor)
     if who.empty:
         return []
-    p = event_participants.alias("p")
-    month = func.substr(p.c.anchor, 1, 7).label("month")
+    if who.codes and not type:
+        # Index-only: (side, month, kind) holds everything counted.
+        sides = event_sides.alias("s")
+        query = (
+            select(
+                sides.c.month,
+                func.count(),
+                func.sum(case((sides.c.kind == "meeting", 1), else_=0)),
+            )
+            .where(sides.c.side.in_(sorted(who.codes)), sides.c.month.is_not(None))
+            .group_by(sides.c.side, sides.c.month)
+            .order_by(sides.c.month)
+        )
+        merged: dict[str, list[int]] = {}
+        for month, n, meetings in conn.execute(query):
+            counts = merged.setdefault(month, [0, 0])
+            counts[0] += n
+            counts[1] += meetings or 0
+        return [TimelinePoint(m, n, k) for m, (n, k) in sorted(merged.items())]
+    if who.codes:
+        table = event_sides.alias("s")
+        match = table.c.side.in_(sorted(who.codes))
+    else:
+        table = event_participants.alias("p")
+        match = table.c.actor_id.in_(sorted(who.persons))
+    month = func.substr(table.c.anchor, 1, 7).label("month")
     query = (
         select(
             month,
-            func.count(func.distinct(p.c.event_id)),
-            func.count(func.distinct(case((events.c.kind == "meeting", p.c.event_id)))),
+            func.count(func.distinct(table.c.event_id)),
+            func.count(func.distinct(case((events.c.kind == "meeting", table.c.event_id)))),
         )
-        .select_from(p.join(events, events.c.id == p.c.event_id))
-        .where(who.matches(p), p.c.anchor.is_not(None))
+        .select_from(table.join(events, events.c.id == table.c.event_id))
+        .where(match, table.c.anchor.is_not(None))
         .group_by(month)
         .order_by(month)
     )
@@ -351,23 +399,39 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
     who = resolve(conn, actor)
     if who.empty:
         return []
-    p1 = event_participants.alias("p1")
-    p2 = event_participants.alias("p2")
-    partner = func.coalesce(p2.c.country, p2.c.actor_id).label("partner")
-    is_meeting = events.c.kind == "meeting"
-    query = (
-        select(
-            partner,
-            func.count(func.distinct(case((is_meeting, p1.c.event_id)))),
-            func.count(func.distinct(p1.c.event_id)),
-            func.max(case((is_meeting, p1.c.anchor))),
+    is_meeting_pair = event_pairs.c.kind == "meeting"
+    if who.codes:
+        # Index-only over (side, other, anchor, kind), grouped in index order.
+        query = (
+            select(
+                event_pairs.c.other.label("partner"),
+                func.sum(case((is_meeting_pair, 1), else_=0)),
+                func.count(),
+                func.max(case((is_meeting_pair, event_pairs.c.anchor))),
+            )
+            .where(
+                event_pairs.c.side.in_(sorted(who.codes)), event_pairs.c.other.not_in(sorted(who.codes))
+            )
+            .group_by(event_pairs.c.other)
         )
-        .select_from(
-            p1.join(p2, p2.c.event_id == p1.c.event_id).join(events, events.c.id == p1.c.event_id)
+    else:
+        p1 = event_participants.alias("p1")
+        s2 = event_sides.alias("s2")
+        is_meeting = s2.c.kind == "meeting"
+        query = (
+            select(
+                s2.c.side.label("partner"),
+                func.count(func.distinct(case((is_meeting, p1.c.event_id)))),
+                func.count(func.distinct(p1.c.event_id)),
+                func.max(case((is_meeting, s2.c.anchor))),
+            )
+            .select_from(p1.join(s2, s2.c.event_id == p1.c.event_id))
+            .where(
+                p1.c.actor_id.in_(sorted(who.persons)),
+                s2.c.side != func.coalesce(p1.c.country, p1.c.actor_id),
+            )
+            .group_by(s2.c.side)
         )
-        .where(who.matches(p1), ~who.matches(p2))
-        .group_by(partner)
-    )
     rows = conn.execute(query).all()
     mine = who.codes or {
         c

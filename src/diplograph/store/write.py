@@ -24,7 +24,9 @@ from diplograph.store.results import IngestResult
 from diplograph.store.schema import (
     RECORD_TABLES,
     documents,
+    event_pairs,
     event_participants,
+    event_sides,
     events,
     mentions,
     partnerships,
@@ -139,7 +141,8 @@ def _recount(conn: Connection, records, sources, record_id: str) -> None:  # noq
         )
         return
     if records is events:
-        conn.execute(delete(event_participants).where(event_participants.c.event_id == record_id))
+        for table in (event_participants, event_sides, event_pairs):
+            conn.execute(delete(table).where(table.c.event_id == record_id))
     conn.execute(delete(records).where(records.c.id == record_id))
 
 
@@ -248,7 +251,10 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
         count += 1
     told = {(m.span.start, frozenset(p.country for p in m.participants)) for m in extraction.meetings}
     for event in extraction.events:
-        if event.type == "CONSULT" and (event.span.start, frozenset(event.actor + event.recipient)) in told:
+        if (
+            event.type == "CONSULT"
+            and (event.span.start, frozenset(event.actor + event.recipient)) in told
+        ):
             continue  # the same meeting, already written from the meetings list
         actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]
         recipient_parts = [
@@ -356,6 +362,7 @@ def _write_event(
                 source_count=0,
             )
         )
+        insert_sides(conn, found, kind, anchor, [side for _, side in everyone])
         seen: set[str] = set()
         for role, parts in (("actor", actor_parts), ("recipient", recipient_parts)):
             for actor_id, side in parts:
@@ -388,11 +395,11 @@ def _enrich_event(
         changes.update(
             date=date.value, date_precision=date.precision, date_how=date.how, anchor=date.value
         )
-        conn.execute(
-            update(event_participants)
-            .where(event_participants.c.event_id == event_id)
-            .values(anchor=date.value)
-        )
+        for table in (event_participants, event_sides, event_pairs):
+            values = {"anchor": date.value}
+            if table is event_sides:
+                values["month"] = date.value[:7]
+            conn.execute(update(table).where(table.c.event_id == event_id).values(**values))
     if location and not row.location:
         changes["location"] = location
     if occasion and not row.occasion:
@@ -424,6 +431,35 @@ def _enrich_event(
             )
         )
         present[actor_id] = None
+
+
+def side_rows(
+    event_id: str, kind: str, anchor: str | None, sides: list[str]
+) -> tuple[list[dict], list[dict]]:
+    """The `event_sides` and `event_pairs` rows of an event (also used by bulk loaders)."""
+    distinct = sorted(set(sides))
+    month = anchor[:7] if anchor else None
+    one = [
+        {"event_id": event_id, "side": s, "kind": kind, "anchor": anchor, "month": month}
+        for s in distinct
+    ]
+    two = [
+        {"event_id": event_id, "side": a, "other": b, "kind": kind, "anchor": anchor}
+        for a in distinct
+        for b in distinct
+        if a != b
+    ]
+    return one, two
+
+
+def insert_sides(
+    conn: Connection, event_id: str, kind: str, anchor: str | None, sides: list[str]
+) -> None:
+    one, two = side_rows(event_id, kind, anchor, sides)
+    if one:
+        conn.execute(event_sides.insert(), one)
+    if two:
+        conn.execute(event_pairs.insert(), two)
 
 
 def _write_document(conn: Connection, resolver: merge.ActorResolver, report: Report, document) -> None:  # noqa: ANN001

@@ -102,6 +102,16 @@ def test_unknown_records_are_404_json(server):
         assert "nope" in response.json()["detail"]
 
 
+def test_pairs(server):
+    vnm_jpn = get(server, "/api/pairs/vnm/JPN").json()
+    assert vnm_jpn["a"] == "VNM" and vnm_jpn["b"] == "JPN"
+    for meeting in vnm_jpn["meetings"]:
+        sides = {p["country"] for p in meeting["participants"]}
+        assert {"VNM", "JPN"} <= sides
+    assert get(server, "/api/pairs/VNM/VNM").status_code == 400
+    assert get(server, "/api/pairs/QQQ/ZZZ").status_code == 404
+
+
 def test_unknown_page_is_a_404_page(server):
     response = get(server, "/events/does-not-exist")
     assert response.status_code == 404

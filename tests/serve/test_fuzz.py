@@ -11,10 +11,13 @@ plugin (`from_fixture`) does not work with pytest 9.
 from __future__ import annotations
 
 from collections import Counter
+from urllib.parse import quote
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
@@ -64,3 +67,54 @@ def test_no_operation_answers_5xx(api_schema, mode):
     assert sum(statuses.values()) >= 3 * len(operations)
     if mode is GenerationMode.NEGATIVE:
         assert statuses[422] > 0, statuses
+
+
+#: The web pages (not in the OpenAPI schema): path segments and query values
+#: drawn at random must never make a page fail with a 5xx.
+PAGE_TEMPLATES = [
+    ("/events/{x}", {}),
+    ("/actors/{x}", {}),
+    ("/pair/{x}/{y}", {}),
+    ("/reports/{x}", {}),
+    ("/reports/hostile-report", {"hl": "{x}"}),
+    ("/events", {"actor": "{x}", "with": "{y}", "since": "{x}", "text": "{y}"}),
+    ("/events", {"type": "{x}", "kind": "{y}", "offset": "{x}"}),
+    ("/actors", {"kind": "{x}", "text": "{y}"}),
+    ("/targets", {"actor": "{x}"}),
+    ("/documents", {"actor": "{x}"}),
+    ("/reports", {"offset": "{x}"}),
+    ("/search", {"q": "{x}"}),
+]
+
+
+WORDS = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["VNM", "JPN", "%", "_", "..", "0-5", "5-0", "2025", "-1", "99999999999", "meeting"]),
+)
+
+
+def fuzz_page(client, path: str, params: dict[str, str], failures: list[str]) -> None:
+    @given(x=WORDS, y=WORDS)
+    @settings(
+        max_examples=15,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def run(x, y):
+        url = path.format(x=quote(x, safe=""), y=quote(y, safe=""))
+        query = {k: v.format(x=x, y=y) for k, v in params.items()}
+        response = client.get(url, params=query)
+        if response.status_code >= 500:
+            failures.append(f"{url} {query} -> {response.status_code}")
+
+    run()
+
+
+def test_pages_never_answer_5xx(server):
+    failures: list[str] = []
+    with httpx.Client(base_url=server, timeout=30) as client:
+        for path, params in PAGE_TEMPLATES:
+            fuzz_page(client, path, params, failures)
+    assert failures == []

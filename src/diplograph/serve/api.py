@@ -241,11 +241,13 @@ def network(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/pairs/{a}/{b}", tags=["actors"])
+@router.get("/pairs/{a}/{b}", tags=["actors"], responses={400: {"description": "a == b"}, 404: {}})
 def pair(request: Request, a: str, b: str) -> dict[str, Any]:
     """Everything two parties did together: meetings, other events, documents,
     targets with progress, and the partnership level history (oldest first)."""
-    found = views.pair(store(request), a.upper() if len(a) == 3 else a, b.upper() if len(b) == 3 else b)
+    found = views.pair(store(request), a, b)
+    if found.a is None and found.b is None:
+        raise not_found("pair", f"{a}/{b}")
     return {
         "a": found.a_code,
         "b": found.b_code,

@@ -103,7 +103,16 @@ def actor(store: Store, actor_id: str) -> ActorRow | None:
     return None
 
 
+def party(text: str) -> str:
+    """A party as typed in a URL: three letters are an ISO code (vnm -> VNM)."""
+    return text.upper() if len(text) == 3 and text.isalpha() else text
+
+
 def pair(store: Store, a: str, b: str) -> Pair:
+    """Raises ValueError for a pair of one party with itself (a 400 for the web layer)."""
+    a, b = party(a), party(b)
+    if a == b:
+        raise ValueError(f"a pair needs two different parties, got {a!r} twice")
     together = store.events(actor=a, with_=b, limit=None)
     out = Pair(actor(store, a), actor(store, b), a, b)
     out.meetings = [e for e in together if e.kind == "meeting"]

@@ -185,6 +185,26 @@ def test_documents_listed_after_a_signing(nlp) -> None:
     assert all({"KHM", "CHN"} <= set(d.parties) for d in found)
 
 
+def test_a_named_plan_beside_a_signing_of_several(nlp) -> None:
+    text = (
+        "Chilean President Gabriel Boric held talks with Chinese President Xi Jinping in Beijing. "
+        "Boric said the Joint Work Programme would guide cooperation until 2028. "
+        "The two presidents then witnessed the signing of 12 cooperation agreements."
+    )
+    [d] = documents(nlp, text)
+    assert (d.title, d.status) == ("Joint Work Programme", "signed")
+    assert {"CHL", "CHN"} <= set(d.parties)
+
+
+def test_a_named_instrument_beside_a_proposal_is_not_signed(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh proposed Canada sign bilateral agreements. "
+        "Trudeau welcomed cooperation within the Comprehensive and Progressive Agreement for "
+        "Trans-Pacific Partnership."
+    )
+    assert documents(nlp, text) == []
+
+
 def test_witnessing_a_company_signing_gives_the_states_behind_it(nlp) -> None:
     text = (
         "Korea Electric Power Corporation and Vietnam Electricity signed a contract on grid "

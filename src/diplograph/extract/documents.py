@@ -364,24 +364,40 @@ _PLURAL_DOCUMENTS = re.compile(
 
 
 def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
-    """The status of a set of documents the previous sentence signed (or
-    planned), for an instrument this sentence lists as one of them."""
-    data = _data()
-    if not _CARRIER.search(ctx.text[sent.start : f.start]) or sent.index == 0:
+    """The status of a set of documents a neighbouring sentence signed (or
+    planned), for an instrument listed as one of them ("The documents include
+    a memorandum ...") or named, capitalised, right beside that signing
+    ("Lula said the Joint Action Plan will lay the foundations ... Hu and Lula
+    witnessed the signing of 13 cooperative agreements")."""
+    if _CARRIER.search(ctx.text[sent.start : f.start]):
+        neighbours = [sent.index - 1]
+    elif _capitalised_words(f.title) and len(f.title.split()) >= 2:
+        neighbours = [sent.index - 1, sent.index + 1]
+    else:
         return None
-    prev = ctx.sentences[sent.index - 1]
-    ptext = ctx.text[prev.start : prev.end]
+    for k in neighbours:
+        if 0 <= k < len(ctx.sentences):
+            status = _set_status(ctx, ctx.sentences[k])
+            if status is not None:
+                return status
+    return None
+
+
+def _set_status(ctx: ReportContext, other: Sentence) -> str | None:
+    """signed | planned when the sentence signs (or plans) several documents."""
+    data = _data()
+    ptext = ctx.text[other.start : other.end]
     for plural in _PLURAL_DOCUMENTS.finditer(ptext):
         lead = ptext[max(0, plural.start() - 60) : plural.start()]
-        cues = [(m.end(), "signed") for m in data.signed.finditer(lead)]
-        cues += [(m.end(), "planned") for m in data.planned.finditer(lead)]
+        cues = [(m.end(), m.start(), "signed") for m in data.signed.finditer(lead)]
+        cues += [(m.end(), m.start(), "planned") for m in data.planned.finditer(lead)]
         if not cues:
             continue
-        at, status = max(cues)
-        head = lead[: at]
+        _, at, status = max(cues)
+        head = ptext[: max(0, plural.start() - 60) + at]
         if status == "signed" and (data.future.search(head[-40:]) or data.to_before.search(head)):
             status = "planned"
-        return status
+        return _checked(ctx, other, other.start + len(head), status)
     return None
 
 

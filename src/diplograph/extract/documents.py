@@ -12,7 +12,9 @@ document. The title grows from the kind over the words that identify it
 words of praise. The status comes from the nearest cue before it in the same
 clause (sign/adopt/finalise ... -> signed, unless a modal or "to" puts it in
 the future; negotiate/build/draft -> planned), or from a passive after it
-("was signed", "to be signed"). One side's call or proposal is not a
+("was signed", "to be signed"), or from a neighbouring sentence that signs
+several documents when this one lists it among them ("The documents include
+...") or names it beside that signing. One side's call or proposal is not a
 document unless both sides are its subject. The same document mentioned
 in several sentences is one record (signed wins over planned).
 """
@@ -57,8 +59,9 @@ class _Data:
         self.planned = _word_re(d["planned_cues"])
         self.completion = _word_re(d["completion_nouns"])
         self.forward = re.compile(rf"(?<![\w-])(?:{_alt(d['forward_words'])})(?![\w-])[^,;.]{{0,25}}$", re.I)
-        modal = [m for m in d["future_markers"]]
-        self.future = re.compile(rf"(?<![\w-])(?:{_alt(modal)})(?![\w-])[^,;.]{{0,30}}$", re.IGNORECASE)
+        self.future = re.compile(
+            rf"(?<![\w-])(?:{_alt(d['future_markers'])})(?![\w-])[^,;.]{{0,30}}$", re.IGNORECASE
+        )
         self.to_before = re.compile(r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
         self.proposal = _word_re(d["proposal_words"])
         self.both = re.compile(rf"(?<![\w-])(?:{_alt(d['both_sides'])})(?![\w-])[^,;.]{{0,40}}$", re.I)

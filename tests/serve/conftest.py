@@ -95,11 +95,11 @@ def store_path(tmp_path_factory, nlp) -> Path:
     return path
 
 
-def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(base: str, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"server exited with {proc.returncode}: {log.read_text()[-2000:]}")
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:
                 return
@@ -113,15 +113,18 @@ def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> Non
 def running_server(store_path: Path, *options: str, env: dict[str, str] | None = None):
     """`diplograph serve` in a subprocess on a free 127.0.0.1 port; yields its base URL."""
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "diplograph", "serve", "--db", str(store_path), "--port", str(port), *options],
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log = store_path.with_name(f"serve-{port}.log")  # a file, not a pipe: a full pipe would block the server
+    with open(log, "wb") as stderr:
+        command = [sys.executable, "-m", "diplograph", "serve", "--db", str(store_path), "--port", str(port)]
+        proc = subprocess.Popen(
+            [*command, *options],
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base, proc)
+        wait_until_up(base, proc, log)
         yield base
     finally:
         proc.terminate()

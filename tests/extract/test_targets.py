@@ -164,6 +164,19 @@ def test_one_sides_investment_is_in_the_home_state(nlp) -> None:
     assert (set(t.parties), t.status, t.year) == ({"KOR", "VNM"}, "actual", 2023)
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Trade between Laos and Thailand reached US$5 billion in 2023, up 10% from 2022.", 2023),
+        ("Trade between Laos and Thailand reached US$5 billion, up 10% from 2022.", None),
+        ("Trade between Laos and Thailand reached US$4 billion in the first nine months.", 2024),
+    ],
+)
+def test_actual_years(nlp, text: str, year: int | None) -> None:
+    [t] = targets(nlp, text, published="2024-11-20")
+    assert (t.status, t.year) == ("actual", year)
+
+
 def test_compared_with_the_current_figure(nlp) -> None:
     text = (
         "Singapore and India hope to bring trade to US$50 billion by 2027, "

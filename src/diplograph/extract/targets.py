@@ -62,6 +62,11 @@ _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
+_BASELINE = re.compile(
+    r"\b(?:from|since|than|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:same\s+period\s+(?:of|in)\s+|year\s+)?$",
+    re.IGNORECASE,
+)
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
@@ -161,17 +166,20 @@ def _year(
                 m = None
         return int(m.group(1)) if m else None
     for window in (after, before):
-        m = _YEAR.search(window)
-        if m:
-            return int(m.group(1))
+        for m in _YEAR.finditer(window):
+            if not _BASELINE.search(window[: m.start()]):
+                return int(m.group(1))  # not "up 10% from 2022": that is the baseline's year
         rel = _THIS_YEAR.search(window)
         if rel and published:
             return published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
-    if _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before):
+    span = _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before)
+    if span:
         for k in range(sent.index - 1, max(-1, sent.index - 3), -1):
             years = _YEAR.findall(ctx.text[ctx.sentences[k].start : ctx.sentences[k].end])
             if years:
                 return int(years[-1])
+        if published and span.group(0).lower().startswith("first"):
+            return published  # "in the first nine months", no year given: this year's
     return None
 
 

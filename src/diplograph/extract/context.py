@@ -42,10 +42,7 @@ class Sentence:
     span: SpacySpan
     mentions: list[Mention]
     zone: str = "body"
-
-    @property
-    def text(self) -> str:
-        return self.span.doc.text[self.start : self.end]
+    text: str = ""  # the sentence's text (sliced once: Doc.text rebuilds the whole text per call)
 
     def codes(self) -> list[str]:
         """The codes of the states/bodies named, in order of first mention."""
@@ -68,6 +65,7 @@ class ReportContext:
     year: int | None  # the publication year, or the year the report makes evident
     parties: list[str] = field(default_factory=list)  # principal parties (codes)
     persons: PersonIndex | None = None  # filled by actors.resolve
+    _dates: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -88,21 +86,24 @@ class ReportContext:
         return None
 
     def date_of(self, text: str, previous: ResolvedDate | None = None) -> ResolvedDate:
-        """A text's date, resolved against this report's publication date."""
-        return dates.resolve_date(text, self.published, self.year, previous)
+        """A text's date, resolved against this report's publication date
+        (cached: meetings, events and others ask about the same sentences)."""
+        key = (text, previous.value if previous else None)
+        if key not in self._dates:
+            self._dates[key] = dates.resolve_date(text, self.published, self.year, previous)
+        return self._dates[key]
 
 
 def _readable_ranges(clean_report: CleanReport) -> list[tuple[int, int, str]]:
     return sorted((z.start, z.end, z.kind) for z in clean_report.readable())
 
 
-def _split_sentences(doc: Doc, zones: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _split_sentences(doc: Doc, zones: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """spaCy's sentences, cut again at line breaks (a report's paragraphs and
     captions are lines; the parser sometimes runs across them) and clipped to
     readable zones, with surrounding whitespace trimmed."""
-    text = doc.text
     pieces: list[tuple[int, int, str]] = []
-    for sent_start, sent_end in _joined_sentences(doc):
+    for sent_start, sent_end in _joined_sentences(doc, text):
         start = sent_start
         for part in text[sent_start:sent_end].split("\n"):
             end = start + len(part)
@@ -148,11 +149,10 @@ _DASHES = re.compile(r"(?<=\w)[-–—](?=\w)")
 _TERMINAL = frozenset('.!?…"”’\')]:;')
 
 
-def _joined_sentences(doc: Doc) -> list[tuple[int, int]]:
+def _joined_sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     """spaCy's sentence bounds, with a bound undone where the text before it
     does not end a sentence (the small model sometimes cuts inside a name:
     "Chairman Trần | Thanh Mẫn also held...")."""
-    text = doc.text
     out: list[list[int]] = []
     for sent in doc.sents:
         if out:
@@ -181,13 +181,14 @@ def build_context(clean_report: CleanReport, doc: Doc) -> ReportContext:
     """The context of one report: sentences, mentions, dates, parties."""
     report = clean_report.report
     zones = _readable_ranges(clean_report)
+    doc_text = doc.text
     sentences: list[Sentence] = []
-    for start, end, kind in _split_sentences(doc, zones):
+    for start, end, kind in _split_sentences(doc, zones, doc_text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         mentions = state_mentions(report.text[start:end], start)
-        sentences.append(Sentence(len(sentences), start, end, span, mentions, kind))
+        sentences.append(Sentence(len(sentences), start, end, span, mentions, kind, doc_text[start:end]))
     year = dates.evident_year(report.text, report.published)
     ctx = ReportContext(report, clean_report, doc, sentences, report.published, year)
     ctx.parties = principal_parties(sentences)

@@ -60,7 +60,7 @@ def _codes_in(ctx: ReportContext, sent: Sentence, tok: Token | None) -> list[str
 
 
 def _phrase(tok: Token) -> str:
-    return tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge.text)].lower()
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
 
 def _actor(ctx: ReportContext, sent: Sentence, verb: Token) -> list[str]:

@@ -652,7 +652,7 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
 
 
 def _text(tok: Token) -> str:
-    return tok.doc.text[tok.left_edge.idx : tok.right_edge.idx + len(tok.right_edge.text)].lower()
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
 
 def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:

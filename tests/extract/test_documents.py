@@ -168,6 +168,15 @@ def test_a_named_statement_issued_after_the_talks(nlp) -> None:
     assert {"VNM", "AUS"} <= set(d.parties)
 
 
+def test_a_signing_verb_between_cue_and_title_keeps_the_cue(nlp) -> None:
+    text = (
+        "The two leaders witnessed the exchange of documents signed by ministries of Vietnam and "
+        "Laos, including a memorandum of understanding on power trade."
+    )
+    [d] = documents(nlp, text)
+    assert d.status == "signed" and {"power", "trade"} <= words(d.title)
+
+
 def test_a_possessive_inside_a_name(nlp) -> None:
     text = "Vietnam and the US adopted a Joint Leaders' Statement on the upgrade."
     [d] = documents(nlp, text)

@@ -333,7 +333,11 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
         cue_end, cue_start, status = max(cues)
         between = ctx.doc.char_span(base + cue_end, f.start, alignment_mode="contract")
         if between is not None and any(
-            t.pos_ == "VERB" and t.lower_ not in data.linking and not t.text[:1].isupper() for t in between
+            t.pos_ == "VERB"
+            and t.lower_ not in data.linking
+            and not t.text[:1].isupper()
+            and not (data.signed.fullmatch(t.text) or data.planned.fullmatch(t.text))
+            for t in between
         ):
             status = None  # the cue belongs to another clause
         else:

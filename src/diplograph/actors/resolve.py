@@ -82,6 +82,9 @@ def vocabulary() -> TitleVocabulary:
 
 # --------------------------------------------------------------------------- words
 
+_ABBREVIATION = re.compile(
+    r"^(?:[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Sen|Rep|Prof|Amb|Sec|Pres|H\.E|U\.S|U\.K|P\.M)\.$"
+)
 _WORD = re.compile(r"[^\W_][\w]*(?:[-–][^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
 
 
@@ -105,7 +108,7 @@ def words_of(text: str, offset: int, mentions: list[Mention]) -> list[Word]:
     for m in _WORD.finditer(text):
         token = m.group(0)
         start = offset + m.start()
-        if token.endswith(".") and len(token) > 4:
+        if token.endswith(".") and not _ABBREVIATION.match(token):
             out.append(Word(token[:-1], start, start + len(token) - 1))
             out.append(Word(".", start + len(token) - 1, start + len(token)))
         else:
@@ -692,8 +695,10 @@ def home_states(ctx: ReportContext) -> list[str]:
         m = _DATELINE.match(sent.text)
         if m:
             entity = kb.lookup(m.group(1).strip())
-            # a dateline says where the reporter is; it is home only if the text also names that state
-            if entity is not None and entity.kind == "state" and counts[entity.code] >= 2:
+            # a dateline says where the reporter is; it is home unless the text hardly names that
+            # state while naming another one often ("KUALA LUMPUR — Viet Nam's minister ...")
+            dominated = counts[entity.code] < 2 and any(n >= 3 for n in counts.values()) if entity else True
+            if entity is not None and entity.kind == "state" and not dominated:
                 out.append(entity.code)
                 break
     out += [c for c, _ in counts.most_common() if c not in out]

@@ -745,7 +745,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                 continue
         if d.kind == "states":
             same = next((k for k in kept if (k.kind == "states" and set(k.parties) == set(d.parties))
-                         or (k.sentence is d.sentence and k.kind == "partial" and _compatible(ctx, d, k))),
+                         or (k.sentence is d.sentence and k.kind in ("partial", "gathering")
+                             and _compatible(ctx, d, k))),
                         None)
             if same is not None:
                 _absorb(same, d)

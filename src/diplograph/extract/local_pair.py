@@ -50,7 +50,7 @@ def party_mentions(sent: Sentence, text: str, keep_modifiers: bool = False) -> l
         after = text[m.end : m.end + 40]
         if after.startswith("$") or _CURRENCY_AFTER.match(after):
             continue  # "US$20 billion", "234.9 billion U.S. dollars": a currency, not the United States
-        if not keep_modifiers and _INSTRUMENT_AFTER.match(after):
+        if not keep_modifiers and _INSTRUMENT_AFTER.match(text[m.end : m.end + 100]):
             continue  # "the ASEAN-India Trade in Goods Agreement": a document's name, not a party
         if not keep_modifiers and m.entity.kind == "body" and _MODIFIER_AFTER.match(after):
             continue

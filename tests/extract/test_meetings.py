@@ -132,3 +132,55 @@ def test_witnessing_a_signing_and_attending_a_summit_are_not_meetings(nlp) -> No
         "of an agreement. Both attended the 46th ASEAN Summit in Kuala Lumpur."
     )
     assert meetings(nlp, text) == []
+
+
+def test_two_persons_acting_together_and_courtesy_calls(nlp) -> None:
+    text = (
+        "JAKARTA — Indonesian President Prabowo Subianto and Malaysian Prime Minister Anwar Ibrahim "
+        "on Tuesday discussed maritime boundaries.\n"
+        "The Malaysian leader also called on Vice President Gibran Rakabuming Raka.\n"
+        "Anwar called on ASEAN to act quickly on Myanmar."
+    )
+    found = meetings(nlp, text, "2025-03-12")
+    assert {frozenset(sides(m)) for m in found} == {
+        frozenset({("Prabowo Subianto", "IDN"), ("Anwar Ibrahim", "MYS")}),
+        frozenset({("Anwar Ibrahim", "MYS"), ("Gibran Rakabuming Raka", "IDN")}),
+    }
+    assert all(m.date.value == "2025-03-11" for m in found)
+
+
+def test_acting_together_is_not_meeting_each_other(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh met Japanese Prime Minister Takaichi Sanae and World Bank "
+        "Vice President Carlos Felipe Jaramillo.\n"
+        "Takaichi and Jaramillo agreed with Chinh's proposals."
+    )
+    found = meetings(nlp, text)
+    assert len(found) == 2
+    assert all(any(p.name == "Pham Minh Chinh" for p in m.participants) for m in found)
+
+
+def test_the_place_of_a_meeting_is_not_one_of_its_sides(nlp) -> None:
+    text = (
+        "Chinese President Xi Jinping and U.S. President Joe Biden held talks on Wednesday near "
+        "San Francisco.\n"
+        "The two leaders last met in Bali, Indonesia, a year ago on the sidelines of the G20 summit."
+    )
+    found = meetings(nlp, text, "2023-11-16")
+    assert [sides(m) for m in found] == [{("Xi Jinping", "CHN"), ("Joe Biden", "USA")}]
+    assert found[0].date.value == "2023-11-15"
+
+
+def test_phone_talks_and_the_same_day(nlp) -> None:
+    text = (
+        "HÀ NỘI — Party General Secretary To Lam held phone talks with Chinese President Xi Jinping on "
+        "Wednesday.\n"
+        "On the same day, Prime Minister Pham Minh Chinh received visiting Singaporean Foreign Minister "
+        "Vivian Balakrishnan.\n"
+        "Balakrishnan is expected to meet Deputy Prime Minister Bui Thanh Son on Friday."
+    )
+    found = meetings(nlp, text, "2024-09-12")
+    assert [m.mode for m in found] == ["phone", "meeting"]
+    assert [m.date.value for m in found] == ["2024-09-11", "2024-09-11"]
+    assert sides(found[0]) == {("To Lam", "VNM"), ("Xi Jinping", "CHN")}
+    assert sides(found[1]) == {("Pham Minh Chinh", "VNM"), ("Vivian Balakrishnan", "SGP")}

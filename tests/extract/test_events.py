@@ -1,0 +1,50 @@
+"""PLOVER events from sentences written for these tests."""
+
+from __future__ import annotations
+
+from diplograph import clean, parse
+from diplograph.extract import extract
+from diplograph.records import Report
+
+
+def events(nlp, text: str, published: str = "2025-10-27"):
+    report = Report("t", text, published=published)
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    found = extract(cleaned, doc).events
+    for e in found:
+        assert report.text[e.span.start : e.span.end] == e.evidence
+    return found
+
+
+def test_a_meeting_is_consult_with_its_mode(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh held phone talks with Japanese Prime Minister Ishiba "
+        "Shigeru on Monday."
+    )
+    consult = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].mode == "phone"
+    assert set(consult[0].actor + consult[0].recipient) == {"VNM", "JPN"}
+    assert consult[0].date.value == "2025-10-27"
+
+
+def test_requests_support_and_agreement_between_actors(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh met Thai Prime Minister Anutin Charnvirakul in Kuala "
+        "Lumpur.\n"
+        "Chinh urged Thailand to open its market to Vietnamese fruit.\n"
+        "Anutin thanked Vietnam for its support.\n"
+        "The two sides agreed to raise trade between Vietnam and Thailand."
+    )
+    found = {(e.type, tuple(e.actor), tuple(e.recipient)) for e in events(nlp, text)}
+    assert ("REQUEST", ("VNM",), ("THA",)) in found
+    assert ("SUPPORT", ("THA",), ("VNM",)) in found
+    assert any(
+        kind == "AGREE" and set(actor + recipient) == {"VNM", "THA"} for kind, actor, recipient in found
+    )
+
+
+def test_a_negated_verb_is_not_coded(nlp) -> None:
+    text = "Malaysian Prime Minister Anwar Ibrahim did not support the Philippine proposal."
+    assert not [e for e in events(nlp, text) if e.type == "SUPPORT"]

@@ -73,6 +73,16 @@ def test_any_list_downloads_as_csv(server):
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows and {"parties", "metric", "evidence"} <= set(rows[0])
     assert all(not row["evidence"].startswith(("=", "+", "@")) for row in rows)
+    for path, params in [
+        ("/api/events", {"actor": "VNM"}),
+        ("/api/timeline", {"actor": "VNM"}),
+        ("/api/timeline/types", {}),
+        ("/api/actors", {}),
+        ("/api/reports", {}),
+    ]:
+        response = get(server, path, format="csv", **params)
+        assert response.headers["content-type"].startswith("text/csv"), path
+        assert len(response.text.splitlines()) >= 2, path
 
 
 @pytest.mark.parametrize(

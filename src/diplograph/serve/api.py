@@ -183,17 +183,20 @@ def event(request: Request, event_id: str):
 def timeline(
     request: Request,
     actor: Annotated[str, Query(min_length=1, max_length=200, pattern=CODE)],
-    type: EventType = None,
-):  # noqa: A002
+    type: EventType = None,  # noqa: A002
+    format: Format = "json",  # noqa: A002
+):
     """Events and meetings per month in which `actor` takes part."""
-    return store(request).timeline(actor, type=type)
+    points = store(request).timeline(actor, type=type)
+    return csv_response(points, "timeline") if format == "csv" else points
 
 
 @router.get("/timeline/types", tags=["events"])
-def timeline_by_type(request: Request) -> list[dict[str, Any]]:
+def timeline_by_type(request: Request, format: Format = "json") -> Any:  # noqa: A002
     """Events per month and PLOVER type, over the whole store (the dashboard's chart)."""
     rows = views.events_by_month_and_type(store(request).events(limit=None))
-    return [{"month": m, "type": t, "events": n} for m, t, n in rows]
+    points = [{"month": m, "type": t, "events": n} for m, t, n in rows]
+    return csv_response(points, "timeline-types") if format == "csv" else points
 
 
 @router.get("/actors", response_model=Page[ActorRow], tags=["actors"])

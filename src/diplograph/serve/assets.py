@@ -3,7 +3,7 @@
 Why not a CDN or a committed copy: the UI must work with no internet, and a
 4 MB vendored file would go stale beside the pinned package. plotly ships
 plotly.min.js in `plotly/package_data`; fastapi-offline ships Swagger UI 5
-(which reads OpenAPI 3.1, as FastAPI writes it) and ReDoc.
+(which reads OpenAPI 3.1, as FastAPI writes it).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ VENDOR: dict[str, tuple[str, str]] = {
     "plotly.min.js": ("plotly", "package_data/plotly.min.js"),
     "swagger-ui-bundle.js": ("fastapi_offline", "static/swagger-ui-bundle.js"),
     "swagger-ui.css": ("fastapi_offline", "static/swagger-ui.css"),
-    "redoc.standalone.js": ("fastapi_offline", "static/redoc.standalone.js"),
 }
 
 MEDIA_TYPES = {".js": "text/javascript", ".css": "text/css"}

@@ -177,6 +177,15 @@ def test_a_signing_verb_between_cue_and_title_keeps_the_cue(nlp) -> None:
     assert d.status == "signed" and {"power", "trade"} <= words(d.title)
 
 
+def test_title_keeps_quotes_and_periods(nlp) -> None:
+    text = (
+        "Argentina's minister recalled that his grandfather signed a ‘Jute for Wheat’ agreement "
+        "with India. Both sides also finalised an Action Programme for 2025-2030 on Monday."
+    )
+    titles = [d.title for d in documents(nlp, text)]
+    assert titles == ["‘Jute for Wheat’ agreement", "Action Programme for 2025-2030"]
+
+
 def test_a_possessive_inside_a_name(nlp) -> None:
     text = "Vietnam and the US adopted a Joint Leaders' Statement on the upgrade."
     [d] = documents(nlp, text)

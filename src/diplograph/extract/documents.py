@@ -126,6 +126,24 @@ class _Found:
     bare: bool  # the kind alone, nothing identifying
 
 
+_PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+
+
+def _trim(title: str) -> str:
+    """Punctuation off the ends, but a quote only when its partner is not in
+    the title ("‘Jute for Wheat’ agreement" keeps both)."""
+    title = title.strip(" ,;:")
+    changed = True
+    while changed and title:
+        changed = False
+        first, last = title[0], title[-1]
+        if first in _PAIRS and _PAIRS[first] not in title[1:]:
+            title, changed = title[1:].strip(), True
+        elif last in _PAIRS.values() and not any(o in title[:-1] for o, c in _PAIRS.items() if c == last):
+            title, changed = title[:-1].strip(), True
+    return title
+
+
 def _capitalised_words(kind: str) -> bool:
     """"Code of Conduct", "Joint Statement": every content word capitalised (a name)."""
     return all(w[:1].isupper() for w in kind.split() if w.lower() not in {"of", "on", "for", "and"})
@@ -229,7 +247,7 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
     if tok is None or (tok.lower_ not in _PP_START and not participle) or tok.idx >= sent.end:
         return end
     obj = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _WHEN):
+    if tok.lower_ == "on" and obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _WHEN):
         return end  # "a joint statement on Wednesday": a date, not part of the title
     last = None
     count = 0
@@ -243,6 +261,11 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break
         if t.lower_ in _POSSESSIVE:
             return end  # "on its outcomes": a description, not an identifying name
+        nxt_tok = doc[i + 1] if i + 1 < len(doc) else None
+        if count and t.pos_ == "ADP" and nxt_tok is not None and (
+            nxt_tok.lower_ in _WHEN or (nxt_tok.ent_type_ in ("DATE", "TIME") and not nxt_tok.like_num)
+        ):
+            break  # "... for 2025-2030 on Monday": the date is not part of the title
         if count and t.lower_ in _PP_STOP and not (t.lower_ == "in" and doc[i - 1].lower_ in _IN_AFTER):
             break  # but "cooperation in the energy sector" stays whole
         if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
@@ -283,7 +306,7 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
             continue  # "to deal with", "a great deal of"
         start = _left_edge(ctx.doc, sent, ks, text)
         end = _right_edge(ctx.doc, sent, ke, text)
-        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,;:\"'“”‘’")
+        title = _trim(re.sub(r"\s+", " ", text[start:end]))
         if title in data.expansions:
             title = f"{data.expansions[title]} ({title})"
         bare = start == ks and end == ke

@@ -107,3 +107,23 @@ def test_places_captions_and_agencies_are_not_persons(nlp) -> None:
     )
     names = set(people(nlp, text))
     assert names == {"Joko Widodo", "Lee Hsien Loong"}
+
+
+def test_a_person_named_only_in_a_future_event_has_not_acted(nlp) -> None:
+    text = (
+        "Malaysian Foreign Minister Mohamad Hasan met Saudi Crown Prince Mohammed bin Salman in Riyadh. "
+        "ASEAN Secretary-General Kao Kim Hourn will lead the bloc's delegation to the summit."
+    )
+    names = set(people(nlp, text))
+    assert names == {"Mohamad Hasan", "Mohammed bin Salman"}
+
+
+def test_relatives_share_a_country_and_storms_are_not_persons(nlp) -> None:
+    text = (
+        "Anwar paid a courtesy call on the Sultan of Brunei Sultan Hassanal Bolkiah and Prince Abdul Mateen "
+        "Bolkiah in Labuan Bajo. Malaysia thanked Brunei for its help after Typhoons Yagi and Trami."
+    )
+    found = people(nlp, text)
+    assert found["Hassanal Bolkiah"][0] == "BRN"
+    assert found.get("Abdul Mateen Bolkiah", ("BRN",))[0] == "BRN"
+    assert not any("Yagi" in name for name in found)

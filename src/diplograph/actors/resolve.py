@@ -749,6 +749,12 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                     excluded[first.person].add(mention.entity.code)
     pairs = _pairs(ctx)
     order = sorted(range(len(persons)), key=lambda n: persons[n].first_start)
+    for n in order:  # "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
+        p = persons[n]
+        kin = [q for q in persons if q.country_how == "explicit" and len(p.tokens) > 1 and len(q.tokens) > 1
+               and p.tokens[-1] == q.tokens[-1] and len(p.tokens[-1]) >= 5]
+        if not p.country and len({q.country for q in kin}) == 1:
+            p.country, p.country_how = kin[0].country, "inferred"
     for n in order:
         p = persons[n]
         if p.country:

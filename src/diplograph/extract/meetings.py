@@ -256,6 +256,11 @@ def _is_future(tok: Token, vocab: MeetingWords) -> bool:
     return any(t.lower_ in vocab.future_modifiers for t in before)
 
 
+def is_future(tok: Token) -> bool:
+    """A word's event is future or hypothetical (see `_is_future`)."""
+    return _is_future(tok, words())
+
+
 def _mode(sent: Sentence, tok: Token, vocab: MeetingWords) -> str:
     window = tok.doc[max(tok.sent.start, tok.i - 3) : min(tok.sent.end, tok.i + 3)]
     words_near = {t.lower_ for t in window}

@@ -2,13 +2,18 @@
 
 Why so thin: finding names, roles, countries and short forms is the actors
 stage's job (`actors/resolve.py`), because meetings and events need the same
-resolution. This module only turns each resolved person into the contract's
-record, with the first sentence that names them as evidence.
+resolution. This module turns each resolved person into the contract's
+record, with the first sentence that names them as evidence, and leaves out
+persons the report only names in future events ("X will lead the
+delegation"): GUIDELINES list persons who act.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from diplograph.extract.context import ReportContext
+from diplograph.extract.meetings import is_future
 from diplograph.records import Person
 
 
@@ -18,9 +23,31 @@ def find_persons(ctx: ReportContext) -> list[Person]:
         return out
     by_index = {s.index: s for s in ctx.sentences}
     for p in ctx.persons.persons:
+        named = [m for m in p.mentions if m.how == "name"]
+        if named and all(_only_future(ctx, m.start, m.end) for m in named):
+            continue  # "will lead the delegation", "PM Srettha's planned visit": has not acted yet
         sent = by_index.get(p.first_sentence)
         if sent is None:
             continue
         evidence, span = ctx.evidence(sent)
         out.append(Person(p.name, p.country, p.role, evidence, span, aliases=list(p.aliases)))
     return out
+
+
+def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
+    """The event a mention takes part in is future: the verb it is subject
+    of, or the noun it is possessor or "by" object of."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok: Token = span.root
+    for _ in range(4):  # from the name to the phrase it heads: "Minister ... Reynaldo Velázquez"
+        if tok.dep_ not in ("compound", "appos", "flat") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return is_future(head)
+    if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i:
+        return is_future(head.head)
+    return False

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.pool import NullPool
 
 from diplograph.store.schema import SCHEMA_VERSION, meta, metadata
 
@@ -65,7 +64,9 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
     """An engine for the store at `location` (path or URL), schema created if missing."""
     url = to_url(location if location is not None else default_location())
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool)
+        # A small pool: ingest opens a connection per report, and a new SQLite
+        # connection costs its PRAGMAs each time.
+        engine = create_engine(url, pool_size=4, max_overflow=8, pool_pre_ping=False)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
     else:

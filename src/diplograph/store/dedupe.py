@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, or_, select
 
 from diplograph.actors.knowledge import fold
 from diplograph.store.schema import report_bands, reports
@@ -91,15 +91,13 @@ def from_bytes(data: bytes) -> MinHash:
 def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | None:
     """The stored report this one duplicates (its canonical original), or None."""
     rows = bands(sig)
-    candidates: set[str] = set()
-    for band, bucket in rows:
-        candidates.update(
-            conn.execute(
-                select(report_bands.c.report_id).where(
-                    report_bands.c.band == band, report_bands.c.bucket == bucket
-                )
-            ).scalars()
-        )
+    candidates = set(
+        conn.execute(
+            select(report_bands.c.report_id)
+            .where(or_(*[and_(report_bands.c.band == b, report_bands.c.bucket == h) for b, h in rows]))
+            .distinct()
+        ).scalars()
+    )
     candidates.discard(report_id)
     best: Match | None = None
     for cid in sorted(candidates):

@@ -7,6 +7,8 @@ near-duplicates one already stored is recorded as its duplicate without being
 extracted. Everything else goes through `pipeline.run` (the same stages as
 `diplograph extract`) and is written in its own transaction as it comes out,
 so memory stays flat and a killed run keeps every report written so far.
+Extraction runs in worker processes (even with one job), so writing a report
+overlaps with extracting the next ones.
 """
 
 from __future__ import annotations
@@ -61,7 +63,9 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
             yield item
 
     # Extractions given directly bypass the pipeline but keep their place.
-    stream = _split(to_extract(), lambda batch: pipeline.run(batch, nlp=nlp, jobs=jobs))
+    # background: extraction runs in worker processes even with jobs=1, so
+    # this process writes report N while the workers extract N+1, N+2...
+    stream = _split(to_extract(), lambda batch: pipeline.run(batch, nlp=nlp, jobs=jobs, background=True))
     for out in stream:
         if isinstance(out, Failure):
             yield IngestResult(out.id, "failed", reason=f"{out.stage}: {out.reason}")

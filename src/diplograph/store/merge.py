@@ -31,7 +31,7 @@ from importlib.resources import files
 
 import yaml
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from diplograph.actors.knowledge import fold, knowledge
 from diplograph.store.schema import (
@@ -114,6 +114,28 @@ def name_key(name: str) -> str:
 # ---------------------------------------------------------------- actors
 
 
+# Statements built once (SQLAlchemy caches their compiled form): resolving
+# actors runs them several times per report.
+_ACTOR_EXISTS = select(actors.c.id).where(actors.c.id == bindparam("id"))
+_ACTOR_ROW = select(actors.c.name, actors.c.country, actors.c.role).where(actors.c.id == bindparam("id"))
+_INSERT_ACTOR = actors.insert()
+_PERSONS_BY_ALIAS = (
+    select(actors.c.id, actors.c.country)
+    .join(actor_aliases, actor_aliases.c.actor_id == actors.c.id)
+    .where(actor_aliases.c.folded == bindparam("key"), actors.c.kind == "person")
+    .order_by(actors.c.id)  # the same first match on every engine
+)
+_PERSONS_OF_COUNTRY = (
+    select(actors.c.id, actors.c.name)
+    .where(actors.c.kind == "person", actors.c.country == bindparam("country"))
+    .order_by(actors.c.id)
+)
+_ALIAS_EXISTS = select(actor_aliases.c.actor_id).where(
+    actor_aliases.c.actor_id == bindparam("actor_id"), actor_aliases.c.folded == bindparam("key")
+)
+_INSERT_ALIAS = actor_aliases.insert()
+
+
 class ActorResolver:
     """Resolves names and codes to actor ids inside one write transaction,
     creating actors (and their aliases) that are not there yet."""
@@ -121,17 +143,20 @@ class ActorResolver:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._codes: dict[str, str] = {}
+        self._aliases: set[tuple[str, str]] = set()
 
     def code(self, code: str) -> str:
         """The actor id of a state or body code (created from the knowledge base)."""
         if code in self._codes:
             return self._codes[code]
-        found = self.conn.execute(select(actors.c.id).where(actors.c.id == code)).scalar()
+        found = self.conn.execute(_ACTOR_EXISTS, {"id": code}).scalar()
         if found is None:
             entity = knowledge().entities.get(code)
             kind = entity.kind if entity else "body"
             name = entity.name if entity else code
-            self.conn.execute(actors.insert().values(id=code, name=name, kind=kind, country=code))
+            self.conn.execute(
+                _INSERT_ACTOR, {"id": code, "name": name, "kind": kind, "country": code, "role": None}
+            )
             self._add_alias(code, name)
             self._add_alias(code, code)
         self._codes[code] = code
@@ -161,16 +186,14 @@ class ActorResolver:
             base = f"{country or 'XXX'}:{'-'.join(name_tokens(name)) or 'unnamed'}"
             found = base
             n = 1
-            while self.conn.execute(select(actors.c.id).where(actors.c.id == found)).scalar():
+            while self.conn.execute(_ACTOR_EXISTS, {"id": found}).scalar():
                 n += 1
                 found = f"{base}-{n}"
             self.conn.execute(
-                actors.insert().values(id=found, name=name, kind="person", country=country, role=role)
+                _INSERT_ACTOR, {"id": found, "name": name, "kind": "person", "country": country, "role": role}
             )
         else:
-            row = self.conn.execute(
-                select(actors.c.name, actors.c.country, actors.c.role).where(actors.c.id == found)
-            ).one()
+            row = self.conn.execute(_ACTOR_ROW, {"id": found}).one()
             changes = {}
             if role and role != row.role:
                 changes["role"] = role
@@ -187,13 +210,7 @@ class ActorResolver:
     def _find_person(self, key: str, country: str | None) -> str | None:
         if not key:
             return None
-        query = (
-            select(actors.c.id, actors.c.country)
-            .join(actor_aliases, actor_aliases.c.actor_id == actors.c.id)
-            .where(actor_aliases.c.folded == key, actors.c.kind == "person")
-            .order_by(actors.c.id)  # the same first match on every engine
-        )
-        rows = self.conn.execute(query).all()
+        rows = self.conn.execute(_PERSONS_BY_ALIAS, {"key": key}).all()
         same = [r.id for r in rows if country is None or r.country in (country, None)]
         if same:
             return same[0]
@@ -201,11 +218,7 @@ class ActorResolver:
             return None
         # Short forms and close spellings: only among persons of the same country.
         tokens = set(key.split())
-        candidates = self.conn.execute(
-            select(actors.c.id, actors.c.name).where(
-                actors.c.kind == "person", actors.c.country == country
-            )
-        ).all()
+        candidates = self.conn.execute(_PERSONS_OF_COUNTRY, {"country": country}).all()
         contained = [c.id for c in candidates if tokens <= set(name_tokens(c.name))]
         if len(contained) == 1:
             return contained[0]
@@ -217,15 +230,12 @@ class ActorResolver:
 
     def _add_alias(self, actor_id: str, alias: str) -> None:
         key = name_key(alias) if "," not in alias else text_key(alias)
-        if not key:
+        if not key or (actor_id, key) in self._aliases:
             return
-        exists = self.conn.execute(
-            select(actor_aliases.c.actor_id).where(
-                actor_aliases.c.actor_id == actor_id, actor_aliases.c.folded == key
-            )
-        ).scalar()
+        self._aliases.add((actor_id, key))
+        exists = self.conn.execute(_ALIAS_EXISTS, {"actor_id": actor_id, "key": key}).scalar()
         if exists is None:
-            self.conn.execute(actor_aliases.insert().values(actor_id=actor_id, folded=key, alias=alias))
+            self.conn.execute(_INSERT_ALIAS, {"actor_id": actor_id, "folded": key, "alias": alias})
 
 
 # ---------------------------------------------------------------- events
@@ -268,15 +278,17 @@ def find_event(
     # Ordered: without ORDER BY, SQLite and PostgreSQL return ties in different orders.
     rows = conn.execute(query.order_by(events.c.id).limit(50)).all()
     best: tuple[int, str] | None = None
-    for row in rows:
-        theirs: dict[str, set[str]] = {}
+    people: dict[str, dict[str, set[str]]] = {row.id: {} for row in rows}
+    if rows:
         for p in conn.execute(
-            select(event_participants.c.actor_id, event_participants.c.country).where(
-                event_participants.c.event_id == row.id
-            )
+            select(
+                event_participants.c.event_id, event_participants.c.actor_id, event_participants.c.country
+            ).where(event_participants.c.event_id.in_(list(people)))
         ):
             if p.actor_id != p.country:
-                theirs.setdefault(p.country or p.actor_id, set()).add(p.actor_id)
+                people[p.event_id].setdefault(p.country or p.actor_id, set()).add(p.actor_id)
+    for row in rows:
+        theirs = people[row.id]
         if any(persons.get(s) and theirs.get(s) and not (persons[s] & theirs[s]) for s in persons):
             continue
         score = 0 if (date and row.date == date) else 1

@@ -289,7 +289,7 @@ def actors_query(
                 ),
             )
         )
-    rows = conn.execute(query.order_by(actors.c.kind, actors.c.name)).all()
+    rows = conn.execute(query.order_by(actors.c.kind, actors.c.name, actors.c.id)).all()
     ids = [r.id for r in rows]
     aliases: dict[str, list[str]] = defaultdict(list)
     mention_counts: dict[str, int] = {}
@@ -510,7 +510,9 @@ def targets_query(
         query = query.where(where)
     if status:
         query = query.where(targets.c.status == status)
-    rows = conn.execute(query.order_by(targets.c.parties, targets.c.metric_key, targets.c.year)).all()
+    # NULLS FIRST: SQLite's default, said explicitly so PostgreSQL sorts the same; id breaks ties
+    order = (targets.c.parties, targets.c.metric_key, targets.c.year.asc().nulls_first(), targets.c.id)
+    rows = conn.execute(query.order_by(*order)).all()
     keys = {(r.parties, r.metric_key) for r in rows if r.status == "target"}
     latest: dict[tuple[str, str], object] = {}
     for parties, metric_key in keys:
@@ -565,7 +567,8 @@ def documents_query(
         query = query.where(where)
     if status:
         query = query.where(documents.c.status == status)
-    rows = conn.execute(query.order_by(_desc(conn, documents.c.date), documents.c.title)).all()
+    order = (_desc(conn, documents.c.date), documents.c.title, documents.c.id)  # id: ties alike everywhere
+    rows = conn.execute(query.order_by(*order)).all()
     return [
         DocumentRow(
             r.id, r.title, merge.split_parties(r.parties), r.status, r.date, r.evidence, r.source_count
@@ -579,7 +582,7 @@ def partnerships_query(conn: Connection, actor: str | None = None) -> list[Partn
     where = _party_filter(conn, partnerships, actor)
     if where is not None:
         query = query.where(where)
-    rows = conn.execute(query.order_by(partnerships.c.parties, partnerships.c.level)).all()
+    rows = conn.execute(query.order_by(partnerships.c.parties, partnerships.c.level, partnerships.c.id)).all()
     return [
         PartnershipRow(
             r.id,
@@ -630,7 +633,7 @@ def search(conn: Connection, text: str, limit: int = 100) -> list[SearchHit]:
         rows = conn.execute(
             select(table)
             .where(func.lower(table.c.evidence).like(like))
-            .order_by(table.c.report_id, table.c.span_start)
+            .order_by(table.c.report_id, table.c.span_start, table.c.record_id)  # ties: same order everywhere
             .limit(limit)
         )
         out.extend(

@@ -16,7 +16,7 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from diplograph.records import Extraction, Report
 from diplograph.store import dedupe, merge
@@ -146,44 +146,56 @@ def _recount(conn: Connection, records, sources, record_id: str) -> None:  # noq
     conn.execute(delete(records).where(records.c.id == record_id))
 
 
-def _add_source(
-    conn: Connection,
-    kind: str,
-    record_id: str,
-    report_id: str,
-    span,
-    evidence: str,  # noqa: ANN001
-    detail: str | None = None,
-) -> None:
-    records, sources = RECORD_TABLES[kind]
-    exists = conn.execute(
-        select(sources.c.record_id).where(
-            sources.c.record_id == record_id,
-            sources.c.report_id == report_id,
-            sources.c.span_start == span.start,
+class _Sources:
+    """Adds sources for one report inside its transaction, keeping each
+    record's `source_count` (distinct reports) right with one statement per
+    record: the report's earlier sources were all removed before it is
+    (re)written, so a record gets +1 the first time this report supports it
+    (a new record is inserted with 0)."""
+
+    def __init__(self, conn: Connection, report_id: str) -> None:
+        self.conn = conn
+        self.report_id = report_id
+        self.added: set[tuple[str, str, int]] = set()
+        self.counted: set[tuple[str, str]] = set()
+
+    def add(self, kind: str, record_id: str, span, evidence: str, detail: str | None = None) -> None:  # noqa: ANN001
+        key = (kind, record_id, span.start)
+        if key in self.added:
+            return
+        self.added.add(key)
+        self.conn.execute(
+            _INSERT_SOURCE[kind],
+            {
+                "record_id": record_id,
+                "report_id": self.report_id,
+                "span_start": span.start,
+                "span_end": span.end,
+                "evidence": evidence,
+                "detail": detail,
+            },
         )
-    ).scalar()
-    if exists is None:
-        conn.execute(
-            sources.insert().values(
-                record_id=record_id,
-                report_id=report_id,
-                span_start=span.start,
-                span_end=span.end,
-                evidence=evidence,
-                detail=detail,
-            )
-        )
-    count = conn.execute(
-        select(func.count(func.distinct(sources.c.report_id))).where(sources.c.record_id == record_id)
-    ).scalar()
-    conn.execute(update(records).where(records.c.id == record_id).values(source_count=count))
+        if (kind, record_id) not in self.counted:
+            self.counted.add((kind, record_id))
+            self.conn.execute(_INCREMENT[kind], {"rid": record_id})
+
+
+_INSERT_SOURCE = {kind: sources.insert() for kind, (_, sources) in RECORD_TABLES.items()}
+_INCREMENT = {
+    kind: update(records)
+    .where(records.c.id == bindparam("rid"))
+    .values(source_count=records.c.source_count + 1)
+    for kind, (records, _) in RECORD_TABLES.items()
+}
+_INSERT_MENTION = mentions.insert()
 
 
 def _write_records(conn: Connection, extraction: Extraction) -> int:
     report = extraction.report
     resolver = merge.ActorResolver(conn)
     persons: dict[tuple[str, str | None], str] = {}
+    mentioned: set[tuple[str, int]] = set()
+    sources = _Sources(conn, report.id)
     count = 0
     for person in extraction.persons:
         country = resolver.side(person.country) or person.country
@@ -193,24 +205,19 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
         persons[(merge.name_key(person.name), country)] = actor_id
         for alias in person.aliases:
             persons.setdefault((merge.name_key(alias), country), actor_id)
-        exists = conn.execute(
-            select(mentions.c.actor_id).where(
-                mentions.c.report_id == report.id,
-                mentions.c.actor_id == actor_id,
-                mentions.c.span_start == person.span.start,
-            )
-        ).scalar()
-        if exists is None:
+        if (actor_id, person.span.start) not in mentioned:
+            mentioned.add((actor_id, person.span.start))
             conn.execute(
-                mentions.insert().values(
-                    report_id=report.id,
-                    actor_id=actor_id,
-                    span_start=person.span.start,
-                    span_end=person.span.end,
-                    name=person.name,
-                    role=person.role,
-                    evidence=person.evidence,
-                )
+                _INSERT_MENTION,
+                {
+                    "report_id": report.id,
+                    "actor_id": actor_id,
+                    "span_start": person.span.start,
+                    "span_end": person.span.end,
+                    "name": person.name,
+                    "role": person.role,
+                    "evidence": person.evidence,
+                },
             )
         count += 1
 
@@ -236,6 +243,7 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
             continue
         _write_event(
             conn,
+            sources,
             report,
             "meeting",
             "CONSULT",
@@ -265,6 +273,7 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
         kind = "meeting" if event.type == "CONSULT" else "event"
         _write_event(
             conn,
+            sources,
             report,
             kind,
             event.type,
@@ -279,13 +288,13 @@ def _write_records(conn: Connection, extraction: Extraction) -> int:
         )
         count += 1
     for document in extraction.documents:
-        _write_document(conn, resolver, report, document)
+        _write_document(conn, sources, resolver, report, document)
         count += 1
     for target in extraction.targets:
-        _write_target(conn, resolver, report, target)
+        _write_target(conn, sources, resolver, report, target)
         count += 1
     for partnership in extraction.partnerships:
-        _write_partnership(conn, resolver, report, partnership)
+        _write_partnership(conn, sources, resolver, report, partnership)
         count += 1
     return count
 
@@ -307,6 +316,7 @@ def _codes(resolver: merge.ActorResolver, parties: list[str]) -> str:
 
 def _write_event(
     conn: Connection,
+    sources: _Sources,
     report: Report,
     kind: str,
     type_: str,
@@ -376,7 +386,7 @@ def _write_event(
                 )
     else:
         _enrich_event(conn, found, date, location, occasion, everyone, recipient_parts)
-    _add_source(conn, "event", found, report.id, span, evidence, detail=mode)
+    sources.add("event", found, span, evidence, detail=mode)
 
 
 def _enrich_event(
@@ -462,7 +472,9 @@ def insert_sides(
         conn.execute(event_pairs.insert(), two)
 
 
-def _write_document(conn: Connection, resolver: merge.ActorResolver, report: Report, document) -> None:  # noqa: ANN001
+def _write_document(
+    conn: Connection, sources: _Sources, resolver: merge.ActorResolver, report: Report, document
+) -> None:  # noqa: ANN001
     parties = _codes(resolver, document.parties)
     title_key = merge.text_key(document.title)
     found = merge.find_document(conn, parties, title_key)
@@ -495,12 +507,12 @@ def _write_document(conn: Connection, resolver: merge.ActorResolver, report: Rep
             )
         if changes:
             conn.execute(update(documents).where(documents.c.id == found).values(**changes))
-    _add_source(
-        conn, "document", found, report.id, document.span, document.evidence, detail=document.status
-    )
+    sources.add("document", found, document.span, document.evidence, detail=document.status)
 
 
-def _write_target(conn: Connection, resolver: merge.ActorResolver, report: Report, target) -> None:  # noqa: ANN001
+def _write_target(
+    conn: Connection, sources: _Sources, resolver: merge.ActorResolver, report: Report, target
+) -> None:  # noqa: ANN001
     parties = _codes(resolver, target.parties)
     metric_key = merge.text_key(target.metric)
     amount = target.amount_usd if target.amount_usd is not None else target.amount
@@ -525,11 +537,11 @@ def _write_target(conn: Connection, resolver: merge.ActorResolver, report: Repor
         )
     else:
         _earliest(conn, targets, found, report.published)
-    _add_source(conn, "target", found, report.id, target.span, target.evidence)
+    sources.add("target", found, target.span, target.evidence)
 
 
 def _write_partnership(
-    conn: Connection, resolver: merge.ActorResolver, report: Report, partnership
+    conn: Connection, sources: _Sources, resolver: merge.ActorResolver, report: Report, partnership
 ) -> None:  # noqa: ANN001
     parties = _codes(resolver, partnership.parties)
     level_key = merge.text_key(partnership.level)
@@ -555,11 +567,9 @@ def _write_partnership(
                 update(partnerships).where(partnerships.c.id == found).values(change=partnership.change)
             )
         _earliest(conn, partnerships, found, report.published)
-    _add_source(
-        conn,
+    sources.add(
         "partnership",
         found,
-        report.id,
         partnership.span,
         partnership.evidence,
         detail=partnership.change,

@@ -1,0 +1,157 @@
+"""Ingest throughput against extract-only throughput, and memory over a long ingest.
+
+    .venv/bin/python bench/store_ingest.py [--reports 200] [--jobs 1] [--rounds 2]
+    .venv/bin/python bench/store_ingest.py --memory [--reports 10000]
+
+Throughput: the same reports (distinct reports made of real sentences of the
+dev reports, ../shared/eval/dev/docs, drawn with a fixed seed, so none is a
+near-duplicate of another) are run through `pipeline.run` alone (extract
+only: the work `diplograph extract` does, output discarded) and through
+`Store.ingest` into a fresh SQLite store (read, hash check, dedupe, extract,
+merge, commit per report), alternately, `--rounds` times, in one process
+with the model loaded once. The ratio ingest/extract of reports per second
+is the figure (target >= 0.9).
+
+Memory (`--memory`): `--reports` generated reports are ingested as a stream;
+the peak resident set size of the process is printed after 1,000 reports and
+at the end (and the current RSS), to show it stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev" / "docs"
+
+
+def sentences() -> list[str]:
+    out = []
+    for path in sorted(DEV.glob("*.txt")):
+        body = path.read_text(encoding="utf-8")
+        out += [s.strip() for s in re.split(r"(?<=[.!?])\s+", body) if 60 < len(s.strip()) < 400]
+    return out
+
+
+def reports(count: int, per_report: int = 5, seed: int = 11) -> Iterator[tuple[str, str]]:
+    """(id, text) of `count` distinct reports, lazily."""
+    pool = sentences()
+    rng = random.Random(seed)
+    start = date(2015, 1, 1)
+    for i in range(count):
+        day = (start + timedelta(days=i % 3650)).isoformat()
+        yield f"bench-{i:06d}", f" date {day} " + "\n".join(rng.sample(pool, per_report)) + "\n"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def throughput(n: int, jobs: int, rounds: int) -> None:
+    import diplograph
+    from diplograph import pipeline
+    from diplograph.nlp import load_model
+    from diplograph.read import read_paths
+
+    nlp = load_model()
+    with tempfile.TemporaryDirectory(prefix="store-ingest-") as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        for rid, text in reports(n):
+            (folder / f"{rid}.txt").write_text(text, encoding="utf-8")
+        files = sorted(folder.glob("*.txt"))
+        # Warm up both paths once (imports, caches) on a few reports.
+        for _ in pipeline.run(read_paths(files[:8]), nlp=nlp, jobs=1):
+            pass
+        extract_rates, ingest_rates = [], []
+        for k in range(rounds):
+            t = time.perf_counter()
+            done = sum(1 for _ in pipeline.run(read_paths(files), nlp=nlp, jobs=jobs))
+            extract_rates.append(done / (time.perf_counter() - t))
+            db = diplograph.open(Path(tmp) / f"store{k}.db")
+            t = time.perf_counter()
+            summary = db.ingest(files, nlp=nlp, jobs=jobs)
+            ingest_rates.append((summary.added + summary.failed) / (time.perf_counter() - t))
+            stats = db.stats()
+            db.close()
+            print(
+                f"round {k + 1}: extract {extract_rates[-1]:.2f} reports/s, ingest {ingest_rates[-1]:.2f} "
+                f"reports/s ({summary.added} added, {summary.duplicate} duplicates, {summary.failed} failed; "
+                f"{stats['events']} events, {stats['actors']} actors)",
+                flush=True,
+            )
+        e, i = statistics.median(extract_rates), statistics.median(ingest_rates)
+        print(
+            f"{n} reports, jobs={jobs}: extract-only {e:.2f} reports/s, ingest {i:.2f} reports/s, "
+            f"ratio ingest/extract {i / e:.2f} (target >= 0.90)"
+        )
+
+
+def memory(n: int, jobs: int) -> None:
+    import diplograph
+    from diplograph.read.common import finish
+    from diplograph.records import Report
+
+    def stream() -> Iterator[Report]:
+        for rid, text in reports(n, per_report=3):
+            yield finish(Report(id=rid, text=text, source=rid))
+
+    marks = {1000, n}
+    seen = 0
+    start = time.perf_counter()
+
+    def on_result(_result) -> None:  # noqa: ANN001
+        nonlocal seen
+        seen += 1
+        if seen in marks or seen % 2000 == 0:
+            print(
+                f"{seen:6d} reports ingested: peak RSS {peak_rss_mb():7.1f} MB, current RSS "
+                f"{current_rss_mb():7.1f} MB, {seen / (time.perf_counter() - start):.1f} reports/s",
+                flush=True,
+            )
+
+    with tempfile.TemporaryDirectory(prefix="store-memory-") as tmp:
+        db = diplograph.open(Path(tmp) / "memory.db")
+        summary = db.ingest(stream(), jobs=jobs, on_result=on_result)
+        print(
+            f"done: {summary.added} added, {summary.duplicate} duplicates, {summary.failed} failed; "
+            f"{db.stats()['events']} events"
+        )
+        db.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reports", type=int, default=None)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args()
+    if args.memory:
+        memory(args.reports or 10_000, args.jobs)
+    else:
+        throughput(args.reports or 200, args.jobs, args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -132,22 +132,26 @@ def run(
     batch_size: int = CHUNK_SIZE,
     jobs: int | None = 1,
     on_item: Callable[[Extraction | Failure], None] | None = None,
+    background: bool = False,
 ) -> Iterator[Extraction | Failure]:
     """Stream reports through the pipeline, in input order.
 
     jobs: worker processes (None = every core). With jobs=1, or when the
     whole input fits in one chunk, everything runs here with `nlp` (or the
     model `load_model` gives). `on_item` is called for every result (progress).
+    background: use worker processes even with jobs=1, so that what the caller
+    does with each result (the store's writes) overlaps with extraction.
     """
     jobs = default_jobs() if jobs is None else max(1, jobs)
+    pooled = jobs > 1 or background
     chunks = _chunks(items, batch_size)
     first = next(chunks, None)
     if first is None:
         return
-    second = next(chunks, None) if jobs > 1 else None
+    second = next(chunks, None) if pooled else None
     if second is None:
         # One process: no pool to start, the model already loaded is reused.
-        for chunk in [first] if jobs > 1 else _prepend(first, chunks):
+        for chunk in [first] if pooled else _prepend(first, chunks):
             for result in process_batch(chunk, nlp):
                 if on_item:
                     on_item(result)

@@ -136,9 +136,7 @@ event_participants = Table(
     Column("role", String(16), nullable=False),  # actor | recipient
     Column("anchor", String(10)),  # copy of events.anchor so "by actor, newest first" is one index scan
 )
-Index("ix_event_participants_country", event_participants.c.country, event_participants.c.anchor)
 Index("ix_event_participants_actor", event_participants.c.actor_id, event_participants.c.anchor)
-Index("ix_event_participants_event", event_participants.c.event_id, event_participants.c.country)
 
 # The states/bodies each event involves, one row per (event, side), and each
 # ordered pair of them: derived from the participants when the event is

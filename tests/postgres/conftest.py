@@ -12,3 +12,4 @@ pgserver = _loader.load()
 
 postgres_server = pgserver.postgres_server
 postgres_url = pgserver.postgres_url
+postgres_database = pgserver.postgres_database

@@ -210,3 +210,12 @@ def postgres_url(postgres_server) -> str:
     url = dbs.create()
     yield url
     dbs.drop(url)
+
+
+@pytest.fixture(scope="module")
+def postgres_database(postgres_server) -> str:
+    """A fresh database shared by one test module (for tests that build a store once)."""
+    dbs = load().databases()
+    url = dbs.create()
+    yield url
+    dbs.drop(url)

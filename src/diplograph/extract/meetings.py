@@ -284,9 +284,34 @@ _OCCASION = re.compile(
 )
 
 
-def _location(ctx: ReportContext, sent: Sentence) -> str | None:
-    """The first place a sentence puts its event ("in Kuala Lumpur", "at
-    Government House in Bangkok"): a GPE or facility entity after in/at."""
+_VENUE = re.compile(r"(?i)palace|house|hall|hotel|centre|center|building|office|headquarters")
+
+
+def _is_place(ent) -> bool:
+    """A place entity, or an organisation-labelled venue ("Merdeka Palace")."""
+    return ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ == "ORG" and bool(_VENUE.search(ent.text)))
+
+
+def _location(ctx: ReportContext, sent: Sentence, tok: Token | None = None) -> str | None:
+    """Where the encounter took place ("met ... in Kuala Lumpur", "talks at
+    Government House in Bangkok"): a place entity in an in/at phrase of the
+    trigger or the verb it hangs from. Without a trigger (a gathering), the
+    first place after in/at in the sentence."""
+    if tok is not None:
+        heads = [tok]
+        verb = _governing_verb(tok) if tok.pos_ != "VERB" else None
+        if verb is not None:
+            heads.append(verb)
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "pobj")]
+        heads += [c for h in list(heads) for c in h.children if c.dep_ == "pobj"]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+                    continue
+                for ent in sent.span.ents:
+                    if ent.root.head.i == c.i and _is_place(ent):
+                        return ent.text
+        return None
     for ent in sent.span.ents:
         if ent.label_ not in ("GPE", "FAC", "LOC"):
             continue
@@ -511,7 +536,7 @@ def _split(ctx: ReportContext, sent: Sentence, tok: Token, a: list[int], b: list
     out = []
     if not b and not b_states:
         if len(a) >= 2:
-            out.append(_draft(ctx, sent, [("person", p) for p in a], "named", mode, date))
+            out.append(_draft(ctx, sent, [("person", p) for p in a], "named", mode, date, tok))
         return out
     subjects = [[p] for p in a] if plural and len(a) > 1 else [a]
     others: list[Party] = [("person", p) for p in b] if b else [("state", s) for s in b_states]
@@ -521,14 +546,14 @@ def _split(ctx: ReportContext, sent: Sentence, tok: Token, a: list[int], b: list
             if len(parties) < 2:
                 continue
             kind = "named" if other[0] == "person" else "partial"
-            out.append(_draft(ctx, sent, parties, kind, mode, date))
+            out.append(_draft(ctx, sent, parties, kind, mode, date, tok))
     return out
 
 
 def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, mode: str,
-           date: ResolvedDate) -> Draft:
+           date: ResolvedDate, trigger: Token | None = None) -> Draft:
     _, span = ctx.evidence(sent)
-    return Draft(parties, kind, mode, sent, date, _location(ctx, sent), _occasion(sent), [span])
+    return Draft(parties, kind, mode, sent, date, _location(ctx, sent, trigger), _occasion(sent), [span])
 
 
 _HOSTING = frozenset({"invitation", "invited", "hosted", "host", "received", "welcomed", "greeted", "guest"})
@@ -585,7 +610,7 @@ def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, Pers
     else:
         parties = [("person", visitor), ("state", host)]
         kind = "visit"
-    draft = _draft(ctx, sent, parties, kind, "visit", ResolvedDate(None))
+    draft = _draft(ctx, sent, parties, kind, "visit", ResolvedDate(None), tok)
     draft.location = draft.location or None
     return draft
 
@@ -652,7 +677,7 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
         countries = {index.persons[p].country for p in persons}
         if len(persons) == 2 and len(countries) == 2 and None not in countries:
             out.append(_draft(ctx, sent, [("person", p) for p in persons], "joint", "meeting",
-                              ResolvedDate(None)))
+                              ResolvedDate(None), tok))
     return out
 
 
@@ -677,7 +702,7 @@ def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         return []
     _, span = ctx.evidence(sent)
     return [Draft([("state", c) for c in codes], "states", "meeting", sent, ResolvedDate(None),
-                  _location(ctx, sent), _occasion(sent), [span])]
+                  None, _occasion(sent), [span])]
 
 
 # --------------------------------------------------------------------------- merging
@@ -801,6 +826,8 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
 
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")
+_ELSEWHEN = re.compile(r"(?i)\b(?:earlier|previously|ago|recently|formerly|last\s+(?:week|month|year)|"
+                       r"in\s+the\s+past|had\s+(?:met|held|visited|talked))\b")
 
 
 def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords) -> None:
@@ -821,8 +848,11 @@ def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords)
     if lead is None:
         return
     for d in merged:
-        if not d.date.value and d.kind in ("named", "partial"):
-            d.date = ResolvedDate(lead.value, lead.precision, "context")
+        if d.date.value or d.kind not in ("named", "partial"):
+            continue
+        if d.date.precision or _ELSEWHEN.search(d.sentence.text):
+            continue  # "In September 2019, ...", "Earlier, ...": another time than the lead's
+        d.date = ResolvedDate(lead.value, lead.precision, "context")
 
 
 def _has_trigger(sent: Sentence, vocab: MeetingWords) -> bool:
@@ -853,6 +883,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     _dates(ctx, drafts)
     merged = _merge(ctx, drafts)
     _inherit_dates(ctx, merged, vocab)
+    lead_occasion = _report_occasion(ctx)
     out = []
     for d in merged:
         participants = []
@@ -863,15 +894,18 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
             else:
                 participants.append(Participant(None, str(party[1])))
         evidence, span = ctx.evidence(d.sentence)
-        out.append(Meeting(participants, d.date, d.location, d.occasion or _report_occasion(ctx),
-                           d.mode, evidence, span, list(d.spans)))
+        occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
+        out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
     return out
 
 
 def _report_occasion(ctx: ReportContext) -> str | None:
+    """The occasion of the report's lead encounter ("held separate meetings
+    ... on the sidelines of the 47th ASEAN Summit"), for meetings that name none."""
+    vocab = words()
     for sent in ctx.sentences[:4]:
         occasion = _occasion(sent)
-        if occasion:
+        if occasion and _has_trigger(sent, vocab):
             return occasion
     return None
 

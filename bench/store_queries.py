@@ -230,7 +230,7 @@ def measure(url: str, runs: int, seed: int = 2) -> dict[str, tuple[float, float,
     queries = {
         "events by actor": lambda: db.events(actor=rng.choice(codes)),
         "events by person": lambda: db.events(actor=rng.choice(persons)) if persons else [],
-        "events by pair": lambda: db.events(actor=rng.choice(codes), with_=rng.choice(codes)),
+        "events by pair": lambda: (lambda a, b: db.events(actor=a, with_=b))(*rng.sample(codes, 2)),
         "events by date range": lambda: (lambda d: db.events(since=d, until=month_after(d)))(day()),
         "events by actor+range": lambda: (
             lambda d: db.events(actor=rng.choice(codes), since=d, until=month_after(d))

@@ -31,7 +31,7 @@ from importlib.resources import files
 
 import yaml
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, and_, bindparam, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 
 from diplograph.actors.knowledge import fold, knowledge
 from diplograph.store.schema import (
@@ -190,7 +190,8 @@ class ActorResolver:
                 n += 1
                 found = f"{base}-{n}"
             self.conn.execute(
-                _INSERT_ACTOR, {"id": found, "name": name, "kind": "person", "country": country, "role": role}
+                _INSERT_ACTOR,
+                {"id": found, "name": name, "kind": "person", "country": country, "role": role},
             )
         else:
             row = self.conn.execute(_ACTOR_ROW, {"id": found}).one()
@@ -245,6 +246,35 @@ def _shift(day: str, days: int) -> str:
     return (Date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
+def _candidates(window) -> Select:  # noqa: ANN001
+    """Events of a type and sides within a date window, not yet told by this
+    report; ordered, since SQLite and PostgreSQL return ties in different orders."""
+    told = select(event_sources.c.record_id).where(event_sources.c.report_id == bindparam("report_id"))
+    return (
+        select(events.c.id, events.c.date, events.c.anchor)
+        .where(
+            events.c.type == bindparam("type"),
+            events.c.sides == bindparam("sides"),
+            window,
+            events.c.id.not_in(told),
+        )
+        .order_by(events.c.id)
+        .limit(50)
+    )
+
+
+# A dated record: the same day, or an undated mention published up to WINDOW_DAYS after it.
+_EVENTS_ON_DAY = _candidates(
+    or_(
+        events.c.date == bindparam("day"),
+        and_(events.c.date.is_(None), events.c.anchor.between(bindparam("day"), bindparam("until"))),
+    )
+)
+# An undated mention: an event up to WINDOW_DAYS before its report's publication.
+_EVENTS_BEFORE = _candidates(events.c.anchor.between(bindparam("since"), bindparam("until")))
+_EVENTS_UNANCHORED = _candidates(events.c.anchor.is_(None))
+
+
 def find_event(
     conn: Connection,
     type_: str,
@@ -261,28 +291,22 @@ def find_event(
     An event the same report already told of is a different one: the
     extractor keeps one record per event within a report.
     """
-    base = and_(events.c.type == type_, events.c.sides == sides)
     if date:
-        window = or_(
-            events.c.date == date,
-            and_(events.c.date.is_(None), events.c.anchor.between(date, _shift(date, WINDOW_DAYS))),
-        )
+        query, params = _EVENTS_ON_DAY, {"day": date, "until": _shift(date, WINDOW_DAYS)}
     elif published:
-        window = events.c.anchor.between(_shift(published, -WINDOW_DAYS), published)
+        query, params = _EVENTS_BEFORE, {"since": _shift(published, -WINDOW_DAYS), "until": published}
     else:
-        window = events.c.anchor.is_(None)
-    query = select(events.c.id, events.c.date, events.c.anchor).where(base, window)
-    if report_id is not None:
-        told = select(event_sources.c.record_id).where(event_sources.c.report_id == report_id)
-        query = query.where(events.c.id.not_in(told))
-    # Ordered: without ORDER BY, SQLite and PostgreSQL return ties in different orders.
-    rows = conn.execute(query.order_by(events.c.id).limit(50)).all()
+        query, params = _EVENTS_UNANCHORED, {}
+    params.update(type=type_, sides=sides, report_id=report_id or "")
+    rows = conn.execute(query, params).all()
     best: tuple[int, str] | None = None
     people: dict[str, dict[str, set[str]]] = {row.id: {} for row in rows}
     if rows:
         for p in conn.execute(
             select(
-                event_participants.c.event_id, event_participants.c.actor_id, event_participants.c.country
+                event_participants.c.event_id,
+                event_participants.c.actor_id,
+                event_participants.c.country,
             ).where(event_participants.c.event_id.in_(list(people)))
         ):
             if p.actor_id != p.country:

@@ -567,7 +567,11 @@ def documents_query(
         query = query.where(where)
     if status:
         query = query.where(documents.c.status == status)
-    order = (_desc(conn, documents.c.date), documents.c.title, documents.c.id)  # id: ties alike everywhere
+    order = (
+        _desc(conn, documents.c.date),
+        documents.c.title,
+        documents.c.id,
+    )  # id: ties alike everywhere
     rows = conn.execute(query.order_by(*order)).all()
     return [
         DocumentRow(
@@ -582,7 +586,9 @@ def partnerships_query(conn: Connection, actor: str | None = None) -> list[Partn
     where = _party_filter(conn, partnerships, actor)
     if where is not None:
         query = query.where(where)
-    rows = conn.execute(query.order_by(partnerships.c.parties, partnerships.c.level, partnerships.c.id)).all()
+    rows = conn.execute(
+        query.order_by(partnerships.c.parties, partnerships.c.level, partnerships.c.id)
+    ).all()
     return [
         PartnershipRow(
             r.id,
@@ -633,7 +639,9 @@ def search(conn: Connection, text: str, limit: int = 100) -> list[SearchHit]:
         rows = conn.execute(
             select(table)
             .where(func.lower(table.c.evidence).like(like))
-            .order_by(table.c.report_id, table.c.span_start, table.c.record_id)  # ties: same order everywhere
+            .order_by(
+                table.c.report_id, table.c.span_start, table.c.record_id
+            )  # ties: same order everywhere
             .limit(limit)
         )
         out.extend(

@@ -188,6 +188,11 @@ _INCREMENT = {
     for kind, (records, _) in RECORD_TABLES.items()
 }
 _INSERT_MENTION = mentions.insert()
+_INSERT_EVENT = events.insert()
+_INSERT_PARTICIPANT = event_participants.insert()
+_EVENT_EXISTS = select(events.c.id).where(events.c.id == bindparam("id"))
+_INSERT_SIDE = event_sides.insert()
+_INSERT_PAIR = event_pairs.insert()
 
 
 def _write_records(conn: Connection, extraction: Extraction) -> int:
@@ -351,39 +356,46 @@ def _write_event(
             found = merge.stable_id(type_, sides, people, report.id, span.start)
         n = 1
         base = found
-        while conn.execute(select(events.c.id).where(events.c.id == found)).scalar():
+        while conn.execute(_EVENT_EXISTS, {"id": found}).scalar():
             n += 1
             found = merge.stable_id(base, n)
         anchor = date.value or report.published
         conn.execute(
-            events.insert().values(
-                id=found,
-                kind=kind,
-                type=type_,
-                mode=mode,
-                date=date.value,
-                date_precision=date.precision if date.value else None,
-                date_how=date.how,
-                anchor=anchor,
-                location=location,
-                occasion=occasion,
-                sides=sides,
-                evidence=evidence,
-                source_count=0,
-            )
+            _INSERT_EVENT,
+            {
+                "id": found,
+                "kind": kind,
+                "type": type_,
+                "mode": mode,
+                "date": date.value,
+                "date_precision": date.precision if date.value else None,
+                "date_how": date.how,
+                "anchor": anchor,
+                "location": location,
+                "occasion": occasion,
+                "sides": sides,
+                "evidence": evidence,
+                "source_count": 0,
+            },
         )
         insert_sides(conn, found, kind, anchor, [side for _, side in everyone])
         seen: set[str] = set()
+        rows = []
         for role, parts in (("actor", actor_parts), ("recipient", recipient_parts)):
             for actor_id, side in parts:
                 if actor_id in seen:
                     continue
                 seen.add(actor_id)
-                conn.execute(
-                    event_participants.insert().values(
-                        event_id=found, actor_id=actor_id, country=side, role=role, anchor=anchor
-                    )
+                rows.append(
+                    {
+                        "event_id": found,
+                        "actor_id": actor_id,
+                        "country": side,
+                        "role": role,
+                        "anchor": anchor,
+                    }
                 )
+        conn.execute(_INSERT_PARTICIPANT, rows)
     else:
         _enrich_event(conn, found, date, location, occasion, everyone, recipient_parts)
     sources.add("event", found, span, evidence, detail=mode)
@@ -467,9 +479,9 @@ def insert_sides(
 ) -> None:
     one, two = side_rows(event_id, kind, anchor, sides)
     if one:
-        conn.execute(event_sides.insert(), one)
+        conn.execute(_INSERT_SIDE, one)
     if two:
-        conn.execute(event_pairs.insert(), two)
+        conn.execute(_INSERT_PAIR, two)
 
 
 def _write_document(

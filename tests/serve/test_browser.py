@@ -122,6 +122,12 @@ def test_timeline_and_network_charts_draw(page, server, shots):
         # Interactive: hovering a node shows its label.
         page.locator("#network-chart g.scatterlayer path.point").first.hover(force=True)
         page.locator("#network-chart g.hovertext").first.wait_for(timeout=5000)
+        # ... and a click on it opens that actor's page.
+        point = page.locator("#network-chart g.scatterlayer path.point").first.bounding_box()
+        assert point
+        page.mouse.click(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
+        page.wait_for_url("**/actors/*", timeout=10000)
+        assert page.locator("h1").first.inner_text()
 
 
 def test_hostile_report_text_never_executes(page, server, hostile):

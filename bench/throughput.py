@@ -94,6 +94,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None, help="pipeline workers (default: every core)")
     parser.add_argument("--docs", type=Path, default=DEV_DOCS, help="folder of .txt reports to repeat")
     parser.add_argument("--memory", action="store_true", help="also peak RSS at 1,000 and 10,000 reports")
+    parser.add_argument(
+        "--memory-sizes",
+        default="1000,10000",
+        help="report counts for --memory, comma-separated (default 1000,10000)",
+    )
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: one memory probe
     args = parser.parse_args()
     if args.probe:
@@ -125,7 +130,7 @@ def main() -> None:
     print(f"ratio pipeline / bare spaCy:     {pipeline_rate / bare_rate:8.2f}")
 
     if args.memory:
-        for n in (1000, 10000):
+        for n in (int(size) for size in args.memory_sizes.split(",")):
             probe = memory_probe(n, jobs)
             print(
                 f"peak RSS at {n:>6} reports: main {probe['main_mb']:.0f} MB, "

@@ -127,3 +127,17 @@ def test_relatives_share_a_country_and_storms_are_not_persons(nlp) -> None:
     assert found["Hassanal Bolkiah"][0] == "BRN"
     assert found.get("Abdul Mateen Bolkiah", ("BRN",))[0] == "BRN"
     assert not any("Yagi" in name for name in found)
+
+
+def test_apposition_after_a_title_and_lists_of_persons(nlp) -> None:
+    text = (
+        "Sheikh Mohammed bin Zayed Al Nahyan, President of the United Arab Emirates, received Viet Nam's "
+        "Deputy Prime Minister Bui Thanh Son in Abu Dhabi. "
+        "Prime Minister Chinh, Malaysian Prime Minister Anwar Ibrahim and Singaporean Prime Minister "
+        "Lawrence Wong witnessed the signing. Chinh said Viet Nam valued its ties with both."
+    )
+    found = people(nlp, text)
+    assert found["Mohammed bin Zayed Al Nahyan"] == ("ARE", "President")
+    assert found["Anwar Ibrahim"][0] == "MYS"
+    assert found["Lawrence Wong"][0] == "SGP"
+    assert found["Chinh"][0] == "VNM"

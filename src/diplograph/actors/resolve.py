@@ -326,6 +326,11 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
                 else:
                     role = _normal_role(role_words, vocab)
                 alias = _parenthetical(words, name_end)
+                if country is None or (role or "") in vocab.honorifics:
+                    # "Sheikh Mohammed bin Zayed, President of the United Arab Emirates,"
+                    role2, country2 = _apposition(words, name_end, vocab)
+                    country = country or country2
+                    role = role2 if role2 and (role or "") in vocab.honorifics else role
                 out.append(_Candidate(name_words, role, country, sent.index, "title", alias))
                 i = name_end
                 continue
@@ -386,8 +391,13 @@ def _apposition(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[str 
     end, of_country, has_head = _title_run(lowered, start, vocab)
     if not has_head:
         return None, None
+    if _name_at(words, end, vocab) > end or (end < len(words) and words[end].text == ","
+                                             and _name_at(words, end + 1, vocab) > end + 1 and of_country):
+        return None, None  # "Chinh, Malaysian PM Anwar and ...": the next person of a list, not an apposition
     role_words = [x for x in words[start:end] if x.mention is None]
     role = _normal_role(role_words, vocab)
+    if role and of_country:
+        role = re.sub(r"\s+(?:of|to)\s+(?:the\s+)?\S.*$", "", role)  # "President of the UAE" -> "President"
     return role, country or of_country
 
 

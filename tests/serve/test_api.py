@@ -198,3 +198,17 @@ def test_ingest_needs_a_token_to_start():
 
     with pytest.raises(ValueError, match="DIPLOGRAPH_TOKEN"):
         Settings(db="x.db", allow_ingest=True)
+
+
+def test_since_and_until_take_years_and_months_inclusively(server):
+    everything = get(server, "/api/events", limit=500).json()["items"]
+    months = sorted({(e["date"] or e["anchor"])[:7] for e in everything if e["date"] or e["anchor"]})
+    assert months, "the dev reports give dated events"
+    month = months[-1]
+    within = get(server, "/api/events", since=month, until=month, limit=500).json()["items"]
+    expected = [e for e in everything if (e["anchor"] or "")[:7] == month]
+    assert {e["id"] for e in within} == {e["id"] for e in expected}
+    year = month[:4]
+    in_year = get(server, "/api/events", since=year, until=year, limit=500).json()["items"]
+    assert {e["id"] for e in expected} <= {e["id"] for e in in_year}
+    assert all((e["anchor"] or "")[:4] == year for e in in_year)

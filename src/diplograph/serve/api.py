@@ -154,20 +154,13 @@ def events(
         with_=with_,
         type=type,
         since=since,
-        until=_until(until),
+        until=views.until_inclusive(until),
         text=text,
         kind=kind,
         limit=limit + 1,
         offset=offset,
     )
     return page(request, rows, limit, offset, format, sliced=True)
-
-
-def _until(until: str | None) -> str | None:
-    """An inclusive `until` of a year or month covers all of it (ISO text compares)."""
-    if until is None:
-        return None
-    return until + ("-12-31" if len(until) == 4 else "-31" if len(until) == 7 else "")
 
 
 @router.get("/events/{event_id}", response_model=EventRow, tags=["events"])

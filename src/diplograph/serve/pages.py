@@ -15,7 +15,6 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from diplograph.serve import charts, views
-from diplograph.serve.api import _until
 from diplograph.serve.templating import render
 from diplograph.store import Store
 
@@ -92,7 +91,7 @@ def events(
         type=filters["type"],
         kind=filters["kind"],
         since=filters["since"],
-        until=_until(filters["until"]),
+        until=views.until_inclusive(filters["until"]),
         text=filters["text"],
         limit=PAGE + 1,
         offset=offset,

@@ -23,6 +23,14 @@ from diplograph.store import (
 )
 
 
+def until_inclusive(until: str | None) -> str | None:
+    """An `until` of a year or a month covers all of it: the store compares ISO
+    text, where "2025-03" < "2025-03-15", so it is widened to its last day."""
+    if until is None:
+        return None
+    return until + ("-12-31" if len(until) == 4 else "-31" if len(until) == 7 else "")
+
+
 def month(event: EventRow) -> str | None:
     """The month an event belongs to: its date, else its first report's publication date."""
     when = event.date or event.anchor

@@ -211,11 +211,20 @@ def resolve_date(
 
 def evident_year(text: str, published: str | dt.date | None = None) -> int | None:
     """The year a report makes evident: its publication year, else the most
-    frequent four-digit year in its text (ties: the latest)."""
+    frequent year of its full dates ("February 7, 2024", "7 February 2024",
+    "2024-02-07": a report dates what happened, while a bare year is as often
+    a deadline, "by 2025"), else the most frequent four-digit year in its
+    text (ties: the latest)."""
     base = _as_date(published)
     if base is not None:
         return base.year
     counts: dict[int, int] = {}
+    for m in DATE_PATTERN.finditer(text):
+        year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+        if year:
+            counts[int(year)] = counts.get(int(year), 0) + 1
+    if counts:
+        return max(counts, key=lambda y: (counts[y], y))
     for m in _YEAR_IN_TEXT.finditer(text):
         year = int(m.group(1))
         counts[year] = counts.get(year, 0) + 1

@@ -228,3 +228,99 @@ def test_investment_by_one_state_in_another(nlp) -> None:
 )
 def test_not_targets(nlp, text: str) -> None:
     assert targets(nlp, text) == []
+
+
+# --- generalisation (EXTRACT-B2): constructions seen on unseen reports --------------------
+
+_MEETING = "Vietnamese Prime Minister Pham Minh Chinh met Malaysian Prime Minister Anwar Ibrahim in Hanoi. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The two countries set a target of 15 billion USD in two-way trade by 2025.", 2025),
+        ("The leaders set a target of US$18 billion for bilateral trade by the end of 2026.", 2026),
+        ("They aim to lift trade to 20 billion USD by the end of 2026.", 2026),
+        ("They set a target of 15 billion USD in two-way trade by end-2027.", 2027),
+        ("The sides set a goal of 25 billion USD of trade turnover by the year 2030.", 2030),
+        ("The leaders set a 15 billion USD two-way trade target for 2025.", 2025),
+        ("They agreed to strive to achieve the target of 15 billion USD in two-way trade by 2025.", 2025),
+        ("They set a target of 15 billion USD in two-way trade by the end of the decade.", None),
+    ],
+)
+def test_deadline_after_the_metric(nlp, sentence: str, year: int | None) -> None:
+    found = targets(nlp, _MEETING + sentence)
+    assert [(set(t.parties), t.status, t.year) for t in found] == [({"VNM", "MYS"}, "target", year)]
+
+
+def test_a_later_goals_deadline_is_not_taken_over_an_own_time_phrase(nlp) -> None:
+    text = (
+        "Vietnam and Malaysia agreed to bring two-way trade to 15 billion USD in the next few years "
+        "and 20 billion USD by 2030."
+    )
+    assert sorted((t.amount_usd, t.year) for t in targets(nlp, text)) == [(15e9, None), (20e9, 2030)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HANOI, February 7, 2024 - Vietnam and Japan held talks. Bilateral trade hit about 10.3 billion USD "
+        "last year. They aim for 15 billion USD by 2025 and 20 billion USD by 2025, and 2025 again.",
+        "Vietnam and Japan held talks on 7 February 2024. Two-way trade totalled US$10.3 billion last year, "
+        "the sides said, hoping for more by 2025 and 2025.",
+    ],
+)
+def test_last_year_without_publication_counts_from_the_reports_dates(nlp, text: str) -> None:
+    [actual] = [t for t in targets(nlp, text, published=None) if t.status == "actual"]
+    assert actual.year == 2023
+
+
+def test_evident_year_prefers_full_dates_over_bare_years() -> None:
+    from diplograph.dates import evident_year
+
+    assert evident_year("Talks on February 7, 2024; goals by 2025, 2025 and 2025.") == 2024
+    assert evident_year("Talks on 7 March 2019; goals by 2025 and 2025.") == 2019
+    assert evident_year("In 2024 trade grew; 2024 was a record; in 2019 less.") == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Indian trade with Vietnam reached 14.7 billion USD in the financial year 2021-22.", 2022),
+        ("Bilateral trade between India and Malaysia stood at US$19.5 billion in FY2022/23.", 2023),
+        ("Trade between India and Thailand totalled US$16 billion in fiscal year 2023-2024.", 2024),
+        ("Trade between India and Thailand totalled US$16 billion in 2022-23, officials said.", 2023),
+        ("Trade between India and Thailand totalled US$16 billion in FY2024.", 2024),
+        ("Trade between India and Thailand totalled US$60 billion in 2016-2020.", 2016),
+    ],
+)
+def test_fiscal_years_are_the_year_they_end_in(nlp, text: str, year: int) -> None:
+    [t] = targets(nlp, text, published=None)
+    assert (t.status, t.year) == ("actual", year)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency", "pair"),
+    [
+        (
+            "Malaysian Prime Minister Anwar Ibrahim met Chinese Premier Li Qiang in Beijing. Total trade "
+            "between the two countries stood at RM324.1 billion in 2023.",
+            324.1e9, "MYR", {"MYS", "CHN"},
+        ),
+        (
+            "Singapore Prime Minister Lawrence Wong met Indonesian President Prabowo Subianto. Bilateral "
+            "trade reached S$175.6 billion last year.",
+            175.6e9, "SGD", {"SGP", "IDN"},
+        ),
+        (
+            "Trade between Thailand and Laos amounted to 300 billion baht in 2023.",
+            300e9, "THB", {"THA", "LAO"},
+        ),
+    ],
+)
+def test_actual_figures_in_other_currencies(nlp, text, amount, currency, pair) -> None:
+    [t] = targets(nlp, text)
+    assert (t.status, t.amount, t.currency, t.amount_usd, set(t.parties)) == (
+        "actual", amount, currency, None, pair
+    )
+    assert t.year == 2023

@@ -56,7 +56,26 @@ def _cues() -> _Cues:
 
 
 #: A deadline ("by 2030", "by the end of 2025") and any year.
-_DEADLINE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:the\s+year\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:end|close|middle)\s*[-\s]\s*(?:of\s+)?(?:the\s+)?|year[-\s]end\s+|mid-)?"
+    r"(?:(?:calendar|financial|fiscal)\s+)?(?:year\s+|FY\s?)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+#: A fiscal year is named by the year it ends in: "the financial year 2021-22",
+#: "FY2022/23", "in 2022-23" (two consecutive years), "FY2024".
+_FISCAL = re.compile(
+    r"(?:\b(?:financial|fiscal)\s+year\s+(?:of\s+)?|\bFY\s?)?(?<![\d–-])((?:19|20)\d\d)\s*[-–/]\s*(\d{2}|\d{4})\b"
+    r"|\bFY\s?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+#: An amount's own time phrase: a deadline written after a later goal is not its.
+_OWN_TIME = re.compile(
+    r"\b(?:soon|in\s+the\s+(?:near|coming|next)\b|within\s+the\s+next\b|in\s+(?:the\s+)?(?:coming|next)\s+"
+    r"(?:few\s+|\w+\s+)?years)",
+    re.IGNORECASE,
+)
+#: "a US$15 billion two-way trade target": the amount with its aim after it.
+_AIM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:target|goal|objective)s?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
@@ -109,7 +128,10 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
     for m in cues.metric.finditer(seg.after):
         dist = m.start()
         # after the amount only as its complement: "US$20 billion in two-way trade"
-        if _AFTER_GAP.match(seg.after[:dist]) and (best is None or dist < best[0]):
+        complement = _AFTER_GAP.match(seg.after[:dist])
+        # or as its aim's modifier: "a US$15 billion two-way trade target"
+        complement = complement or (not seg.after[:dist].strip() and _AIM_AFTER.match(seg.after))
+        if complement and (best is None or dist < best[0]):
             best = (dist, m.group(1), -1)
     if best is None:
         return None
@@ -137,6 +159,8 @@ def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_bef
         return nearest[1]
     if _TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before):
         return "target"  # "boost trade, currently worth $3.5 billion, to $10 billion"
+    if _AIM_AFTER.match(seg.after):
+        return "target"  # "set a US$15 billion two-way trade target for 2025"
     deadline = _DEADLINE.search(seg.after)
     if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
         return "target"
@@ -148,7 +172,9 @@ def _year(
 ) -> int | None:
     """A target's deadline year; an actual figure's year (explicit, "last year",
     or, for "the 11 months", the year the sentences before it give)."""
-    published = int(ctx.published[:4]) if ctx.published else None
+    # "last year" counts from the publication year or, without one, the year the
+    # report's own dates make evident (context.py, `dates.evident_year`)
+    published = ctx.year
     after = seg.after[:70]
     # what lies between the previous amount and this one belongs to the previous amount
     before = "" if previous is not None else seg.before[-70:]
@@ -162,16 +188,17 @@ def _year(
             # one deadline after a list of goals holds for each of them
             rest = ctx.text[sent.start + seg.money.end : sent.end]
             m = _DEADLINE.search(rest)
-            if m and _SENTENCE_BREAK.search(rest[: m.start()]):
+            if m and (_SENTENCE_BREAK.search(rest[: m.start()]) or _OWN_TIME.search(seg.after)):
                 m = None
         return int(m.group(1)) if m else None
     for window in (after, before):
-        for m in _YEAR.finditer(window):
-            if not _BASELINE.search(window[: m.start()]):
-                return int(m.group(1))  # not "up 10% from 2022": that is the baseline's year
+        # the nearest year after the amount, not "up 10% from 2022" (the baseline's year)
+        found = [(at, year) for at, year in _years(window) if not _BASELINE.search(window[:at])]
         rel = _THIS_YEAR.search(window)
         if rel and published:
-            return published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
+            found.append((rel.start(), published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]))
+        if found:
+            return min(found)[1]
     span = _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before)
     if span:
         for k in range(sent.index - 1, max(-1, sent.index - 3), -1):
@@ -181,6 +208,27 @@ def _year(
         if published and span.group(0).lower().startswith("first"):
             return published  # "in the first nine months", no year given: this year's
     return None
+
+
+def _years(window: str) -> list[tuple[int, int]]:
+    """(offset, year) of each year in `window`, a fiscal year ("2021-22",
+    "FY2022/23") read as the year it ends in."""
+    out: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _FISCAL.finditer(window):
+        if m.group(3):
+            out.append((m.start(), int(m.group(3))))
+        else:
+            first, second = int(m.group(1)), m.group(2)
+            end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            if end != first + 1:
+                continue  # "2021-2025": a period, not a fiscal year
+            out.append((m.start(), end))
+        taken.append((m.start(), m.end()))
+    for m in _YEAR.finditer(window):
+        if not any(a <= m.start() < b for a, b in taken):
+            out.append((m.start(), int(m.group(1))))
+    return sorted(out)
 
 
 def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> list[str]:

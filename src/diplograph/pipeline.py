@@ -98,9 +98,10 @@ def _init_worker(log_level: int) -> None:
     """Pool initializer: load the model once per worker process."""
     global _WORKER_NLP
     logger = logging.getLogger("diplograph")
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(name)s[worker]: %(message)s"))
-    logger.addHandler(handler)
+    if not logger.handlers:  # spawned: nothing inherited from the parent
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(name)s[worker]: %(message)s"))
+        logger.addHandler(handler)
     logger.setLevel(log_level)
     from diplograph.nlp import load_model
 

@@ -236,8 +236,8 @@ def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
     while j < len(words):
         w = words[j]
         text = w.text.rstrip(".")
-        if w.mention is not None:
-            break  # a state, body or demonym is never part of a name
+        if w.mention is not None and not (w.mention.how == "capital" and j > i):
+            break  # a state, body or demonym is never part of a name (a capital's name may be)
         if w.pos in ("VERB", "AUX", "NUM") or (w.pos in ("DET", "PRON", "CCONJ", "SCONJ") and j == i):
             break
         if w.cap and w.text not in vocab.not_names and not vocab.is_title_word(w.text) and text.isalpha() or (
@@ -602,7 +602,7 @@ def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[
     for sent in ctx.sentences:
         words = sentence_words[sent.index]
         mentions: list[PersonMention] = []
-        states = [(m.start, m.end) for m in sent.mentions]
+        states = [(m.start, m.end) for m in sent.mentions if m.how != "capital"]
         i = 0
         while i < len(words):
             w = words[i]

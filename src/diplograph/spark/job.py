@@ -55,6 +55,7 @@ class Summary:
     seconds: float = 0.0
     tables: dict[str, int] = field(default_factory=dict)
     tasks: list[dict] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: extract (to staging), tables
 
     @property
     def model_loads(self) -> int:
@@ -189,8 +190,9 @@ def spark_extract(
             .write.mode("overwrite")
             .parquet(staging)
         )
+        summary_phases = {"extract": time.perf_counter() - started}
         staged = spark.read.parquet(staging)
-        summary = Summary(partitions=n)
+        summary = Summary(partitions=n, phases=summary_phases)
         for table in TABLES:
             rows = F.from_json("row", spark_ddl(table)).alias("r")
             frame = staged.where(F.col("table") == table).select(rows).select("r.*")
@@ -202,6 +204,7 @@ def spark_extract(
         summary.failures = summary.tables["errors"]
         _remove(spark, staging)
         summary.seconds = time.perf_counter() - started
+        summary.phases["tables"] = summary.seconds - summary.phases["extract"]
         return summary
     finally:
         if own:

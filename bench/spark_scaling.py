@@ -1,0 +1,135 @@
+"""Spark scaling: the same input through `spark-extract` on local[1] and
+local[2], and through the single-process pipeline with two worker processes
+(what `diplograph extract -j 2` does), in one run.
+
+    .venv/bin/python bench/spark_scaling.py [--reports 300] [--input DIR] [--json]
+
+The input is the dev reports (or the files of --input) copied to --reports
+files in a temporary directory. Each Spark run gets a fresh session; the
+job time (read, extract, write Parquet) is timed apart from the session's
+start (JVM launch), and includes starting the Python workers and loading
+the model in each, as the extract baseline includes its worker pool's start.
+An untimed warm-up job on 4 reports runs first, so the JVM's own warm-up
+(class loading, JIT) counts against neither Spark run.
+
+Prints reports/s for each and two ratios: local[2] / local[1] (goal >= 1.7)
+and Spark local[2] / extract with 2 workers. The load average is printed too:
+on a shared machine, other processes take cores from both runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_DOCS = ROOT.parent / "shared" / "eval" / "dev" / "docs"
+
+
+def make_corpus(source: Path, n: int, target: Path) -> int:
+    files = sorted(p for p in source.iterdir() if p.is_file() and not p.name.startswith("."))
+    if not files:
+        sys.exit(f"no report files in {source}")
+    target.mkdir(parents=True)
+    for i in range(n):
+        path = files[i % len(files)]
+        (target / f"{i:06d}_{path.name}").write_bytes(path.read_bytes())
+    return n
+
+
+def run_extract(corpus: Path, jobs: int) -> dict:
+    from diplograph import pipeline
+    from diplograph.read import read_paths
+    from diplograph.records import Extraction
+
+    start = time.perf_counter()
+    done = failed = 0
+    for result in pipeline.run(read_paths([corpus]), jobs=jobs):
+        if isinstance(result, Extraction):
+            done += 1
+        else:
+            failed += 1
+    seconds = time.perf_counter() - start
+    return {"run": f"extract jobs={jobs}", "reports": done, "failed": failed, "seconds": round(seconds, 2),
+            "reports_per_s": round(done / seconds, 2)}  # fmt: skip
+
+
+def run_spark(corpus: Path, out: Path, master: str) -> dict:
+    from diplograph.spark.job import session, spark_extract
+
+    start = time.perf_counter()
+    spark = session(master, f"bench-{master}")
+    startup = time.perf_counter() - start
+    try:
+        summary = spark_extract(str(corpus), str(out), spark=spark)
+    finally:
+        spark.stop()
+    return {
+        "run": f"spark {master}", "reports": summary.reports, "failed": summary.failures,
+        "seconds": round(summary.seconds, 2), "session_start_s": round(startup, 2),
+        "reports_per_s": round(summary.reports / summary.seconds, 2), "tasks": summary.partitions,
+        "model_loads": summary.model_loads,
+        "phases_s": {k: round(v, 2) for k, v in summary.phases.items()},
+    }  # fmt: skip
+
+
+def main() -> None:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
+    parser.add_argument("--reports", type=int, default=300, help="reports in the input (copies)")
+    parser.add_argument("--input", type=Path, default=DEV_DOCS, help="folder of report files to copy")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="diplograph-spark-bench-"))
+    try:
+        corpus = work / "in"
+        make_corpus(args.input, args.reports, corpus)
+        # Warm the JVM (class loading, JIT) on a throwaway session, so neither
+        # timed run pays for it; each timed session still starts its own
+        # Python workers and loads the model in each, like the extract pool.
+        warm = work / "warm"
+        make_corpus(args.input, 4, warm)
+        run_spark(warm, work / "out0", "local[1]")
+        load_before = os.getloadavg()
+        runs = [
+            run_spark(corpus, work / "out1", "local[1]"),
+            run_spark(corpus, work / "out2", "local[2]"),
+            run_extract(corpus, jobs=2),
+        ]
+        load_after = os.getloadavg()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    speed = {r["run"]: r["reports_per_s"] for r in runs}
+    result = {
+        "reports": args.reports,
+        "cores": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
+        "runs": runs,
+        "local2_over_local1": round(speed["spark local[2]"] / speed["spark local[1]"], 2),
+        "spark_local2_over_extract_jobs2": round(speed["spark local[2]"] / speed["extract jobs=2"], 2),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    before, after = result["load_average_before"], result["load_average_after"]
+    print(f"{args.reports} reports, {os.cpu_count()} cores, load average before {before} after {after}")
+    for r in runs:
+        extra = ""
+        if "tasks" in r:
+            extra = (f"  (session start {r['session_start_s']} s, {r['tasks']} tasks, "
+                     f"model loaded {r['model_loads']}x)")  # fmt: skip
+        print(f"  {r['run']:<18} {r['reports_per_s']:>7.2f} reports/s  {r['seconds']:>7.2f} s{extra}")
+    print(f"  local[2] / local[1]              {result['local2_over_local1']:.2f}x  (goal >= 1.7)")
+    print(f"  spark local[2] / extract jobs=2  {result['spark_local2_over_extract_jobs2']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -64,6 +64,28 @@ def current_rss_mb() -> float:
     return float("nan")
 
 
+def children_rss_mb() -> tuple[float, float]:
+    """(current, peak) RSS summed over this process's child processes (the
+    extraction workers), from /proc."""
+    pids: set[str] = set()
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids.update((task / "children").read_text().split())
+        except OSError:
+            continue
+    now = peak = 0.0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    now += int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    peak += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return now, peak
+
+
 def throughput(n: int, jobs: int, rounds: int) -> None:
     import diplograph
     from diplograph import pipeline
@@ -120,10 +142,12 @@ def memory(n: int, jobs: int) -> None:
     def on_result(_result) -> None:  # noqa: ANN001
         nonlocal seen
         seen += 1
-        if seen in marks or seen % 2000 == 0:
+        if seen in marks or seen % 1000 == 0:
+            workers_now, workers_peak = children_rss_mb()
             print(
-                f"{seen:6d} reports ingested: peak RSS {peak_rss_mb():7.1f} MB, current RSS "
-                f"{current_rss_mb():7.1f} MB, {seen / (time.perf_counter() - start):.1f} reports/s",
+                f"{seen:6d} reports ingested: store process peak RSS {peak_rss_mb():7.1f} MB "
+                f"(current {current_rss_mb():6.1f} MB); extraction workers peak {workers_peak:6.1f} MB "
+                f"(current {workers_now:6.1f} MB); {seen / (time.perf_counter() - start):.1f} reports/s",
                 flush=True,
             )
 

@@ -106,3 +106,16 @@ def test_gold_records_merge_documents_targets_partnerships(store_url, gold_extra
         for event in db.events(limit=None):
             for source in db.event(event.id).sources:
                 assert db.report(source.report_id).text[source.start : source.end] == source.evidence
+
+
+def test_person_queries(db, five_outlets):
+    for extraction in five_outlets:
+        db.add(extraction)
+    assert len(db.events(actor="Pham Minh Chinh", with_="JPN")) == 1
+    assert len(db.events(actor="JPN", with_="Chinh")) == 1
+    assert len(db.events(actor="Takaichi", with_="Phạm Minh Chính")) == 1
+    assert db.events(actor="Pham Minh Chinh", with_="CHN") == []
+    [relation] = db.relations("Pham Minh Chinh")
+    assert (relation.partner_id, relation.meetings) == ("JPN", 1)
+    assert [(p.month, p.events) for p in db.timeline("Takaichi Sanae")] == [("2025-10", 1)]
+    assert db.events(actor="Nobody Atall") == []

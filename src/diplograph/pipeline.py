@@ -36,6 +36,10 @@ CHUNK_SIZE = 16
 #: Chunks in flight per worker: enough to keep workers busy, few enough to
 #: keep memory flat.
 IN_FLIGHT_PER_JOB = 2
+#: spaCy's own default `max_length`: its parser needs about 1 GB of memory per
+#: 100,000 characters, so a longer report (a dump, not a news story) fails
+#: with a plain reason instead of exhausting memory.
+PARSE_MAX_CHARS = 1_000_000
 #: fork where the system has it: workers start at once, need no `__main__`
 #: guard in the calling script, and share the parent's loaded model pages;
 #: spawn elsewhere. Either way each worker runs `load_model()` once.
@@ -68,6 +72,10 @@ def process_batch(items: list[Report | Failure], nlp: Language | None = None) ->
     for i, item in enumerate(items):
         if isinstance(item, Failure):
             out[i] = item
+            continue
+        if len(item.text or "") > PARSE_MAX_CHARS:
+            reason = f"too long to parse ({len(item.text):,} characters; the limit is {PARSE_MAX_CHARS:,})"
+            out[i] = Failure(item.id, item.source, reason, "parse")
             continue
         try:
             cleaned.append((i, clean.clean(item)))

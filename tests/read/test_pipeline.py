@@ -30,6 +30,14 @@ def test_a_report_that_breaks_a_stage_fails_alone(nlp) -> None:
     assert isinstance(results[1], Extraction) and results[1].report.id == "good"
 
 
+def test_a_report_too_long_to_parse_fails_alone(nlp, tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_text("The minister met his counterpart in Hanoi on Monday.\n" * 25_000)  # 1,325,000 characters
+    results = list(pipeline.run(read_paths([path, path.with_name("missing.txt")]), nlp=nlp, jobs=1))
+    assert isinstance(results[0], Failure) and results[0].stage == "parse"
+    assert results[0].reason == "too long to parse (1,325,000 characters; the limit is 1,000,000)"
+
+
 def test_on_item_sees_every_result(nlp) -> None:
     seen = []
     reports = [Report(f"r{i}", "The minister met his counterpart in Hanoi.") for i in range(3)]

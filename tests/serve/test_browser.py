@@ -115,15 +115,16 @@ def test_timeline_and_network_charts_draw(page, server, shots):
     open_page(page, server, "/network")
     wait_for_charts(page)
     network = httpx.get(server + "/api/network", timeout=30).json()
-    points = page.locator("#network-chart g.scatterlayer path.point").count()
+    nodes = page.locator("#network-chart g.scatterlayer g.trace:has(g.textpoint) path.point")
+    points = nodes.count()
     assert points == len(network["nodes"])
     page.locator("#network-chart").screenshot(path=str(shots / "network-chart.png"))
     if network["nodes"]:
         # Interactive: hovering a node shows its label.
-        page.locator("#network-chart g.scatterlayer path.point").first.hover(force=True)
+        nodes.first.hover(force=True)
         page.locator("#network-chart g.hovertext").first.wait_for(timeout=5000)
         # ... and a click on it opens that actor's page.
-        point = page.locator("#network-chart g.scatterlayer path.point").first.bounding_box()
+        point = nodes.first.bounding_box()
         assert point
         page.mouse.click(point["x"] + point["width"] / 2, point["y"] + point["height"] / 2)
         page.wait_for_url("**/actors/*", timeout=10000)

@@ -92,8 +92,19 @@ def network(
             y=[pos[a][1], pos[b][1]],
             mode="lines",
             line={"width": 1 + 7 * data["weight"] / top, "color": "rgba(90,110,140,0.55)"},
+            hoverinfo="skip",  # the line ends sit on the nodes: hovering there must find the node
+            showlegend=False,
+        )
+    if graph.number_of_edges():
+        # An invisible marker at the middle of each edge carries its hover text.
+        middles = [(a, b, d["weight"]) for a, b, d in graph.edges(data=True)]
+        fig.add_scatter(
+            x=[(pos[a][0] + pos[b][0]) / 2 for a, b, _ in middles],
+            y=[(pos[a][1] + pos[b][1]) / 2 for a, b, _ in middles],
+            mode="markers",
+            marker={"size": 8, "opacity": 0},
             hoverinfo="text",
-            text=f"{a}–{b}: {data['weight']} meeting(s)",
+            hovertext=[f"{a}–{b}: {w} meeting(s)" for a, b, w in middles],
             showlegend=False,
         )
     links = links or {}

@@ -324,3 +324,12 @@ def test_actual_figures_in_other_currencies(nlp, text, amount, currency, pair) -
         "actual", amount, currency, None, pair
     )
     assert t.year == 2023
+
+
+def test_a_second_figure_after_a_movement_keeps_the_metric(nlp) -> None:
+    text = (
+        "Two-way trade between Vietnam and Thailand hit 21 billion USD in 2022 "
+        "before easing to 19.6 billion USD in 2023."
+    )
+    found = sorted((t.amount_usd, t.year, t.status) for t in targets(nlp, text))
+    assert found == [(19.6e9, 2023, "actual"), (21e9, 2022, "actual")]

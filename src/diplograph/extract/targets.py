@@ -88,7 +88,8 @@ _BASELINE = re.compile(
 )
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and)\b", re.IGNORECASE
+    r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and|before|after|then)\b",
+    re.IGNORECASE,
 )
 _TO_AMOUNT = re.compile(
     r"\bto\s+(?:(?:about|around|approximately|over|nearly|more\s+than|the|targeted)\s+)*$", re.IGNORECASE

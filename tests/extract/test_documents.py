@@ -272,3 +272,96 @@ def test_the_same_document_in_several_sentences_is_one_record(nlp) -> None:
 )
 def test_not_documents(nlp, text: str) -> None:
     assert documents(nlp, text) == []
+
+
+# --- generalisation (EXTRACT-B2): constructions seen on unseen reports --------------------
+
+_JP_PH = "Japanese Prime Minister Fumio Kishida met Philippine President Ferdinand Marcos Jr. in Manila. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kishida said he looked forward to the early conclusion of a Reciprocal Access Agreement.",
+        "Marcos said he is looking forward to signing a Reciprocal Access Agreement with Japan.",
+        "Marcos said he hoped to sign a Reciprocal Access Agreement with Japan next year.",
+        "Kishida said he expects the Reciprocal Access Agreement to be signed soon.",
+        "Marcos urged the early conclusion of the Reciprocal Access Agreement.",
+        "Kishida expressed hope that the Reciprocal Access Agreement would be signed at an early date.",
+        "Marcos hoped for the early conclusion of negotiations on a Reciprocal Access Agreement.",
+    ],
+)
+def test_one_sides_wish_is_not_a_document(nlp, sentence: str) -> None:
+    assert documents(nlp, _JP_PH + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders agreed to accelerate negotiations on a Reciprocal Access Agreement.",
+        "Japan and the Philippines are expected to sign a Reciprocal Access Agreement next month.",
+        "Both sides look forward to signing a Reciprocal Access Agreement soon.",
+    ],
+)
+def test_a_shared_or_reported_plan_is_planned(nlp, sentence: str) -> None:
+    [d] = documents(nlp, _JP_PH + sentence)
+    assert (d.status, set(d.parties)) == ("planned", {"JPN", "PHL"})
+    assert {"reciprocal", "access", "agreement"} <= words(d.title)
+
+
+_CN_SG = "Chinese Premier Li Qiang met Singapore Prime Minister Lawrence Wong in Beijing. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The two countries concluded negotiations on the upgrade of the China-Singapore Free Trade "
+         "Agreement.", "signed"),
+        ("They finalised negotiations on the upgrade of the China-Singapore Free Trade Agreement last year.",
+         "signed"),
+        ("The two sides announced the substantial conclusion of negotiations on the China-Singapore Free "
+         "Trade Agreement upgrade.", "signed"),
+        ("The two sides have completed negotiations on the upgraded China-Singapore Free Trade Agreement.",
+         "signed"),
+        ("The two sides agreed to conclude negotiations on the upgrade of the China-Singapore Free Trade "
+         "Agreement by next year.", "planned"),
+        ("The two sides agreed to accelerate the conclusion of negotiations on the upgrade of the "
+         "China-Singapore Free Trade Agreement.", "planned"),
+    ],
+)
+def test_concluded_negotiations_finalise_the_text(nlp, sentence: str, status: str) -> None:
+    [d] = documents(nlp, _CN_SG + sentence)
+    assert (d.status, set(d.parties)) == (status, {"CHN", "SGP"})
+    assert "upgrade" in d.title or "upgraded" in d.title
+    assert {"china", "singapore", "free", "trade", "agreement"} <= words(d.title)
+
+
+def test_a_version_and_its_upgrade_stay_in_the_title(nlp) -> None:
+    text = "China and ASEAN agreed to accelerate negotiations on the ASEAN-China Free Trade Area 3.0 upgrade."
+    [d] = documents(nlp, text)
+    assert d.title == "ASEAN-China Free Trade Area 3.0 upgrade"
+    assert d.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("The two leaders adopted a Joint Leaders' Statement on the elevation of ties.",
+         "Joint Leaders' Statement on the elevation of ties"),
+        ("The two leaders adopted a Joint Leaders’ Statement on the elevation of ties.",
+         "Joint Leaders’ Statement on the elevation of ties"),
+        ("In a 'historic' move, they adopted a Joint Leaders' Statement on the elevation of ties.",
+         "Joint Leaders' Statement on the elevation of ties"),
+        ("They signed the Ministers' Declaration on Maritime Cooperation.",
+         "Ministers' Declaration on Maritime Cooperation"),
+    ],
+)
+def test_possessives_inside_a_title_stay(nlp, sentence: str, title: str) -> None:
+    text = "Indonesian President Joko Widodo met Australian Prime Minister Anthony Albanese in Jakarta. "
+    [d] = documents(nlp, text + sentence)
+    assert (d.title, d.status, set(d.parties)) == (title, "signed", {"IDN", "AUS"})
+
+
+def test_the_upgrade_of_an_anaphor_is_still_an_anaphor(nlp) -> None:
+    text = "Vietnam and Japan signed the agreement last year. They discussed the upgrade of the agreement."
+    assert [d.title for d in documents(nlp, text)] == []

@@ -167,6 +167,10 @@ def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
     taken: list = []
     while j >= lowest:
         t = doc[j]
+        if t.text in ("'", "’") and doc[j - 1].lower_.endswith("s") and _inner_possessive(doc, j, lowest):
+            taken.append(t)  # "Joint Leaders' Statement": a plural possessive, not a closing quote
+            j -= 1
+            continue
         if t.text in _QUOTES:  # a quoted name before the kind: ‘Jute for Wheat’ agreement
             opening = _QUOTES[t.text]
             k = j - 1
@@ -233,8 +237,8 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
         q = rest.find(close, m.end())
         if q != -1:
             return end + q + 1
-    m = re.match(r"\s+((?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?)\b", text[end : sent.end])
-    if m:  # "ASEAN Community Vision 2045", "Action Plan 2021-2025"
+    m = re.match(r"\s+((?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?|\d{1,2}\.\d)\b", text[end : sent.end])
+    if m:  # "ASEAN Community Vision 2045", "Action Plan 2021-2025", "ACFTA 3.0"
         end += m.end()
     nxt = end
     while nxt < sent.end and text[nxt].isspace():
@@ -281,6 +285,25 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
     return end
 
 
+#: "the upgrade of the China-Singapore FTA", "the ACFTA upgrade": a revision
+#: of an instrument is an instrument of its own, and its title says so.
+_REVISION_BEFORE = re.compile(
+    r"\b(?:(?:upgrade|upgrading|review|revision)\s+(?:of|to)\s+(?:the\s+)?|upgraded\s+)$", re.IGNORECASE
+)
+_REVISION_AFTER = re.compile(r"^\s+(?:upgrade|upgrading|review|revision)\b(?!\s+(?:of|to)\b)", re.IGNORECASE)
+
+
+def _revision(text: str, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+    """The title's bounds grown over a word saying it revises the instrument."""
+    m = _REVISION_BEFORE.search(text[max(sent.start, start - 30) : start])
+    if m:
+        start -= len(m.group(0))
+    m = _REVISION_AFTER.match(text[end : sent.end])
+    if m:
+        end += m.end()
+    return start, end
+
+
 def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
     data = _data()
     text = ctx.text
@@ -306,6 +329,8 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
             continue  # "to deal with", "a great deal of"
         start = _left_edge(ctx.doc, sent, ks, text)
         end = _right_edge(ctx.doc, sent, ke, text)
+        if (start, end) != (ks, ke) or kind in data.names or kind.isupper():
+            start, end = _revision(text, sent, start, end)  # not for a bare "the agreement"
         title = _trim(re.sub(r"\s+", " ", text[start:end]))
         if title in data.expansions:
             title = f"{data.expansions[title]} ({title})"
@@ -373,12 +398,28 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
             return _checked(ctx, sent, f.start, "signed")
         return _carried(ctx, sent, f)
     assert cue_at is not None
+    if status == "planned" and _NEGOTIATION.match(text, cue_at):
+        # "concluded negotiations on the upgrade of ...": the text is finalised, unless
+        # the conclusion is only pushed for ("accelerate the conclusion of negotiations")
+        head = text[max(sent.start, cue_at - 60) : cue_at]
+        done = _DONE_NEGOTIATING.search(head)
+        if done and not (done.group("noun") and data.forward.search(head[: done.start()])):
+            status, cue_at = "signed", cue_at - len(head) + done.start()
     lead = text[max(sent.start, cue_at - 40) : cue_at]
     if data.negation.search(lead):
         return None
     if status == "signed" and (data.future.search(lead) or data.to_before.search(lead)):
         status = "planned"
     return _checked(ctx, sent, cue_at, status)
+
+
+_NEGOTIATION = re.compile(r"negotiat(?:ions?|ing)\b", re.IGNORECASE)
+_DONE_NEGOTIATING = re.compile(
+    r"\b(?:conclud(?:e|es|ed|ing)|finali[sz](?:e|es|ed|ing)|complet(?:e|es|ed|ing)|wrap(?:s|ped|ping)?\s+up"
+    r"|(?P<noun>(?:substantial\s+)?(?:conclusion|completion|finali[sz]ation))\s+of)"
+    r"\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 
 
 #: "The documents include a memorandum ...": the instrument is one of a set
@@ -431,11 +472,18 @@ def _set_status(ctx: ReportContext, other: Sentence) -> str | None:
     return None
 
 
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+
+
 def _checked(ctx: ReportContext, sent: Sentence, cue_at: int, status: str) -> str | None:
     """None when the cue sits under one side's call or proposal."""
     data = _data()
     lead = ctx.text[sent.start : cue_at]
-    proposals = list(data.proposal.finditer(lead))
+    proposals = [
+        p for p in data.proposal.finditer(lead)
+        # "are expected to sign": a plan reported, not anyone's wish
+        if not (p.group(0).lower() in ("expected", "anticipated") and _BE_BEFORE.search(lead[: p.start()]))
+    ]
     if not proposals:
         return status
     p = proposals[-1]

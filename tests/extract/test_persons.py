@@ -141,3 +141,12 @@ def test_apposition_after_a_title_and_lists_of_persons(nlp) -> None:
     assert found["Anwar Ibrahim"][0] == "MYS"
     assert found["Lawrence Wong"][0] == "SGP"
     assert found["Chinh"][0] == "VNM"
+
+
+def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
+    text = (
+        "Indian Prime Minister Narendra Modi met Vietnamese Prime Minister Pham Minh Chinh in New Delhi. "
+        "Modi laid a wreath at the President Ho Chi Minh Memorial and expressed admiration for "
+        "President Ho Chi Minh."
+    )
+    assert set(people(nlp, text)) == {"Narendra Modi", "Pham Minh Chinh"}

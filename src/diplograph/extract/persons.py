@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.actors.resolve import vocabulary
 from diplograph.extract.context import ReportContext
 from diplograph.extract.meetings import is_future
 from diplograph.records import Person
@@ -26,6 +27,8 @@ def find_persons(ctx: ReportContext) -> list[Person]:
         named = [m for m in p.mentions if m.how == "name"]
         if named and all(_only_future(ctx, m.start, m.end) for m in named):
             continue  # "will lead the delegation", "PM Srettha's planned visit": has not acted yet
+        if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
+            continue  # "admiration for President Ho Chi Minh": named, but not acting in the report
         sent = by_index.get(p.first_sentence)
         if sent is None:
             continue
@@ -40,14 +43,54 @@ def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    tok: Token = span.root
-    for _ in range(4):  # from the name to the phrase it heads: "Minister ... Reynaldo Velázquez"
-        if tok.dep_ not in ("compound", "appos", "flat") or tok.head.i == tok.i:
-            break
-        tok = tok.head
+    tok = _phrase_head(span.root)
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return is_future(head)
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i:
         return is_future(head.head)
     return False
+
+
+_HONOURING = frozenset({"admiration", "tribute", "memory", "honour", "honor", "respect", "legacy", "tomb",
+                        "mausoleum", "statue", "portrait", "teachings", "thought", "ideology"}
+                       | {w.lower() for w in vocabulary().thing_suffixes})  # "the Ho Chi Minh Memorial"
+
+
+def _only_honoured(ctx: ReportContext, start: int, end: int) -> bool:
+    """A mention inside "admiration for X", "tribute to X", "the legacy of X":
+    a figure remembered, not a person acting in the report."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok: Token = span.root
+    for _ in range(5):
+        if tok.lower_ in _HONOURING:
+            return True  # "the President Ho Chi Minh Mausoleum"
+        if tok.dep_ not in ("compound", "appos", "flat") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if tok.lower_ in _HONOURING:
+        return True
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        owner = tok.head.head  # "admiration for X", or "expressed admiration for X" with "for" on the verb
+        return owner.lower_ in _HONOURING or any(
+            c.dep_ == "dobj" and c.lower_ in _HONOURING for c in owner.children
+        )
+    return tok.dep_ == "compound" and tok.head.lower_ in _HONOURING
+
+
+def _phrase_head(tok: Token) -> Token:
+    """From a name to the phrase it stands in: through compounds, appositions
+    and "of" phrases ("Cuba's Deputy Minister of Higher Education Reynaldo
+    Velázquez" -> "Minister")."""
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in ("compound", "appos", "flat"):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head
+        else:
+            break
+    return tok

@@ -75,6 +75,13 @@ def run_bare_spacy(texts: list[tuple[str, str]], n: int) -> float:
 def peak_rss_mb() -> tuple[float, float]:
     """(this process, largest finished child) peak resident set size, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # ru_maxrss survives exec (it would report the launching process's peak);
+    # the kernel's per-address-space high-water mark does not.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                own = int(line.split()[1]) / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return own, children
 

@@ -152,3 +152,77 @@ def test_one_state_with_a_list_gives_one_pair_each(nlp) -> None:
 )
 def test_descriptions_are_not_levels(nlp, text: str) -> None:
     assert partnerships(nlp, text) == []
+
+
+# --- generalisation (EXTRACT-B2): constructions seen on unseen reports --------------------
+
+_MY_ID = "Malaysian Prime Minister Anwar Ibrahim met Indonesian President Prabowo Subianto. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level", "change"),
+    [
+        ("Anwar praised its Comprehensive Strategic Partnership with Indonesia, which the two countries "
+         "established in 2018.", "Comprehensive Strategic Partnership", "established"),
+        ("They reviewed the Strategic Partnership, which the two sides set up in 2013.",
+         "Strategic Partnership", "established"),
+        ("They reviewed the Strategic Partnership that both countries had forged in 2013.",
+         "Strategic Partnership", "established"),
+        ("They reviewed the Comprehensive Strategic Partnership, which the two leaders upgraded last year.",
+         "Comprehensive Strategic Partnership", "upgraded"),
+        ("They reviewed the Strategic Partnership, which they have been implementing since 2013.",
+         "Strategic Partnership", "existing"),
+        ("They reviewed the Strategic Partnership, which they will upgrade next year.",
+         "Strategic Partnership", "existing"),
+    ],
+)
+def test_a_relative_clause_after_the_level_says_how_it_began(nlp, sentence, level, change) -> None:
+    assert partnerships(nlp, _MY_ID + sentence) == [(frozenset({"MYS", "IDN"}), level, change)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "change"),
+    [
+        (
+            "Chinese President Xi Jinping met Kazakh President Kassym-Jomart Tokayev. The two sides agreed "
+            "to upgrade bilateral ties to an 'All-Round High-Quality Future-Oriented Partnership'.",
+            "All-Round High-Quality Future-Oriented Partnership", "upgraded",
+        ),
+        (
+            "Brazilian President Lula met Chinese President Xi Jinping. They elevated relations to a "
+            "Sustainable Future Strategic Partnership.",
+            "Sustainable Future Strategic Partnership", "upgraded",
+        ),
+        (
+            "Japanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi. They elevated "
+            "relations to a Comprehensive Strategic and Global Partnership.",
+            "Comprehensive Strategic and Global Partnership", "upgraded",
+        ),
+        (
+            "Vietnamese President Luong Cuong met Chilean President Gabriel Boric. The two leaders agreed to "
+            "establish a \u201cStrategic Partnership for Peace and Sustainable Development\u201d.",
+            "Strategic Partnership for Peace and Sustainable Development", "established",
+        ),
+        (
+            "Vietnamese President Luong Cuong met Chilean President Gabriel Boric. The two sides raised "
+            "the relationship to a Comprehensive Partnership.",
+            "Comprehensive Partnership", "upgraded",
+        ),
+    ],
+)
+def test_a_named_level_not_in_the_list_keeps_the_reports_words(nlp, text, level, change) -> None:
+    [(_, found_level, found_change)] = partnerships(nlp, text)
+    assert (found_level, found_change) == (level, change)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They discussed the Regional Comprehensive Economic Partnership and the Trans-Pacific Partnership.",
+        "They hoped to elevate relations to a Sustainable Future Strategic Partnership in the future.",
+        "The Public-Private Partnership in infrastructure was discussed.",
+        "They praised the Asia Zero Emission Community Partnership.",
+    ],
+)
+def test_other_capitalised_partnerships_are_not_levels(nlp, sentence: str) -> None:
+    assert partnerships(nlp, _MY_ID + sentence) == []

@@ -84,7 +84,11 @@ def _levels() -> _Levels:
 
 
 _AFTER = re.compile(
-    r"^s?(?:\s+(?:with|between)\s+[^,.;]{1,40}?)?\s*,?\s*(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:\w+ly\s+|first\s+)?"
+    r"^s?(?:\s+(?:with|between)\s+[^,.;]{1,40}?)?\s*,?\s*"
+    # "which was established", "which the two countries established", "that both sides had set up"
+    r"(?:(?:which|that)\s+(?:(?:was|were|had\s+been|has\s+been)\s+|(?:(?!(?:will|would|shall|be|to|may|might|could|should|is|are|not)\b)[\w-]+\s+){1,5}?"
+    r"(?:have\s+|had\s+|has\s+)?))?"
+    r"(?:\w+ly\s+|first\s+)?"
     r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b"
     r"|^[^.;]{0,60}?\bsince\s+(?:its\s+(?P<noun>establishment|inception|launch)"
     r"|(?:it\s+was|being)\s+(?P<how2>established|set\s+up|forged|launched))\b",
@@ -156,6 +160,59 @@ def _pairs(ctx: ReportContext, sent: Sentence, level_start: int, level_end: int)
 _WITH_LIST = re.compile(r"^s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+#: A capitalised name ending in "Partnership": "All-Round High-Quality Future-Oriented
+#: Partnership", "Comprehensive Strategic and Global Partnership".
+_CAP_WORD = r"[A-Z][\w’']*(?:-[A-Za-z][\w]*)*"
+_NAMED_LEVEL = re.compile(
+    rf"(?:{_CAP_WORD}\s+(?:(?:and|of|for)\s+)?)+Partnership\b(?!\s+(?:Agreement|Framework)\b)"
+)
+_OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple[int, int, str, str | None]]:
+    """Levels the data list does not know, recorded in the report's words when
+    the sentence makes them the relationship's new level: the capitalised (or
+    quoted) name ending in "Partnership" that is the object of an upgrade or
+    an establishment ("upgrade bilateral ties to an 'All-Round High-Quality
+    Future-Oriented Partnership'", "elevated relations to a Sustainable Future
+    Strategic Partnership"). (start, end, level, change), absolute offsets;
+    change None where the level is a former one or only hoped for."""
+    text = ctx.text
+    stext = text[sent.start : sent.end]
+    out = []
+    for m in _NAMED_LEVEL.finditer(stext):
+        start, end = sent.start + m.start(), sent.start + m.end()
+        # a state or body named at the front is the pair, not the level: "Vietnam-Japan ..."
+        for mention in sent.mentions:
+            if start <= mention.start < end:
+                start = max(start, mention.end)
+        while start < end and not text[start].isalpha():
+            start += 1
+        level = re.sub(r"\s+", " ", text[start:end])
+        if len(level.split()) < 2 or level.split()[0].lower() in ("and", "of", "for"):
+            continue
+        before = text[max(sent.start, start - 120) : start]
+        quote = _OPEN_QUOTE.search(before)
+        if quote:
+            before = before[: quote.start()]
+            close = text.find(_QUOTES[quote.group(0).strip()], end, sent.end)
+            if close != -1 and close - end < 80:
+                end = close  # the quoted name whole: "Strategic Partnership for Peace and Development"
+                level = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
+        if up:
+            change = None if _NOT_YET.search(before[: up.start()]) else "upgraded"
+        elif lv.established.search(before):
+            change = "established"
+        else:
+            continue
+        if _FORMER.search(before):
+            change = None
+        out.append((start, end, level, change))  # None: a former or only hoped-for level
+    return out
+
+
 def find_partnerships(ctx: ReportContext) -> list[Partnership]:
     """Every named level of a relationship in the report, one per pair and level."""
     lv = _levels()
@@ -166,15 +223,28 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
         sentence_text = text[sent.start : sent.end]
         if not lv.screen.search(sentence_text):
             continue
+        named = _named_levels(ctx, sent, lv)
+        for start, end, level, change in named:
+            if change is None or lv.canonical.get(_key(level)):
+                continue  # a listed level is read below, like any other mention
+            evidence, span = ctx.evidence(sent)
+            for parties in _pairs(ctx, sent, start, end):
+                if len(parties) >= 2:
+                    key = (frozenset(parties), level)
+                    if key not in found or rank[change] > rank[found[key].change]:
+                        found[key] = Partnership(parties, level, change, evidence, span)
         for m in lv.pattern.finditer(sentence_text):
             level = _as_named(m.group("level"))
             start = sent.start + m.start()
+            if any(a <= start < b and not lv.canonical.get(_key(name)) for a, b, name, _ in named):
+                continue  # "Sustainable Future Strategic Partnership": part of a longer named level
             plural = sentence_text[m.end("level") : m.end()].lower() == "s"
             if plural and len(codes_of(party_mentions(sent, text))) < 2 and not re.search(
                 r"\b(?:their|both|the\s+two)\b[^.;]{0,40}$", text[sent.start : start], re.IGNORECASE
             ):
                 continue  # "Vietnam has comprehensive strategic partnerships with 12 countries": a class
             before = text[max(sent.start, start - 120) : start]
+            before = _OPEN_QUOTE.sub("", before)  # 'upgrade ties to a "Strategic Partnership"'
             change = _change(before, text[sent.start + m.end("level") : sent.end][:80], lv)
             if change is None:
                 continue

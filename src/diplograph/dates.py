@@ -51,13 +51,14 @@ DATE_PATTERN = re.compile(
   | (?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?P<y4>{_YEAR})\b)
   | (?P<my>\b{_MONTHS}\s+(?:of\s+)?(?P<y5>{_YEAR})\b)
   | (?P<month>\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+{_MONTHS}
-        (?!\s+(?:of\s+)?{_YEAR})(?=[\s,.;]|$))
+        (?!\s+(?:of\s+)?{_YEAR})(?!\s+\d)(?=[\s,.;]|$))
   | (?P<yr>\b(?:in|since|by|until)\s+{_YEAR}\b)
   | (?P<same>\b(?:on\s+)?(?:the\s+)?same\s+day\b|\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b
         |\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
-  | (?P<wd>\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
+  | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
+        (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
         (?:\s+(?:morning|afternoon|evening|night))?)
-  | (?P<rel>\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b)
+  | (?P<rel>\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -132,7 +133,8 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
         if published is None:
             return ResolvedDate(None, "day", "unknown")
         word = text.lower().split()[0]
-        day = published - dt.timedelta(days=1) if word == "yesterday" else published
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        day = published + dt.timedelta(days=shift)
         return ResolvedDate(day.isoformat(), "day", "relative")
     if kind == "wd":
         if published is None:
@@ -141,6 +143,9 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
         back = (published.weekday() - _WEEKDAYS.index(name + "day")) % 7
         if text.lower().startswith("last ") and back == 0:
             back = 7
+        if text.lower().startswith(("next ", "this coming ")):
+            ahead = (_WEEKDAYS.index(name + "day") - published.weekday()) % 7 or 7
+            return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day", "relative")
         return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day", "relative")
     year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
     clean = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)
@@ -195,6 +200,7 @@ def resolve_date(
     publication date.
     """
     best: ResolvedDate | None = None
+    relative: ResolvedDate | None = None
     for found in find_dates(text, published, context_year):
         date = found.date
         if date.how == "same-day":
@@ -202,11 +208,14 @@ def resolve_date(
                 return ResolvedDate(previous.value, "day", "context")
             best = best or ResolvedDate(None, "day", "unknown")
             continue
+        if date.value and date.how == "relative":
+            relative = relative or date  # "Sunday, October 26": the written date wins
+            continue
         if date.value:
             return date
         if best is None and date.precision:
             best = date
-    return best or ResolvedDate(None, None, "unknown")
+    return relative or best or ResolvedDate(None, None, "unknown")
 
 
 def evident_year(text: str, published: str | dt.date | None = None) -> int | None:

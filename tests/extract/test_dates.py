@@ -69,3 +69,13 @@ def test_may_and_march_the_words_are_not_months() -> None:
 def test_a_date_after_publication_is_suspect() -> None:
     assert is_suspect(ResolvedDate("2025-11-02", "day", "explicit"), "2025-10-27")
     assert not is_suspect(ResolvedDate("2025-10-26", "day", "explicit"), "2025-10-27")
+
+
+def test_a_written_date_wins_over_its_weekday_and_ranges_start_with_their_first_day() -> None:
+    assert resolve_date("on Sunday, October 26, 2025", "2025-10-27").how == "explicit"
+    assert resolve_date("the dialogue ran from May 31 to Jun. 2", "2024-06-02").value == "2024-05-31"
+
+
+def test_tomorrow_and_next_weekday_look_forward() -> None:
+    assert resolve_date("will meet tomorrow", "2025-10-27").value == "2025-10-28"
+    assert resolve_date("will meet next Monday", "2025-10-27").value == "2025-11-03"

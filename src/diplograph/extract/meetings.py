@@ -840,7 +840,7 @@ def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords)
         if any(d.sentence is sent and d.date.value for d in merged if d.kind in _DATED_KINDS):
             lead = next(d.date for d in merged if d.sentence is sent and d.date.value)
             break
-        if _has_trigger(sent, vocab):
+        if _has_trigger(sent, vocab, ctx.persons):
             date = ctx.date_of(sent.text)
             if date.value:
                 lead = date
@@ -855,14 +855,25 @@ def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords)
         d.date = ResolvedDate(lead.value, lead.precision, "context")
 
 
-def _has_trigger(sent: Sentence, vocab: MeetingWords) -> bool:
-    """The sentence reports an encounter, named parties or not."""
+def _has_trigger(sent: Sentence, vocab: MeetingWords, persons: PersonIndex | None = None) -> bool:
+    """The sentence reports an encounter, named parties or not ("hosted the
+    Dialogue" is an event, not an encounter: a verb's object must be a
+    person, a party or a meeting)."""
+    people = [(m.start, m.end) for m in persons.in_sentence(sent.index)] if persons else []
     for tok in sent.span:
         low = tok.lower_
-        if ((tok.pos_ == "VERB" and low in vocab.verbs) or (tok.pos_ == "NOUN" and low in vocab.nouns)) and (
-            not _is_future(tok, vocab)
-        ):
+        if _is_future(tok, vocab):
+            continue
+        if tok.pos_ == "NOUN" and low in vocab.nouns:
             return True
+        if tok.pos_ == "VERB" and low in vocab.verbs:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if not objects or any(
+                c.lower_ in vocab.nouns or _states_in(c, sent)
+                or any(c.left_edge.idx <= a < c.right_edge.idx + len(c.right_edge) for a, _ in people)
+                for c in objects
+            ):
+                return True
     return False
 
 
@@ -905,7 +916,7 @@ def _report_occasion(ctx: ReportContext) -> str | None:
     vocab = words()
     for sent in ctx.sentences[:4]:
         occasion = _occasion(sent)
-        if occasion and _has_trigger(sent, vocab):
+        if occasion and _has_trigger(sent, vocab, ctx.persons):
             return occasion
     return None
 

@@ -119,3 +119,53 @@ def test_person_queries(db, five_outlets):
     assert (relation.partner_id, relation.meetings) == ("JPN", 1)
     assert [(p.month, p.events) for p in db.timeline("Takaichi Sanae")] == [("2025-10", 1)]
     assert db.events(actor="Nobody Atall") == []
+
+
+def test_partnerships_and_targets_merge_across_reports(db, gold_extractions):
+    """The dev gold names some partnerships and figures in several reports:
+    each (parties, level) is one partnership whose sources are those reports."""
+    for extraction in gold_extractions:
+        db.add(extraction)
+    expected: dict[tuple, set[str]] = {}
+    for extraction in gold_extractions:
+        for p in extraction.partnerships:
+            key = (frozenset(p.parties), " ".join(p.level.lower().split()))
+            expected.setdefault(key, set()).add(extraction.report.id)
+    stored = {(frozenset(p.parties), " ".join(p.level.lower().split())): p for p in db.partnerships()}
+    assert set(stored) == set(expected)
+    assert any(len(reports) > 1 for reports in expected.values())  # the data does repeat some
+    for key, reports in expected.items():
+        assert stored[key].source_count == len(reports)
+        assert {s.report_id for s in db.sources("partnership", stored[key].id)} == reports
+
+
+def test_documents_merge_on_close_titles(db, five_outlets):
+    first, second = copy.deepcopy(five_outlets[0]), copy.deepcopy(five_outlets[2])
+    for extraction, titles, status in (
+        (first, ["Memorandum of Understanding on Semiconductor Cooperation"], "planned"),
+        (
+            second,
+            [
+                "memorandum of understanding on semiconductor cooperation",
+                "Agreement on Labour Cooperation",
+            ],
+            "signed",
+        ),
+    ):
+        span = extraction.meetings[0].span
+        extraction.documents = [
+            r.Document(
+                t, ["JPN", "VNM"], status, r.ResolvedDate(None), span.of(extraction.report.text), span
+            )
+            for t in titles
+        ]
+    db.add(first)
+    db.add(second)
+    documents = {d.title: d for d in db.documents()}
+    assert set(documents) == {
+        "Memorandum of Understanding on Semiconductor Cooperation",
+        "Agreement on Labour Cooperation",
+    }
+    mou = documents["Memorandum of Understanding on Semiconductor Cooperation"]
+    assert (mou.status, mou.source_count, mou.parties) == ("signed", 2, ["JPN", "VNM"])
+    assert documents["Agreement on Labour Cooperation"].source_count == 1

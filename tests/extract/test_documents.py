@@ -365,3 +365,24 @@ def test_possessives_inside_a_title_stay(nlp, sentence: str, title: str) -> None
 def test_the_upgrade_of_an_anaphor_is_still_an_anaphor(nlp) -> None:
     text = "Vietnam and Japan signed the agreement last year. They discussed the upgrade of the agreement."
     assert [d.title for d in documents(nlp, text)] == []
+
+
+_VN_MY = "Vietnamese President To Lam met Malaysian Prime Minister Anwar Ibrahim. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "status"),
+    [
+        ("The leaders welcomed the signing of the Defence Cooperation Agreement between the two countries "
+         "last year.", "Defence Cooperation Agreement", "signed"),
+        ("The two leaders agreed to soon complete the Action Plan for the 2025-2030 period.",
+         "Action Plan for the 2025-2030 period", "planned"),
+        ("They agreed to upgrade the Vietnam-Malaysia Trade Agreement.", "Vietnam-Malaysia Trade Agreement",
+         "planned"),
+        ("The ministers signed the Agreement on the Avoidance of Double Taxation.",
+         "Agreement on the Avoidance of Double Taxation", "signed"),
+    ],
+)
+def test_title_bounds_and_more_cues(nlp, sentence: str, title: str, status: str) -> None:
+    [d] = documents(nlp, _VN_MY + sentence)
+    assert (d.title, d.status, set(d.parties)) == (title, status, {"VNM", "MYS"})

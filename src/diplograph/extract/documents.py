@@ -106,6 +106,8 @@ _WHEN = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }
+_THE_SIDES = {"the two", "both countries", "both sides", "both nations", "the countries", "the sides"}
+_RELATIVE_WHEN = {"last", "next", "this", "earlier", "later", "early", "late", "previous"}
 _IN_AFTER = {"cooperation", "collaboration", "partnership", "investment", "trade", "exchange", "exchanges"}
 _POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
@@ -265,6 +267,10 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break
         if t.lower_ in _POSSESSIVE:
             return end  # "on its outcomes": a description, not an identifying name
+        if t.lower_ == "between" and " ".join(x.lower_ for x in doc[i + 1 : i + 3]) in _THE_SIDES:
+            break  # "between the two countries": the parties, not the title
+        if count and t.ent_type_ == "DATE" and t.lower_ in _RELATIVE_WHEN:
+            break  # "... Agreement signed last year": a date, not the title
         nxt_tok = doc[i + 1] if i + 1 < len(doc) else None
         if count and t.pos_ == "ADP" and nxt_tok is not None and (
             nxt_tok.lower_ in _WHEN or (nxt_tok.ent_type_ in ("DATE", "TIME") and not nxt_tok.like_num)

@@ -184,3 +184,18 @@ def test_phone_talks_and_the_same_day(nlp) -> None:
     assert [m.date.value for m in found] == ["2024-09-11", "2024-09-11"]
     assert sides(found[0]) == {("To Lam", "VNM"), ("Xi Jinping", "CHN")}
     assert sides(found[1]) == {("Pham Minh Chinh", "VNM"), ("Vivian Balakrishnan", "SGP")}
+
+
+def test_courtesy_visits_exchanges_of_views_and_co_chairs(nlp) -> None:
+    text = (
+        "HÀ NỘI — Japanese Ambassador Ito Naoki paid a courtesy visit to Prime Minister Phạm Minh Chính on "
+        "Monday.\n"
+        "Foreign Minister Bùi Thanh Sơn exchanged views with his Lao counterpart Saleumxay Kommasith.\n"
+        "Sơn and Saleumxay co-chaired the 10th meeting of the Việt Nam - Laos Joint Committee in Vientiane."
+    )
+    found = meetings(nlp, text, "2024-05-20")
+    assert [sides(m) for m in found] == [
+        {("Ito Naoki", "JPN"), ("Phạm Minh Chính", "VNM")},
+        {("Bùi Thanh Sơn", "VNM"), ("Saleumxay Kommasith", "LAO")},
+    ]
+    assert len(found[1].spans) == 2

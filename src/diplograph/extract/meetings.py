@@ -556,6 +556,7 @@ def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, 
     return Draft(parties, kind, mode, sent, date, _location(ctx, sent, trigger), _occasion(sent), [span])
 
 
+_PAYING = frozenset({"paid", "pay", "pays", "paying", "made", "make", "makes", "making"})
 _HOSTING = frozenset({"invitation", "invited", "hosted", "host", "received", "welcomed", "greeted", "guest"})
 
 
@@ -587,9 +588,20 @@ def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, Pers
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     visitors = _persons_in(c, ptoks)
+        if not visitors and tok.dep_ == "dobj" and tok.head.lower_ in _PAYING:
+            subj, _ = _subject(tok.head)  # "X paid a courtesy visit to ..."
+            visitors = _persons_in(subj, ptoks)
+    index = ctx.persons
+    assert index is not None
+    if visitors and not hosts and tok.pos_ != "VERB":
+        # "paid a courtesy visit to Prime Minister X": a visit to a person is a meeting with them
+        to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+        called = [p for c in to for p in _persons_in(c, ptoks) if p not in visitors]
+        if called:
+            return _draft(ctx, sent, [("person", visitors[0]), ("person", called[0])], "named", "meeting",
+                          ResolvedDate(None), tok)
     if not visitors or not hosts:
         return None
-    index = ctx.persons
     assert index is not None
     host = hosts[0]
     visitor = visitors[0]

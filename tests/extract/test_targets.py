@@ -333,3 +333,23 @@ def test_a_second_figure_after_a_movement_keeps_the_metric(nlp) -> None:
     )
     found = sorted((t.amount_usd, t.year, t.status) for t in targets(nlp, text))
     assert found == [(19.6e9, 2023, "actual"), (21e9, 2022, "actual")]
+
+
+def test_an_aim_referring_back_to_the_previous_figure(nlp) -> None:
+    text = (
+        "Indonesian President Prabowo Subianto received Vietnamese Party General Secretary To Lam. "
+        "Vietnam-Indonesia trade turnover hit US$16.7 billion in 2024. "
+        "The two leaders agreed to raise it to US$18 billion by 2028."
+    )
+    found = sorted((t.amount_usd, t.status, t.year, frozenset(t.parties)) for t in targets(nlp, text))
+    pair = frozenset({"VNM", "IDN"})
+    assert found == [(16.7e9, "actual", 2024, pair), (18e9, "target", 2028, pair)]
+
+
+def test_an_aim_in_another_clause_does_not_make_a_figure_a_target(nlp) -> None:
+    text = (
+        "Australian Prime Minister Anthony Albanese met Vietnamese Prime Minister Pham Minh Chinh. "
+        "They aim to double two-way investment, with two-way trade of A$24 billion in 2023."
+    )
+    [t] = targets(nlp, text)
+    assert (t.status, t.year, t.currency, t.amount) == ("actual", 2023, "AUD", 24e9)

@@ -68,6 +68,15 @@ _FISCAL = re.compile(
     r"|\bFY\s?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: An aim's object that refers back to the previous sentence's figure:
+#: "raise it to", "bring this figure to".
+_ANAPHOR = re.compile(
+    r"\b(?:it|this|that|this\s+figure|the\s+figure|this\s+number|the\s+number|this\s+value)\s+"
+    r"(?:to|at)\s+(?:(?:about|around|over|nearly|more\s+than|some)\s+)?$",
+    re.IGNORECASE,
+)
+#: Where a clause ends, for the cues before an amount.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:with|while|whereas|but|which)\b", re.IGNORECASE)
 #: An amount's own time phrase: a deadline written after a later goal is not its.
 _OWN_TIME = re.compile(
     r"\b(?:soon|in\s+the\s+(?:near|coming|next)\b|within\s+the\s+next\b|in\s+(?:the\s+)?(?:coming|next)\s+"
@@ -152,8 +161,14 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
 def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_before: str) -> str:
     """The nearest cue before the amount decides; with none, a deadline says target."""
     nearest: tuple[int, str] | None = None
+    # "They aim to double investment, with two-way trade of A$24 billion in 2023":
+    # an aim before ", with" is another clause's
+    clause = seg.before
+    breaks = list(_CLAUSE_BREAK.finditer(clause))
+    if breaks:
+        clause = clause[breaks[-1].end() :]
     for pattern, status in ((cues.target, "target"), (cues.actual, "actual")):
-        for m in pattern.finditer(seg.before):
+        for m in pattern.finditer(clause):
             if nearest is None or m.end() > nearest[0]:
                 nearest = (m.end(), status)
     if nearest is not None:
@@ -265,9 +280,12 @@ def find_targets(ctx: ReportContext) -> list[Target]:
     published_year = int(ctx.published[:4]) if ctx.published else ctx.year
     out: list[Target] = []
     seen: set[tuple] = set()
+    sentence_metric: tuple[int, str | None] = (-2, None)
     for sent in ctx.sentences:
         text = ctx.text[sent.start : sent.end]
-        if not any(ch.isdigit() for ch in text) or not cues.screen.search(text):
+        # the metric of the sentence before, for "raise it to US$18 billion"
+        last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
+        if not any(ch.isdigit() for ch in text) or not (cues.screen.search(text) or last_metric):
             continue
         amounts = merge_conversions(text, find_money(text))
         if not amounts:
@@ -278,7 +296,11 @@ def find_targets(ctx: ReportContext) -> list[Target]:
             metric = _metric(seg, cues)
             if metric is None and previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
                 metric = previous_metric  # "US$25 billion, compared to the current US$21 billion"
+            if metric is None and last_metric and _ANAPHOR.search(seg.before):
+                metric = last_metric  # "Trade hit US$16.7 billion. They agreed to raise it to US$18 billion"
             previous_metric = metric
+            if metric is not None:
+                sentence_metric = (sent.index, metric)
             if metric is None:
                 previous = seg
                 continue

@@ -65,3 +65,15 @@ def test_longer_report_is_not_a_duplicate_of_a_shorter_one(db, nlp, tmp_path):
     longer.write_text(long_text, encoding="utf-8")
     summary = db.ingest([short, longer], nlp=nlp)
     assert (summary.added, summary.duplicate) == (2, 0)
+
+
+def test_changed_original_keeps_its_duplicates(db, nlp):
+    from dataclasses import replace
+
+    reports = _reports()
+    db.ingest([reports["original"], reports["republished_header"]], nlp=nlp)
+    corrected = replace(reports["original"], text=reports["original"].text + "\nThis story was corrected.")
+    assert db.ingest([corrected], nlp=nlp).replaced == 1
+    rows = {r.id: r for r in db.reports()}
+    assert rows["republished_header"].duplicate_of == "original"
+    assert db.check() == []

@@ -97,3 +97,19 @@ def test_extract_api_and_add(db, nlp):
     assert db.add(extraction).status == "added"
     assert db.reports()[0].id == extraction.report.id
     assert db.report(extraction.report.id).text.startswith("Prime Minister")
+
+
+def test_check_finds_what_is_broken(db, five_outlets):
+    from sqlalchemy import delete, update
+
+    from diplograph.store.schema import event_sources, events
+
+    for extraction in five_outlets:
+        db.add(extraction)
+    assert db.check() == []
+    with db.engine.begin() as conn:
+        conn.execute(update(events).values(source_count=7))
+    assert any("source_count" in p for p in db.check())
+    with db.engine.begin() as conn:
+        conn.execute(delete(event_sources))
+    assert any("without any source" in p for p in db.check())

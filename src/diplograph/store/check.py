@@ -25,7 +25,9 @@ def problems(engine: Engine) -> list[str]:
                 found.append(f"foreign_key_check: {tuple(row)}")
         for table in metadata.sorted_tables:
             for fk in table.foreign_keys:
-                column, target = fk.parent, fk.column
+                column = fk.parent
+                target_table = fk.column.table.alias("target")  # an alias: reports points at itself
+                target = target_table.c[fk.column.name]
                 orphans = conn.execute(
                     select(func.count())
                     .select_from(table)
@@ -36,7 +38,7 @@ def problems(engine: Engine) -> list[str]:
                 ).scalar()
                 if orphans:
                     found.append(
-                        f"{table.name}.{column.name}: {orphans} rows point to no {target.table.name}"
+                        f"{table.name}.{column.name}: {orphans} rows point to no {fk.column.table.name}"
                     )
         for kind, (records, sources) in RECORD_TABLES.items():
             counted = (

@@ -75,9 +75,10 @@ def write(engine: Engine, extraction: Extraction) -> IngestResult:
         if previous == digest:
             return IngestResult(report.id, "unchanged")
         if previous is not None:
-            remove_report(conn, report.id)
+            # Replaced in place: the row stays, so reports that duplicate it keep their link.
+            clear_report(conn, report.id)
         match = dedupe.find_duplicate(conn, report.id, sig)
-        _insert_report(conn, report, sig, match)
+        _insert_report(conn, report, sig, match, replace=previous is not None)
         if match is not None:
             return IngestResult(report.id, "duplicate", duplicate_of=match.report_id)
         count = _write_records(conn, extraction)
@@ -85,10 +86,15 @@ def write(engine: Engine, extraction: Extraction) -> IngestResult:
 
 
 def _insert_report(
-    conn: Connection, report: Report, sig: dedupe.Signature, match: dedupe.Match | None
+    conn: Connection,
+    report: Report,
+    sig: dedupe.Signature,
+    match: dedupe.Match | None,
+    replace: bool = False,
 ) -> None:
+    statement = reports.update().where(reports.c.id == report.id) if replace else reports.insert()
     conn.execute(
-        reports.insert().values(
+        statement.values(
             id=report.id,
             url=report.url,
             title=report.title,
@@ -111,6 +117,13 @@ def remove_report(conn: Connection, report_id: str) -> None:
     """Delete a report and everything only it supported (explicit deletes, so
     the same code works whether or not the engine enforces cascades)."""
     conn.execute(update(reports).where(reports.c.duplicate_of == report_id).values(duplicate_of=None))
+    clear_report(conn, report_id)
+    conn.execute(delete(reports).where(reports.c.id == report_id))
+
+
+def clear_report(conn: Connection, report_id: str) -> None:
+    """Remove what a report contributed (sources, mentions, LSH bands), and
+    the records no other report supports; the report's row stays."""
     for records, sources in RECORD_TABLES.values():
         touched = list(
             conn.execute(
@@ -122,7 +135,6 @@ def remove_report(conn: Connection, report_id: str) -> None:
             _recount(conn, records, sources, record_id)
     conn.execute(delete(mentions).where(mentions.c.report_id == report_id))
     conn.execute(delete(report_bands).where(report_bands.c.report_id == report_id))
-    conn.execute(delete(reports).where(reports.c.id == report_id))
 
 
 def _recount(conn: Connection, records, sources, record_id: str) -> None:  # noqa: ANN001

@@ -226,3 +226,32 @@ def test_a_named_level_not_in_the_list_keeps_the_reports_words(nlp, text, level,
 )
 def test_other_capitalised_partnerships_are_not_levels(nlp, sentence: str) -> None:
     assert partnerships(nlp, _MY_ID + sentence) == []
+
+
+_VN_JP = "Vietnamese Prime Minister Pham Minh Chinh met Japanese Prime Minister Shigeru Ishiba. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level", "change"),
+    [
+        ("Japan was the first G7 country to establish a Comprehensive Strategic Partnership with Vietnam in "
+         "2023.", "Comprehensive Strategic Partnership", "established"),
+        ("Bilateral relations have grown since the establishment of the Comprehensive Strategic Partnership "
+         "in 2023.", "Comprehensive Strategic Partnership", "established"),
+        ("They hailed bilateral ties, which were elevated to a Comprehensive Strategic Partnership in 2023.",
+         "Comprehensive Strategic Partnership", "upgraded"),
+        ("The upgrade of bilateral ties to a Comprehensive Strategic Partnership opened a new chapter.",
+         "Comprehensive Strategic Partnership", "upgraded"),
+        ("The Comprehensive Strategic Partnership between Vietnam and Japan was set up in 2023.",
+         "Comprehensive Strategic Partnership", "established"),
+    ],
+)
+def test_more_ways_of_saying_how_a_level_began(nlp, sentence, level, change) -> None:
+    assert partnerships(nlp, _VN_JP + sentence) == [(frozenset({"VNM", "JPN"}), level, change)]
+
+
+def test_a_hoped_for_upgrade_is_no_level(nlp) -> None:
+    text = _VN_JP + (
+        "Chinh said the two countries should work to elevate ties to a Comprehensive Strategic Partnership."
+    )
+    assert partnerships(nlp, text) == []

@@ -23,7 +23,7 @@ from diplograph.extract.context import ReportContext, Sentence
 #: Summit", "the third largest ASEAN trading partner") is not a party.
 _MODIFIER_AFTER = re.compile(
     r"^[\s’']*(?:s\s+)?(?:-?\s*(?:led|wide)\b|member|trading\s+partner|partner|countries|nations|"
-    r"states|economies|region|summit|related\s+summits|chair|chairmanship|secretariat|"
+    r"states|economies|(?:country|nation|state|economy)\b|region|summit|related\s+summits|chair|chairmanship|secretariat|"
     r"secretary|community|centrality|way|charter|"
     r"foreign\s+ministers|leaders'?\s+meeting|defen[cs]e\s+ministers)",
     re.IGNORECASE,

@@ -39,6 +39,8 @@ def lexicon() -> EventWords:
 _SIDES = ("two sides", "both sides", "two leaders", "both leaders", "two countries", "both countries",
           "two ministers", "both ministers", "two prime ministers", "two pms", "both pms", "they", "both")
 _MEETING_VERBS = frozenset({"meet", "visit", "hold", "pay"})
+#: Verbs inside another verb's complement or modifier: the content of an event, not an event.
+_EMBEDDED = frozenset({"xcomp", "ccomp", "pcomp", "acl", "relcl", "advcl", "csubj", "amod"})
 
 
 def _codes_in(ctx: ReportContext, sent: Sentence, tok: Token | None) -> list[str]:
@@ -63,7 +65,7 @@ def _phrase(tok: Token) -> str:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
 
-def _actor(ctx: ReportContext, sent: Sentence, verb: Token) -> list[str]:
+def _actor(ctx: ReportContext, sent: Sentence, verb: Token, sides: list[str]) -> list[str]:
     cur = verb
     for _ in range(4):
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -71,7 +73,7 @@ def _actor(ctx: ReportContext, sent: Sentence, verb: Token) -> list[str]:
             subj = subjects[-1]
             codes = _codes_in(ctx, sent, subj)
             if not codes and any(s in _phrase(subj) for s in _SIDES):
-                codes = list(ctx.parties)
+                codes = list(sides)
             return codes
         if cur.head.i == cur.i:
             break
@@ -79,13 +81,15 @@ def _actor(ctx: ReportContext, sent: Sentence, verb: Token) -> list[str]:
     return []
 
 
-def _recipients(ctx: ReportContext, sent: Sentence, verb: Token, actor: list[str]) -> list[str]:
+def _recipients(
+    ctx: ReportContext, sent: Sentence, verb: Token, actor: list[str], sides: list[str]
+) -> list[str]:
     out: list[str] = []
     for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "prep", "xcomp", "ccomp", "attr", "oprd"):
+        if c.dep_ in ("dobj", "dative", "prep", "prt", "xcomp", "ccomp", "attr", "oprd"):
             out += [x for x in _codes_in(ctx, sent, c) if x not in out and x not in actor]
     if not out and len(actor) == 1:
-        out = [p for p in ctx.parties if p not in actor][:1]
+        out = [p for p in sides if p not in actor][:1]
     return out
 
 
@@ -93,19 +97,21 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
-def _sentence_events(ctx: ReportContext, sent: Sentence, words: EventWords) -> list[Event]:
+def _sentence_events(ctx: ReportContext, sent: Sentence, words: EventWords, sides: list[str]) -> list[Event]:
     out: list[Event] = []
     evidence, span = ctx.evidence(sent)
     date = ctx.date_of(sent.text)
     for tok in sent.span:
         if tok.pos_ != "VERB" or _negated(tok):
             continue
+        if tok.dep_ in _EMBEDDED:
+            continue  # "called on Japan to provide ODA": the request is the event, not what it asks for
         low = tok.lower_
         kind = words.verb_type.get(low)
         if kind is None:
             continue
         if low in ("call", "calls", "called") and not any(
-            c.dep_ == "prep" and c.lower_ in words.call_particles for c in tok.children
+            c.dep_ in ("prep", "prt") and c.lower_ in words.call_particles for c in tok.children
         ):
             continue
         mode = words.modes.get(low)
@@ -113,10 +119,10 @@ def _sentence_events(ctx: ReportContext, sent: Sentence, words: EventWords) -> l
         if kind == "AGREE" and any(c.dep_ == "xcomp" and c.lower_.rstrip("s") in _MEETING_VERBS
                                    for c in tok.children):
             mode = "meeting"
-        actor = _actor(ctx, sent, tok)
+        actor = _actor(ctx, sent, tok, sides)
         if not actor:
             continue
-        recipient = _recipients(ctx, sent, tok, actor)
+        recipient = _recipients(ctx, sent, tok, actor, sides)
         if not recipient and len(actor) > 1:  # "the two sides agreed": each side towards the other
             actor, recipient = actor[:1], actor[1:]
         if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in tok.children):
@@ -144,5 +150,18 @@ def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
         events.append(Event(kind, mode, parties[:1], parties[1:], date, None, d.evidence, d.span))
     words = lexicon()
     for sent in ctx.sentences:
-        events += _sentence_events(ctx, sent, words)
+        events += _sentence_events(ctx, sent, words, _sides_at(ctx, extraction, sent))
     return events
+
+
+def _sides_at(ctx: ReportContext, extraction: Extraction, sent: Sentence) -> list[str]:
+    """Who "the two sides" are at this sentence: the parties of the latest
+    meeting described at or before it, else the report's principal parties."""
+    latest = None
+    for m in extraction.meetings:
+        starts = [s.start for s in (m.spans or [m.span]) if s.start <= sent.start]
+        if starts and (latest is None or max(starts) >= latest[0]):
+            latest = (max(starts), m)
+    if latest is None:
+        return list(ctx.parties)
+    return list(dict.fromkeys(p.country for p in latest[1].participants if p.country))

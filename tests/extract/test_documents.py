@@ -386,3 +386,22 @@ _VN_MY = "Vietnamese President To Lam met Malaysian Prime Minister Anwar Ibrahim
 def test_title_bounds_and_more_cues(nlp, sentence: str, title: str, status: str) -> None:
     [d] = documents(nlp, _VN_MY + sentence)
     assert (d.title, d.status, set(d.parties)) == (title, status, {"VNM", "MYS"})
+
+
+def test_witnesses_of_a_signing_by_the_two_sides_are_not_parties(nlp) -> None:
+    text = (
+        "Thai Prime Minister Anutin Charnvirakul met Cambodian Prime Minister Hun Manet in Kuala Lumpur. "
+        "The two prime ministers signed the Kuala Lumpur Peace Accord, "
+        "witnessed by US President Donald Trump."
+    )
+    [d] = documents(nlp, text)
+    assert (d.title, set(d.parties), d.status) == ("Kuala Lumpur Peace Accord", {"THA", "KHM"}, "signed")
+
+
+def test_where_it_was_signed_is_not_in_the_title(nlp) -> None:
+    text = (
+        "Japan's Foreign Minister and Indonesia's Foreign Minister signed a Letter of Intent on cyber "
+        "security cooperation on the sidelines of the summit."
+    )
+    [d] = documents(nlp, text)
+    assert (d.title, set(d.parties)) == ("Letter of Intent on cyber security cooperation", {"JPN", "IDN"})

@@ -30,7 +30,7 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions, person_codes
 from diplograph.records import Document, ResolvedDate
 
 
@@ -106,6 +106,7 @@ _WHEN = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 }
+_NOT_TITLE = ("on the sidelines", "on the occasion", "on behalf", "on this occasion", "on that occasion")
 _THE_SIDES = {"the two", "both countries", "both sides", "both nations", "the countries", "the sides"}
 _RELATIVE_WHEN = {"last", "next", "this", "earlier", "later", "early", "late", "previous"}
 _IN_AFTER = {"cooperation", "collaboration", "partnership", "investment", "trade", "exchange", "exchanges"}
@@ -267,6 +268,8 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break
         if t.lower_ in _POSSESSIVE:
             return end  # "on its outcomes": a description, not an identifying name
+        if count and text[t.idx : t.idx + 24].lower().startswith(_NOT_TITLE):
+            break  # "... cooperation on the sidelines": where it was signed, not what it is
         if t.lower_ == "between" and " ".join(x.lower_ for x in doc[i + 1 : i + 3]) in _THE_SIDES:
             break  # "between the two countries": the parties, not the title
         if count and t.ent_type_ == "DATE" and t.lower_ in _RELATIVE_WHEN:
@@ -496,6 +499,18 @@ def _checked(ctx: ReportContext, sent: Sentence, cue_at: int, status: str) -> st
     return status if data.both.search(lead[: p.start()]) else None
 
 
+#: "The two prime ministers signed": the parties are the pair the report is about.
+_PAIR_SUBJECT = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:[\w-]+\s+){0,2}?(?:sides|countries|leaders|ministers|presidents|premiers|"
+    r"governments|nations|parties|delegations|heads|officials|PMs|FMs)\b",
+    re.IGNORECASE,
+)
+_WITNESS = re.compile(
+    r"\b(?:witnessed\s+by|in\s+the\s+presence\s+of|with\s+the\s+witness\s+of|attended\s+by)\b[^,;]*$",
+    re.IGNORECASE,
+)
+
+
 def _parties(ctx: ReportContext, sent: Sentence, f: _Found) -> list[str]:
     """States/bodies named in the title, then in the sentence, made up to a
     pair from the context (one party in common is what identifies it)."""
@@ -507,10 +522,20 @@ def _parties(ctx: ReportContext, sent: Sentence, f: _Found) -> list[str]:
     codes = codes_of(in_title)
     if len(codes) >= 2:
         return codes
-    for code in codes_of(party_mentions(sent, text, keep_modifiers=True)):
-        if code not in codes:
-            codes.append(code)
-    return complete_pair(ctx, sent, codes) if len(codes) < 2 else codes
+    pair_subject = _PAIR_SUBJECT.search(text[sent.start : f.start])
+    witnessed = pair_subject is not None and _WITNESS.search(text[f.end : sent.end]) is not None
+    witnesses: set[str] = set()
+    for m in party_mentions(sent, text, keep_modifiers=True):
+        if m.how == "capital" and f.start <= m.start < f.end:
+            continue  # "the Kuala Lumpur Peace Accord": a place in the name, not a party
+        if witnessed and _WITNESS.search(text[max(sent.start, m.start - 40) : m.start]):
+            witnesses.add(m.entity.code)  # "the two PMs signed ..., witnessed by US President X"
+            continue
+        if m.entity.code not in codes:
+            codes.append(m.entity.code)
+    if witnessed:  # the persons such a sentence names watched: they are no guide to the pair
+        witnesses |= {c for c in person_codes(ctx, sent) if c not in codes}
+    return complete_pair(ctx, sent, codes, frozenset(witnesses)) if len(codes) < 2 else codes
 
 
 def _words(title: str) -> frozenset[str]:

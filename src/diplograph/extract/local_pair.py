@@ -126,14 +126,17 @@ def _nearest_other(ctx: ReportContext, index: int, exclude: set[str]) -> str | N
     return None
 
 
-def complete_pair(ctx: ReportContext, sent: Sentence, codes: list[str]) -> list[str]:
+def complete_pair(
+    ctx: ReportContext, sent: Sentence, codes: list[str], witnesses: frozenset[str] = frozenset()
+) -> list[str]:
     """`codes` as named in the sentence, made up to a pair when it names fewer
     than two: first from the persons it names, then the home state and the
-    nearest other state before it."""
+    nearest other state before it; never one of `witnesses` (states that only
+    watched, and the persons of a sentence that has witnesses)."""
     codes = list(codes)
     if len(codes) >= 2:
         return codes
-    for code in person_codes(ctx, sent):
+    for code in person_codes(ctx, sent) if not witnesses else []:
         if code not in codes:
             codes.append(code)
         if len(codes) == 2:
@@ -141,8 +144,10 @@ def complete_pair(ctx: ReportContext, sent: Sentence, codes: list[str]) -> list[
     home = home_state(ctx)
     if len(codes) == 1 and home and codes[0] != home:
         return [home, codes[0]]
-    other = _nearest_other(ctx, sent.index, {home} | set(codes) if home else set(codes))
+    if home in witnesses:
+        home = None
+    other = _nearest_other(ctx, sent.index, ({home} if home else set()) | set(codes) | witnesses)
     if home and other:
         return [home, other]
-    principal = [c for c in ctx.parties if c not in codes]
+    principal = [c for c in ctx.parties if c not in codes and c not in witnesses]
     return (codes + principal)[:2]

@@ -20,6 +20,7 @@ import os
 import sys
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -83,18 +84,26 @@ def _which(name: str) -> str | None:
     return shutil.which(name)
 
 
-def session(master: str = "local[2]", app_name: str = "diplograph", conf: dict[str, str] | None = None):
-    """A SparkSession whose Python workers run this interpreter (so they import diplograph)."""
+def session(
+    master: str | None = "local[2]", app_name: str = "diplograph", conf: dict[str, str] | None = None
+):
+    """A SparkSession. Local masters run the Python workers with this very
+    interpreter (so they import diplograph); with `master=None` (under
+    spark-submit) the master and the executors' Python come from
+    spark-submit's configuration (`spark.pyspark.python`, `--archives`)."""
     check_requirements()
-    if master.startswith("local"):
+    local = master is not None and master.startswith("local")
+    if local:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.master(master).appName(app_name)
-    for key, value in {**(LOCAL_CONF if master.startswith("local") else {}), **(conf or {})}.items():
+    builder = SparkSession.builder.appName(app_name)
+    if master is not None:
+        builder = builder.master(master)
+    for key, value in {**(LOCAL_CONF if local else {}), **(conf or {})}.items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
@@ -161,7 +170,7 @@ def _local(uri: str) -> str:
 def spark_extract(
     input: str,
     output: str,
-    master: str = "local[2]",
+    master: str | None = "local[2]",
     partitions: int | None = None,
     input_format: str = "auto",
     text_column: str = "text",
@@ -171,7 +180,8 @@ def spark_extract(
     """Extract every report under `input` and write the tables under `output`.
 
     Pass `spark` to reuse a running session (tests, notebooks); otherwise one
-    is started on `master` and stopped at the end.
+    is started on `master` (None: the one spark-submit configured) and
+    stopped at the end.
     """
     from pyspark.sql import functions as F
 
@@ -193,10 +203,16 @@ def spark_extract(
         summary_phases = {"extract": time.perf_counter() - started}
         staged = spark.read.parquet(staging)
         summary = Summary(partitions=n, phases=summary_phases)
-        for table in TABLES:
+
+        def write_table(table: str) -> None:
             rows = F.from_json("row", spark_ddl(table)).alias("r")
             frame = staged.where(F.col("table") == table).select(rows).select("r.*")
             frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{table}")
+
+        # Nine small jobs: submitted together (Spark schedules concurrent jobs
+        # from driver threads), their fixed costs overlap instead of adding up.
+        with ThreadPoolExecutor(max_workers=len(TABLES)) as pool:
+            list(pool.map(write_table, TABLES))
         counts = {row["table"]: row["count"] for row in staged.groupBy("table").count().collect()}
         summary.tables = {table: counts.get(table, 0) for table in TABLES}
         summary.tasks = [json.loads(r["row"]) for r in staged.where(F.col("table") == TASKS).collect()]

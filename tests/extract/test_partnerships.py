@@ -255,3 +255,16 @@ def test_a_hoped_for_upgrade_is_no_level(nlp) -> None:
         "Chinh said the two countries should work to elevate ties to a Comprehensive Strategic Partnership."
     )
     assert partnerships(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides launched the Just Energy Transition Partnership in 2022.",
+        "The two sides agreed to establish a Green Partnership on energy transition.",
+        "The EU and Vietnam signed the Partnership and Cooperation Agreement in 2012.",
+    ],
+)
+def test_programmes_named_partnership_are_not_levels(nlp, sentence: str) -> None:
+    text = "Vietnamese Prime Minister Pham Minh Chinh met EU Council President Antonio Costa. " + sentence
+    assert partnerships(nlp, text) == []

@@ -58,6 +58,7 @@ class _Levels:
             re.IGNORECASE,
         )
         self.screen = re.compile(r"partnership", re.IGNORECASE)
+        self.level_words = {w.lower() for w in data.get("level_words") or []}
 
 
 def _as_named(surface: str) -> str:
@@ -203,8 +204,8 @@ def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple
         up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
         if up:
             change = None if _NOT_YET.search(before[: up.start()]) else "upgraded"
-        elif lv.established.search(before):
-            change = "established"
+        elif lv.established.search(before) and lv.level_words & {w.lower() for w in level.split()}:
+            change = "established"  # not "launched the Just Energy Transition Partnership"
         else:
             continue
         if _FORMER.search(before):

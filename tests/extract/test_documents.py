@@ -289,6 +289,8 @@ _JP_PH = "Japanese Prime Minister Fumio Kishida met Philippine President Ferdina
         "Marcos urged the early conclusion of the Reciprocal Access Agreement.",
         "Kishida expressed hope that the Reciprocal Access Agreement would be signed at an early date.",
         "Marcos hoped for the early conclusion of negotiations on a Reciprocal Access Agreement.",
+        "Marcos affirmed the Philippines' readiness to sign a Reciprocal Access Agreement with Japan.",
+        "Japan is ready to sign a Reciprocal Access Agreement soon, Kishida said.",
     ],
 )
 def test_one_sides_wish_is_not_a_document(nlp, sentence: str) -> None:
@@ -301,6 +303,7 @@ def test_one_sides_wish_is_not_a_document(nlp, sentence: str) -> None:
         "The two leaders agreed to accelerate negotiations on a Reciprocal Access Agreement.",
         "Japan and the Philippines are expected to sign a Reciprocal Access Agreement next month.",
         "Both sides look forward to signing a Reciprocal Access Agreement soon.",
+        "Both sides expressed readiness to sign a Reciprocal Access Agreement soon.",
     ],
 )
 def test_a_shared_or_reported_plan_is_planned(nlp, sentence: str) -> None:

@@ -199,3 +199,13 @@ def test_courtesy_visits_exchanges_of_views_and_co_chairs(nlp) -> None:
         {("Bùi Thanh Sơn", "VNM"), ("Saleumxay Kommasith", "LAO")},
     ]
     assert len(found[1].spans) == 2
+
+
+def test_a_demonym_makes_a_side_only_for_those_who_stand_for_the_state(nlp) -> None:
+    text = (
+        "Japanese Prime Minister Ishiba Shigeru met Vietnamese firms in Tokyo on Monday.\n"
+        "Ishiba also met his Vietnamese counterpart in Tokyo."
+    )
+    found = meetings(nlp, text)
+    assert [sides(m) for m in found] == [{("Ishiba Shigeru", "JPN"), (None, "VNM")}]
+    assert found[0].evidence.startswith("Ishiba also met")

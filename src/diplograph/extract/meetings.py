@@ -53,6 +53,7 @@ class MeetingWords:
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
     joint_verbs: frozenset[str]
+    representatives: frozenset[str]
     talk_verbs: frozenset[str]
 
 
@@ -74,6 +75,7 @@ def words() -> MeetingWords:
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
         joint_verbs=frozenset(data["joint_verbs"]),
+        representatives=frozenset(data["representatives"]),
         talk_verbs=frozenset(data["talk_verbs"]),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
@@ -145,8 +147,25 @@ def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
             continue  # "counterparts in Kuala Lumpur, Malaysia": a place, not a party
         if m.entity.kind == "body" and span is not None and span.root.head.lower_ in _MEMBER_NOUNS:
             continue  # "four Asean leaders": leaders of member states, not the body
+        if m.how == "demonym" and span is not None and not _for_representative(span.root):
+            continue  # "Vietnamese businesses", "Thai fruit": not a state's side in an encounter
         out.append(m.entity.code)
     return out
+
+
+def _for_representative(tok: Token) -> bool:
+    """A demonym that qualifies someone who stands for the state ("his Thai
+    counterpart", "the Cambodian, Thai and Japanese counterparts", "Japanese
+    leaders"), climbing coordinations to the noun."""
+    cur = tok
+    for _ in range(6):
+        chained = cur.dep_ in ("amod", "compound", "nmod") and cur.head.pos_ in ("ADJ", "PROPN")
+        if cur.dep_ == "conj" or (chained and cur.head.lower_ not in words().representatives):
+            cur = cur.head
+            continue
+        break
+    head = cur.head if cur.head.i != cur.i else cur
+    return head.lower_ in words().representatives or cur.lower_ in words().representatives
 
 
 _MEMBER_NOUNS = frozenset({"leaders", "members", "countries", "nations", "states", "partners"})

@@ -408,3 +408,12 @@ def test_where_it_was_signed_is_not_in_the_title(nlp) -> None:
     )
     [d] = documents(nlp, text)
     assert (d.title, set(d.parties)) == ("Letter of Intent on cyber security cooperation", {"JPN", "IDN"})
+
+
+def test_an_instrument_being_carried_out_takes_no_status_from_a_neighbouring_signing(nlp) -> None:
+    text = (
+        "Chinese President Hu Jintao met Brazilian President Lula da Silva. The leaders reviewed the "
+        "implementation of the Joint Action Plan 2020-2025. Hu and Lula witnessed the signing of 13 "
+        "cooperative agreements."
+    )
+    assert documents(nlp, text) == []

@@ -70,6 +70,9 @@ class _Data:
         self.names = set(d.get("names") or [])
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
+        self.carrying_out = re.compile(
+            rf"(?<![\w-])(?:{_alt(d['carrying_out'])})\s+(?:(?:the|this|that|its|their)\s+)?$", re.IGNORECASE
+        )
         self.screen = re.compile(
             rf"(?:{_alt(kinds['strong'] + kinds['weak'] + kinds['capitalised'])})", re.IGNORECASE
         )
@@ -449,6 +452,8 @@ def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     a memorandum ...") or named, capitalised, right beside that signing
     ("Lula said the Joint Action Plan will lay the foundations ... Hu and Lula
     witnessed the signing of 13 cooperative agreements")."""
+    if _data().carrying_out.search(ctx.text[max(sent.start, f.start - 60) : f.start]):
+        return None  # "reviewed the implementation of the Joint Action Plan": an existing one
     if _CARRIER.search(ctx.text[sent.start : f.start]):
         neighbours = [sent.index - 1]
     elif _capitalised_words(f.title) and len(f.title.split()) >= 2:

@@ -218,12 +218,15 @@ def resolve_date(
     return relative or best or ResolvedDate(None, None, "unknown")
 
 
+_DEADLINE_BEFORE = re.compile(r"\bby\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+year\s+)?$", re.IGNORECASE)
+
+
 def evident_year(text: str, published: str | dt.date | None = None) -> int | None:
     """The year a report makes evident: its publication year, else the most
     frequent year of its full dates ("February 7, 2024", "7 February 2024",
     "2024-02-07": a report dates what happened, while a bare year is as often
     a deadline, "by 2025"), else the most frequent four-digit year in its
-    text (ties: the latest)."""
+    text that is not a deadline (ties: the latest)."""
     base = _as_date(published)
     if base is not None:
         return base.year
@@ -235,6 +238,8 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
     if counts:
         return max(counts, key=lambda y: (counts[y], y))
     for m in _YEAR_IN_TEXT.finditer(text):
+        if _DEADLINE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
+            continue  # "by 2030": a goal's year, not the report's
         year = int(m.group(1))
         counts[year] = counts.get(year, 0) + 1
     if not counts:

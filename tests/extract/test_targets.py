@@ -353,3 +353,9 @@ def test_an_aim_in_another_clause_does_not_make_a_figure_a_target(nlp) -> None:
     )
     [t] = targets(nlp, text)
     assert (t.status, t.year, t.currency, t.amount) == ("actual", 2023, "AUD", 24e9)
+
+
+def test_evident_year_without_full_dates_skips_deadlines() -> None:
+    from diplograph.dates import evident_year
+
+    assert evident_year("Trade reached X in 2023; goals by 2030, by the end of 2030 and by 2030.") == 2023

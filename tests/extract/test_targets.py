@@ -359,3 +359,16 @@ def test_evident_year_without_full_dates_skips_deadlines() -> None:
     from diplograph.dates import evident_year
 
     assert evident_year("Trade reached X in 2023; goals by 2030, by the end of 2030 and by 2030.") == 2023
+
+
+def test_a_pronoun_is_no_ground_for_a_party(nlp) -> None:
+    text = (
+        "KUALA LUMPUR - Vietnamese Foreign Minister Bui Thanh Son met his counterparts from Thailand, "
+        "Cambodia and Japan.\n"
+        "Meeting Thai Foreign Minister Maris Sangiampongsa, Son said the two countries should raise "
+        "two-way trade to US$25 billion soon.\n"
+        "In his meeting with Cambodian Foreign Minister Prak Sokhonn, the two sides agreed to target "
+        "US$20 billion in trade by 2030."
+    )
+    found = {(t.amount_usd, frozenset(t.parties)) for t in targets(nlp, text)}
+    assert found == {(25e9, frozenset({"VNM", "THA"})), (20e9, frozenset({"VNM", "KHM"}))}

@@ -104,6 +104,8 @@ def person_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
         return []
     out: list[str] = []
     for pm in sorted(ctx.persons.in_sentence(sent.index), key=lambda p: p.start):
+        if pm.how == "pronoun":
+            continue  # "in his meeting with ...": whose "his" is a guess, no ground for a party
         person = ctx.persons.persons[pm.person]
         if person.country and person.country_how not in ("unknown", "home") and person.country not in out:
             out.append(person.country)

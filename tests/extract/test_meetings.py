@@ -209,3 +209,14 @@ def test_a_demonym_makes_a_side_only_for_those_who_stand_for_the_state(nlp) -> N
     found = meetings(nlp, text)
     assert [sides(m) for m in found] == [{("Ishiba Shigeru", "JPN"), (None, "VNM")}]
     assert found[0].evidence.startswith("Ishiba also met")
+
+
+def test_states_as_sides_where_no_person_is_named(nlp) -> None:
+    text = (
+        "Vietnam and Laos held talks in Vientiane on Monday on border demarcation.\n"
+        "Vietnam welcomed Thai Prime Minister Srettha Thavisin's planned visit to participate in a meeting "
+        "between the Thai and Vietnamese cabinets."
+    )
+    found = meetings(nlp, text)
+    assert [sides(m) for m in found] == [{(None, "VNM"), (None, "LAO")}]
+    assert found[0].date.value == "2025-10-27"

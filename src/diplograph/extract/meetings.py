@@ -270,6 +270,10 @@ def _is_future(tok: Token, vocab: MeetingWords) -> bool:
             cur.dep_ in ("dobj", "xcomp", "conj", "pobj", "prep")
         ):
             return True
+        if head.pos_ == "VERB" and head.dep_ in ("xcomp", "advcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+        ) and cur.dep_ in ("dobj", "pobj", "prep"):
+            return True  # "to participate in a meeting between ...": a purpose, not an event
         cur = head
     before = tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
     return any(t.lower_ in vocab.future_modifiers for t in before)
@@ -386,6 +390,11 @@ def _sides_for_verb(
             c.dep_ == "prep" and c.lower_ in ("with", "for", "to", "by", "between")
         ):
             found = _persons_in(c, ptoks)
+            if c.dep_ == "dobj" and c.i not in ptoks and c.lower_ not in words().representatives and all(
+                t.dep_ == "poss" for t in c.children if t.i in ptoks or any(x.i in ptoks for x in t.subtree)
+            ) and c.lower_ not in words().nouns:
+                found = []  # "welcomed X's planned visit": the object is the visit, not X
+                continue
             if c.dep_ == "prep" and c.lower_ == "by" and passive:
                 a, found = found, a  # "was welcomed by Hu": Hu hosts
             b += [p for p in found if p not in b]
@@ -396,8 +405,9 @@ def _sides_for_verb(
     b = [p for p in b if p not in a]
     if not b and not b_states:
         # a parse that lost the object ("he also met PM Wong and ..."): the persons named after the verb
+        owners = {m.person for i, m in ptoks.items() if tok.doc[i].dep_ == "poss"}  # "X's planned visit"
         b = [m.person for i, m in sorted(ptoks.items()) if i > tok.i and m.how in ("name", "nominal")
-             and m.person not in a]
+             and m.person not in a and m.person not in owners]
         b = list(dict.fromkeys(b))
     return a, b, b_states
 
@@ -456,10 +466,12 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         plural = (low.endswith("s") and is_noun) or any(
             c.lower_ in ("separate", "respective") for c in tok.children
         )
+        subj_states: list[str] = []
         if is_verb:
             if low in ("talks",) and tok.dep_ in ("dobj", "pobj"):
                 continue
             a, b, b_states = _sides_for_verb(tok, sent, ptoks)
+            subj_states = _states_in(_subject(tok)[0], sent)
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if objects and not b and not b_states and not any(c.lower_ in vocab.nouns for c in objects):
                 continue  # "hosting APEC 2027", "welcomed the completion": not an encounter
@@ -494,6 +506,7 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
                 continue
             subj, _ = _subject(verb) if verb is not None else (None, False)
             subject_persons = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+            subj_states = _states_in(subj, sent) if not owner and not fronted_main else []
             if not subject_persons and fronted_main:
                 subject_persons = [p for p in dict.fromkeys(fronted_main) if p not in b][:1]
             if owner:
@@ -505,10 +518,20 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
             if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not (b or b_states or owner or their):
                 continue  # "in meetings" with nobody named
             b = [p for p in b if p not in a]
-            if not a and (b or b_states):
+            if not a and (b or b_states) and not subj_states:
                 topic = _topic_person(ctx, sent)
                 if topic is not None and topic not in b:
                     a = [topic]
+        if not a and subj_states:
+            # "Vietnam and Laos held talks", "China held talks with the US": the states are the sides
+            others: list[Party] = [("person", p) for p in b] or [
+                ("state", x) for x in b_states if x not in subj_states
+            ]
+            parties: list[Party] = [("state", x) for x in subj_states] + others
+            if len(parties) >= 2:
+                kind = "states" if all(k == "state" for k, _ in parties) else "partial"
+                out.append(_draft(ctx, sent, parties, kind, _mode(sent, tok, vocab), ResolvedDate(None), tok))
+            continue
         if not b and not b_states and len(a) < 2:
             # "PM Chinh chaired ... bilateral talks ... in honour of PM Ishiba": two persons, one subject
             others = [p for p in _all_persons(ptoks) if p not in a]

@@ -417,3 +417,31 @@ def test_an_instrument_being_carried_out_takes_no_status_from_a_neighbouring_sig
         "cooperative agreements."
     )
     assert documents(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides exchanged views on the implementation of the ASEAN Trade in Goods Agreement.",
+        "They exchanged views on the Code of Conduct in the East Sea.",
+        "Both sides issued views on the draft Comprehensive Economic Partnership Agreement.",
+    ],
+)
+def test_a_cue_with_another_object_is_not_about_the_document(nlp, sentence: str) -> None:
+    assert documents(nlp, _VN_MY + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Ministers signed the ASEAN Trade in Goods Agreement in October.", "ASEAN Trade in Goods Agreement"),
+        ("The two sides signed the Agreement on Trade in Services.", "Agreement on Trade in Services"),
+        (
+            "They adopted the Plan of Action for Peace and Prosperity.",
+            "Plan of Action for Peace and Prosperity",
+        ),
+    ],
+)
+def test_small_words_inside_a_capitalised_name_stay(nlp, sentence: str, title: str) -> None:
+    [d] = documents(nlp, _VN_MY + sentence)
+    assert (d.title, d.status) == (title, "signed")

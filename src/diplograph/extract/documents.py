@@ -70,6 +70,10 @@ class _Data:
         self.names = set(d.get("names") or [])
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
+        self.other_object = re.compile(
+            rf"\s*(?:(?:their|its|his|her|the|some|many)\s+)?(?:\w+\s+)?(?:{_alt(d['cue_objects_not_documents'])})\b",
+            re.IGNORECASE,
+        )
         self.carrying_out = re.compile(
             rf"(?<![\w-])(?:{_alt(d['carrying_out'])})\s+(?:(?:the|this|that|its|their)\s+)?$", re.IGNORECASE
         )
@@ -194,6 +198,10 @@ def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
             taken.append(t)  # "Joint Leaders' Statement": a possessive inside a name
             j -= 1
             continue
+        if t.lower_ in _NAME_LINKS and t.text.islower() and _inside_name(doc, j, lowest):
+            taken.append(t)  # "ASEAN Trade in Goods Agreement": a small word inside a name
+            j -= 1
+            continue
         stop = t.lower_ in _ANAPHOR_DET or t.lower_ in _POSSESSIVE
         stop = stop or t.pos_ in ("DET", "PRON", "ADP", "VERB", "AUX")
         if stop and not (t.pos_ == "VERB" and t.text[:1].isupper() and t.i > lowest):
@@ -220,6 +228,20 @@ def _left_edge(doc: Doc, sent: Sentence, kind_start: int, text: str) -> int:
     if taken:
         start = taken[0].idx
     return start
+
+
+_NAME_LINKS = {"in", "of", "for", "on", "and", "&"}
+
+
+def _inside_name(doc: Doc, j: int, lowest: int) -> bool:
+    """A small word between two capitalised words of one name, the left one a
+    name's word (not a verb or the sentence's first word)."""
+    if j - 1 <= lowest or j + 1 >= len(doc):
+        return False
+    left, right = doc[j - 1], doc[j + 1]
+    return (
+        left.text[:1].isupper() and right.text[:1].isupper() and left.pos_ in ("PROPN", "NOUN", "ADJ")
+    )
 
 
 def _inner_possessive(doc: Doc, j: int, lowest: int) -> bool:
@@ -400,6 +422,8 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
             for t in between
         ):
             status = None  # the cue belongs to another clause
+        elif data.other_object.match(text, base + cue_end):
+            status = None  # "exchanged views on the Code of Conduct": the cue's object is not the document
         else:
             cue_at = base + cue_start
     if status is None:

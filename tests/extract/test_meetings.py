@@ -220,3 +220,9 @@ def test_states_as_sides_where_no_person_is_named(nlp) -> None:
     found = meetings(nlp, text)
     assert [sides(m) for m in found] == [{(None, "VNM"), (None, "LAO")}]
     assert found[0].date.value == "2025-10-27"
+
+
+def test_a_past_meeting_dated_after_publication_is_not_dated(nlp) -> None:
+    text = "Vietnamese Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone on November 2."
+    [m] = meetings(nlp, text, "2025-10-27")
+    assert m.date.value is None and m.date.how == "suspect"

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from diplograph import dates
 from diplograph.actors.knowledge import _load_yaml, knowledge
 from diplograph.actors.resolve import PersonIndex, PersonMention
 from diplograph.extract.context import ReportContext, Sentence
@@ -876,6 +877,8 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
             last = date
     for d in drafts:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
+        if date.value and dates.is_suspect(date, ctx.published):
+            date = ResolvedDate(None, "day", "suspect")  # a past encounter dated after publication
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
 
 

@@ -223,6 +223,6 @@ def test_states_as_sides_where_no_person_is_named(nlp) -> None:
 
 
 def test_a_past_meeting_dated_after_publication_is_not_dated(nlp) -> None:
-    text = "Vietnamese Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone on November 2."
+    text = "Vietnamese Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone on Nov. 2."
     [m] = meetings(nlp, text, "2025-10-27")
     assert m.date.value is None and m.date.how == "suspect"

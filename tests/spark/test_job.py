@@ -151,3 +151,25 @@ def test_cli_runs_a_job_end_to_end(mixed_inputs, tmp_path):
     assert "3 reports extracted, 4 failed" in result.stderr
     assert "empty file" in result.stderr
     assert pq.read_table(tmp_path / "out" / "reports").num_rows == 3
+
+
+@pytest.mark.slow
+def test_spark_submit_runs_the_driver_program(mixed_inputs, tmp_path):
+    """The cluster path of docs/deploy.md: spark-submit with the executors'
+    Python given by configuration, the driver program from `--path`."""
+    bindir = Path(sys.executable).parent
+    driver = subprocess.run([sys.executable, "-m", "diplograph.spark.submit", "--path"], capture_output=True,
+                            text=True, check=True).stdout.strip()  # fmt: skip
+    env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.pop("PYSPARK_PYTHON", None)
+    env.pop("PYSPARK_DRIVER_PYTHON", None)
+    command = [
+        str(bindir / "spark-submit"), "--master", "local[1]",
+        "--conf", f"spark.pyspark.python={sys.executable}", "--conf", "spark.ui.enabled=false",
+        driver, str(mixed_inputs), str(tmp_path / "out"), "--partitions", "1",
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    # spark-submit passes the Python driver's stderr on through its stdout
+    assert "3 reports extracted, 4 failed" in result.stdout + result.stderr
+    assert pq.read_table(tmp_path / "out" / "errors").num_rows == 4

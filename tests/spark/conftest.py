@@ -32,6 +32,17 @@ REPORTS = [
 
 
 @pytest.fixture(scope="session")
+def spark_ready() -> None:
+    """Skip when PySpark or Java is missing (tests that start their own JVM)."""
+    from diplograph.spark.job import SparkUnavailable, check_requirements
+
+    try:
+        check_requirements()
+    except SparkUnavailable as error:
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
 def spark():
     """A local[2] session shared by every Spark test module; stopped at the end."""
     from diplograph.spark.job import SparkUnavailable, session

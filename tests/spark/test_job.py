@@ -142,7 +142,7 @@ def test_missing_java_is_one_clear_line(tmp_path, mixed_inputs):
 
 
 @pytest.mark.slow
-def test_cli_runs_a_job_end_to_end(mixed_inputs, tmp_path):
+def test_cli_runs_a_job_end_to_end(spark_ready, mixed_inputs, tmp_path):
     """`diplograph spark-extract` in its own process, with its own local[1] session."""
     command = [str(Path(sys.executable).with_name("diplograph")), "spark-extract", str(mixed_inputs),
                str(tmp_path / "out"), "--master", "local[1]", "--partitions", "1"]  # fmt: skip
@@ -154,7 +154,7 @@ def test_cli_runs_a_job_end_to_end(mixed_inputs, tmp_path):
 
 
 @pytest.mark.slow
-def test_spark_submit_runs_the_driver_program(mixed_inputs, tmp_path):
+def test_spark_submit_runs_the_driver_program(spark_ready, mixed_inputs, tmp_path):
     """The cluster path of docs/deploy.md: spark-submit with the executors'
     Python given by configuration, the driver program from `--path`."""
     bindir = Path(sys.executable).parent

@@ -445,3 +445,15 @@ def test_a_cue_with_another_object_is_not_about_the_document(nlp, sentence: str)
 def test_small_words_inside_a_capitalised_name_stay(nlp, sentence: str, title: str) -> None:
     [d] = documents(nlp, _VN_MY + sentence)
     assert (d.title, d.status) == (title, "signed")
+
+
+def test_a_listed_title_with_participles_does_not_cut_the_next_one(nlp) -> None:
+    text = (
+        "Chinese President Xi Jinping held talks with Cambodian Prime Minister Hun Manet. After the talks, "
+        "the two leaders witnessed the exchange of 37 cooperation documents, including an action plan for "
+        "building a China-Cambodia community with a shared future (2024-2028) and a memorandum of "
+        "understanding on the Funan Techo Canal."
+    )
+    found = {d.title: (d.status, set(d.parties)) for d in documents(nlp, text)}
+    assert found["memorandum of understanding on the Funan Techo Canal"] == ("signed", {"CHN", "KHM"})
+    assert [s for t, (s, _) in found.items() if t.startswith("action plan")] == ["signed"]

@@ -395,11 +395,16 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
     return found
 
 
-def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
-    """signed | planned | None (no cue, a negation, or one side's proposal)."""
+def _status(
+    ctx: ReportContext, sent: Sentence, f: _Found, titles: tuple[tuple[int, int], ...] = ()
+) -> str | None:
+    """signed | planned | None (no cue, a negation, or one side's proposal).
+    `titles`: the other titles of the sentence, whose words ("an action plan
+    for building ...") are no cue for this one."""
     data = _data()
     text = ctx.text
-    before = text[max(sent.start, f.start - _CUE_REACH) : f.start]
+    base = max(sent.start, f.start - _CUE_REACH)
+    before = text[base : f.start]
     # the nearest cue before the title, with no other verb between them
     cues = []
     for pattern, status in ((data.signed, "signed"), (data.planned, "planned")):
@@ -408,19 +413,13 @@ def _status(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     for m in data.completion.finditer(before):
         if data.forward.search(before[: m.start()]):
             cues.append((m.end(), m.start(), "planned"))
+    cues = [c for c in cues if not any(a <= base + c[1] < b for a, b in titles)]
     status = None
     cue_at = None
-    base = max(sent.start, f.start - _CUE_REACH)
     if cues:
         cue_end, cue_start, status = max(cues)
         between = ctx.doc.char_span(base + cue_end, f.start, alignment_mode="contract")
-        if between is not None and any(
-            t.pos_ == "VERB"
-            and t.lower_ not in data.linking
-            and not t.text[:1].isupper()
-            and not (data.signed.fullmatch(t.text) or data.planned.fullmatch(t.text))
-            for t in between
-        ):
+        if between is not None and _clause_verb(between, data):
             status = None  # the cue belongs to another clause
         elif data.other_object.match(text, base + cue_end):
             status = None  # "exchanged views on the Code of Conduct": the cue's object is not the document
@@ -456,6 +455,25 @@ _DONE_NEGOTIATING = re.compile(
     r"\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
+
+
+def _clause_verb(between, data: _Data) -> bool:
+    """A verb between a cue and its title that starts another clause. After a
+    linking word ("including ...") the list's own participles ("an action plan
+    for building ... with a shared future, and a memorandum ...") start none."""
+    listing = False
+    for t in between:
+        if t.lower_ in data.linking:
+            listing = True
+            continue
+        if t.pos_ != "VERB" or t.text[:1].isupper():
+            continue
+        if data.signed.fullmatch(t.text) or data.planned.fullmatch(t.text):
+            continue
+        if listing and t.tag_ in ("VBG", "VBN"):
+            continue
+        return True
+    return False
 
 
 #: "The documents include a memorandum ...": the instrument is one of a set
@@ -579,8 +597,10 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         stext = ctx.text[sent.start : sent.end]
         if not data.screen.search(stext):
             continue
-        for f in _mentions(ctx, sent):
-            status = _status(ctx, sent, f)
+        found = _mentions(ctx, sent)
+        for f in found:
+            titles = tuple((g.start, g.end) for g in found if g is not f)
+            status = _status(ctx, sent, f, titles)
             if status is None:
                 continue
             if f.bare and f.title.lower() == "agreement" and _REACHED.search(

@@ -15,8 +15,12 @@ the future; negotiate/build/draft -> planned), or from a passive after it
 ("was signed", "to be signed"), or from a neighbouring sentence that signs
 several documents when this one lists it among them ("The documents include
 ...") or names it beside that signing. One side's call or proposal is not a
-document unless both sides are its subject. The same document mentioned
-in several sentences is one record (signed wins over planned).
+document unless both sides are its subject ("looked forward to the early
+conclusion of", "is ready to sign" are one side's wishes). Concluding
+negotiations finalises the text (signed); a cue whose object is something
+else ("exchanged views on") says nothing about the document. The same
+document mentioned in several sentences is one record (signed wins over
+planned).
 """
 
 from __future__ import annotations

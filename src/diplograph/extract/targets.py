@@ -11,7 +11,11 @@ totalled/stood at/current); the cue lists are data (`data/targets.yaml`), so
 the rule generalises by construction, not by sentence. Each amount reads
 only its own stretch of the sentence (from the previous amount to the next),
 so "US$25 billion by 2025, compared to the current US$21 billion" gives a
-target for 2025 and an actual figure with no year.
+target for 2025 and an actual figure with no year. Years: a target's deadline
+("by 2025", "by end-2026", "a trade target for 2025"); an actual figure's
+nearest year, a fiscal year read as the year it ends in ("FY2022/23" ->
+2023), and "last year" counted from the publication year or, without one,
+from the year the report's own full dates make evident.
 """
 
 from __future__ import annotations

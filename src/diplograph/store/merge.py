@@ -49,6 +49,8 @@ from diplograph.store.schema import (
 WINDOW_DAYS = 7
 #: rapidfuzz token_sort_ratio above which two names of one country are one person.
 NAME_SIMILARITY = 90
+#: rapidfuzz token_set_ratio above which two undated non-meeting events' sentences tell the same event.
+EVIDENCE_SIMILARITY = 80
 #: rapidfuzz token_set_ratio above which two document titles with the same parties are one document.
 TITLE_SIMILARITY = 85
 
@@ -251,7 +253,7 @@ def _candidates(window) -> Select:  # noqa: ANN001
     report; ordered, since SQLite and PostgreSQL return ties in different orders."""
     told = select(event_sources.c.record_id).where(event_sources.c.report_id == bindparam("report_id"))
     return (
-        select(events.c.id, events.c.date, events.c.anchor)
+        select(events.c.id, events.c.date, events.c.anchor, events.c.kind, events.c.evidence)
         .where(
             events.c.type == bindparam("type"),
             events.c.sides == bindparam("sides"),
@@ -283,13 +285,18 @@ def find_event(
     date: str | None,
     published: str | None,
     report_id: str | None = None,
+    evidence: str | None = None,
 ) -> str | None:
     """An existing event this record describes, or None.
 
     `persons` maps each side to the persons named on it; an event is
     compatible when, for every side where both name persons, they share one.
     An event the same report already told of is a different one: the
-    extractor keeps one record per event within a report.
+    extractor keeps one record per event within a report. An undated event
+    other than a meeting (who supported, requested, agreed what) joins one
+    within the window only when the sentences say nearly the same thing
+    (`EVIDENCE_SIMILARITY`): two outlets' "Japan pledged support" are one
+    event, a congratulation to a minister and one to a prime minister are not.
     """
     if date:
         query, params = _EVENTS_ON_DAY, {"day": date, "until": _shift(date, WINDOW_DAYS)}
@@ -312,6 +319,11 @@ def find_event(
             if p.actor_id != p.country:
                 people[p.event_id].setdefault(p.country or p.actor_id, set()).add(p.actor_id)
     for row in rows:
+        different = (
+            evidence is not None and fuzz.token_set_ratio(evidence, row.evidence) < EVIDENCE_SIMILARITY
+        )
+        if not date and row.kind != "meeting" and different:
+            continue
         theirs = people[row.id]
         if any(persons.get(s) and theirs.get(s) and not (persons[s] & theirs[s]) for s in persons):
             continue

@@ -359,7 +359,9 @@ def _write_event(
     for actor_id, side in everyone:
         if actor_id != side:
             by_side.setdefault(side, set()).add(actor_id)
-    found = merge.find_event(conn, type_, sides, by_side, date.value, report.published, report.id)
+    found = merge.find_event(
+        conn, type_, sides, by_side, date.value, report.published, report.id, evidence=evidence
+    )
     if found is None:
         people = sorted(a for a, _ in everyone)
         if date.value:

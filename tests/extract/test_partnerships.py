@@ -268,3 +268,24 @@ def test_a_hoped_for_upgrade_is_no_level(nlp) -> None:
 def test_programmes_named_partnership_are_not_levels(nlp, sentence: str) -> None:
     text = "Vietnamese Prime Minister Pham Minh Chinh met EU Council President Antonio Costa. " + sentence
     assert partnerships(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides raised their ties to a new level, the Strategic Partnership.",
+        "The relationship was elevated to the level of a Strategic Partnership.",
+        "Vietnam and Brazil elevated ties to a \"Strategic Partnership\".",
+    ],
+)
+def test_upgrades_to_a_level_said_at_length(nlp, sentence: str) -> None:
+    text = "Vietnamese Prime Minister Pham Minh Chinh met Brazilian President Lula da Silva. " + sentence
+    assert partnerships(nlp, text) == [(frozenset({"VNM", "BRA"}), "Strategic Partnership", "upgraded")]
+
+
+def test_raising_cooperation_to_a_new_level_within_a_partnership_is_no_upgrade(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh met Brazilian President Lula da Silva. They agreed to "
+        "raise cooperation to a new level, in line with their Strategic Partnership."
+    )
+    assert partnerships(nlp, text) == [(frozenset({"VNM", "BRA"}), "Strategic Partnership", "existing")]

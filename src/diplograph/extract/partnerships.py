@@ -44,7 +44,9 @@ class _Levels:
         ups = "|".join(re.escape(w) for w in sorted(data["upgrade_words"], key=len, reverse=True))
         # "upgraded to a", "elevation of Vietnam-US relations to a", "lifted ... to the"
         self.upgraded = re.compile(
-            rf"\b(?:{ups})\b[^.;:]{{0,80}}?\bto\s+(?:a|an|the|their)?\s*(?:new\s+)?(?:level\s+of\s+)?$",
+            # "to a", "to the level of a", "to a new level, the"
+            rf"\b(?:{ups})\b[^.;:]{{0,80}}?\bto\s+(?:(?:a|an|the|their)\s+)?(?:(?:new|higher)\s+)?"
+            r"(?:level(?:\s+of|\s*[,:—–-])?\s+)?(?:(?:a|an|the)\s+)?(?:new\s+)?$",
             re.IGNORECASE,
         )
         self.newly_upgraded = re.compile(r"\b(?:newly\s+)?(?:upgraded|elevated)\s+$", re.IGNORECASE)

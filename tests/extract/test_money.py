@@ -36,6 +36,10 @@ from diplograph.extract.money import find_money, merge_conversions
         ("3 trillion won", 3e12, "KRW"),
         ("US$689,930", 689_930, "USD"),
         ("US$ 1.25 trillion", 1.25e12, "USD"),
+        ("RM1.2bil in trade", 1.2e9, "MYR"),
+        ("RM 324.1 bil", 324.1e9, "MYR"),
+        ("RM324.1 billion", 324.1e9, "MYR"),
+        ("S$175.6 billion", 175.6e9, "SGD"),
     ],
 )
 def test_notations(text: str, amount: float, currency: str) -> None:

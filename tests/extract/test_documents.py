@@ -457,3 +457,16 @@ def test_a_listed_title_with_participles_does_not_cut_the_next_one(nlp) -> None:
     found = {d.title: (d.status, set(d.parties)) for d in documents(nlp, text)}
     assert found["memorandum of understanding on the Funan Techo Canal"] == ("signed", {"CHN", "KHM"})
     assert [s for t, (s, _) in found.items() if t.startswith("action plan")] == ["signed"]
+
+
+def test_a_participle_modifying_a_titles_noun_stays(nlp) -> None:
+    text = (
+        "Vietnamese Prime Minister Pham Minh Chinh met Singaporean Prime Minister Lawrence Wong. After the "
+        "talks, the two leaders witnessed the exchange of a Memorandum of Understanding on carbon credits "
+        "cooperation and a joint statement on the upgraded partnership."
+    )
+    titles = sorted(d.title for d in documents(nlp, text))
+    assert titles == [
+        "Memorandum of Understanding on carbon credits cooperation",
+        "joint statement on the upgraded partnership",
+    ]

@@ -118,6 +118,7 @@ _WHEN = {
     "october", "november", "december",
 }
 _NOT_TITLE = ("on the sidelines", "on the occasion", "on behalf", "on this occasion", "on that occasion")
+_DANGLING = {"the", "a", "an", "of", "on", "for", "to", "and", "in", "with", "its", "their"}
 _THE_SIDES = {"the two", "both countries", "both sides", "both nations", "the countries", "the sides"}
 _RELATIVE_WHEN = {"last", "next", "this", "earlier", "later", "early", "late", "previous"}
 _IN_AFTER = {"cooperation", "collaboration", "partnership", "investment", "trade", "exchange", "exchanges"}
@@ -313,11 +314,15 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
         if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
             break
         gerund = t.tag_ == "VBG" and (doc[i - 1].lower_ in _PP_START or doc[i - 1].pos_ == "ADV")
-        if count and t.pos_ in ("VERB", "AUX") and not gerund:
+        # "on the upgraded partnership": a participle modifying the next noun
+        modifier = t.tag_ in ("VBN", "VBG") and t.dep_ == "amod" and t.head.i == i + 1
+        if count and t.pos_ in ("VERB", "AUX") and not (gerund or modifier):
             break
         last = t
         count += 1
         i += 1
+    while last is not None and last.i > tok.i and last.lower_ in _DANGLING:
+        last = doc[last.i - 1]  # "a joint statement on the": no dangling function word
     if last is not None and last.i > tok.i:
         end = last.idx + len(last.text)
     return end

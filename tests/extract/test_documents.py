@@ -470,3 +470,16 @@ def test_a_participle_modifying_a_titles_noun_stays(nlp) -> None:
         "Memorandum of Understanding on carbon credits cooperation",
         "joint statement on the upgraded partnership",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides discussed the possibility of signing a free trade agreement.",
+        "They agreed to consider signing an agreement on labour cooperation.",
+        "They agreed on the need for an agreement on labour cooperation.",
+        "They will study the feasibility of negotiating a free trade agreement.",
+    ],
+)
+def test_a_mere_possibility_is_not_a_document(nlp, sentence: str) -> None:
+    assert documents(nlp, _VN_MY + sentence) == []

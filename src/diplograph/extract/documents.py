@@ -74,6 +74,7 @@ class _Data:
         self.names = set(d.get("names") or [])
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
+        self.hedge = _word_re(d["hedges"])
         self.other_object = re.compile(
             rf"\s*(?:(?:their|its|his|her|the|some|many)\s+)?(?:\w+\s+)?(?:{_alt(d['cue_objects_not_documents'])})\b",
             re.IGNORECASE,
@@ -452,6 +453,8 @@ def _status(
     lead = text[max(sent.start, cue_at - 40) : cue_at]
     if data.negation.search(lead):
         return None
+    if data.hedge.search(lead) or data.hedge.search(text[cue_at : f.start]):
+        return None  # "discussed the possibility of signing": nobody agreed to sign
     if status == "signed" and (data.future.search(lead) or data.to_before.search(lead)):
         status = "planned"
     return _checked(ctx, sent, cue_at, status)

@@ -372,3 +372,15 @@ def test_a_pronoun_is_no_ground_for_a_party(nlp) -> None:
     )
     found = {(t.amount_usd, frozenset(t.parties)) for t in targets(nlp, text)}
     assert found == {(25e9, frozenset({"VNM", "THA"})), (20e9, frozenset({"VNM", "KHM"}))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnamese Prime Minister Pham Minh Chinh spoke at the forum. Vietnam's total exports reached "
+        "US$405 billion in 2024.",
+        "Vietnam aims to attract US$40 billion in foreign direct investment this year.",
+    ],
+)
+def test_a_figure_of_one_party_alone_is_no_target(nlp, text: str) -> None:
+    assert targets(nlp, text) == []

@@ -312,7 +312,7 @@ def find_targets(ctx: ReportContext) -> list[Target]:
             year = _year(seg, status, previous, ctx, sent)
             previous = seg
             parties = _parties(ctx, sent, seg, metric)
-            if not parties:
+            if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not
                 continue
             money = seg.money
             key = (frozenset(parties), money.amount, money.currency, status, year)

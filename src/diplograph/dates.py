@@ -53,8 +53,10 @@ DATE_PATTERN = re.compile(
   | (?P<month>\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+{_MONTHS}
         (?!\s+(?:of\s+)?{_YEAR})(?!\s+\d)(?=[\s,.;]|$))
   | (?P<yr>\b(?:in|since|by|until)\s+{_YEAR}\b)
-  | (?P<same>\b(?:on\s+)?(?:the\s+)?same\s+day\b|\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b
-        |\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
+  | (?P<same>\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?(?:the\s+)?same
+        \s+(?:day|morning|afternoon|evening|night)\b
+        |\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b
+        |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
   | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
         (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
         (?:\s+(?:morning|afternoon|evening|night))?)
@@ -62,6 +64,8 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+#: A written day: "April 2, 2023", "February 8", "2 April 2023".
+DAY_MONTH = rf"(?:{_MONTHS}\s+{_DAY}(?:\s*,\s*{_YEAR}|\s+{_YEAR})?|{_DAY}\s+{_MONTHS}(?:\s*,?\s*{_YEAR})?)"
 _MONTH_WORD = re.compile(_MONTHS, re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _YEAR_IN_TEXT = re.compile(rf"\b({_YEAR})\b")
@@ -122,6 +126,11 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
             kind = name
             break
     if kind == "same":
+        low = text.lower()
+        if "before" in low or "previous" in low:
+            return ResolvedDate(None, "day", "day-before")
+        if "following" in low or "next" in low:
+            return ResolvedDate(None, "day", "day-after")
         return ResolvedDate(None, "day", "same-day")
     if kind == "month":
         return ResolvedDate(None, "month", "unknown")
@@ -199,13 +208,25 @@ def resolve_date(
     `value=None` with their precision. No expression: unknown, never the
     publication date.
     """
+    return pick(find_dates(text, published, context_year), previous)
+
+
+#: Days from the previous dated event for "the same day" / "the day before" / "the following day".
+ANAPHORIC = {"same-day": 0, "day-before": -1, "day-after": 1}
+
+
+def pick(found: list[FoundDate], previous: ResolvedDate | None = None) -> ResolvedDate:
+    """The date some found expressions fix for one event: the first written
+    day wins over a weekday or "today" ("Sunday, October 26"); "the same
+    day" (and "that evening", "the day before") count from `previous`."""
     best: ResolvedDate | None = None
     relative: ResolvedDate | None = None
-    for found in find_dates(text, published, context_year):
-        date = found.date
-        if date.how == "same-day":
+    for item in found:
+        date = item.date
+        if date.how in ANAPHORIC:
             if previous is not None and previous.value:
-                return ResolvedDate(previous.value, "day", "context")
+                day = dt.date.fromisoformat(previous.value) + dt.timedelta(days=ANAPHORIC[date.how])
+                return ResolvedDate(day.isoformat(), "day", "context")
             best = best or ResolvedDate(None, "day", "unknown")
             continue
         if date.value and date.how == "relative":

@@ -79,3 +79,16 @@ def test_a_written_date_wins_over_its_weekday_and_ranges_start_with_their_first_
 def test_tomorrow_and_next_weekday_look_forward() -> None:
     assert resolve_date("will meet tomorrow", "2025-10-27").value == "2025-10-28"
     assert resolve_date("will meet next Monday", "2025-10-27").value == "2025-11-03"
+
+
+def test_that_day_and_that_evening_take_the_previous_event_date() -> None:
+    previous = ResolvedDate("2024-03-04", "day", "relative")
+    for text in ("Earlier that day, he met the envoy.", "Later on the same day, he met the envoy.",
+                 "That evening, he hosted a dinner.", "The same evening he met the envoy.",
+                 "Later that afternoon they held talks."):
+        assert resolve_date(text, "2024-03-06", previous=previous).value == "2024-03-04", text
+    assert resolve_date("The day before, he met the envoy.", "2024-03-06",
+                        previous=previous).value == "2024-03-03"
+    assert resolve_date("On the following day they held talks.", "2024-03-06",
+                        previous=previous).value == "2024-03-05"
+    assert resolve_date("Earlier that day, he met the envoy.", "2024-03-06").value is None

@@ -226,3 +226,29 @@ def test_a_past_meeting_dated_after_publication_is_not_dated(nlp) -> None:
     text = "Vietnamese Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone on Nov. 2."
     [m] = meetings(nlp, text, "2025-10-27")
     assert m.date.value is None and m.date.how == "suspect"
+
+
+def test_a_dateline_date_is_the_publication_not_the_event(nlp) -> None:
+    text = ("SINGAPORE, April 2, 2023 - Prime Minister Lee Hsien Loong met Chinese President Xi Jinping "
+            "in Beijing on Friday, the two leaders said.")
+    for published in (None, "2023-04-02"):
+        [m] = meetings(nlp, text, published)
+        assert m.date.value == "2023-03-31"
+    text = ("Bangkok, February 8 (VNA) - Thai Prime Minister Srettha Thavisin held talks with Vietnamese "
+            "Prime Minister Pham Minh Chinh at Government House in Bangkok on February 7, 2024.")
+    [m] = meetings(nlp, text, None)
+    assert m.date.value == "2024-02-07"
+    text = ("KUALA LUMPUR, Oct 27 (Bernama) -- Prime Minister Anwar Ibrahim received Japanese Prime "
+            "Minister Takaichi Sanae at the convention centre today.")
+    [m] = meetings(nlp, text, None)
+    assert m.date.value is None  # no year anywhere: the dateline fixes no day
+    [m] = meetings(nlp, text, "2025-10-27")
+    assert m.date.value == "2025-10-27"
+
+
+def test_earlier_that_day_takes_the_previous_meeting_date(nlp) -> None:
+    for opener in ("Earlier that day,", "Later on the same day,", "That evening,", "The same evening,"):
+        text = ("Prime Minister Anwar Ibrahim met Thai Prime Minister Srettha Thavisin on Monday. "
+                f"{opener} Anwar held talks with Vietnamese Prime Minister Pham Minh Chinh.")
+        found = meetings(nlp, text, "2024-03-06")
+        assert [m.date.value for m in found] == ["2024-03-04", "2024-03-04"], opener

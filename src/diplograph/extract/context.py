@@ -65,6 +65,7 @@ class ReportContext:
     year: int | None  # the publication year, or the year the report makes evident
     parties: list[str] = field(default_factory=list)  # principal parties (codes)
     persons: PersonIndex | None = None  # filled by actors.resolve
+    dateline: str | None = None  # the dateline with its date ("SINGAPORE, April 2, 2023 -"), if any
     _dates: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -90,8 +91,16 @@ class ReportContext:
         (cached: meetings, events and others ask about the same sentences)."""
         key = (text, previous.value if previous else None)
         if key not in self._dates:
-            self._dates[key] = dates.resolve_date(text, self.published, self.year, previous)
+            self._dates[key] = dates.resolve_date(self.undatelined(text), self.published, self.year, previous)
         return self._dates[key]
+
+    def undatelined(self, text: str) -> str:
+        """A text with the report's dateline blanked (same length): the
+        dateline's date is the publication's, never an event's ("SINGAPORE,
+        April 2, 2023 - Lee met Xi on Friday" happened on Friday)."""
+        if self.dateline and text.startswith(self.dateline):
+            return " " * len(self.dateline) + text[len(self.dateline) :]
+        return text
 
 
 def _readable_ranges(clean_report: CleanReport) -> list[tuple[int, int, str]]:
@@ -191,5 +200,37 @@ def build_context(clean_report: CleanReport, doc: Doc) -> ReportContext:
         sentences.append(Sentence(len(sentences), start, end, span, mentions, kind, doc_text[start:end]))
     year = dates.evident_year(report.text, report.published)
     ctx = ReportContext(report, clean_report, doc, sentences, report.published, year)
+    ctx.dateline, day = dateline(sentences, report.published, year)
+    if ctx.published is None and day is not None:
+        ctx.published = day  # GUIDELINES: a dateline is a publication date
+        ctx.year = int(day[:4])
     ctx.parties = principal_parties(sentences)
     return ctx
+
+
+_DATELINE = re.compile(
+    # "SINGAPORE, ", "Kuala Lumpur, Malaysia, "
+    r"^(?:[A-ZÀ-Ỹ][\w.'’-]*(?:\s+[A-ZÀ-Ỹ(][\w.'’()-]*){0,4}\s*,\s*){1,2}"
+    r"(?:[A-Z][a-z]+day\s*,?\s*)?"
+    r"(?P<date>" + dates.DAY_MONTH + r")"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:—|–|--|-|:)(?=\s)"
+)
+
+
+def dateline(
+    sentences: list[Sentence], published: str | None, year: int | None
+) -> tuple[str | None, str | None]:
+    """The dateline that opens the report's first body sentence, if it holds
+    a date ("SINGAPORE, April 2, 2023 -", "Bangkok, February 8 (VNA) -"),
+    and that date as YYYY-MM-DD when it fixes a day."""
+    for sent in sentences[:4]:
+        if sent.zone == "title":
+            continue
+        m = _DATELINE.match(sent.text)
+        if m is None:
+            return None, None
+        found = dates.find_dates(m.group("date"), published, year)
+        fixed = found and found[0].date.value and found[0].date.how != "relative"
+        day = found[0].date.value if fixed else None
+        return m.group(0), day
+    return None, None

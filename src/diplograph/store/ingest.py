@@ -46,6 +46,8 @@ def ingest(
 def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]:  # noqa: ANN001
     from diplograph import pipeline
 
+    signatures: dict = {}
+
     def to_extract() -> Iterator[Report | Failure]:
         for item in items:
             if isinstance(item, Extraction):
@@ -53,13 +55,11 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
                 yield item  # type: ignore[misc]
                 continue
             if isinstance(item, Report):
-                if write.is_unchanged(engine, item):
-                    report(IngestResult(item.id, "unchanged"))
+                done, sig = write.precheck(engine, item)
+                if done is not None:
+                    report(done)
                     continue
-                duplicate = write.check_duplicate(engine, item)
-                if duplicate is not None:
-                    report(duplicate)
-                    continue
+                signatures[item.id] = sig  # in flight: at most a few chunks
             yield item
 
     # Extractions given directly bypass the pipeline but keep their place.
@@ -68,10 +68,11 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
     stream = _split(to_extract(), lambda batch: pipeline.run(batch, nlp=nlp, jobs=jobs, background=True))
     for out in stream:
         if isinstance(out, Failure):
+            signatures.pop(out.id, None)
             yield IngestResult(out.id, "failed", reason=f"{out.stage}: {out.reason}")
             continue
         try:
-            yield write.write(engine, out)
+            yield write.write(engine, out, signatures.pop(out.report.id, None))
         except Exception as error:  # noqa: BLE001 - one report's failure never stops the run
             yield IngestResult(out.report.id, "failed", reason=f"store: {error!r}")
 

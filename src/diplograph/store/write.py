@@ -51,25 +51,38 @@ def is_unchanged(engine: Engine, report: Report) -> bool:
         return stored_hash(conn, report.id) == content_hash(report)
 
 
+def precheck(engine: Engine, report: Report) -> tuple[IngestResult | None, dedupe.Signature | None]:
+    """Before extraction, in one transaction: a report stored with the same
+    content is `unchanged`; a new report that near-duplicates a stored one is
+    stored now as its duplicate (no extraction needed). Otherwise (None, its
+    signature, to hand to `write` so it is not computed twice)."""
+    with engine.begin() as conn:
+        stored = stored_hash(conn, report.id)
+        if stored == content_hash(report):
+            return IngestResult(report.id, "unchanged"), None
+        sig = dedupe.signature(report.text)
+        if stored is not None:
+            return None, sig  # a changed report goes through the full path
+        match = dedupe.find_duplicate(conn, report.id, sig)
+        if match is None:
+            return None, sig
+        _insert_report(conn, report, sig, match)
+    return IngestResult(report.id, "duplicate", duplicate_of=match.report_id), None
+
+
 def check_duplicate(engine: Engine, report: Report) -> IngestResult | None:
     """Before extraction: if the report near-duplicates a stored one, store it
     as that one's duplicate now (no extraction needed) and say so."""
-    sig = dedupe.signature(report.text)
-    with engine.begin() as conn:
-        if stored_hash(conn, report.id) is not None:
-            return None  # a changed report goes through the full path
-        match = dedupe.find_duplicate(conn, report.id, sig)
-        if match is None:
-            return None
-        _insert_report(conn, report, sig, match)
-    return IngestResult(report.id, "duplicate", duplicate_of=match.report_id)
+    result, _ = precheck(engine, report)
+    return result if result is not None and result.status == "duplicate" else None
 
 
-def write(engine: Engine, extraction: Extraction) -> IngestResult:
-    """Store one report's extraction in one transaction."""
+def write(engine: Engine, extraction: Extraction, sig: dedupe.Signature | None = None) -> IngestResult:
+    """Store one report's extraction in one transaction (`sig`: its MinHash
+    signature, when the caller already computed it)."""
     report = extraction.report
     digest = content_hash(report)
-    sig = dedupe.signature(report.text)
+    sig = sig or dedupe.signature(report.text)
     with engine.begin() as conn:
         previous = stored_hash(conn, report.id)
         if previous == digest:

@@ -252,3 +252,17 @@ def test_earlier_that_day_takes_the_previous_meeting_date(nlp) -> None:
                 f"{opener} Anwar held talks with Vietnamese Prime Minister Pham Minh Chinh.")
         found = meetings(nlp, text, "2024-03-06")
         assert [m.date.value for m in found] == ["2024-03-04", "2024-03-04"], opener
+
+
+def test_each_meeting_of_a_sentence_takes_the_date_of_its_own_clause(nlp) -> None:
+    text = ("US Secretary of State Antony Blinken also held a phone call with Indonesian Foreign Minister "
+            "Retno Marsudi on Wednesday and met Malaysian Foreign Minister Saifuddin Abdullah on Friday "
+            "morning.")
+    dated = {next(p.name for p in m.participants if p.name != "Antony Blinken"): m.date.value
+             for m in meetings(nlp, text, "2022-07-16")}
+    assert dated == {"Retno Marsudi": "2022-07-13", "Saifuddin Abdullah": "2022-07-15"}
+    text = ("Japanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi on March 20, "
+            "and on March 22 he received Philippine President Ferdinand Marcos Jr.")
+    dated = {next(p.name for p in m.participants if p.name != "Fumio Kishida"): m.date.value
+             for m in meetings(nlp, text, "2023-03-25")}
+    assert dated == {"Narendra Modi": "2023-03-20", "Ferdinand Marcos Jr.": "2023-03-22"}

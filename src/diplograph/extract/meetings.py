@@ -100,6 +100,7 @@ class Draft:
     location: str | None = None
     occasion: str | None = None
     spans: list[Span] = field(default_factory=list)
+    trigger: Token | None = None  # the word that reports the encounter ("met", "talks", "visit")
 
     def persons(self) -> set[int]:
         return {int(v) for k, v in self.parties if k == "person"}
@@ -596,7 +597,8 @@ def _split(ctx: ReportContext, sent: Sentence, tok: Token, a: list[int], b: list
 def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, mode: str,
            date: ResolvedDate, trigger: Token | None = None) -> Draft:
     _, span = ctx.evidence(sent)
-    return Draft(parties, kind, mode, sent, date, _location(ctx, sent, trigger), _occasion(sent), [span])
+    return Draft(parties, kind, mode, sent, date, _location(ctx, sent, trigger), _occasion(sent), [span],
+                 trigger)
 
 
 _PAYING = frozenset({"paid", "pay", "pays", "paying", "made", "make", "makes", "making"})
@@ -866,20 +868,53 @@ def _absorb(into: Draft, other: Draft) -> None:
 
 def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
     """Each draft's date from its sentence; "the same day" from the latest
-    earlier dated sentence; undated meetings (not visits in passing, not
-    named gatherings without a day) take the report's first meeting date."""
+    earlier dated sentence. A sentence with several dates gives each
+    encounter its own: "held a call with X on Wednesday and met Y on Friday"."""
     last: ResolvedDate | None = None
     sentence_dates: dict[int, ResolvedDate] = {}
+    previous: dict[int, ResolvedDate | None] = {}
     for sent in ctx.sentences:
+        previous[sent.index] = last
         date = ctx.date_of(sent.text, previous=last)
         sentence_dates[sent.index] = date
         if date.value:
             last = date
     for d in drafts:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
+        if d.trigger is not None:
+            date = _own_date(ctx, d.sentence, d.trigger, previous.get(d.sentence.index)) or date
         if date.value and dates.is_suspect(date, ctx.published):
             date = ResolvedDate(None, "day", "suspect")  # a past encounter dated after publication
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
+
+
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp"})
+
+
+def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
+              previous: ResolvedDate | None) -> ResolvedDate | None:
+    """Where a sentence fixes more than one day, the one in the trigger's own
+    clause (the subtree of its verb, less the clauses conjoined to it), else
+    the one nearest the trigger. None: the sentence's date stands."""
+    found = dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year)
+    days = [f for f in found if f.date.value or f.date.how in dates.ANAPHORIC]
+    if len({(f.date.value, f.date.how) for f in days}) < 2:
+        return None
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else (_governing_verb(trigger) or trigger)
+
+    def extent(tok: Token) -> tuple[int, int]:
+        return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+    start, end = extent(head)
+    others = [extent(t) for t in head.subtree if t.i != head.i and t.dep_ in _CLAUSE_DEPS
+              and t.pos_ in ("VERB", "AUX") and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+    own = [f for f in found if start <= sent.start + f.start < end
+           and not any(a <= sent.start + f.start < b for a, b in others)]
+    if own:
+        return dates.pick(own, previous)
+    at = trigger.idx - sent.start
+    nearest = min(days, key=lambda f: min(abs(f.start - at), abs(f.end - at)))
+    return dates.pick([nearest], previous)
 
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, Select, and_, bindparam, or_, select
 
 from diplograph.actors.knowledge import fold
 from diplograph.store.schema import report_bands, reports
@@ -88,16 +88,29 @@ def from_bytes(data: bytes) -> MinHash:
     )
 
 
+@lru_cache(maxsize=1)
+def _candidates_statement() -> Select:
+    """Reports sharing any band bucket with a signature: built once, the
+    buckets bound as parameters h0, h1, ..."""
+    n = len(_lsh().hashranges)
+    return (
+        select(report_bands.c.report_id)
+        .where(
+            or_(
+                *[
+                    and_(report_bands.c.band == b, report_bands.c.bucket == bindparam(f"h{b}"))
+                    for b in range(n)
+                ]
+            )
+        )
+        .distinct()
+    )
+
+
 def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | None:
     """The stored report this one duplicates (its canonical original), or None."""
-    rows = bands(sig)
-    candidates = set(
-        conn.execute(
-            select(report_bands.c.report_id)
-            .where(or_(*[and_(report_bands.c.band == b, report_bands.c.bucket == h) for b, h in rows]))
-            .distinct()
-        ).scalars()
-    )
+    params = {f"h{b}": h for b, h in bands(sig)}
+    candidates = set(conn.execute(_candidates_statement(), params).scalars())
     candidates.discard(report_id)
     best: Match | None = None
     for cid in sorted(candidates):

@@ -266,3 +266,24 @@ def test_each_meeting_of_a_sentence_takes_the_date_of_its_own_clause(nlp) -> Non
     dated = {next(p.name for p in m.participants if p.name != "Fumio Kishida"): m.date.value
              for m in meetings(nlp, text, "2023-03-25")}
     assert dated == {"Narendra Modi": "2023-03-20", "Ferdinand Marcos Jr.": "2023-03-22"}
+
+
+def test_an_undated_meeting_takes_a_date_only_where_the_text_ties_it_to_one(nlp) -> None:
+    one_day = ("Prime Minister Anwar Ibrahim held discussions with three ASEAN leaders on Wednesday.\n"
+               "Anwar praised the ties with Laos.\n"
+               "He also had a bilateral meeting with his Lao counterpart Sonexay Siphandone.")
+    found = meetings(nlp, one_day, "2023-05-11")
+    assert [m.date.value for m in found if len([p for p in m.participants if p.name]) == 2] == ["2023-05-10"]
+    several = ("Singapore Prime Minister Lee Hsien Loong began a six-day official visit to China on Sunday.\n"
+               "Trade between the two countries reached a record last year.\n"
+               "Investment also grew strongly, officials said.\n"
+               "Lee held talks with Chinese Premier Li Qiang in Beijing.")
+    [m] = [m for m in meetings(nlp, several, "2023-04-02") if all(p.name for p in m.participants)]
+    assert m.date.value is None  # a visit of several days: the text does not fix the day of the talks
+    story = ("On June 2, Ukrainian President Volodymyr Zelensky visited Singapore to attend the dialogue.\n"
+             "Apart from speaking at the dialogue, he also met Singapore Prime Minister Lawrence Wong.\n"
+             "On May 31, Wong met Philippine President Ferdinand Marcos Jr.")
+    dated = {tuple(sorted(p.name for p in m.participants if p.name)): m.date.value
+             for m in meetings(nlp, story, "2024-06-02")}
+    assert dated[("Lawrence Wong", "Volodymyr Zelensky")] == "2024-06-02"
+    assert dated[("Ferdinand Marcos Jr.", "Lawrence Wong")] == "2024-05-31"

@@ -922,29 +922,81 @@ _ELSEWHEN = re.compile(r"(?i)\b(?:earlier|previously|ago|recently|formerly|last\
                        r"in\s+the\s+past|had\s+(?:met|held|visited|talked))\b")
 
 
-def _inherit_dates(ctx: ReportContext, merged: list[Draft], vocab: MeetingWords) -> None:
-    """Meetings their sentences leave undated take the report's first meeting
-    date: the first dated sentence that reports an encounter (a report
-    usually covers one day's encounters: "held discussions with four
-    leaders today"); visits in passing and "the two sides" do not."""
-    lead = None
+def _inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft], vocab: MeetingWords) -> None:
+    """Meetings their sentences leave undated take a date only where the text
+    ties them to one (GUIDELINES: else null):
+
+    - a one-day report (every day it names near its first encounter's is
+      that day: "held discussions with four leaders today ... he also met"):
+      the first encounter's date;
+    - otherwise the date of the encounter just told, when the undated one
+      continues its story: the same paragraph or the next sentences, with a
+      person in common ("On Jun. 2, Zelensky visited Singapore. He also met
+      PM Wong").
+
+    Visits in passing and "the two sides" take none. `drafts` are the
+    encounters before merging (a dated visit merged into a meeting still
+    tells when its sentence happened)."""
+    dated: list[tuple[Sentence, ResolvedDate]] = []
     for sent in ctx.sentences:
-        if any(d.sentence is sent and d.date.value for d in merged if d.kind in _DATED_KINDS):
-            lead = next(d.date for d in merged if d.sentence is sent and d.date.value)
-            break
-        if _has_trigger(sent, vocab, ctx.persons):
+        own = next((d.date for d in drafts if d.sentence is sent and d.date.value and d.kind in _DATED_KINDS),
+                   None)
+        if own is None and _has_trigger(sent, vocab, ctx.persons):
             date = ctx.date_of(sent.text)
-            if date.value:
-                lead = date
-                break
-    if lead is None:
+            own = date if date.value else None
+        if own is not None:
+            dated.append((sent, own))
+    if not dated:
         return
+    lead = dated[0][1]
+    one_day = _one_day(ctx, lead)
     for d in merged:
         if d.date.value or d.kind not in ("named", "partial"):
             continue
         if d.date.precision or _ELSEWHEN.search(d.sentence.text):
             continue  # "In September 2019, ...", "Earlier, ...": another time than the lead's
-        d.date = ResolvedDate(lead.value, lead.precision, "context")
+        if one_day:
+            if dated[0][0].index <= d.sentence.index:
+                d.date = ResolvedDate(lead.value, lead.precision, "context")
+            continue
+        told = [(s, date) for s, date in dated if s.index < d.sentence.index]
+        if told and _continues(ctx, told[-1][0], d):
+            date = told[-1][1]
+            d.date = ResolvedDate(date.value, date.precision, "context")
+
+
+#: How far (days) from the first encounter a day the report names makes it a report of several days.
+_SAME_STORY_DAYS = 10
+
+
+def _one_day(ctx: ReportContext, lead: ResolvedDate) -> bool:
+    """Every day the report names near its first encounter's is that day, and
+    it tells of no visit of several days ("a three-day visit")."""
+    if _SEVERAL_DAYS.search(ctx.text):
+        return False
+    first = dates._as_date(lead.value)
+    assert first is not None
+    for sent in ctx.sentences:
+        for found in dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year):
+            day = dates._as_date(found.date.value)
+            if day is not None and day != first and abs((day - first).days) <= _SAME_STORY_DAYS:
+                return False
+    return True
+
+
+_SEVERAL_DAYS = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]days?\b(?![- ]old)"
+)
+
+
+def _continues(ctx: ReportContext, told: Sentence, d: Draft) -> bool:
+    """An undated encounter continues the story of one just told: the same
+    paragraph or at most two sentences on, and a person in common."""
+    assert ctx.persons is not None
+    if d.sentence.index - told.index > 2 and "\n" in ctx.text[told.end : d.sentence.start]:
+        return False
+    before = {m.person for m in ctx.persons.in_sentence(told.index)}
+    return bool(before & d.persons())
 
 
 def _has_trigger(sent: Sentence, vocab: MeetingWords, persons: PersonIndex | None = None) -> bool:
@@ -985,7 +1037,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         drafts += _joint(ctx, sent, vocab)
     _dates(ctx, drafts)
     merged = _merge(ctx, drafts)
-    _inherit_dates(ctx, merged, vocab)
+    _inherit_dates(ctx, drafts, merged, vocab)
     lead_occasion = _report_occasion(ctx)
     out = []
     for d in merged:

@@ -35,8 +35,10 @@ class Mention:
     how: str  # name | alias | demonym | capital | body
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, diacritic- and punctuation-insensitive key ("Việt Nam" -> "viet nam")."""
+    """Case-, diacritic- and punctuation-insensitive key ("Việt Nam" -> "viet nam").
+    Cached: the same names are folded again and again, report after report."""
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -120,17 +122,31 @@ class Knowledge:
         return out
 
 
+class _SameLengthFold(dict):
+    """str.translate table: each character's fold, worked out once per
+    process on first sight (a text is folded by one C call, not a Python
+    loop over its characters)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "đĐ":
+            out = "d" if ch == "đ" else "D"
+        elif ch == "’":
+            out = "'"
+        else:
+            base = unicodedata.normalize("NFKD", ch)
+            stripped = "".join(c for c in base if not unicodedata.combining(c))
+            out = stripped if len(stripped) == 1 else ch
+        self[code] = out
+        return out
+
+
+_SAME_LENGTH_FOLD = _SameLengthFold()
+
+
 def _fold_same_length(text: str) -> str:
     """Diacritics removed character by character, so offsets are unchanged."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d" if ch == "đ" else "D")
-            continue
-        base = unicodedata.normalize("NFKD", ch)
-        stripped = "".join(c for c in base if not unicodedata.combining(c))
-        out.append(stripped if len(stripped) == 1 else ch)
-    return "".join(out).replace("’", "'")
+    return text.translate(_SAME_LENGTH_FOLD)
 
 
 @lru_cache(maxsize=1)

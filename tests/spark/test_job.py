@@ -173,3 +173,19 @@ def test_spark_submit_runs_the_driver_program(spark_ready, mixed_inputs, tmp_pat
     # spark-submit passes the Python driver's stderr on through its stdout
     assert "3 reports extracted, 4 failed" in result.stdout + result.stderr
     assert pq.read_table(tmp_path / "out" / "errors").num_rows == 4
+
+
+def test_a_missing_input_is_one_clear_line(tmp_path):
+    result = CliRunner().invoke(main, ["spark-extract", str(tmp_path / "nowhere"), str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no such file or directory" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_reports_gives_empty_tables(spark, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "photo.png").write_bytes(b"\x89PNG")
+    summary = spark_extract(str(tmp_path / "in"), str(tmp_path / "out"), spark=spark)
+    assert (summary.reports, summary.failures) == (0, 0)
+    for table in TABLES:
+        assert pq.read_table(tmp_path / "out" / table).schema.names == SCHEMAS[table].names

@@ -51,8 +51,10 @@ def spark_extract(input: str, output: str, master: str, partitions: int | None, 
     try:
         summary = run(input, output, master=master, partitions=partitions, input_format=input_format,
                       text_column=text_column, published=published)  # fmt: skip
-    except SparkUnavailable as error:
+    except (SparkUnavailable, FileNotFoundError) as error:
         raise click.ClickException(str(error)) from error
+    if summary.reports + summary.failures == 0:
+        raise click.ClickException(f"{input}: no report files found (.txt, .html, .jsonl, or Parquet)")
     tables = ", ".join(f"{name} {count}" for name, count in summary.tables.items())
     click.echo(
         f"{summary.reports} reports extracted, {summary.failures} failed, in {summary.seconds:.1f} s "

@@ -22,11 +22,11 @@ import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path
+from functools import partial, reduce
+from pathlib import Path, PurePosixPath
 
-from diplograph.read.directory import KINDS
-from diplograph.spark.items import ITEM_DDL, ROW_DDL, TASKS, extract_items, split_files
+from diplograph.read.directory import KINDS, kind_of
+from diplograph.spark.items import ITEM_DDL, ROW_DDL, TASKS, extract_items, local_path, split_files
 from diplograph.spark.tables import TABLES, spark_ddl
 
 #: Settings for a small local session: no web UI, few shuffle partitions,
@@ -122,6 +122,7 @@ def _is_parquet(path: str) -> bool:
 
 def read_items(spark, input: str, input_format: str = "auto", text_column: str = "text"):
     """The input as a DataFrame of items (kind, path, line, data)."""
+    from pyspark.sql import DataFrame
     from pyspark.sql import functions as F
 
     if input_format == "auto":
@@ -136,7 +137,7 @@ def read_items(spark, input: str, input_format: str = "auto", text_column: str =
         def to_item(pair):
             row, index = pair
             obj = {c: row[c] for c in columns}
-            return ("object", _local(row["_path"]), index + 1, json.dumps(obj, default=str).encode())
+            return ("object", local_path(row["_path"]), index + 1, json.dumps(obj, default=str).encode())
 
         return frame.rdd.zipWithIndex().map(to_item).toDF(ITEM_DDL)
     pattern = "*.{" + ",".join(sorted(ext.lstrip(".") for ext in KINDS)) + "}"
@@ -148,23 +149,28 @@ def read_items(spark, input: str, input_format: str = "auto", text_column: str =
         .load(input)
         .select("path", "content")
     )
+    unscheme = "^file:(//)?"  # local_path() in the JVM
+    path = F.regexp_replace("path", unscheme, "").alias("path")
+    line0 = F.lit(0).cast("bigint").alias("line")
+    # Text and HTML files become items in the JVM; only JSON Lines files go
+    # through Python (split_files) to be cut into numbered lines, and only
+    # when there are any: a Python stage before the shuffle would otherwise
+    # start workers (and import the pipeline) for nothing.
+    jsonl = [ext.lstrip(".") for ext, kind in KINDS.items() if kind == "jsonl"]
+    is_jsonl = F.lower(F.col("path")).rlike(r"\.(" + "|".join(jsonl) + ")$")
+    kind_file = F.lit("file").alias("kind")
+    parts = [files.where(~is_jsonl).select(kind_file, path, line0, F.col("content").alias("data"))]
+    listing = files.inputFiles()
+    if any(kind_of(PurePosixPath(local_path(p))) == "jsonl" for p in listing):
+        parts.append(files.where(is_jsonl).mapInArrow(split_files, ITEM_DDL))
     # A file scan drops zero-length files; they must come out as failures
     # ("empty file"), so the listing is compared with what was scanned.
-    unscheme = "^file:(//)?"
-    listed = spark.createDataFrame([(p,) for p in files.inputFiles()], "path STRING")
-    listed = listed.select(F.regexp_replace("path", unscheme, "").alias("path"))
-    scanned = files.select(F.regexp_replace("path", unscheme, "").alias("path"))
-    empty = listed.join(scanned, "path", "left_anti").select(
-        F.lit("file").alias("kind"), "path", F.lit(0).cast("bigint").alias("line"),
-        F.lit(b"").cast("binary").alias("data"),
-    )  # fmt: skip
-    return files.mapInArrow(split_files, ITEM_DDL).unionByName(empty)
-
-
-def _local(uri: str) -> str:
-    from diplograph.spark.items import local_path
-
-    return local_path(uri)
+    listed = spark.createDataFrame([(p,) for p in listing], "path STRING").select(path)
+    empty = listed.join(files.select(path), "path", "left_anti").select(
+        kind_file, "path", line0, F.lit(b"").cast("binary").alias("data")
+    )
+    parts.append(empty)
+    return reduce(DataFrame.unionByName, parts)
 
 
 def spark_extract(
@@ -187,6 +193,8 @@ def spark_extract(
 
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"input format must be one of {', '.join(INPUT_FORMATS)}")
+    if "://" not in input and not Path(input).exists():
+        raise FileNotFoundError(f"{input}: no such file or directory")
     own = spark is None
     spark = spark or session(master)
     started = time.perf_counter()

@@ -20,6 +20,7 @@ at the end (and the current RSS), to show it stays flat.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -51,6 +52,12 @@ def reports(count: int, per_report: int = 5, seed: int = 11) -> Iterator[tuple[s
     for i in range(count):
         day = (start + timedelta(days=i % 3650)).isoformat()
         yield f"bench-{i:06d}", f" date {day} " + "\n".join(rng.sample(pool, per_report)) + "\n"
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its reaped children (the extraction workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def peak_rss_mb() -> float:
@@ -103,17 +110,21 @@ def throughput(n: int, jobs: int, rounds: int) -> None:
         for _ in pipeline.run(read_paths(files[:8]), nlp=nlp, jobs=1):
             pass
         extract_rates, ingest_rates = [], []
+        extract_cpu, ingest_cpu = [], []
 
         def extract_only() -> None:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu_seconds()
             done = sum(1 for _ in pipeline.run(read_paths(files), nlp=nlp, jobs=jobs))
             extract_rates.append(done / (time.perf_counter() - t))
+            extract_cpu.append((cpu_seconds() - c) * 1000 / done)
 
         def ingest(k: int) -> str:
             db = diplograph.open(Path(tmp) / f"store{k}.db")
-            t = time.perf_counter()
+            t, c = time.perf_counter(), cpu_seconds()
             summary = db.ingest(files, nlp=nlp, jobs=jobs)
-            ingest_rates.append((summary.added + summary.failed) / (time.perf_counter() - t))
+            done = summary.added + summary.failed
+            ingest_rates.append(done / (time.perf_counter() - t))
+            ingest_cpu.append((cpu_seconds() - c) * 1000 / done)
             stats = db.stats()
             db.close()
             return (
@@ -130,14 +141,19 @@ def throughput(n: int, jobs: int, rounds: int) -> None:
                 extract_only()
                 note = ingest(k)
             print(
-                f"round {k + 1}: extract {extract_rates[-1]:.2f} reports/s, ingest {ingest_rates[-1]:.2f} "
-                f"reports/s, ratio {ingest_rates[-1] / extract_rates[-1]:.2f} ({note})",
+                f"round {k + 1}: extract {extract_rates[-1]:.2f} reports/s "
+                f"({extract_cpu[-1]:.0f} CPU ms/report), "
+                f"ingest {ingest_rates[-1]:.2f} reports/s ({ingest_cpu[-1]:.0f} CPU ms/report), "
+                f"ratio {ingest_rates[-1] / extract_rates[-1]:.2f}; load {os.getloadavg()[0]:.1f} ({note})",
                 flush=True,
             )
         e, i = statistics.median(extract_rates), statistics.median(ingest_rates)
+        ec, ic = statistics.median(extract_cpu), statistics.median(ingest_cpu)
         print(
             f"{n} reports x {rounds} rounds, jobs={jobs}: extract-only {e:.2f} reports/s, ingest {i:.2f} "
-            f"reports/s (medians), ratio ingest/extract {i / e:.2f} (target >= 0.90)"
+            f"reports/s (medians), wall-clock ratio ingest/extract {i / e:.2f} (target >= 0.90); "
+            f"CPU per report: extract {ec:.0f} ms, ingest {ic:.0f} ms (all processes), "
+            f"ratio at equal CPU {ec / ic:.2f}"
         )
 
 

@@ -150,3 +150,30 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
         "President Ho Chi Minh."
     )
     assert set(people(nlp, text)) == {"Narendra Modi", "Pham Minh Chinh"}
+
+
+def test_the_other_side_of_a_meeting_does_not_lend_its_country(nlp) -> None:
+    found = people(nlp, "President Droupadi Murmu hosted a banquet for the Egyptian leader on Wednesday.")
+    assert found["Droupadi Murmu"][0] != "EGY"
+    found = people(nlp, "President Droupadi Murmu hosted a banquet for the Egyptian leader "
+                   "Abdel Fattah El-Sisi at Rashtrapati Bhavan on Thursday.")
+    assert found["Abdel Fattah El-Sisi"][0] == "EGY"
+    assert found["Droupadi Murmu"][0] != "EGY"
+    found = people(nlp, "NEW DELHI - President Droupadi Murmu hosted a banquet for the Egyptian leader on "
+                   "Wednesday. Egyptian President Abdel Fattah El-Sisi is on a state visit to India.")
+    assert found["Droupadi Murmu"][0] == "IND"
+
+
+def test_whom_a_visitor_meets_is_of_the_state_visited(nlp) -> None:
+    text = ("SINGAPORE - Prime Minister Lee Hsien Loong is on a six-day official visit to China. Mr Lee held "
+            "talks with Premier Li Qiang in Beijing on Friday. Singapore and China agreed to upgrade ties. "
+            "Singapore firms will invest more in China, Singapore officials said.")
+    found = people(nlp, text, "2023-04-02")
+    assert found["Lee Hsien Loong"][0] == "SGP"
+    assert found["Li Qiang"][0] == "CHN"
+    # someone who only speaks about the visit stays of the home state
+    text = ("Hanoi (VNA) - Prime Minister Pham Minh Chinh's official visit to Malaysia has ushered in a new "
+            "phase, Deputy Prime Minister Bui Thanh Son has told reporters. "
+            "Vietnam and Malaysia upgraded ties. Vietnam will work with Malaysia, Son said.")
+    found = people(nlp, text, "2025-06-01")
+    assert found["Bui Thanh Son"][0] == "VNM"

@@ -583,8 +583,38 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
     index = PersonIndex(persons, {}, [])
     _find_mentions(ctx, index, sentence_words, vocab)
     index.home = home_states(ctx)
+    _appositive_nominals(ctx, index)
     _infer_countries(ctx, index, sentence_words)
     return index
+
+
+def _nominal_state(who: str | None) -> str | None:
+    """The state of a nominal's qualifier ("Egyptian", "Japanese Prime"), if any."""
+    if not who or not who[0].isupper():
+        return None
+    kb = knowledge()
+    entity = kb.lookup(who) or kb.lookup(who.split(" ", 1)[0])
+    return entity.code if entity is not None and entity.kind == "state" else None
+
+
+def _appositive_nominals(ctx: ReportContext, index: PersonIndex) -> None:
+    """"the Egyptian leader Abdel Fattah El-Sisi", "the visiting Japanese
+    Prime Minister, Ishiba Shigeru": a nominal right before a name says that
+    person's state, as plainly as "Egyptian President" would."""
+    pattern = nominal_pattern()
+    for sent in ctx.sentences:
+        names = {m.start: m for m in index.in_sentence(sent.index) if m.how == "name"}
+        if not names:
+            continue
+        for m in pattern.finditer(sent.text):
+            code = _nominal_state(m.group("who"))
+            gap = re.match(r"[\s,]*", sent.text[m.end() :])
+            mention = names.get(sent.start + m.end() + (gap.end() if gap else 0))
+            if code is None or mention is None:
+                continue
+            person = index.persons[mention.person]
+            if person.country_how != "explicit":
+                person.country, person.country_how = code, "explicit"
 
 
 def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[int, list[Word]],
@@ -721,8 +751,20 @@ def home_states(ctx: ReportContext) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _encounter_words() -> re.Pattern[str]:
+    """Words between two persons that make them the two sides of an
+    encounter ("met", "held talks with", "paid a courtesy call on"), from
+    data/meetings.yaml."""
+    data = _load_yaml("meetings.yaml")
+    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    nouns = "|".join(re.escape(n) for n in data["nouns"])
+    return re.compile(rf"(?i)\b(?:{verbs})\b|\b(?:{nouns})\s+(?:with|on|for)\b")
+
+
+_VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 _VISITS = re.compile(
-    r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,3}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
+    r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,5}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
 )
 
 
@@ -732,10 +774,29 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
     home states in order; then "the <Demonym> leader" mentions."""
     persons = index.persons
     excluded: dict[int, set[str]] = {n: set() for n in range(len(persons))}
+    visited: dict[int, set[str]] = {}  # visitor -> the states they visit
+    together: dict[int, set[int]] = {n: set() for n in range(len(persons))}  # persons who met
     for sent in ctx.sentences:
         mentions = index.in_sentence(sent.index)
         present = {m.person for m in mentions}
         text = sent.text
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            between = text[a.end - sent.start : b.start - sent.start]
+            if a.person != b.person and len(between) < 80 and _encounter_words().search(between):
+                together[a.person].add(b.person)  # "X held talks with Y", "X received Y"
+                together[b.person].add(a.person)
+        # "X hosted a banquet for the Egyptian leader": X is not Egyptian
+        for nominal in nominal_pattern().finditer(text):
+            who = nominal.group("who")
+            entity = _nominal_state(who)
+            if entity is None:
+                continue
+            start = sent.start + nominal.start()
+            host = max((m for m in mentions if m.how == "name" and m.end <= start), key=lambda m: m.end,
+                       default=None)  # the nearest person before, on the other side of an encounter word
+            between = text[host.end - sent.start : nominal.start()] if host else ""
+            if host is not None and len(between) < 80 and _encounter_words().search(between):
+                excluded[host.person].add(entity)
         for m in mentions:
             p = m.person
             for q in present - {p}:
@@ -751,6 +812,10 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                 for mention in sent.mentions:
                     if 0 <= mention.start - rest_start <= 12 and mention.entity.kind == "state":
                         excluded[p].add(mention.entity.code)
+                        visited.setdefault(p, set()).add(mention.entity.code)
+            before = text[max(0, m.start - sent.start - 60) : m.start - sent.start]
+            if index.home and _VISITING.search(before):
+                excluded[p].add(index.home[0])  # "the visiting Prime Minister X" is not of the home state
         # "his Lao counterpart X": the subject is not Lao
         for mention in sent.mentions:
             tail = text[mention.end - sent.start : mention.end - sent.start + 14].lower()
@@ -773,7 +838,9 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         if p.country:
             continue
         partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()]
-        for code in partners + index.home:
+        # whom a visitor met, unless the text says otherwise, is of the state visited (the host's side)
+        hosts = sorted({h for q in together[n] for h in visited.get(q, ())}) if n not in visited else []
+        for code in hosts + partners + index.home:
             if code not in excluded[n]:
                 p.country, p.country_how = code, "home"
                 break

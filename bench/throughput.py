@@ -109,6 +109,50 @@ def run_bare_spacy(texts: list[tuple[str, str]], n: int) -> float:
     return time.perf_counter() - start
 
 
+def stage_profile(texts: list[tuple[str, str]], n: int) -> None:
+    """Where one process's time goes, in ms per report: our stages, then each
+    spaCy component (ours as the pipeline runs them, and the model as it
+    ships over the raw texts), timed one after another over the same reports."""
+    from diplograph import clean, parse
+    from diplograph.extract import extract
+    from diplograph.nlp import load_model, load_stock_model
+    from diplograph.output import contract_json
+
+    items = list(reports(texts, n))
+    nlp = parse.with_line_breaks(load_model())
+    stock = load_stock_model()
+    extract(clean.clean(items[0]), nlp(parse.parsed_text(clean.clean(items[0]))))  # one-off loading
+    times: dict[str, float] = {}
+
+    def timed(name: str, work):
+        start = time.perf_counter()
+        out = work()
+        times[name] = times.get(name, 0.0) + time.perf_counter() - start
+        return out
+
+    cleaned = timed("clean", lambda: [clean.clean(r) for r in items])
+    masked = timed("mask zones", lambda: [parse.masked_text(c) for c in cleaned])
+    screened = timed("screen", lambda: [parse.screen.screen(m)[0] for m in masked])
+    docs = timed("spaCy (ours)", lambda: list(nlp.pipe(screened if parse.SCREEN else masked)))
+    results = timed("extract", lambda: [extract(c, d) for c, d in zip(cleaned, docs, strict=True)])
+    timed("serialise", lambda: [contract_json(r) for r in results])
+    print(f"one process, {n} reports, ms per report:")
+    for name, secs in times.items():
+        print(f"  {name:<22} {secs / n * 1000:7.1f}")
+    for label, model, inputs in (
+        ("ours", nlp, screened if parse.SCREEN else masked),
+        ("as shipped, raw text", stock, [r.text for r in items]),
+    ):
+        docs = [model.make_doc(t) for t in inputs]
+        tokens = sum(len(d) for d in docs)
+        parts = []
+        for name, component in model.pipeline:
+            start = time.perf_counter()
+            docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+            parts.append(f"{name} {(time.perf_counter() - start) / n * 1000:.1f}")
+        print(f"  spaCy {label} ({tokens / n:.0f} tokens/report): " + ", ".join(parts))
+
+
 def peak_rss_mb() -> tuple[float, float]:
     """(this process, largest finished child) peak resident set size, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -143,12 +187,17 @@ def main() -> None:
         default="1000,10000",
         help="report counts for --memory, comma-separated (default 1000,10000)",
     )
+    parser.add_argument("--stages", type=int, metavar="N", help="time stages and components over N reports")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: one memory probe
     args = parser.parse_args()
     if args.probe:
         secs, _, _ = run_pipeline(dev_texts(args.docs), args.probe, args.jobs, progress=1000)
         own, workers = peak_rss_mb()
         print(json.dumps({"reports": args.probe, "seconds": secs, "main_mb": own, "worker_mb": workers}))
+        return
+
+    if args.stages:
+        stage_profile(dev_texts(args.docs), args.stages)
         return
 
     from diplograph.nlp import load_stock_model, model_description

@@ -177,3 +177,27 @@ def test_whom_a_visitor_meets_is_of_the_state_visited(nlp) -> None:
             "Vietnam and Malaysia upgraded ties. Vietnam will work with Malaysia, Son said.")
     found = people(nlp, text, "2025-06-01")
     assert found["Bui Thanh Son"][0] == "VNM"
+
+
+def test_royal_titles_before_names(nlp) -> None:
+    found = people(nlp, "Prime Minister Anwar Ibrahim met the Yang di-Pertuan Agong Sultan Ibrahim at Istana "
+                   "Negara on Monday.")
+    assert found["Sultan Ibrahim"][1] == "Yang di-Pertuan Agong"
+    assert "Anwar Ibrahim" in found  # "Ibrahim" of the King is not the Prime Minister's short form
+    found = people(nlp, "Indonesian President Joko Widodo met Emir Sheikh Tamim bin Hamad Al Thani of "
+                   "Qatar in Doha.")
+    assert found["Tamim bin Hamad Al Thani"] == ("QAT", "Emir")
+    found = people(nlp, "Indian Prime Minister Narendra Modi held talks with Saudi Crown Prince Mohammed bin "
+                   "Salman in New Delhi.")
+    assert found["Mohammed bin Salman"] == ("SAU", "Crown Prince")
+    found = people(nlp, "Australian Prime Minister Anthony Albanese met King Charles III at Buckingham "
+                   "Palace.")
+    assert found["Charles III"][1] == "King"
+
+
+def test_between_an_organisation_and_a_name_is_no_person(nlp) -> None:
+    found = people(nlp, "An agreement was signed between Doordarshan and Prasar Bharati on Monday in the "
+                   "presence of Indian Prime Minister Narendra Modi.")
+    assert set(found) == {"Narendra Modi"}
+    found = people(nlp, "Talks between Vietnamese Prime Minister Phuc and Mishustin were held online.")
+    assert "Mishustin" in found

@@ -319,8 +319,11 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
             name_end = _name_at(words, k, vocab)
             if has_head and name_end > k and not _thing(words, name_end, vocab):
                 name_words = _strip_honorifics(words[k:name_end], vocab)
+                royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
+                if royal and name_end - k == 1:
+                    name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
                 country = _left_country(words, i) or of_country
-                role_words = [x for x in words[i:end] if x.mention is None]
+                role_words = [x for x in words[i : end - 1 if royal else end] if x.mention is None]
                 if of_country:
                     role_words = words[i:end]
                     role = _normal_role(role_words, vocab)
@@ -432,13 +435,41 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
             continue
         if n > 0 and words[n - 1].text.lower() in ("in", "at", "from", "to", "near", "into"):
             continue  # "in Labuan Bajo": a place
-        if end - n == 1 and _apposition(words, end, vocab) == (None, None) and not _is_subject(ctx, words[n]):
+        weak = end - n == 1 and _apposition(words, end, vocab) == (None, None) \
+            and not _is_subject(ctx, words[n])
+        if weak and _paired_with(sent, ent) != "person":
             continue  # a single word the tagger calls a person, with nothing to say who: too weak
         name_words = _strip_honorifics(words[n:end], vocab)
         role, country = _apposition(words, end, vocab)
+        if role is None and _paired_with(sent, ent) == "thing":
+            continue  # "signed between Doordarshan and Prasar Bharati": organisations, not persons
         alias = _parenthetical(words, end)
         out.append(_Candidate(name_words, role, country, sent.index, "entity", alias))
     return out
+
+
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>[^,;]{1,60}?)\s+and\s+(?P<b>[^,;]{1,60}?)"
+    r"(?=\s+(?:on|in|at|to|for|was|were|is|are|has|have|will|which|that|who)\b|[,;.]|$)"
+)
+
+
+def _paired_with(sent: Sentence, ent) -> str | None:
+    """What a name the tagger calls a person is joined to by "between ...
+    and": "thing" (an organisation, a place: then it is one of those too),
+    "person" (a person or a titled name: then it is a person too), or None."""
+    text = sent.text
+    start, end = ent.start_char - sent.start, ent.end_char - sent.start
+    for m in _BETWEEN.finditer(text):
+        for own, other in (("a", "b"), ("b", "a")):
+            if m.start(own) <= start and end <= m.end(own):
+                a, b = sent.start + m.start(other), sent.start + m.end(other)
+                people = [e for e in sent.span.ents if e.label_ == "PERSON" and a <= e.start_char < b]
+                titled = any(w in vocabulary().heads for w in m.group(other).split())
+                if people or titled:
+                    return "person"
+                return "thing" if m.group(other)[:1].isupper() else None
+    return None
 
 
 def _headline(words: list[Word]) -> bool:

@@ -287,3 +287,37 @@ def test_an_undated_meeting_takes_a_date_only_where_the_text_ties_it_to_one(nlp)
              for m in meetings(nlp, story, "2024-06-02")}
     assert dated[("Lawrence Wong", "Volodymyr Zelensky")] == "2024-06-02"
     assert dated[("Ferdinand Marcos Jr.", "Lawrence Wong")] == "2024-05-31"
+
+
+def _pairs_of(found) -> set[frozenset]:
+    return {frozenset(p.name or p.country for p in m.participants) for m in found}
+
+
+def test_receptions_calls_and_co_chaired_retreats_are_meetings(nlp) -> None:
+    cases = {
+        "Japanese Emperor Naruhito hosted a state banquet in honour of Vietnamese President Vo Van Thuong "
+        "on Tuesday.": {"Naruhito", "Vo Van Thuong"},
+        "Indian President Droupadi Murmu hosted a banquet for Egyptian President Abdel Fattah El-Sisi at "
+        "Rashtrapati Bhavan.": {"Droupadi Murmu", "Abdel Fattah El-Sisi"},
+        "Thai Prime Minister Srettha Thavisin hosted a dinner for Cambodian Prime Minister Hun Manet.":
+            {"Srettha Thavisin", "Hun Manet"},
+        "Indonesian Foreign Minister Retno Marsudi called on Cambodian Prime Minister Hun Manet on Monday.":
+            {"Retno Marsudi", "Hun Manet"},
+        "Singapore Foreign Minister Vivian Balakrishnan paid a courtesy call on Vietnamese Prime Minister "
+        "Pham Minh Chinh.": {"Vivian Balakrishnan", "Pham Minh Chinh"},
+        "Chinese President Xi Jinping received Singapore Prime Minister Lee Hsien Loong at the Great Hall of "
+        "the People.": {"Xi Jinping", "Lee Hsien Loong"},
+    }
+    for text, pair in cases.items():
+        assert frozenset(pair) in _pairs_of(meetings(nlp, text)), text
+
+
+def test_two_leaders_co_chairing_a_retreat_met_each_other(nlp) -> None:
+    text = ("Malaysian Prime Minister Anwar Ibrahim and Prime Minister Lawrence Wong co-chaired the 11th "
+            "Malaysia-Singapore Leaders' Retreat in Putrajaya on Monday.")
+    [m] = meetings(nlp, text, "2025-01-08")
+    assert sides(m) == {("Anwar Ibrahim", "MYS"), ("Lawrence Wong", "SGP")}
+    assert m.occasion == "the 11th Malaysia-Singapore Leaders' Retreat"
+    assert m.date.value == "2025-01-06"
+    assert meetings(nlp, "Anwar Ibrahim and Lawrence Wong will co-chair the 12th Malaysia-Singapore Leaders' "
+                    "Retreat next year.") == []

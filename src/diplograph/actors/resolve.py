@@ -793,6 +793,9 @@ def _encounter_words() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{verbs})\b|\b(?:{nouns})\s+(?:with|on|for)\b")
 
 
+_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0,4}")
+_JOINT_ACT = re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
+                        r"(?:co-?chaired|held\s+(?:\w+\s+)?talks|met|discussed|talked|conferred)\b")
 _VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 _VISITS = re.compile(
     r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,5}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
@@ -813,7 +816,9 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         text = sent.text
         for a, b in zip(mentions, mentions[1:], strict=False):
             between = text[a.end - sent.start : b.start - sent.start]
-            if a.person != b.person and len(between) < 80 and _encounter_words().search(between):
+            after = text[b.end - sent.start : b.end - sent.start + 40]
+            joint = _JOINED.fullmatch(between) and _JOINT_ACT.match(after)  # "X and Y co-chaired"
+            if a.person != b.person and (joint or len(between) < 80 and _encounter_words().search(between)):
                 together[a.person].add(b.person)  # "X held talks with Y", "X received Y"
                 together[b.person].add(a.person)
         # "X hosted a banquet for the Egyptian leader": X is not Egyptian
@@ -868,6 +873,8 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         p = persons[n]
         if p.country:
             continue
+        # the other side of an encounter is not of the state already given to this side
+        excluded[n] |= {persons[q].country for q in together[n] if persons[q].country}
         partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()]
         # whom a visitor met, unless the text says otherwise, is of the state visited (the host's side)
         hosts = sorted({h for q in together[n] for h in visited.get(q, ())}) if n not in visited else []

@@ -735,6 +735,38 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
         if len(persons) == 2 and len(countries) == 2 and None not in countries:
             out.append(_draft(ctx, sent, [("person", p) for p in persons], "joint", "meeting",
                               ResolvedDate(None), tok))
+    if not out:
+        out += _joint_by_text(ctx, sent, vocab)
+    return out
+
+
+_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+|counterpart\s+){0,4}")
+
+
+def _joint_by_text(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
+    """"X and Y co-chaired the Leaders' Retreat" where the parse is lost
+    (the tagger splits "co-chaired" and makes "co" the verb): two named
+    persons of two states joined by "and", right before a talk verb."""
+    index = ctx.persons
+    assert index is not None
+    mentions = [m for m in index.in_sentence(sent.index) if m.how in ("name", "nominal")]
+    verbs = "|".join(re.escape(v) for v in sorted(vocab.talk_verbs, key=len, reverse=True))
+    act = re.compile(rf"\s*(?:also\s+|jointly\s+)?(?:{verbs})\b", re.IGNORECASE)
+    out = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = ctx.text[a.end : b.start]
+        after = act.match(ctx.text, b.end, sent.end)
+        if a.person == b.person or not _JOINED.fullmatch(between) or after is None:
+            continue
+        countries = {index.persons[a.person].country, index.persons[b.person].country}
+        if len(countries) != 2 or None in countries:
+            continue
+        span = ctx.doc.char_span(after.end() - 1, after.end(), alignment_mode="expand")
+        trigger = span.root if span is not None else None
+        if trigger is not None and _is_future(trigger, vocab):
+            continue
+        out.append(_draft(ctx, sent, [("person", a.person), ("person", b.person)], "joint", "meeting",
+                          ResolvedDate(None), trigger))
     return out
 
 
@@ -829,6 +861,15 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
             if targets:
                 before = [k for k in targets if k.sentence.index <= d.sentence.index]
                 _absorb((before or targets)[-1], d)
+                continue
+        if d.kind == "gathering":
+            # "X and Y co-chaired the Malaysia-Singapore Leaders' Retreat": the two leaders met there
+            leaders = next((k for k in kept if k.kind == "named" and k.sentence is d.sentence
+                            and {_country(ctx, p) for p in k.parties} == {str(c) for _, c in d.parties}
+                            and len(k.parties) == len(d.parties)), None)
+            if leaders is not None:
+                _absorb(leaders, d)
+                leaders.occasion = d.occasion
                 continue
         if d.kind == "states":
             same = next((k for k in kept if (k.kind == "states" and set(k.parties) == set(d.parties))

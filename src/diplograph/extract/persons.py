@@ -74,6 +74,8 @@ def _only_honoured(ctx: ReportContext, start: int, end: int) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         owner = tok.head.head  # "admiration for X", or "expressed admiration for X" with "for" on the verb
+        if owner.lower_ in ("honour", "honor") and owner.dep_ == "pobj" and owner.head.lower_ == "in":
+            return False  # "a banquet in honour of President X": a guest, present
         return owner.lower_ in _HONOURING or any(
             c.dep_ == "dobj" and c.lower_ in _HONOURING for c in owner.children
         )

@@ -169,3 +169,32 @@ def test_documents_merge_on_close_titles(db, five_outlets):
     mou = documents["Memorandum of Understanding on Semiconductor Cooperation"]
     assert (mou.status, mou.source_count, mou.parties) == ("signed", 2, ["JPN", "VNM"])
     assert documents["Agreement on Labour Cooperation"].source_count == 1
+
+
+def test_undated_events_merge_only_when_they_say_the_same(db, five_outlets):
+    """Undated SUPPORT events Vietnam -> Japan in reports of the same days:
+    merged when the sentences are the same (wire) text, kept apart when they
+    tell different things."""
+    texts = [e.report.text for e in five_outlets]
+    told = [
+        (texts[0], "Chính congratulated Takaichi on becoming Japan's first female prime minister"),
+        (texts[2], "Chinh invited Japanese companies to take part in high-speed railway"),
+        # The same sentence in a longer report (another outlet's round-up): not a near-duplicate.
+        (
+            texts[0] + texts[3] + texts[4],
+            "Chính congratulated Takaichi on becoming Japan's first female prime minister",
+        ),
+    ]
+    for i, (text, sentence) in enumerate(told):
+        extraction = copy.deepcopy(five_outlets[0])
+        extraction.report.id = f"support-{i}"
+        extraction.report.text = text
+        extraction.meetings = []
+        extraction.persons = []
+        start = text.index(sentence)
+        span = r.Span(start, start + len(sentence))
+        extraction.events = [
+            r.Event("SUPPORT", None, ["VNM"], ["JPN"], r.ResolvedDate(None), None, sentence, span)
+        ]
+        db.add(extraction)
+    assert sorted(e.source_count for e in db.events(type="SUPPORT")) == [1, 2]

@@ -321,3 +321,21 @@ def test_two_leaders_co_chairing_a_retreat_met_each_other(nlp) -> None:
     assert m.date.value == "2025-01-06"
     assert meetings(nlp, "Anwar Ibrahim and Lawrence Wong will co-chair the 12th Malaysia-Singapore Leaders' "
                     "Retreat next year.") == []
+
+
+def test_a_report_of_several_days_dates_each_encounter_from_its_own_words(nlp) -> None:
+    text = (
+        "SINGAPORE, April 2, 2023 - Prime Minister Lee Hsien Loong met Chinese President Xi Jinping in "
+        "Beijing on Friday, as part of his six-day official visit to China.\n\n"
+        "Mr Lee also held talks with Premier Li Qiang on Thursday and met Zhao Leji, chairman of the "
+        "National People's Congress Standing Committee, on Friday morning.\n\n"
+        "Earlier that day, Mr Lee called on Vice President Han Zheng.\n\n"
+        "Mr Lee also attended the Boao Forum for Asia, where he met Spanish Prime Minister Pedro Sanchez.\n"
+    )
+    found = meetings(nlp, text, None)
+    dated = {next(p.name for p in m.participants if p.name != "Lee Hsien Loong"): m.date.value for m in found}
+    assert dated == {"Xi Jinping": "2023-03-31", "Li Qiang": "2023-03-30", "Zhao Leji": "2023-03-31",
+                     "Han Zheng": "2023-03-31", "Pedro Sanchez": None}
+    countries = {p.name: p.country for m in found for p in m.participants}
+    assert countries == {"Lee Hsien Loong": "SGP", "Xi Jinping": "CHN", "Li Qiang": "CHN", "Zhao Leji": "CHN",
+                         "Han Zheng": "CHN", "Pedro Sanchez": "ESP"}

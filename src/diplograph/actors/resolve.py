@@ -795,7 +795,8 @@ def _encounter_words() -> re.Pattern[str]:
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0,4}")
 _JOINT_ACT = re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
-                        r"(?:co-?chaired|held\s+(?:\w+\s+)?talks|met|discussed|talked|conferred)\b")
+                        r"(?:co-?chaired|held\s+(?:\w+\s+)?talks|met|discussed|talked|conferred)\b"
+                        r"(?!\s+(?:with|on)\b)")  # "X and Y held talks with Z": X and Y are one side
 _VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 _VISITS = re.compile(
     r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,5}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
@@ -814,12 +815,18 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         mentions = index.in_sentence(sent.index)
         present = {m.person for m in mentions}
         text = sent.text
-        for a, b in zip(mentions, mentions[1:], strict=False):
-            between = text[a.end - sent.start : b.start - sent.start]
-            after = text[b.end - sent.start : b.end - sent.start + 40]
-            joint = _JOINED.fullmatch(between) and _JOINT_ACT.match(after)  # "X and Y co-chaired"
-            if a.person != b.person and (joint or len(between) < 80 and _encounter_words().search(between)):
-                together[a.person].add(b.person)  # "X held talks with Y", "X received Y"
+        # the two sides of an encounter: "X and Y co-chaired", and the sentence's first person with
+        # each later one an encounter word right before leads to ("X held talks with Y ... and met Z")
+        pairs = [(a, b) for a, b in zip(mentions, mentions[1:], strict=False)
+                 if _JOINED.fullmatch(text[a.end - sent.start : b.start - sent.start])
+                 and _JOINT_ACT.match(text[b.end - sent.start : b.end - sent.start + 40])]
+        if mentions:
+            first = mentions[0]
+            pairs += [(first, b) for a, b in zip(mentions, mentions[1:], strict=False)
+                      if _encounter_words().search(text[a.end - sent.start : b.start - sent.start])]
+        for a, b in pairs:
+            if a.person != b.person:
+                together[a.person].add(b.person)
                 together[b.person].add(a.person)
         # "X hosted a banquet for the Egyptian leader": X is not Egyptian
         for nominal in nominal_pattern().finditer(text):

@@ -228,7 +228,7 @@ def dateline(
             continue
         m = _DATELINE.match(sent.text)
         if m is None:
-            return None, None
+            continue  # a byline or a header line before the story's first sentence
         found = dates.find_dates(m.group("date"), published, year)
         fixed = found and found[0].date.value and found[0].date.how != "relative"
         day = found[0].date.value if fixed else None

@@ -919,7 +919,11 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         date = ctx.date_of(sent.text, previous=last)
         sentence_dates[sent.index] = date
         if date.value:
-            last = date
+            # "met X on Thursday and Y on Friday morning. Earlier that day, ...": the day told last
+            found = [f for f in dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year)
+                     if f.date.value or f.date.how in dates.ANAPHORIC]
+            latest = dates.pick(found[-1:], last) if found else date
+            last = latest if latest.value else date
     for d in drafts:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
         if d.trigger is not None:
@@ -1001,7 +1005,7 @@ def _inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft],
                 d.date = ResolvedDate(lead.value, lead.precision, "context")
             continue
         told = [(s, date) for s, date in dated if s.index < d.sentence.index]
-        if told and _continues(ctx, told[-1][0], d):
+        if told and _continues(ctx, told[-1][0], d, drafts):
             date = told[-1][1]
             d.date = ResolvedDate(date.value, date.precision, "context")
 
@@ -1030,11 +1034,17 @@ _SEVERAL_DAYS = re.compile(
 )
 
 
-def _continues(ctx: ReportContext, told: Sentence, d: Draft) -> bool:
-    """An undated encounter continues the story of one just told: the same
-    paragraph or at most two sentences on, and a person in common."""
+def _continues(ctx: ReportContext, told: Sentence, d: Draft, drafts: list[Draft]) -> bool:
+    """An undated encounter continues the story of one just told, with a
+    person in common: in the same paragraph, or at most two sentences after
+    a dated one-day visit ("On Jun. 2, Zelensky visited Singapore. He also
+    met PM Wong"); not after another meeting in another paragraph ("... met
+    Han Zheng on Friday.\n Lee also attended the Forum, where he met X")."""
     assert ctx.persons is not None
-    if d.sentence.index - told.index > 2 and "\n" in ctx.text[told.end : d.sentence.start]:
+    same_paragraph = "\n" not in ctx.text[told.end : d.sentence.start]
+    visit = any(x.sentence is told and x.kind == "visit" for x in drafts)
+    visit = visit and not _SEVERAL_DAYS.search(told.text)
+    if not same_paragraph and not (visit and d.sentence.index - told.index <= 2):
         return False
     before = {m.person for m in ctx.persons.in_sentence(told.index)}
     return bool(before & d.persons())

@@ -92,3 +92,9 @@ def test_that_day_and_that_evening_take_the_previous_event_date() -> None:
     assert resolve_date("On the following day they held talks.", "2024-03-06",
                         previous=previous).value == "2024-03-05"
     assert resolve_date("Earlier that day, he met the envoy.", "2024-03-06").value is None
+
+
+def test_earlier_in_the_day_is_the_previous_event_day() -> None:
+    previous = ResolvedDate("2023-01-25", "day", "relative")
+    assert resolve_date("Earlier in the day, he met the envoy.", "2023-01-26", previous=previous).value == \
+        "2023-01-25"

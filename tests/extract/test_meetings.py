@@ -339,3 +339,14 @@ def test_a_report_of_several_days_dates_each_encounter_from_its_own_words(nlp) -
     countries = {p.name: p.country for m in found for p in m.participants}
     assert countries == {"Lee Hsien Loong": "SGP", "Xi Jinping": "CHN", "Li Qiang": "CHN", "Zhao Leji": "CHN",
                          "Han Zheng": "CHN", "Pedro Sanchez": "ESP"}
+
+
+def test_the_visiting_leader_is_the_visitor(nlp) -> None:
+    text = ("Egyptian President Abdel Fattah El-Sisi, who is on a three-day state visit to India, is the "
+            "chief guest at the Republic Day celebrations. Earlier in the day, Prime Minister Narendra Modi "
+            "held talks with El-Sisi at Hyderabad House on Wednesday. Vice President Jagdeep Dhankhar called "
+            "on the visiting leader.")
+    found = meetings(nlp, text, "2023-01-26")
+    assert frozenset({"Jagdeep Dhankhar", "Abdel Fattah El-Sisi"}) in _pairs_of(found)
+    countries = {p.name: p.country for m in found for p in m.participants}
+    assert countries["Narendra Modi"] == "IND" and countries["Abdel Fattah El-Sisi"] == "EGY"

@@ -151,6 +151,7 @@ class PersonIndex:
     persons: list[ResolvedPerson]
     by_sentence: dict[int, list[PersonMention]]
     home: list[str]  # candidate home states, most likely first
+    visitors: set[int] = field(default_factory=set)  # persons the report says visit a state
 
     def in_sentence(self, index: int) -> list[PersonMention]:
         return self.by_sentence.get(index, [])
@@ -799,7 +800,7 @@ _JOINT_ACT = re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
                         r"(?!\s+(?:with|on)\b)")  # "X and Y held talks with Z": X and Y are one side
 _VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 _VISITS = re.compile(
-    r"(?:[’']s)?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,5}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
+    r"(?:[’']s)?,?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,6}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
 )
 
 
@@ -889,6 +890,7 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
             if code not in excluded[n]:
                 p.country, p.country_how = code, "home"
                 break
+    index.visitors = set(visited)
     _nominals(ctx, index)
 
 
@@ -917,7 +919,8 @@ def nominal_pattern() -> re.Pattern[str]:
     if "p" not in _NOMINAL_CACHE:
         nouns = "|".join(re.escape(n) for n in vocabulary().leader_nouns)
         _NOMINAL_CACHE["p"] = re.compile(
-            rf"\b[Tt]he\s+(?:(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?(?:new\s+|Government\s+)?"
+            rf"\b[Tt]he\s+(?P<visiting>visiting\s+)?(?:(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?"
+            rf"(?:new\s+|Government\s+)?"
             rf"(?P<noun>{nouns})\b",
             re.IGNORECASE,
         )
@@ -952,7 +955,9 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
                 noun = f"{who} {noun}"
             role = vocab.normalise.get(fold(noun), noun).lower()
             before = [n for n, p in enumerate(persons) if p.first_start < start]
-            if entity is not None:
+            if m.group("visiting") and entity is None:
+                same = [n for n in sorted(index.visitors) if n in before]  # "the visiting leader"
+            elif entity is not None:
                 same = [n for n, p in enumerate(persons) if p.country == entity.code]
                 if len(same) > 1:
                     by_role = [n for n in same if (persons[n].role or "").lower() == role]

@@ -98,3 +98,21 @@ def test_earlier_in_the_day_is_the_previous_event_day() -> None:
     previous = ResolvedDate("2023-01-25", "day", "relative")
     assert resolve_date("Earlier in the day, he met the envoy.", "2023-01-26", previous=previous).value == \
         "2023-01-25"
+
+
+def test_relative_words_count_from_the_datelines_day(nlp):
+    """A story filed "PUTRAJAYA, June 4" and published on the 5th: "today"
+    is the 4th and "yesterday" the 3rd, the dateline's days."""
+    from diplograph import clean, parse
+    from diplograph.extract import extract
+    from diplograph.records import Report
+
+    text = (
+        "PUTRAJAYA, June 4 (Bernama) -- Prime Minister Anwar Ibrahim held talks with "
+        "Singaporean Prime Minister Lawrence Wong in Putrajaya today.\n"
+    )
+    report = Report("dateline-today", text, published="2025-06-05")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    meetings = extract(cleaned, doc).meetings
+    assert [m.date.value for m in meetings] == ["2025-06-04"]

@@ -201,8 +201,11 @@ def build_context(clean_report: CleanReport, doc: Doc) -> ReportContext:
     year = dates.evident_year(report.text, report.published)
     ctx = ReportContext(report, clean_report, doc, sentences, report.published, year)
     ctx.dateline, day = dateline(sentences, report.published, year)
-    if ctx.published is None and day is not None:
-        ctx.published = day  # GUIDELINES: a dateline is a publication date
+    if day is not None:
+        # GUIDELINES: a dateline is a publication date; and it is the day the
+        # story was filed, so "today" and "on Monday" count from it even when a
+        # page's publication date is a day later ("PUTRAJAYA, June 4 -- ... today").
+        ctx.published = day
         ctx.year = int(day[:4])
     ctx.parties = principal_parties(sentences)
     return ctx

@@ -65,10 +65,18 @@ def guess_language(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < MIN_WORDS:
         return None
-    scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in words_by_lang.items()}
+    english = words_by_lang.get("en", frozenset())
+    # A word that is also an English function word ("in", "met", "a") is no
+    # evidence for another language: Dutch "met" must not outvote English.
+    scores = {
+        lang: sum(1 for w in words if w in vocab and (lang == "en" or w not in english))
+        for lang, vocab in words_by_lang.items()
+    }
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:
         return None
+    if best != "en" and scores[best] < 3:
+        return None  # too little evidence to refuse a report
     # English wins ties and near-ties: the function words of several languages
     # overlap ("a", "in", "is"), and a false refusal costs more than a miss.
     if scores.get("en", 0) >= 0.8 * scores[best]:

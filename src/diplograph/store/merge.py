@@ -138,19 +138,39 @@ _ALIAS_EXISTS = select(actor_aliases.c.actor_id).where(
 _INSERT_ALIAS = actor_aliases.insert()
 
 
+class KnownActors:
+    """Actor ids and (actor, alias key) pairs known to be committed in one
+    store, kept across the reports of a run so each report need not ask the
+    database again whether `VNM` or an alias it saw before exists.
+
+    Why this is safe: actors and aliases are never deleted, so what was once
+    committed stays true. A resolver adds what it created only through
+    `commit`, called after its transaction committed, so a rolled-back report
+    leaves nothing here."""
+
+    def __init__(self) -> None:
+        self.codes: set[str] = set()
+        self.aliases: set[tuple[str, str]] = set()
+
+    def commit(self, resolver: ActorResolver) -> None:
+        self.codes |= set(resolver._codes)
+        self.aliases |= resolver._aliases
+
+
 class ActorResolver:
     """Resolves names and codes to actor ids inside one write transaction,
     creating actors (and their aliases) that are not there yet."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, known: KnownActors | None = None) -> None:
         self.conn = conn
+        self.known = known or KnownActors()
         self._codes: dict[str, str] = {}
         self._aliases: set[tuple[str, str]] = set()
 
     def code(self, code: str) -> str:
         """The actor id of a state or body code (created from the knowledge base)."""
-        if code in self._codes:
-            return self._codes[code]
+        if code in self._codes or code in self.known.codes:
+            return code
         found = self.conn.execute(_ACTOR_EXISTS, {"id": code}).scalar()
         if found is None:
             entity = knowledge().entities.get(code)
@@ -225,15 +245,13 @@ class ActorResolver:
         contained = [c.id for c in candidates if tokens <= set(name_tokens(c.name))]
         if len(contained) == 1:
             return contained[0]
-        close = [
-            (fuzz.token_sort_ratio(key, name_key(c.name)), c.id) for c in candidates if len(tokens) > 1
-        ]
+        close = [(fuzz.token_sort_ratio(key, name_key(c.name)), c.id) for c in candidates if len(tokens) > 1]
         close = [c for c in close if c[0] >= NAME_SIMILARITY]
         return max(close)[1] if close else None
 
     def _add_alias(self, actor_id: str, alias: str) -> None:
         key = name_key(alias) if "," not in alias else text_key(alias)
-        if not key or (actor_id, key) in self._aliases:
+        if not key or (actor_id, key) in self._aliases or (actor_id, key) in self.known.aliases:
             return
         self._aliases.add((actor_id, key))
         exists = self.conn.execute(_ALIAS_EXISTS, {"actor_id": actor_id, "key": key}).scalar()
@@ -259,6 +277,7 @@ def _candidates(window) -> Select:  # noqa: ANN001
             events.c.sides == bindparam("sides"),
             window,
             events.c.id.not_in(told),
+            events.c.id.not_in(bindparam("told", expanding=True)),
         )
         .order_by(events.c.id)
         .limit(50)
@@ -286,13 +305,15 @@ def find_event(
     published: str | None,
     report_id: str | None = None,
     evidence: str | None = None,
+    told: Iterable[str] = (),
 ) -> str | None:
     """An existing event this record describes, or None.
 
     `persons` maps each side to the persons named on it; an event is
     compatible when, for every side where both name persons, they share one.
-    An event the same report already told of is a different one: the
-    extractor keeps one record per event within a report. An undated event
+    An event the same report already told of (stored, or in `told`: the
+    ones it supports in the transaction being written) is a different one:
+    the extractor keeps one record per event within a report. An undated event
     other than a meeting (who supported, requested, agreed what) joins one
     within the window only when the sentences say nearly the same thing
     (`EVIDENCE_SIMILARITY`): two outlets' "Japan pledged support" are one
@@ -304,7 +325,7 @@ def find_event(
         query, params = _EVENTS_BEFORE, {"since": _shift(published, -WINDOW_DAYS), "until": published}
     else:
         query, params = _EVENTS_UNANCHORED, {}
-    params.update(type=type_, sides=sides, report_id=report_id or "")
+    params.update(type=type_, sides=sides, report_id=report_id or "", told=sorted(told))
     rows = conn.execute(query, params).all()
     best: tuple[int, str] | None = None
     people: dict[str, dict[str, set[str]]] = {row.id: {} for row in rows}
@@ -363,11 +384,7 @@ def find_target(
         theirs = row.amount_usd if row.amount_usd is not None else row.amount
         if amount is None and theirs is None:
             return row.id
-        if (
-            amount is not None
-            and theirs is not None
-            and abs(amount - theirs) <= 0.01 * max(abs(amount), 1)
-        ):
+        if amount is not None and theirs is not None and abs(amount - theirs) <= 0.01 * max(abs(amount), 1):
             return row.id
     return None
 

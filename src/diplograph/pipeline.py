@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -102,9 +104,26 @@ def process_batch(items: list[Report | Failure], nlp: Language | None = None) ->
 _WORKER_NLP: Language | None = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies (prctl
+    PR_SET_PDEATHSIG), so a killed `extract` or `ingest` leaves no orphan
+    workers parsing on. Elsewhere a no-op: the pool ends them on a normal exit."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def _init_worker(log_level: int) -> None:
     """Pool initializer: load the model once per worker process."""
     global _WORKER_NLP
+    _die_with_parent()
     logger = logging.getLogger("diplograph")
     if not logger.handlers:  # spawned: nothing inherited from the parent
         handler = logging.StreamHandler()

@@ -1,4 +1,4 @@
-"""The accuracy floor on `eval/extra/`: ten reports written for the project
+"""The accuracy floor on `eval/extra/`: fourteen reports written for the project
 and kept out of the extractors' development (see eval/extra/README.md), a
 check that the dev-set figures are not over-fitting alone. Scored with
 ../shared/eval/score.py, imported, not copied."""
@@ -18,7 +18,8 @@ pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
 EXTRA = Path(__file__).resolve().parents[2] / "eval" / "extra"
 
-#: Measured 2026-11-23 (19:40 UTC): mean 0.96-0.98. Floors well below: these
+#: Measured 2026-11-23 (20:00 UTC) on all fourteen: persons 0.957, meetings 0.951, documents 0.977,
+#: targets 0.941, partnerships 0.909, mean 0.947. Floors well below: these
 #: reports are few, and one record moves a kind's F1 by several points.
 FLOORS = {"persons": 0.85, "meetings": 0.80, "documents": 0.85, "targets": 0.80,
           "partnerships": 0.85, "mean_f1": 0.88}
@@ -45,7 +46,7 @@ def extra_result(shared: Path, nlp):
 
 
 def test_every_extra_report_is_scored(extra_result) -> None:
-    assert extra_result["documents_scored"] == 10
+    assert extra_result["documents_scored"] == 14
     assert extra_result["documents_missing"] == []
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -44,9 +44,17 @@ MAX_GROWTH = 1.2  # a report more than this much longer than its match is not it
 class Signature:
     minhash: MinHash
     shingles: int
+    _bands: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
 
     def to_bytes(self) -> bytes:
         return self.minhash.hashvalues.astype("<u8").tobytes()
+
+    def bands(self) -> list[tuple[int, int]]:
+        """Its LSH (band, bucket) rows, computed once: a report's bands are
+        looked up before extraction, again when it is written, and stored."""
+        if self._bands is None:
+            self._bands = bands(self)
+        return self._bands
 
 
 @dataclass
@@ -61,13 +69,19 @@ def _lsh() -> MinHashLSH:
     return MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
 
 
+@lru_cache(maxsize=1)
+def _permutations():  # noqa: ANN202 - datasketch's (a, b) arrays
+    """The hash permutations (fixed by the seed): generated once, not per report."""
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> Signature:
     words = re.findall(r"\w+", fold(text))
     if len(words) < SHINGLE:
         shingles = {" ".join(words)}
     else:
         shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_permutations())
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return Signature(minhash, len(shingles))
 
@@ -80,6 +94,13 @@ def bands(sig: Signature) -> list[tuple[int, int]]:
         digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8).digest()
         out.append((band, int.from_bytes(digest, "little", signed=True)))
     return out
+
+
+def jaccard_of(sig: Signature, data: bytes) -> float:
+    """Estimated Jaccard similarity of a signature and a stored one (datasketch's
+    estimate, `MinHash.jaccard`, without building a MinHash for the stored one)."""
+    theirs = np.frombuffer(data, dtype="<u8")
+    return float(np.count_nonzero(sig.minhash.hashvalues == theirs)) / NUM_PERM
 
 
 def from_bytes(data: bytes) -> MinHash:
@@ -109,7 +130,7 @@ def _candidates_statement() -> Select:
 
 def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | None:
     """The stored report this one duplicates (its canonical original), or None."""
-    params = {f"h{b}": h for b, h in bands(sig)}
+    params = {f"h{b}": h for b, h in sig.bands()}
     candidates = set(conn.execute(_candidates_statement(), params).scalars())
     candidates.discard(report_id)
     best: Match | None = None
@@ -121,7 +142,7 @@ def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | 
         ).one_or_none()
         if row is None or row.minhash is None or row.duplicate_of is not None:
             continue  # duplicates point at the original, never at another duplicate
-        jaccard = sig.minhash.jaccard(from_bytes(row.minhash))
+        jaccard = jaccard_of(sig, row.minhash)
         common = jaccard / (1 + jaccard) * (sig.shingles + (row.shingles or 0))
         containment = common / max(sig.shingles, 1)
         is_dup = jaccard >= JACCARD or (
@@ -135,5 +156,5 @@ def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | 
 def insert_bands(conn: Connection, report_id: str, sig: Signature) -> None:
     conn.execute(
         report_bands.insert(),
-        [{"band": b, "bucket": h, "report_id": report_id} for b, h in bands(sig)],
+        [{"band": b, "bucket": h, "report_id": report_id} for b, h in sig.bands()],
     )

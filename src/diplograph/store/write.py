@@ -120,24 +120,25 @@ def _insert_report(
     match: dedupe.Match | None,
     replace: bool = False,
 ) -> None:
-    statement = reports.update().where(reports.c.id == report.id) if replace else reports.insert()
-    conn.execute(
-        statement.values(
-            id=report.id,
-            url=report.url,
-            title=report.title,
-            published=report.published,
-            published_how=report.published_how,
-            source=report.source,
-            content_hash=content_hash(report),
-            text=report.text,
-            duplicate_of=match.report_id if match else None,
-            similarity=round(match.jaccard, 4) if match else None,
-            minhash=sig.to_bytes(),
-            shingles=sig.shingles,
-            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-    )
+    row = {
+        "id": report.id,
+        "url": report.url,
+        "title": report.title,
+        "published": report.published,
+        "published_how": report.published_how,
+        "source": report.source,
+        "content_hash": content_hash(report),
+        "text": report.text,
+        "duplicate_of": match.report_id if match else None,
+        "similarity": round(match.jaccard, 4) if match else None,
+        "minhash": sig.to_bytes(),
+        "shingles": sig.shingles,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    if replace:
+        conn.execute(reports.update().where(reports.c.id == report.id).values(**row))
+    else:
+        conn.execute(_INSERT_REPORT, row)  # built once: its compiled form is reused
     dedupe.insert_bands(conn, report.id, sig)
 
 
@@ -250,6 +251,7 @@ _INCREMENT = {
     .values(source_count=records.c.source_count + 1)
     for kind, (records, _) in RECORD_TABLES.items()
 }
+_INSERT_REPORT = reports.insert()
 _INSERT_MENTION = mentions.insert()
 _INSERT_EVENT = events.insert()
 _INSERT_PARTICIPANT = event_participants.insert()

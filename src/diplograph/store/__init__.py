@@ -31,6 +31,8 @@ from diplograph.store.results import (
     EventRow,
     IngestResult,
     IngestSummary,
+    MeetingEdge,
+    MonthTypeCount,
     PartnershipRow,
     Relation,
     ReportRow,
@@ -49,6 +51,8 @@ __all__ = [
     "EventRow",
     "IngestResult",
     "IngestSummary",
+    "MeetingEdge",
+    "MonthTypeCount",
     "PartnershipRow",
     "Relation",
     "ReportRow",
@@ -142,6 +146,18 @@ class Store:
         """Events and meetings per month (YYYY-MM) in which `actor` takes part."""
         with self.engine.connect() as conn:
             return query.timeline(conn, actor, type)
+
+    def events_per_month(self, kind: str | None = None) -> list[MonthTypeCount]:
+        """Events per month (YYYY-MM) and PLOVER type over the whole store
+        (`kind`: meeting | event), counted by the database."""
+        with self.engine.connect() as conn:
+            return query.events_per_month(conn, kind)
+
+    def meeting_pairs(self) -> list[MeetingEdge]:
+        """The meeting network's edges: pairs of states or bodies (a < b) with
+        their number of meetings, counted by the database."""
+        with self.engine.connect() as conn:
+            return query.meeting_pairs(conn)
 
     def relations(self, actor: str) -> list[Relation]:
         """Partners of `actor` ranked by meetings, with the last meeting and the

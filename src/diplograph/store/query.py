@@ -24,6 +24,8 @@ from diplograph.store.results import (
     ActorRow,
     DocumentRow,
     EventRow,
+    MeetingEdge,
+    MonthTypeCount,
     PartnershipRow,
     Relation,
     ReportRow,
@@ -98,6 +100,13 @@ def resolve(conn: Connection, text: str) -> Who:
     return who
 
 
+def _contains(column, text: str) -> ColumnElement[bool]:  # noqa: ANN001
+    """Case-insensitive substring match of user text: a bound parameter with
+    `%`, `_` (and the escape character) escaped (SQLAlchemy's autoescape, `ESCAPE '/'`),
+    so "100%" or "a_b" match themselves, not any text."""
+    return func.lower(column).contains(text.lower(), autoescape=True)
+
+
 def _desc(conn: Connection, column):  # noqa: ANN001, ANN202
     """Newest first with undated rows last on both engines (SQLite sorts NULL
     lowest already, and a plain DESC keeps its index usable)."""
@@ -161,12 +170,11 @@ def events_query(
     if kind:
         conditions.append(events.c.kind == kind)
     if text:
-        like = f"%{text.lower()}%"
         conditions.append(
             or_(
-                func.lower(events.c.evidence).like(like),
-                func.lower(events.c.occasion).like(like),
-                func.lower(events.c.location).like(like),
+                _contains(events.c.evidence, text),
+                _contains(events.c.occasion, text),
+                _contains(events.c.location, text),
             )
         )
     if actor or with_:
@@ -281,14 +289,11 @@ def actors_query(
         query = query.where(actors.c.country == country)
     if text:
         key = merge.name_key(text)
-        query = query.where(
-            or_(
-                func.lower(actors.c.name).like(f"%{text.lower()}%"),
-                actors.c.id.in_(
-                    select(actor_aliases.c.actor_id).where(actor_aliases.c.folded.like(f"%{key}%"))
-                ),
-            )
-        )
+        match = _contains(actors.c.name, text)
+        if key:  # text of no letters ("%") would otherwise match every alias
+            alias = actor_aliases.c.folded.contains(key, autoescape=True)
+            match = or_(match, actors.c.id.in_(select(actor_aliases.c.actor_id).where(alias)))
+        query = query.where(match)
     rows = conn.execute(query.order_by(actors.c.kind, actors.c.name, actors.c.id)).all()
     ids = [r.id for r in rows]
     aliases: dict[str, list[str]] = defaultdict(list)
@@ -395,6 +400,41 @@ def timeline(conn: Connection, actor: str, type: str | None = None) -> list[Time
     return [TimelinePoint(m, n, k) for m, n, k in conn.execute(query)]
 
 
+def events_per_month(conn: Connection, kind: str | None = None) -> list[MonthTypeCount]:
+    """Events per month and PLOVER type over the whole store, counted by the
+    database (one GROUP BY) so a dashboard need not read every event. The
+    month is the anchor's (the date, else the first report's publication);
+    events whose anchor is only a year are left out."""
+    month = func.substr(events.c.anchor, 1, 7).label("month")
+    query = select(month, events.c.type, func.count()).where(func.length(events.c.anchor) >= 7)
+    if kind:
+        query = query.where(events.c.kind == kind)
+    rows = conn.execute(query.group_by(month, events.c.type))
+    return [MonthTypeCount(m, t, n) for m, t, n in sorted(rows)]
+
+
+def meeting_pairs(conn: Connection) -> list[MeetingEdge]:
+    """The meeting network: each pair of states or bodies that met, with the
+    number of meetings, counted by the database from `event_pairs` (index
+    (side, other, anchor, kind)); a person without a country is no side."""
+    a, b = actors.alias("a"), actors.alias("b")
+    pairs = event_pairs
+    query = (
+        select(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind, func.count())
+        .select_from(
+            pairs.join(a, a.c.id == pairs.c.side).join(b, b.c.id == pairs.c.other)
+        )
+        .where(
+            pairs.c.kind == "meeting",
+            a.c.kind.in_(["state", "body"]),
+            b.c.kind.in_(["state", "body"]),
+        )
+        .group_by(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind)
+    )
+    # Each pair is stored in both orders; keep one, ordered the same on every engine.
+    return [MeetingEdge(*row) for row in sorted(conn.execute(query)) if row[0] < row[3]]
+
+
 def relations(conn: Connection, actor: str) -> list[Relation]:
     who = resolve(conn, actor)
     if who.empty:
@@ -473,7 +513,8 @@ def _levels(conn: Connection, codes: set[str]) -> dict[str, tuple[str, str]]:
     each bilateral partnership of `codes` (the highest change on a tie)."""
     out: dict[str, tuple[str, str, tuple]] = {}
     for code in codes:
-        for r in conn.execute(select(partnerships).where(partnerships.c.parties.like(f"%,{code},%"))):
+        party = partnerships.c.parties.contains(f",{code},", autoescape=True)
+        for r in conn.execute(select(partnerships).where(party)):
             parties = [p for p in merge.split_parties(r.parties) if p != code]
             if len(parties) != 1:
                 continue
@@ -498,7 +539,7 @@ def _party_filter(conn: Connection, table, actor: str | None):  # noqa: ANN001, 
         }
     if not codes:
         return literal(False)
-    return or_(*[table.c.parties.like(f"%,{c},%") for c in sorted(codes)])
+    return or_(*[table.c.parties.contains(f",{c},", autoescape=True) for c in sorted(codes)])
 
 
 def targets_query(
@@ -633,12 +674,11 @@ def report(conn: Connection, report_id: str) -> ReportRow | None:
 
 def search(conn: Connection, text: str, limit: int = 100) -> list[SearchHit]:
     """Records whose source sentences contain `text` (case-insensitive)."""
-    like = f"%{text.lower()}%"
     out: list[SearchHit] = []
     for kind, (_, table) in RECORD_TABLES.items():
         rows = conn.execute(
             select(table)
-            .where(func.lower(table.c.evidence).like(like))
+            .where(_contains(table.c.evidence, text))
             .order_by(
                 table.c.report_id, table.c.span_start, table.c.record_id
             )  # ties: same order everywhere

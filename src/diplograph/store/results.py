@@ -165,6 +165,28 @@ class ReportRow(_Plain):
 
 
 @dataclass
+class MonthTypeCount(_Plain):
+    """Events of one PLOVER type in one month (YYYY-MM), over the whole store."""
+
+    month: str
+    type: str
+    events: int
+
+
+@dataclass
+class MeetingEdge(_Plain):
+    """Two states or bodies (a < b) and the number of meetings between them."""
+
+    a: str
+    a_name: str
+    a_kind: str
+    b: str
+    b_name: str
+    b_kind: str
+    meetings: int
+
+
+@dataclass
 class SearchHit(_Plain):
     """A record whose evidence sentence contains the searched words."""
 

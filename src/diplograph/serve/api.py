@@ -187,7 +187,7 @@ def timeline(
 @router.get("/timeline/types", tags=["events"])
 def timeline_by_type(request: Request, format: Format = "json") -> Any:  # noqa: A002
     """Events per month and PLOVER type, over the whole store (the dashboard's chart)."""
-    rows = views.events_by_month_and_type(store(request).events(limit=None))
+    rows = views.events_by_month_and_type(store(request))
     points = [{"month": m, "type": t, "events": n} for m, t, n in rows]
     return csv_response(points, "timeline-types") if format == "csv" else points
 

@@ -51,15 +51,14 @@ def blank(value: str | None) -> str | None:
 def dashboard(request: Request) -> Response:
     db = store(request)
     counts = db.stats()
-    everything = db.events(limit=None)
-    timeline = charts.timeline(views.events_by_month_and_type(everything), "Events per month by type")
+    timeline = charts.timeline(views.events_by_month_and_type(db), "Events per month by type")
     return render(
         request,
         "dashboard.html",
         nav="/",
         charts=True,
         counts=counts,
-        latest=everything[:10],
+        latest=db.events(limit=10),
         timeline=timeline,
     )
 

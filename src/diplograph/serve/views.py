@@ -2,9 +2,9 @@
 
 Why here and not in the store: these are presentation aggregates (a pair's
 whole story, the meeting network, events per month by type) assembled from
-the Store's ordinary queries. They read every event, which is fine for stores
-of thousands of events; a store-side aggregate query would be the next step
-for millions (noted in docs/serve.md).
+the Store's ordinary queries. The whole-store ones (events per month by
+type, the meeting network) use the Store's aggregate queries, counted by the
+database, so they do not read every event.
 """
 
 from __future__ import annotations
@@ -37,8 +37,11 @@ def month(event: EventRow) -> str | None:
     return when[:7] if when and len(when) >= 7 else None
 
 
-def events_by_month_and_type(events: list[EventRow]) -> list[tuple[str, str, int]]:
-    """(YYYY-MM, PLOVER type, count) for every month that has events."""
+def events_by_month_and_type(events: Store | list[EventRow]) -> list[tuple[str, str, int]]:
+    """(YYYY-MM, PLOVER type, count) for every month that has events: of a
+    whole store, counted by the database, or of a list of events."""
+    if isinstance(events, Store):
+        return [(c.month, c.type, c.events) for c in events.events_per_month()]
     counts = Counter((m, e.type) for e in events if (m := month(e)))
     return sorted((m, t, n) for (m, t), n in counts.items())
 
@@ -55,8 +58,12 @@ class Network:
 
 
 def meeting_network(store: Store, events: list[EventRow] | None = None) -> Network:
-    """States and bodies as nodes, meetings between them as weighted edges."""
-    events = store.events(kind="meeting", limit=None) if events is None else events
+    """States and bodies as nodes, meetings between them as weighted edges
+    (of the whole store, counted by the database, unless `events` are given)."""
+    if events is None:
+        edges = store.meeting_pairs()
+        nodes = {e.a: (e.a_name, e.a_kind) for e in edges} | {e.b: (e.b_name, e.b_kind) for e in edges}
+        return Network(nodes, [(e.a, e.b, e.meetings) for e in edges])
     weights: Counter[tuple[str, str]] = Counter()
     for event in events:
         if event.kind != "meeting":

@@ -18,6 +18,8 @@ from typing import IO
 
 import click
 
+from diplograph.cli.progress import progress_bar
+
 #: Above this many reports, a progress bar is shown (on a terminal).
 PROGRESS_MIN_REPORTS = 5
 
@@ -29,23 +31,11 @@ def _open_out(stack: ExitStack, path: str | None) -> IO[str]:
 
 
 def _progress(stack: ExitStack, total: int | None, enabled: bool):
-    """A rich progress bar on stderr, or None when not wanted."""
+    """A progress bar on stderr advanced once per result, or None when not wanted."""
     if not enabled:
         return None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    progress = Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    stack.enter_context(progress)
-    task = progress.add_task("extract", total=total)
-    return lambda _result: progress.advance(task)
+    advance = progress_bar(stack, "extracting", total)
+    return lambda _result: advance()
 
 
 def _check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

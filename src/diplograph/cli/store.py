@@ -129,26 +129,9 @@ def ingest(
         show = not quiet and sys.stderr.isatty()
         advance = None
         if show:
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
+            from diplograph.cli.progress import progress_bar
 
-            progress = Progress(
-                TextColumn("ingesting"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            stack.enter_context(progress)
-            task = progress.add_task("ingest", total=count_reports(paths, "auto"))
-            advance = lambda: progress.advance(task)  # noqa: E731
+            advance = progress_bar(stack, "ingesting", count_reports(paths, "auto"))
 
         def on_result(result) -> None:  # noqa: ANN001
             if result.status == "failed":

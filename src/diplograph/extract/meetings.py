@@ -1057,11 +1057,14 @@ def _has_trigger(sent: Sentence, vocab: MeetingWords, persons: PersonIndex | Non
     people = [(m.start, m.end) for m in persons.in_sentence(sent.index)] if persons else []
     for tok in sent.span:
         low = tok.lower_
-        if _is_future(tok, vocab):
+        is_noun = tok.pos_ == "NOUN" and low in vocab.nouns
+        is_verb = tok.pos_ == "VERB" and low in vocab.verbs
+        # the cheap word test first: `_is_future` walks the parse
+        if not (is_noun or is_verb) or _is_future(tok, vocab):
             continue
-        if tok.pos_ == "NOUN" and low in vocab.nouns:
+        if is_noun:
             return True
-        if tok.pos_ == "VERB" and low in vocab.verbs:
+        if is_verb:
             objects = [c for c in tok.children if c.dep_ == "dobj"]
             if not objects or any(
                 c.lower_ in vocab.nouns or _states_in(c, sent)

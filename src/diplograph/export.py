@@ -105,23 +105,12 @@ def rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]:
     """Flat rows of one record kind."""
     if kind == "events":
         yield from (event_flat(e) for e in _events(store, **filters))
-    elif kind == "documents":
-        for d in store.documents():
-            row = d.to_dict()
+    elif kind in ("documents", "targets", "partnerships"):
+        # records between parties: one flat row each, parties joined, sources left to `show`
+        for record in getattr(store, kind)():
+            row = record.to_dict()
             row.pop("sources")
-            row["parties"] = _join(d.parties)
-            yield row
-    elif kind == "targets":
-        for t in store.targets():
-            row = t.to_dict()
-            row.pop("sources")
-            row["parties"] = _join(t.parties)
-            yield row
-    elif kind == "partnerships":
-        for p in store.partnerships():
-            row = p.to_dict()
-            row.pop("sources")
-            row["parties"] = _join(p.parties)
+            row["parties"] = _join(record.parties)
             yield row
     elif kind == "actors":
         for a in store.actors():

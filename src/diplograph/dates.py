@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -65,6 +66,33 @@ DATE_PATTERN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+#: Where a DATE_PATTERN match can start (a superset): a digit, a month's
+#: abbreviation (anywhere: "mdy" has no leading word boundary), or a word
+#: that opens one of its alternatives. Keep it in step with DATE_PATTERN
+#: (tests/test_dates.py checks both give the same matches on real reports).
+_DATE_START = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|\b(?:in|since|from|until|by|last|this|next|early|late|mid|earlier|later|on|the|same|that"
+    r"|mon|tues|wednes|thurs|fri|satur|sun|today|yesterday|tomorrow|tonight)",
+    re.IGNORECASE,
+)
+
+
+def date_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `DATE_PATTERN.finditer(text)` yields, about three times faster:
+    the big pattern is tried only where a cheap one says a date may start,
+    instead of at every character."""
+    cursor = 0
+    for candidate in _DATE_START.finditer(text):
+        start = candidate.start()
+        if start < cursor:
+            continue
+        m = DATE_PATTERN.match(text, start)
+        if m is not None:
+            yield m
+            cursor = m.end()
+
+
 #: A written day: "April 2, 2023", "February 8", "2 April 2023".
 DAY_MONTH = rf"(?:{_MONTHS}\s+{_DAY}(?:\s*,\s*{_YEAR}|\s+{_YEAR})?|{_DAY}\s+{_MONTHS}(?:\s*,?\s*{_YEAR})?)"
 _MONTH_WORD = re.compile(_MONTHS, re.IGNORECASE)
@@ -188,7 +216,7 @@ def find_dates(
     """Every date expression in `text`, in order, each resolved."""
     base = _as_date(published)
     out = []
-    for m in DATE_PATTERN.finditer(text):
+    for m in date_matches(text):
         month = _MONTH_WORD.search(m.group(0)) if not (m.group("iso") or m.group("num")) else None
         if month and not month.group(0)[0].isupper():
             continue  # "may" and "march" the words, not the months
@@ -253,7 +281,7 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
     if base is not None:
         return base.year
     counts: dict[int, int] = {}
-    for m in DATE_PATTERN.finditer(text):
+    for m in date_matches(text):
         year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
         if year:
             counts[int(year)] = counts.get(int(year), 0) + 1

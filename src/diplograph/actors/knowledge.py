@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -86,6 +87,12 @@ class Knowledge:
             r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w])",
             re.IGNORECASE,
         )
+        # The same search without trying ~900 alternatives at every character:
+        # the keys by their first two characters, longest first, tried only
+        # where a word starts (see `_matches`).
+        self._by_prefix: dict[str, list[str]] = {}
+        for key in keys:
+            self._by_prefix.setdefault(key[:2], []).append(key)
 
     def _add(self, label: str, entity: Entity, how: str, override: bool = False) -> None:
         key = fold(label)
@@ -109,17 +116,43 @@ class Knowledge:
         never the United States.
         """
         out: list[Mention] = []
-        folded = _fold_same_length(text)
-        for m in self._pattern.finditer(folded):
-            surface = text[m.start() : m.end()]
+        for start, end in self._matches(_fold_same_length(text)):
+            surface = text[start:end]
             hit = self._index.get(fold(surface))
             if hit is None:
                 continue
             entity, how = hit
             if not surface[0].isupper():
                 continue  # names of states and bodies are capitalised: "us" is a pronoun
-            out.append(Mention(m.start(), m.end(), surface, entity, how))
+            out.append(Mention(start, end, surface, entity, how))
         return out
+
+    def _matches(self, folded: str) -> Iterator[tuple[int, int]]:
+        """Where `self._pattern` matches in `folded`, left to right, without
+        overlaps (what `finditer` gives), found by look-up: a key starts a
+        word (no word character or hyphen before it) and is followed by no
+        word character; at each word start the longest such key wins."""
+        lower = folded.lower()
+        if len(lower) != len(folded):  # a character whose lower case is longer: rare, do it the slow way
+            yield from ((m.start(), m.end()) for m in self._pattern.finditer(folded))
+            return
+        cursor = 0
+        for word in _WORD_START.finditer(lower):
+            start = word.start()
+            if start < cursor:
+                continue
+            for key in self._by_prefix.get(lower[start : start + 2], ()):
+                end = start + len(key)
+                if lower.startswith(key, start) and not (end < len(lower) and _IS_WORD(lower[end])):
+                    yield start, end
+                    cursor = end
+                    break
+
+
+#: Where a state's or body's name may start: a word character with no word
+#: character or hyphen before it (the pattern's look-behind).
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_IS_WORD = re.compile(r"\w").match
 
 
 class _SameLengthFold(dict):

@@ -413,7 +413,7 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
     and honorifics, with an apposition's role and country."""
     out = []
     by_start = {w.start: n for n, w in enumerate(words)}
-    for ent in sent.span.ents:
+    for ent in sent.ents:
         if ent.label_ != "PERSON":
             continue
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
@@ -465,7 +465,7 @@ def _paired_with(sent: Sentence, ent) -> str | None:
         for own, other in (("a", "b"), ("b", "a")):
             if m.start(own) <= start and end <= m.end(own):
                 a, b = sent.start + m.start(other), sent.start + m.end(other)
-                people = [e for e in sent.span.ents if e.label_ == "PERSON" and a <= e.start_char < b]
+                people = [e for e in sent.ents if e.label_ == "PERSON" and a <= e.start_char < b]
                 titled = any(w in vocabulary().heads for w in m.group(other).split())
                 if people or titled:
                     return "person"

@@ -15,6 +15,7 @@ here is an offset into `report.text`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,9 @@ class Sentence:
     mentions: list[Mention]
     zone: str = "body"
     text: str = ""  # the sentence's text (sliced once: Doc.text rebuilds the whole text per call)
+    #: spaCy's entities inside the sentence, as `span.ents` gives them. Kept
+    #: here because `Span.ents` walks the whole Doc on every call.
+    ents: tuple[SpacySpan, ...] = ()
 
     def codes(self) -> list[str]:
         """The codes of the states/bodies named, in order of first mention."""
@@ -67,6 +71,7 @@ class ReportContext:
     persons: PersonIndex | None = None  # filled by actors.resolve
     dateline: str | None = None  # the dateline with its date ("SINGAPORE, April 2, 2023 -"), if any
     _dates: dict = field(default_factory=dict, repr=False)
+    _found: dict = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -91,8 +96,19 @@ class ReportContext:
         (cached: meetings, events and others ask about the same sentences)."""
         key = (text, previous.value if previous else None)
         if key not in self._dates:
-            self._dates[key] = dates.resolve_date(self.undatelined(text), self.published, self.year, previous)
+            self._dates[key] = dates.pick(self.found_dates(text), previous)
         return self._dates[key]
+
+    def found_dates(self, text: str) -> list[dates.FoundDate]:
+        """The date expressions of a text (its dateline blanked), resolved
+        against this report's publication date. Cached for the report only:
+        the extractors ask about the same sentences several times, and the
+        scan is one of extraction's costliest steps."""
+        key = (text, self.published, self.year)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = dates.find_dates(self.undatelined(text), self.published, self.year)
+        return list(found)
 
     def undatelined(self, text: str) -> str:
         """A text with the report's dateline blanked (same length): the
@@ -186,18 +202,34 @@ def principal_parties(sentences: list[Sentence], limit: int = 2) -> list[str]:
     return [code for code, _ in counts.most_common(limit)]
 
 
+def _entities_within(entities: tuple, starts: list[int], span: SpacySpan) -> tuple[SpacySpan, ...]:
+    """`span.ents` (the entities wholly inside the span, up to the first that
+    runs past its end), found by bisection over the Doc's entities, once."""
+    out = []
+    for ent in entities[bisect_left(starts, span.start) :]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return tuple(out)
+
+
 def build_context(clean_report: CleanReport, doc: Doc) -> ReportContext:
     """The context of one report: sentences, mentions, dates, parties."""
     report = clean_report.report
     zones = _readable_ranges(clean_report)
     doc_text = doc.text
+    entities = doc.ents
+    entity_starts = [ent.start for ent in entities]
     sentences: list[Sentence] = []
     for start, end, kind in _split_sentences(doc, zones, doc_text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         mentions = state_mentions(report.text[start:end], start)
-        sentences.append(Sentence(len(sentences), start, end, span, mentions, kind, doc_text[start:end]))
+        ents = _entities_within(entities, entity_starts, span)
+        sentences.append(
+            Sentence(len(sentences), start, end, span, mentions, kind, doc_text[start:end], ents)
+        )
     year = dates.evident_year(report.text, report.published)
     ctx = ReportContext(report, clean_report, doc, sentences, report.published, year)
     ctx.dateline, day = dateline(sentences, report.published, year)

@@ -26,6 +26,7 @@ Trigger words, future markers and gathering names are data
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -109,10 +110,14 @@ class Draft:
 def _person_tokens(sent: Sentence, index: PersonIndex) -> dict[int, PersonMention]:
     """Token index -> the person mention covering it."""
     out: dict[int, PersonMention] = {}
-    for m in index.in_sentence(sent.index):
-        for tok in sent.span:
-            if tok.idx >= m.start and tok.idx < m.end:
-                out[tok.i] = m
+    mentions = index.in_sentence(sent.index)
+    if not mentions:
+        return out
+    first = sent.span.start
+    starts = [tok.idx for tok in sent.span]  # ascending: bisect, not a scan per mention
+    for m in mentions:
+        for n in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
+            out[first + n] = m
     return out
 
 
@@ -333,11 +338,11 @@ def _location(ctx: ReportContext, sent: Sentence, tok: Token | None = None) -> s
             for c in head.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
                     continue
-                for ent in sent.span.ents:
+                for ent in sent.ents:
                     if ent.root.head.i == c.i and _is_place(ent):
                         return ent.text
         return None
-    for ent in sent.span.ents:
+    for ent in sent.ents:
         if ent.label_ not in ("GPE", "FAC", "LOC"):
             continue
         before = ctx.text[max(sent.start, ent.start_char - 8) : ent.start_char].lower()
@@ -920,7 +925,7 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         sentence_dates[sent.index] = date
         if date.value:
             # "met X on Thursday and Y on Friday morning. Earlier that day, ...": the day told last
-            found = [f for f in dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year)
+            found = [f for f in ctx.found_dates(sent.text)
                      if f.date.value or f.date.how in dates.ANAPHORIC]
             latest = dates.pick(found[-1:], last) if found else date
             last = latest if latest.value else date
@@ -941,7 +946,7 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     """Where a sentence fixes more than one day, the one in the trigger's own
     clause (the subtree of its verb, less the clauses conjoined to it), else
     the one nearest the trigger. None: the sentence's date stands."""
-    found = dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year)
+    found = ctx.found_dates(sent.text)
     days = [f for f in found if f.date.value or f.date.how in dates.ANAPHORIC]
     if len({(f.date.value, f.date.how) for f in days}) < 2:
         return None
@@ -1022,7 +1027,7 @@ def _one_day(ctx: ReportContext, lead: ResolvedDate) -> bool:
     first = dates._as_date(lead.value)
     assert first is not None
     for sent in ctx.sentences:
-        for found in dates.find_dates(ctx.undatelined(sent.text), ctx.published, ctx.year):
+        for found in ctx.found_dates(sent.text):
             day = dates._as_date(found.date.value)
             if day is not None and day != first and abs((day - first).days) <= _SAME_STORY_DAYS:
                 return False

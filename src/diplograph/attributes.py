@@ -12,6 +12,11 @@ pattern is matched against the attributes as the parser left them, then the
 matches are applied in pattern order (a later pattern wins), with spaCy's
 own `set_token_attrs`. tests/perf checks that the result is identical to the
 stock component's on real reports.
+
+Most rules test nothing but the tag and the form ("NN" -> NOUN), so which
+rules a (tag, form) pair satisfies outright, and which still need a test of
+another attribute (the dependency label) or of the next token, is worked out
+once per pair and remembered: a token then costs one dictionary look-up.
 """
 
 from __future__ import annotations
@@ -98,6 +103,7 @@ class AttributeRules:
         # with None where the rule does not test that attribute for equality.
         self.index: dict[tuple[str | None, str | None], list[_Rule]] = {}
         self.attrs: list[dict] = list(ruler.attrs)
+        self._memo: dict[tuple[str, str], tuple] = {}
         for order, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 tokens = tuple(tuple(_test(a, s) for a, s in token.items()) for token in pattern)
@@ -107,27 +113,72 @@ class AttributeRules:
                     self.index.setdefault(key, []).append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
-        values = [{attr: read(t) for attr, read in _READERS.items()} for t in doc]
         n = len(doc)
         matches: list[tuple[int, int]] = []
-        index = self.index
-        for i, here in enumerate(values):
-            tag, lower = here["TAG"], here["LOWER"]
-            for key in ((tag, lower), (tag, None), (None, lower), (None, None)):
-                group = index.get(key)
-                if not group:
+        values: dict[int, dict] = {}  # the attributes of a token, read only when a rule needs them
+        memo = self._memo
+        for i, token in enumerate(doc):
+            key = (token.tag_, token.lower_)
+            certain, to_check = memo.get(key) or self._candidates(*key)
+            for order, at in certain:
+                matches.append((order, i + at))
+            for rule, first in to_check:
+                size = len(rule.tokens)
+                if i + size > n:
                     continue
-                for rule in group:
-                    size = len(rule.tokens)
-                    if i + size > n:
-                        continue
-                    if all(_holds(values[i + k], rule.tokens[k]) for k in range(size)):
-                        at = rule.index if rule.index >= 0 else size + rule.index
-                        matches.append((rule.order, i + at))
+                if _holds(_values(doc, i, values, token), first) and all(
+                    _holds(_values(doc, i + k, values), rule.tokens[k]) for k in range(1, size)
+                ):
+                    at = rule.index if rule.index >= 0 else size + rule.index
+                    matches.append((rule.order, i + at))
         matches.sort(key=lambda m: m[0])  # stable: pattern order, as spaCy applies them
         for order, position in matches:
             set_token_attrs(doc[position], self.attrs[order])
         return doc
+
+    def _candidates(self, tag: str, lower: str) -> tuple[list[tuple[int, int]], list[tuple[_Rule, tuple]]]:
+        """The rules a token with this tag and lower-case form may start:
+        those its tag and form already satisfy as (order, offset of the token
+        that gets the attributes), and those that still test something else
+        (another attribute, another token) with the first token's remaining
+        tests. Worked out once per (tag, form) and remembered."""
+        key = (tag, lower)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        certain: list[tuple[int, int]] = []
+        to_check: list[tuple[_Rule, tuple]] = []
+        # what the tag and the form decide (whitespace is a property of the form)
+        here = {"TAG": tag, "LOWER": lower, "IS_SPACE": lower.isspace()}
+        for index_key in ((tag, lower), (tag, None), (None, lower), (None, None)):
+            for rule in self.index.get(index_key, ()):
+                known = tuple(t for t in rule.tokens[0] if t[0] in here)
+                rest = tuple(t for t in rule.tokens[0] if t[0] not in here)
+                if not _holds(here, known):
+                    continue
+                if rest or len(rule.tokens) > 1:
+                    to_check.append((rule, rest))
+                else:
+                    size = len(rule.tokens)
+                    certain.append((rule.order, rule.index if rule.index >= 0 else size + rule.index))
+        if len(self._memo) > _MEMO_LIMIT:
+            self._memo.clear()  # bounded however many word forms a corpus has
+        self._memo[key] = found = (certain, to_check)
+        return found
+
+
+def _values(doc: Doc, i: int, values: dict[int, dict], token=None) -> dict:
+    """The attributes the rules test, of the token at `i` (read once per token)."""
+    got = values.get(i)
+    if got is None:
+        token = doc[i] if token is None else token
+        got = values[i] = {"TAG": token.tag_, "LOWER": token.lower_, "DEP": token.dep_,
+                           "IS_SPACE": token.is_space}  # fmt: skip
+    return got
+
+
+#: (tag, form) pairs remembered by `AttributeRules._candidates` before it starts afresh.
+_MEMO_LIMIT = 200_000
 
 
 @Language.factory(NAME)

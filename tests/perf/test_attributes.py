@@ -15,7 +15,12 @@ pytestmark = pytest.mark.shared
 ATTRS = ("pos_", "tag_", "dep_", "lemma_")
 
 
-def test_same_attributes_as_the_stock_attribute_ruler(seeds: list[Path], dev_docs: list[Path]) -> None:
+@pytest.mark.parametrize("memo_limit", [attributes._MEMO_LIMIT, 50])
+def test_same_attributes_as_the_stock_attribute_ruler(
+    seeds: list[Path], dev_docs: list[Path], memo_limit: int, monkeypatch
+) -> None:
+    # a small memo limit: the (tag, form) memo is cleared again and again mid-document
+    monkeypatch.setattr(attributes, "_MEMO_LIMIT", memo_limit)
     stock = load_stock_model()
     ruler = stock.get_pipe("attribute_ruler")
     fast = attributes.AttributeRules(ruler)

@@ -34,7 +34,7 @@ from diplograph.records import Extraction, Failure, Report
 log = logging.getLogger(__name__)
 
 #: Reports per chunk sent to a worker (and per `nlp.pipe` batch).
-CHUNK_SIZE = 16
+CHUNK_SIZE = 32
 #: Chunks in flight per worker: enough to keep workers busy, few enough to
 #: keep memory flat.
 IN_FLIGHT_PER_JOB = 2

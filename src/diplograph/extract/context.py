@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from diplograph import dates
@@ -47,6 +47,15 @@ class Sentence:
     #: spaCy's entities inside the sentence, as `span.ents` gives them. Kept
     #: here because `Span.ents` walks the whole Doc on every call.
     ents: tuple[SpacySpan, ...] = ()
+    _tagged: list | None = field(default=None, repr=False, compare=False)
+
+    def tagged(self) -> list[tuple[Token, str, str]]:
+        """The sentence's tokens with their lower-case form and coarse tag,
+        read once: the extractors scan every sentence for trigger words
+        several times, and each spaCy attribute read makes a new object."""
+        if self._tagged is None:
+            self._tagged = [(tok, tok.lower_, tok.pos_) for tok in self.span]
+        return self._tagged
 
     def codes(self) -> list[str]:
         """The codes of the states/bodies named, in order of first mention."""

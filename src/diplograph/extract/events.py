@@ -101,15 +101,12 @@ def _sentence_events(ctx: ReportContext, sent: Sentence, words: EventWords, side
     out: list[Event] = []
     evidence, span = ctx.evidence(sent)
     date = ctx.date_of(sent.text)
-    for tok in sent.span:
-        if tok.pos_ != "VERB" or _negated(tok):
+    for tok, low, pos in sent.tagged():
+        kind = words.verb_type.get(low) if pos == "VERB" else None
+        if kind is None or _negated(tok):
             continue
         if tok.dep_ in _EMBEDDED:
             continue  # "called on Japan to provide ODA": the request is the event, not what it asks for
-        low = tok.lower_
-        kind = words.verb_type.get(low)
-        if kind is None:
-            continue
         if low in ("call", "calls", "called") and not any(
             c.dep_ in ("prep", "prt") and c.lower_ in words.call_particles for c in tok.children
         ):

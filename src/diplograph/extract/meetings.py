@@ -450,10 +450,9 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
     ptoks = _person_tokens(sent, index)
     out: list[Draft] = []
     used_nouns: set[int] = set()
-    for tok in sent.span:
-        low = tok.lower_
-        is_verb = tok.pos_ in ("VERB",) and (low in vocab.verbs or low in ("call", "calls", "called"))
-        is_noun = tok.pos_ in ("NOUN", "PROPN") and low in vocab.nouns and tok.i not in used_nouns
+    for tok, low, pos in sent.tagged():
+        is_verb = pos == "VERB" and (low in vocab.verbs or low in ("call", "calls", "called"))
+        is_noun = pos in ("NOUN", "PROPN") and low in vocab.nouns and tok.i not in used_nouns
         is_visit = low in vocab.visit_words
         if not (is_verb or is_noun or is_visit):
             continue
@@ -727,8 +726,8 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
     assert index is not None
     ptoks = _person_tokens(sent, index)
     out = []
-    for tok in sent.span:
-        if tok.pos_ != "VERB" or tok.lower_ not in vocab.joint_verbs or _is_future(tok, vocab):
+    for tok, low, pos in sent.tagged():
+        if pos != "VERB" or low not in vocab.joint_verbs or _is_future(tok, vocab):
             continue
         subj, _ = _subject(tok)
         if subj is None or subj.head.i != tok.i:
@@ -1060,10 +1059,9 @@ def _has_trigger(sent: Sentence, vocab: MeetingWords, persons: PersonIndex | Non
     Dialogue" is an event, not an encounter: a verb's object must be a
     person, a party or a meeting)."""
     people = [(m.start, m.end) for m in persons.in_sentence(sent.index)] if persons else []
-    for tok in sent.span:
-        low = tok.lower_
-        is_noun = tok.pos_ == "NOUN" and low in vocab.nouns
-        is_verb = tok.pos_ == "VERB" and low in vocab.verbs
+    for tok, low, pos in sent.tagged():
+        is_noun = pos == "NOUN" and low in vocab.nouns
+        is_verb = pos == "VERB" and low in vocab.verbs
         # the cheap word test first: `_is_future` walks the parse
         if not (is_noun or is_verb) or _is_future(tok, vocab):
             continue

@@ -289,7 +289,7 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         text = ctx.text[sent.start : sent.end]
         # the metric of the sentence before, for "raise it to US$18 billion"
         last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
-        if not any(ch.isdigit() for ch in text) or not (cues.screen.search(text) or last_metric):
+        if not any(map(str.isdigit, text)) or not (cues.screen.search(text) or last_metric):
             continue
         amounts = merge_conversions(text, find_money(text))
         if not amounts:

@@ -1,6 +1,6 @@
 """Throughput of `diplograph extract` against bare spaCy, in one run.
 
-    .venv/bin/python bench/throughput.py [--reports 1000] [--jobs N] [--memory]
+    .venv/bin/python bench/throughput.py [--reports 1000] [--rounds 1] [--jobs N] [--memory]
 
 1. The pipeline (read -> clean -> parse -> extract, `pipeline.run` with the
    CLI's default jobs = every core) over the dev reports repeated to
@@ -14,7 +14,10 @@ figures depend on the machine; the ratio is the figure to compare. On a
 shared machine the wall-clock ratio also depends on how busy the other
 processes keep the cores, so the CPU time each side used (this process and
 its workers) is printed too: CPU ms per report, and the ratio of those,
-which the machine's load does not change. With `--memory`, also runs the
+which the machine's load does not change. With `--rounds N` both runs are
+repeated N times, alternating which goes first, and the figures are taken
+over all rounds (each round's ratio is printed too): on a machine whose speed
+drifts, one pair of runs can differ by 15% from the next. With `--memory`, also runs the
 pipeline over 1,000 and 10,000 reports in fresh processes and prints their
 peak RSS (main process and largest worker), to show memory stays flat as
 the input grows; each probe also prints, on stderr, the RSS of the main
@@ -187,6 +190,12 @@ def main() -> None:
         default="1000,10000",
         help="report counts for --memory, comma-separated (default 1000,10000)",
     )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="repeat both runs, alternating which goes first; figures are over all rounds (default 1)",
+    )
     parser.add_argument("--stages", type=int, metavar="N", help="time stages and components over N reports")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: one memory probe
     args = parser.parse_args()
@@ -212,18 +221,39 @@ def main() -> None:
     )
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    cpu = cpu_seconds()
-    secs, done, failed = run_pipeline(texts, args.reports, jobs)
-    pipeline_cpu = (cpu_seconds() - cpu) / args.reports * 1000
-    pipeline_rate = args.reports / secs
+    pipeline_runs: list[tuple[float, float]] = []  # (seconds, CPU ms per report) of each round
+    bare_runs: list[tuple[float, float]] = []
+    for round_number in range(args.rounds):
+        # Alternate which side goes first: a machine whose speed drifts (other
+        # tenants, clock changes) then favours neither.
+        sides = [("pipeline", pipeline_runs), ("bare", bare_runs)]
+        for side, runs in sides if round_number % 2 == 0 else sides[::-1]:
+            cpu = cpu_seconds()
+            if side == "pipeline":
+                secs, done, failed = run_pipeline(texts, args.reports, jobs)
+                if failed:
+                    print(f"  round {round_number + 1}: {failed} reports failed", file=sys.stderr)
+            else:
+                secs = run_bare_spacy(texts, args.reports)
+            runs.append((secs, (cpu_seconds() - cpu) / args.reports * 1000))
+        if args.rounds > 1:
+            (p_secs, p_cpu), (b_secs, b_cpu) = pipeline_runs[-1], bare_runs[-1]
+            print(
+                f"  round {round_number + 1}: pipeline {args.reports / p_secs:5.1f} reports/s "
+                f"({p_cpu:.0f} CPU ms/report), bare spaCy {args.reports / b_secs:5.1f} reports/s "
+                f"({b_cpu:.0f} CPU ms/report), ratio {b_secs / p_secs:.2f}"
+            )
+    n = args.reports * args.rounds
+    secs = sum(r[0] for r in pipeline_runs)
+    bare = sum(r[0] for r in bare_runs)
+    pipeline_cpu = sum(r[1] for r in pipeline_runs) / args.rounds
+    bare_cpu = sum(r[1] for r in bare_runs) / args.rounds
+    pipeline_rate = n / secs
+    bare_rate = n / bare
     print(
-        f"diplograph pipeline ({jobs} jobs): {pipeline_rate:8.1f} reports/s  ({secs:.1f} s, "
-        f"{done} extracted, {failed} failed; {pipeline_cpu:.0f} CPU ms/report)"
+        f"diplograph pipeline ({jobs} jobs): {pipeline_rate:8.1f} reports/s  ({secs:.1f} s for {n} reports; "
+        f"{pipeline_cpu:.0f} CPU ms/report)"
     )
-    cpu = cpu_seconds()
-    bare = run_bare_spacy(texts, args.reports)
-    bare_cpu = (cpu_seconds() - cpu) / args.reports * 1000
-    bare_rate = args.reports / bare
     print(
         f"bare spaCy nlp.pipe (1 process): {bare_rate:8.1f} reports/s  ({bare:.1f} s; "
         f"{bare_cpu:.0f} CPU ms/report)"

@@ -27,3 +27,13 @@ def test_same_output_with_one_and_two_jobs(dev_docs: list[Path], nlp) -> None:
     two = _contracts(paths, 2, nlp)
     assert [r["doc_id"] for r in one] == [p.stem for p in paths]
     assert one == two
+
+
+def test_a_warm_pool_gives_the_same_output_run_after_run(dev_docs: list[Path], nlp) -> None:
+    paths = dev_docs[:12]
+    one = _contracts(paths, 1, nlp)
+    with pipeline.WorkerPool(jobs=2) as workers:
+        workers.ready()  # every worker has loaded the model and warmed every stage
+        for _ in range(2):  # the same workers, two inputs
+            items = read_paths([str(p) for p in paths])
+            assert [r.to_contract() for r in workers.stream(items, batch_size=4)] == one

@@ -33,21 +33,23 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
     return words, dict(raw["scripts"])
 
 
+#: Characters outside Latin (with its accented letters): the only ones whose
+#: script is looked up, found by one regex scan instead of a loop over every character.
+_NOT_LATIN = re.compile("[^\x00-\u024f]")
+
+
 def _script_language(sample: str, scripts: dict[str, str]) -> str | None:
     counts: Counter[str] = Counter()
-    letters = 0
-    for ch in sample:
+    for ch in _NOT_LATIN.findall(sample):
         if not ch.isalpha():
-            continue
-        letters += 1
-        if ord(ch) < 0x250:  # Latin, with its accented letters
             continue
         name = unicodedata.name(ch, "")
         for prefix, lang in scripts.items():
             if name.startswith(prefix):
                 counts[lang] += 1
                 break
-    if letters and counts:
+    if counts:
+        letters = sum(map(str.isalpha, sample))
         lang, n = counts.most_common(1)[0]
         if n / letters > 0.5:
             return lang
@@ -62,14 +64,14 @@ def guess_language(text: str) -> str | None:
     by_script = _script_language(sample, scripts)
     if by_script:
         return by_script
-    words = [w.lower() for w in _WORD.findall(sample)]
-    if len(words) < MIN_WORDS:
+    words = Counter(w.lower() for w in _WORD.findall(sample))
+    if words.total() < MIN_WORDS:
         return None
     english = words_by_lang.get("en", frozenset())
     # A word that is also an English function word ("in", "met", "a") is no
     # evidence for another language: Dutch "met" must not outvote English.
     scores = {
-        lang: sum(1 for w in words if w in vocab and (lang == "en" or w not in english))
+        lang: sum(n for w, n in words.items() if w in vocab and (lang == "en" or w not in english))
         for lang, vocab in words_by_lang.items()
     }
     best = max(scores, key=lambda lang: scores[lang])

@@ -88,11 +88,11 @@ class Knowledge:
             re.IGNORECASE,
         )
         # The same search without trying ~900 alternatives at every character:
-        # the keys by their first two characters, longest first, tried only
-        # where a word starts (see `_matches`).
-        self._by_prefix: dict[str, list[str]] = {}
+        # the keys by their first word, longest first, tried only where that
+        # word stands (see `_matches`).
+        self._by_first_word: dict[str, list[str]] = {}
         for key in keys:
-            self._by_prefix.setdefault(key[:2], []).append(key)
+            self._by_first_word.setdefault(_FIRST_WORD.match(key).group(), []).append(key)
 
     def _add(self, label: str, entity: Entity, how: str, override: bool = False) -> None:
         key = fold(label)
@@ -131,7 +131,8 @@ class Knowledge:
         """Where `self._pattern` matches in `folded`, left to right, without
         overlaps (what `finditer` gives), found by look-up: a key starts a
         word (no word character or hyphen before it) and is followed by no
-        word character; at each word start the longest such key wins."""
+        word character, so the text's word there is the key's first word;
+        at each word start the longest such key wins."""
         lower = folded.lower()
         if len(lower) != len(folded):  # a character whose lower case is longer: rare, do it the slow way
             yield from ((m.start(), m.end()) for m in self._pattern.finditer(folded))
@@ -141,7 +142,7 @@ class Knowledge:
             start = word.start()
             if start < cursor:
                 continue
-            for key in self._by_prefix.get(lower[start : start + 2], ()):
+            for key in self._by_first_word.get(word.group(), ()):
                 end = start + len(key)
                 if lower.startswith(key, start) and not (end < len(lower) and _IS_WORD(lower[end])):
                     yield start, end
@@ -149,9 +150,10 @@ class Knowledge:
                     break
 
 
-#: Where a state's or body's name may start: a word character with no word
-#: character or hyphen before it (the pattern's look-behind).
-_WORD_START = re.compile(r"(?<![\w-])\w")
+#: Where a state's or body's name may start: a word with no word character
+#: or hyphen before it (the pattern's look-behind).
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_FIRST_WORD = re.compile(r"\w+")
 _IS_WORD = re.compile(r"\w").match
 
 

@@ -4,7 +4,9 @@ pycountry's ISO 3166 table and our own data files (`diplograph/data/`).
 Why here and not in code: names, aliases, demonyms and capitals change and grow
 with each new corpus; they are data. This module only indexes them so that any
 stage can ask "which state or body does this string name?" in O(1), and find
-every such mention in a text with one compiled regular expression.
+every such mention in a text: at each word start, the names that begin with
+that word are tried, longest first (the same matches as one big regular
+expression, which is kept as the reference and for rare texts).
 """
 
 from __future__ import annotations

@@ -141,11 +141,8 @@ class AttributeRules:
         those its tag and form already satisfy as (order, offset of the token
         that gets the attributes), and those that still test something else
         (another attribute, another token) with the first token's remaining
-        tests. Worked out once per (tag, form) and remembered."""
-        key = (tag, lower)
-        found = self._memo.get(key)
-        if found is not None:
-            return found
+        tests. Worked out once per (tag, form) and remembered (`__call__`
+        looks in the memo first)."""
         certain: list[tuple[int, int]] = []
         to_check: list[tuple[_Rule, tuple]] = []
         # what the tag and the form decide (whitespace is a property of the form)
@@ -163,12 +160,13 @@ class AttributeRules:
                     certain.append((rule.order, rule.index if rule.index >= 0 else size + rule.index))
         if len(self._memo) > _MEMO_LIMIT:
             self._memo.clear()  # bounded however many word forms a corpus has
-        self._memo[key] = found = (certain, to_check)
+        self._memo[(tag, lower)] = found = (certain, to_check)
         return found
 
 
 def _values(doc: Doc, i: int, values: dict[int, dict], token=None) -> dict:
-    """The attributes the rules test, of the token at `i` (read once per token)."""
+    """The attributes the rules test, of the token at `i` (read once per token;
+    the same four as `_READERS`, read directly: this is the hot path)."""
     got = values.get(i)
     if got is None:
         token = doc[i] if token is None else token

@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from diplograph.attributes import use_attribute_rules
+from diplograph.matmul import use_numpy_matmul
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,10 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 #: `attributes.py`).
 FAST_ATTRIBUTE_RULES = True
 
+#: Multiply the model's matrices with numpy's OpenBLAS instead of BLIS (same
+#: tags, parses and entities; about 30% less parse time: see `matmul.py`).
+NUMPY_MATMUL = True
+
 
 class ModelNotFound(RuntimeError):
     pass
@@ -40,10 +45,13 @@ class ModelNotFound(RuntimeError):
 @cache
 def load_model(disable: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """Load the English pipeline once per process and say which one it is
-    (without `disable`, and with the fast attribute rules)."""
+    (without `disable`, with the fast attribute rules and numpy's matrix
+    products)."""
     nlp = load_stock_model(disable)
     if FAST_ATTRIBUTE_RULES:
         use_attribute_rules(nlp)
+    if NUMPY_MATMUL:
+        use_numpy_matmul(nlp)
     return nlp
 
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplograph import screen
+from diplograph.matmul import one_thread
 from diplograph.nlp import load_model
 from diplograph.records import CleanReport
 
@@ -81,5 +82,8 @@ def parsed_text(clean_report: CleanReport) -> str:
 
 
 def parse(clean_reports: list[CleanReport], nlp: Language | None = None) -> list[Doc]:
+    """One Doc per report, in one `nlp.pipe` batch. BLAS is held to one thread:
+    parallelism is the worker processes' job (`pipeline.run`, `--jobs`)."""
     nlp = with_line_breaks(nlp or load_model())
-    return list(nlp.pipe(parsed_text(c) for c in clean_reports))
+    with one_thread():
+        return list(nlp.pipe(parsed_text(c) for c in clean_reports))

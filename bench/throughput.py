@@ -10,9 +10,15 @@
    the figure counting that start too is printed as well.
 2. Bare spaCy: `nlp.pipe` over the same texts, one process, the installed
    `en_core_web_sm` as it ships (default components, nothing of ours added,
-   `diplograph.nlp.load_stock_model`).
+   `diplograph.nlp.load_stock_model`). This is the baseline of the target.
+3. A reference, not the target's baseline: bare spaCy again, with the one
+   change of ours that is not about what is parsed, its matrix products
+   through numpy instead of BLIS (`diplograph.matmul`). The pipeline's ratio
+   to it is what our own stages (cleaning, the screen, the components we
+   drop or replace, extraction, the workers) are worth on their own.
+   `--no-reference` skips it.
 
-Prints reports/s for both and the ratio (pipeline / bare spaCy). Absolute
+Prints reports/s for each and the ratios (pipeline / bare spaCy). Absolute
 figures depend on the machine; the ratio is the figure to compare. On a
 shared machine the wall-clock ratio also depends on how busy the other
 processes keep the cores, so the CPU time each side used (this process and
@@ -109,24 +115,36 @@ def run_pipeline(
     return time.perf_counter() - start, done, failed
 
 
-def run_bare_spacy(texts: list[tuple[str, str]], n: int) -> float:
+def run_bare_spacy(texts: list[tuple[str, str]], n: int, numpy_matmul: bool = False) -> float:
+    """Seconds for `nlp.pipe` over n texts: the model as it ships (default
+    components, none of ours), or with numpy's matrix products (the reference)."""
+    from contextlib import nullcontext
+
+    from diplograph.matmul import one_thread, use_numpy_matmul
     from diplograph.nlp import load_stock_model
 
-    nlp = load_stock_model()  # the model as it ships: default components, none of ours
+    nlp = load_stock_model()
+    if numpy_matmul:
+        use_numpy_matmul(nlp)
     start = time.perf_counter()
-    for _doc in nlp.pipe(text for _, text in islice(cycle(texts), n)):
-        pass
+    with one_thread() if numpy_matmul else nullcontext():
+        for _doc in nlp.pipe(text for _, text in islice(cycle(texts), n)):
+            pass
     return time.perf_counter() - start
 
 
 def stage_profile(texts: list[tuple[str, str]], n: int) -> None:
     """Where one process's time goes, in ms per report: our stages, then each
-    spaCy component (ours as the pipeline runs them, and the model as it
-    ships over the raw texts), timed one after another over the same reports."""
+    spaCy component (ours as the pipeline runs them, in its batches of
+    CHUNK_SIZE reports; the model as it ships over the raw texts, in its own
+    batch size, with BLIS and with numpy's matmul), timed one after another
+    over the same reports."""
     from diplograph import clean, parse
     from diplograph.extract import extract
+    from diplograph.matmul import one_thread, use_numpy_matmul
     from diplograph.nlp import load_model, load_stock_model
     from diplograph.output import contract_json
+    from diplograph.pipeline import CHUNK_SIZE
 
     items = list(reports(texts, n))
     nlp = parse.with_line_breaks(load_model())
@@ -143,23 +161,33 @@ def stage_profile(texts: list[tuple[str, str]], n: int) -> None:
     cleaned = timed("clean", lambda: [clean.clean(r) for r in items])
     masked = timed("mask zones", lambda: [parse.masked_text(c) for c in cleaned])
     screened = timed("screen", lambda: [parse.screen.screen(m)[0] for m in masked])
-    docs = timed("spaCy (ours)", lambda: list(nlp.pipe(screened if parse.SCREEN else masked)))
+    ours = screened if parse.SCREEN else masked
+    with one_thread():  # as parse.parse runs it, in the workers' batches
+        docs = timed("spaCy (ours)", lambda: list(nlp.pipe(ours, batch_size=CHUNK_SIZE)))
     results = timed("extract", lambda: [extract(c, d) for c, d in zip(cleaned, docs, strict=True)])
     timed("serialise", lambda: [contract_json(r) for r in results])
     print(f"one process, {n} reports, ms per report:")
     for name, secs in times.items():
         print(f"  {name:<22} {secs / n * 1000:7.1f}")
-    for label, model, inputs in (
-        ("ours", nlp, screened if parse.SCREEN else masked),
-        ("as shipped, raw text", stock, [r.text for r in items]),
+    stock_numpy = load_stock_model()
+    use_numpy_matmul(stock_numpy)
+    for label, model, inputs, batch_size in (
+        ("ours", nlp, ours, CHUNK_SIZE),
+        ("as shipped, raw text", stock, [r.text for r in items], stock.batch_size),
+        ("as shipped with numpy matmul, raw text", stock_numpy, [r.text for r in items], stock.batch_size),
     ):
+        start = time.perf_counter()
         docs = [model.make_doc(t) for t in inputs]
+        parts = [f"tokenizer {(time.perf_counter() - start) / n * 1000:.1f}"]
         tokens = sum(len(d) for d in docs)
-        parts = []
-        for name, component in model.pipeline:
-            start = time.perf_counter()
-            docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
-            parts.append(f"{name} {(time.perf_counter() - start) / n * 1000:.1f}")
+        with one_thread():
+            for name, component in model.pipeline:
+                start = time.perf_counter()
+                if hasattr(component, "pipe"):
+                    docs = list(component.pipe(docs, batch_size=batch_size))
+                else:
+                    docs = [component(doc) for doc in docs]
+                parts.append(f"{name} {(time.perf_counter() - start) / n * 1000:.1f}")
         print(f"  spaCy {label} ({tokens / n:.0f} tokens/report): " + ", ".join(parts))
 
 
@@ -203,6 +231,11 @@ def main() -> None:
         default=1,
         help="repeat both runs, alternating which goes first; figures are over all rounds (default 1)",
     )
+    parser.add_argument(
+        "--no-reference",
+        action="store_true",
+        help="skip the reference run (bare spaCy with numpy's matrix products)",
+    )
     parser.add_argument("--stages", type=int, metavar="N", help="time stages and components over N reports")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: one memory probe
     args = parser.parse_args()
@@ -230,11 +263,14 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     pipeline_runs: list[tuple[float, float]] = []  # (seconds, CPU ms per report) of each round
     bare_runs: list[tuple[float, float]] = []
+    reference_runs: list[tuple[float, float]] = []
     startups: list[float] = []  # seconds to start the workers and load the model in each
     for round_number in range(args.rounds):
-        # Alternate which side goes first: a machine whose speed drifts (other
-        # tenants, clock changes) then favours neither.
+        # Alternate the order: a machine whose speed drifts (other tenants,
+        # clock changes) then favours no side.
         sides = [("pipeline", pipeline_runs), ("bare", bare_runs)]
+        if not args.no_reference:
+            sides.append(("reference", reference_runs))
         for side, runs in sides if round_number % 2 == 0 else sides[::-1]:
             cpu = cpu_seconds()
             if side == "pipeline":
@@ -247,14 +283,18 @@ def main() -> None:
                 if failed:
                     print(f"  round {round_number + 1}: {failed} reports failed", file=sys.stderr)
             else:
-                secs = run_bare_spacy(texts, args.reports)
+                secs = run_bare_spacy(texts, args.reports, numpy_matmul=side == "reference")
             runs.append((secs, (cpu_seconds() - cpu) / args.reports * 1000))
         if args.rounds > 1:
             (p_secs, p_cpu), (b_secs, b_cpu) = pipeline_runs[-1], bare_runs[-1]
+            reference = ""
+            if reference_runs:
+                r_secs, r_cpu = reference_runs[-1]
+                reference = f", reference {b_secs / r_secs:.2f}x bare ({r_cpu:.0f} CPU ms/report)"
             print(
                 f"  round {round_number + 1}: pipeline {args.reports / p_secs:5.1f} reports/s "
                 f"({p_cpu:.0f} CPU ms/report), bare spaCy {args.reports / b_secs:5.1f} reports/s "
-                f"({b_cpu:.0f} CPU ms/report), ratio {b_secs / p_secs:.2f}"
+                f"({b_cpu:.0f} CPU ms/report), ratio {b_secs / p_secs:.2f}{reference}"
             )
     n = args.reports * args.rounds
     secs = sum(r[0] for r in pipeline_runs)
@@ -281,6 +321,17 @@ def main() -> None:
         f"ratio of CPU cost bare / pipeline: {bare_cpu / pipeline_cpu:6.2f}  "
         f"(x{jobs} cores = {jobs * bare_cpu / pipeline_cpu:.2f} on {jobs} idle cores)"
     )
+    if reference_runs:
+        reference_rate = n / sum(r[0] for r in reference_runs)
+        reference_cpu = sum(r[1] for r in reference_runs) / args.rounds
+        print(
+            f"reference, bare spaCy with numpy matmul (1 process): {reference_rate:8.1f} reports/s  "
+            f"({reference_cpu:.0f} CPU ms/report; {reference_rate / bare_rate:.2f}x bare spaCy)"
+        )
+        print(
+            f"  ratio pipeline / reference: {pipeline_rate / reference_rate:8.2f}  (wall clock; "
+            f"CPU cost reference / pipeline {reference_cpu / pipeline_cpu:.2f})"
+        )
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
     if args.memory:

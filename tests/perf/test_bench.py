@@ -1,5 +1,6 @@
 """`bench/throughput.py` keeps working: a small run with two interleaved
-rounds prints each round and the ratios. No time is asserted (figures
+rounds prints each round and the ratios, against bare spaCy and against the
+reference (bare spaCy with numpy's matrix products). No time is asserted (figures
 depend on the machine); only that the benchmark runs end to end on real
 reports and says what it measured."""
 
@@ -27,4 +28,7 @@ def test_throughput_bench_prints_rounds_and_ratios(shared: Path) -> None:
     assert re.search(r"round 2: pipeline .* ratio \d", out)
     assert re.search(r"diplograph pipeline \(2 jobs\): .* for 80 reports", out)
     assert re.search(r"ratio pipeline / bare spaCy: +\d+\.\d\d", out)
+    # the reference (bare spaCy with numpy's matrix products) is run and compared too
+    assert re.search(r"round 2: .* reference \d+\.\d\dx bare", out)
+    assert re.search(r"ratio pipeline / reference: +\d+\.\d\d", out)
     assert "reports failed" not in result.stderr

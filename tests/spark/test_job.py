@@ -78,6 +78,13 @@ def test_model_is_loaded_once_per_worker_not_per_report(extracted):
     assert sum(task["reports"] + task["failures"] for task in summary.tasks) == 7
 
 
+def test_a_local_session_runs_a_c1_only_jvm(spark):
+    # the JVM only moves bytes to the Python workers; C2's compiling took CPU
+    # from the same cores (LOCAL_CONF), so a local session starts it without
+    bean = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    assert "-XX:TieredStopAtLevel=1" in list(bean.getInputArguments())
+
+
 def test_parquet_input_with_a_named_text_column(spark, tmp_path):
     text = "Vietnam and Japan upgraded their ties to a comprehensive strategic partnership on Monday."
     table = pa.table({"id": ["p1", "p2"], "body": [text, ""], "published": ["2023-11-27", None]})

@@ -30,8 +30,15 @@ from diplograph.spark.items import ITEM_DDL, ROW_DDL, TASKS, extract_items, loca
 from diplograph.spark.tables import TABLES, spark_ddl
 
 #: Settings for a small local session: no web UI, few shuffle partitions,
-#: modest driver memory, Python workers reused (so the model is loaded once per worker).
+#: modest driver memory, Python workers reused (so the model is loaded once per
+#: worker), and a JVM that compiles with C1 only (`TieredStopAtLevel=1`). The
+#: JVM here only moves bytes between files and the Python workers, which do
+#: the work; its C2 compiler spent about 7 s of CPU per 1,000-report job on
+#: code that never became hot enough to repay it, and on a local master that
+#: CPU is taken from the same cores as the workers (JVM CPU 15 -> 8 s per
+#: 1,000 reports, measured; docs/deploy.md).
 LOCAL_CONF = {
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.shuffle.partitions": "4",

@@ -237,6 +237,11 @@ def main() -> None:
         help="skip the reference run (bare spaCy with numpy's matrix products)",
     )
     parser.add_argument("--stages", type=int, metavar="N", help="time stages and components over N reports")
+    parser.add_argument(
+        "--pipeline-only",
+        action="store_true",
+        help="run the pipeline only, on ready workers (to profile it: py-spy record --subprocesses)",
+    )
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)  # internal: one memory probe
     args = parser.parse_args()
     if args.probe:
@@ -247,6 +252,14 @@ def main() -> None:
 
     if args.stages:
         stage_profile(dev_texts(args.docs), args.stages)
+        return
+    if args.pipeline_only:
+        from diplograph.pipeline import WorkerPool
+
+        with WorkerPool(args.jobs) as workers:
+            workers.ready()
+            secs, done, failed = run_pipeline(dev_texts(args.docs), args.reports, args.jobs, warm=workers)
+        print(f"pipeline ({workers.jobs} jobs): {args.reports / secs:.1f} reports/s, {failed} failed")
         return
 
     from diplograph.nlp import load_stock_model, model_description

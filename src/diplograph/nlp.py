@@ -45,14 +45,29 @@ class ModelNotFound(RuntimeError):
 @cache
 def load_model(disable: tuple[str, ...] = UNUSED_COMPONENTS) -> Language:
     """Load the English pipeline once per process and say which one it is
-    (without `disable`, with the fast attribute rules and numpy's matrix
-    products)."""
+    (without `disable`, with our abbreviations, the fast attribute rules and
+    numpy's matrix products)."""
     nlp = load_stock_model(disable)
+    keep_abbreviations(nlp)
     if FAST_ATTRIBUTE_RULES:
         use_attribute_rules(nlp)
     if NUMPY_MATMUL:
         use_numpy_matmul(nlp)
     return nlp
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Teach the tokenizer the ranks and titles it would cut in two ("Pol.",
+    "Capt.", "Lt."): cut, the parser often ends the sentence at the full
+    stop, between a minister's rank and his name. The list is data
+    (`titles.yaml`, `abbreviations`)."""
+    from spacy.symbols import ORTH
+
+    from diplograph.actors.knowledge import _load_yaml
+
+    for abbreviation in _load_yaml("titles.yaml")["abbreviations"]:
+        if len(nlp.tokenizer(abbreviation)) > 1:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def load_stock_model(disable: tuple[str, ...] = ()) -> Language:

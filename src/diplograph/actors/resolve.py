@@ -49,6 +49,7 @@ class TitleVocabulary:
     words: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
+    honorific_phrases: tuple[tuple[str, ...], ...]  # longest first
     particles: frozenset[str]
     not_names: frozenset[str]
     leader_nouns: tuple[str, ...]
@@ -72,6 +73,8 @@ def vocabulary() -> TitleVocabulary:
         words=frozenset(data["words"]),
         connectors=frozenset(data["connectors"]),
         honorifics=frozenset(data["honorifics"]),
+        honorific_phrases=tuple(sorted((tuple(h.split()) for h in data["honorific_phrases"]), key=len,
+                                       reverse=True)),
         particles=frozenset(data["particles"]),
         not_names=frozenset(data["not_names"]),
         leader_nouns=tuple(sorted(data["leader_nouns"], key=len, reverse=True)),
@@ -83,7 +86,7 @@ def vocabulary() -> TitleVocabulary:
 # --------------------------------------------------------------------------- words
 
 _ABBREVIATION = re.compile(
-    r"^(?:[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Sen|Rep|Prof|Amb|Sec|Pres|H\.E|U\.S|U\.K|P\.M)\.$"
+    r"^(?:[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|Gen|Lt|Col|Maj|Pol|Capt|Brig|Sen|Rep|Prof|Amb|Sec|Pres|H\.E|U\.S|U\.K|P\.M)\.$"
 )
 _WORD = re.compile(r"[^\W_][\w]*(?:[-–][^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
 
@@ -212,6 +215,14 @@ def _title_run(words: list[Word], i: int, vocab: TitleVocabulary) -> tuple[int, 
             has_head = has_head or w in vocab.heads or fold(w) in vocab.normalise or "-" in w
             j += 1
             continue
+        if (w == "(" and has_head and j + 2 < len(words) and words[j + 2].text == ")"
+                and words[j + 1].text.isupper() and len(words[j + 1].text) <= 8):
+            j += 3  # "Speaker of the House of Representatives (DPR) Puan Maharani"
+            continue
+        if (w in ("’s", "'s") and j > i and j + 1 < len(words) and vocab.is_title_word(words[j + 1].text)
+                and words[j + 1].cap):
+            j += 1  # "Head of the Party Central Committee's Commission for External Relations"
+            continue
         if w == "to" and j + 1 < len(words) and words[j + 1].mention is not None and has_head:
             j = j + 1 + _mention_words(words, j + 1)  # "Ambassador to Thailand": not the state served
             continue
@@ -296,13 +307,25 @@ def _counterpart_country(words: list[Word], i: int, j: int) -> tuple[str | None,
 def _normal_role(words: list[Word], vocab: TitleVocabulary) -> str | None:
     text = " ".join(w.text for w in words)
     text = re.sub(r"\s+-\s+", "-", text)
+    text = re.sub(r"\s*\(\s*[A-Z]{1,8}\s*\)", "", text)  # "House of Representatives (DPR)"
+    text = re.sub(r"\s+([’']s)\b", r"\1", text)  # "Central Committee 's Commission"
     return vocab.normalise.get(fold(text), text) if text else None
 
 
 def _strip_honorifics(name_words: list[Word], vocab: TitleVocabulary) -> list[Word]:
+    """The name without the honorifics it starts with ("Tan Sri", "Pol. Gen.",
+    "Datuk Seri"); one word at least is always kept."""
     k = 0
-    while k < len(name_words) - 1 and name_words[k].text in vocab.honorifics:
-        k += 1
+    while k < len(name_words) - 1:
+        texts = tuple(w.text for w in name_words[k:])
+        phrase = next((h for h in vocab.honorific_phrases if texts[: len(h)] == h and len(h) < len(texts)),
+                      None)
+        if phrase:
+            k += len(phrase)
+        elif name_words[k].text in vocab.honorifics:
+            k += 1
+        else:
+            break
     return name_words[k:]
 
 
@@ -313,12 +336,16 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
     while i < len(words):
         w = words[i]
         if (w.text in vocab.heads or w.text in vocab.words or fold(w.text) in vocab.normalise) and w.cap:
+            if w.text in ("PM", "AM") and i > 0 and words[i - 1].text[-1:].isdigit():
+                i += 1  # "7:05 PM MYT": a time of day, not a prime minister
+                continue
             end, of_country, has_head = _title_run(words, i, vocab)
             k = end
             if of_country and k < len(words) and words[k].text == ",":
                 k += 1
             name_end = _name_at(words, k, vocab)
-            if has_head and name_end > k and not _thing(words, name_end, vocab):
+            if (has_head and name_end > k and not _thing(words, name_end, vocab)
+                    and not all(x.text in vocab.honorifics for x in words[k:name_end])):
                 name_words = _strip_honorifics(words[k:name_end], vocab)
                 royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
                 if royal and name_end - k == 1:
@@ -403,8 +430,14 @@ def _apposition(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[str 
     role_words = [x for x in words[start:end] if x.mention is None]
     role = _normal_role(role_words, vocab)
     if role and of_country:
-        role = re.sub(r"\s+(?:of|to)\s+(?:the\s+)?\S.*$", "", role)  # "President of the UAE" -> "President"
+        # "President of the UAE" -> "President"; "country director for" (state left out) -> "country director"
+        role = re.sub(r"\s+(?:of|to|for)(?:\s+(?:the\s+)?\S.*)?$", "", role)
     return role, country or of_country
+
+
+#: Words after which a name the tagger calls a person is a place.
+_PLACE_WORDS = frozenset(("in", "at", "from", "to", "near", "into", "beyond", "across", "around",
+                          "throughout", "outside", "inside", "within", "via", "through", "toward", "towards"))
 
 
 def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
@@ -434,8 +467,8 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
         end = _name_at(words, n, vocab)
         if end <= n or words[end - 1].end > ent.end_char + 4 or _thing(words, end, vocab):
             continue
-        if n > 0 and words[n - 1].text.lower() in ("in", "at", "from", "to", "near", "into"):
-            continue  # "in Labuan Bajo": a place
+        if n > 0 and words[n - 1].text.lower() in _PLACE_WORDS:
+            continue  # "in Labuan Bajo", "well beyond Johor Baru": a place
         weak = end - n == 1 and _apposition(words, end, vocab) == (None, None) \
             and not _is_subject(ctx, words[n])
         if weak and _paired_with(sent, ent) != "person":
@@ -751,7 +784,7 @@ def _pronouns(sent: Sentence, words: list[Word], names: list[PersonMention],
 
 _DATELINE = re.compile(
     r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?([A-ZÀ-Ỹ][\w .'-]{2,30}?)\s*(?:,\s*[\w .]{1,20}?\s*)?"
-    r"(?:\([^)]{0,30}\)\s*)?(?:—|–|--|-|:)\s"
+    r"(?:\([^)]{0,30}\)\s*)?(?:—|–|--|-|:)(?:\s|$)"  # "PUTRAJAYA:" may end its own sentence
 )
 
 
@@ -789,7 +822,7 @@ def _encounter_words() -> re.Pattern[str]:
     encounter ("met", "held talks with", "paid a courtesy call on"), from
     data/meetings.yaml."""
     data = _load_yaml("meetings.yaml")
-    verbs = "|".join(re.escape(v) for v in data["verbs"])
+    verbs = "|".join(re.escape(v) for v in [*data["verbs"], *data["call_on"]])
     nouns = "|".join(re.escape(n) for n in data["nouns"])
     return re.compile(rf"(?i)\b(?:{verbs})\b|\b(?:{nouns})\s+(?:with|on|for)\b")
 
@@ -798,10 +831,68 @@ _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0
 _JOINT_ACT = re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
                         r"(?:co-?chaired|held\s+(?:\w+\s+)?talks|met|discussed|talked|conferred)\b"
                         r"(?!\s+(?:with|on)\b)")  # "X and Y held talks with Z": X and Y are one side
+#: After "X and Y": they act together on a third, as one side ("... met with Prabowo",
+#: ", chairman of ..., held talks with the visiting President", "received the delegation").
+_ONE_SIDE = re.compile(
+    r"\s*(?:\([^)]{1,12}\)\s*)?(?:,[^,;]{1,100},\s*)?(?:\w+ly\s+)?"
+    r"(?:met|meet|meets|received|receive|receives|welcomed|hosted|visited|"
+    r"held\s+(?:\w+\s+){0,2}talks|called\s+on|paid\s+(?:\w+\s+){0,3}(?:call|visit))\s+"
+    r"(?:with\s+)?(?:[A-Z]|the\s|his\s|her\s|their\s)"
+)
 _VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 _VISITS = re.compile(
     r"(?:[’']s)?,?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,6}?(?:visit|visits|visited|trip|tour)\s+(?:to\s+)?"
 )
+
+
+_ARRIVE = frozenset(("arrive", "arrives", "arrived", "arriving"))
+
+
+def _arrivals(sent: Sentence, mentions: list[PersonMention]) -> list[tuple[int, str]]:
+    """(person, state) for each arrival the parse shows in the sentence: the
+    verb "arrive" whose subject (or, for "who arrived" / "upon arriving", the
+    noun or clause it hangs on) is a person, and whose own words name a state
+    or a capital."""
+    out = []
+    for token, lower, _pos in sent.tagged():
+        if lower not in _ARRIVE:
+            continue
+        first, last = token.idx, token.right_edge.idx + len(token.right_edge)
+        place = next((m for m in sent.mentions if m.entity.kind == "state" and first < m.start < last), None)
+        if place is None:
+            continue
+        verb = token
+        while (verb.dep_ in ("advcl", "pcomp", "pobj", "prep", "xcomp") and verb.head is not verb
+               and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+            verb = verb.head  # "upon arriving in Vientiane, the leader paid": the governing clause's subject
+            # (but "X welcomed delegates as they arrived": the arriving clause has its own)
+        if verb.dep_ == "relcl":
+            heads = [verb.head]  # "Marcos, who arrived in Hanoi"
+        else:
+            heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads += [c for h in heads for c in h.conjuncts]
+        for head in heads:
+            for m in mentions:  # the subject's word is in the name, or the name in the subject's phrase
+                inside = head.left_edge.idx <= m.start and m.end <= head.idx + len(head)
+                if m.start <= head.idx < m.end or inside:
+                    out.append((m.person, place.entity.code))
+                    break
+    return out
+
+
+def _unmarked_first(home: list[str], persons: list[ResolvedPerson], parties: list[str]) -> list[str]:
+    """The home states for persons the text does not qualify, the outlet's own
+    first. News marks foreign officials ("Vietnamese President Vo Van
+    Thuong") and leaves its own unmarked ("President Ferdinand R. Marcos
+    Jr."), so when the first home state's persons are marked and the
+    second's never are, the second is the outlet's: a Philippine report
+    datelined Hanoi. Only between the report's two principal parties: a
+    state much talked about but with no official in the report is no
+    outlet's ("China's actions" in a report on US-Philippine talks)."""
+    marked = {p.country for p in persons if p.country_how == "explicit"}
+    if len(home) >= 2 and home[0] in marked and home[1] not in marked and home[1] in parties[:2]:
+        return [home[1], home[0], *home[2:]]
+    return home
 
 
 def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dict[int, list[Word]]) -> None:
@@ -814,7 +905,6 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
     together: dict[int, set[int]] = {n: set() for n in range(len(persons))}  # persons who met
     for sent in ctx.sentences:
         mentions = index.in_sentence(sent.index)
-        present = {m.person for m in mentions}
         text = sent.text
         # the two sides of an encounter: "X and Y co-chaired", and the sentence's first person with
         # each later one an encounter word right before leads to ("X held talks with Y ... and met Z")
@@ -823,8 +913,15 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                  and _JOINT_ACT.match(text[b.end - sent.start : b.end - sent.start + 40])]
         if mentions:
             first = mentions[0]
-            pairs += [(first, b) for a, b in zip(mentions, mentions[1:], strict=False)
-                      if _encounter_words().search(text[a.end - sent.start : b.start - sent.start])]
+            met = [b for a, b in zip(mentions, mentions[1:], strict=False)
+                   if _encounter_words().search(text[a.end - sent.start : b.start - sent.start])]
+            # "Yoon met with Prime Minister Chinh and National Assembly Chairman Hue": both are met
+            for a, b in zip(mentions, mentions[1:], strict=False):
+                joined = _JOINED.fullmatch(text[a.end - sent.start : b.start - sent.start])
+                if (a in met and b not in met and joined
+                        and not _ONE_SIDE.match(text[b.end - sent.start : b.end - sent.start + 160])):
+                    met.append(b)
+            pairs += [(first, b) for b in met]
         for a, b in pairs:
             if a.person != b.person:
                 together[a.person].add(b.person)
@@ -841,11 +938,21 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
             between = text[host.end - sent.start : nominal.start()] if host else ""
             if host is not None and len(between) < 80 and _encounter_words().search(between):
                 excluded[host.person].add(entity)
+        # "X and Japanese PM Y witnessed the signing": X is not Japanese. Only persons written
+        # side by side count (a coordination), unless they act together on a third ("Chinese
+        # Premier Li Qiang and Zhao Leji met with Prabowo": one side); and the two sides of an
+        # encounter. "X met Y, and invited Z" says nothing of Y and Z.
+        apart: set[tuple[int, int]] = {(a.person, b.person) for a, b in pairs}
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if _JOINED.fullmatch(text[a.end - sent.start : b.start - sent.start]) and not _ONE_SIDE.match(
+                text[b.end - sent.start : b.end - sent.start + 160]
+            ):
+                apart.add((a.person, b.person))
+        for p, q in apart | {(q, p) for p, q in apart}:
+            if p != q and persons[q].country and persons[q].country_how == "explicit":
+                excluded[p].add(persons[q].country)
         for m in mentions:
             p = m.person
-            for q in present - {p}:
-                if persons[q].country and persons[q].country_how == "explicit":
-                    excluded[p].add(persons[q].country)
             # "Ishiba's official visit to Viet Nam", "concluding his three-day visit to Viet Nam"
             if m.how == "pronoun":
                 continue  # a pronoun resolved from another sentence is too weak for this
@@ -860,6 +967,11 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
             before = text[max(0, m.start - sent.start - 60) : m.start - sent.start]
             if index.home and _VISITING.search(before):
                 excluded[p].add(index.home[0])  # "the visiting Prime Minister X" is not of the home state
+        # "X, who arrived in Hanoi on Monday night for a state visit", "upon arriving in
+        # Vientiane, X paid a courtesy call": X visits that state
+        for p, code in _arrivals(sent, mentions):
+            excluded[p].add(code)
+            visited.setdefault(p, set()).add(code)
         # "his Lao counterpart X": the subject is not Lao
         for mention in sent.mentions:
             tail = text[mention.end - sent.start : mention.end - sent.start + 14].lower()
@@ -870,6 +982,7 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                 if first is not None and first.start < mention.start:
                     excluded[first.person].add(mention.entity.code)
     pairs = _pairs(ctx)
+    home = _unmarked_first(index.home, persons, ctx.parties)
     order = sorted(range(len(persons)), key=lambda n: persons[n].first_start)
     for n in order:  # "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
         p = persons[n]
@@ -886,7 +999,7 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()]
         # whom a visitor met, unless the text says otherwise, is of the state visited (the host's side)
         hosts = sorted({h for q in together[n] for h in visited.get(q, ())}) if n not in visited else []
-        for code in hosts + partners + index.home:
+        for code in hosts + partners + home:
             if code not in excluded[n]:
                 p.country, p.country_how = code, "home"
                 break

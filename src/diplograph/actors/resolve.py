@@ -248,8 +248,8 @@ def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
     while j < len(words):
         w = words[j]
         text = w.text.rstrip(".")
-        if w.text in vocab.thing_suffixes:
-            break  # "Ho Chi Minh Memorial": the name of a thing begins here
+        if j > i and w.text in vocab.thing_suffixes:
+            break  # "Ho Chi Minh Memorial": the name of a thing begins here (but "Park Jin" is a name)
         if w.mention is not None and not (w.mention.how == "capital" and j > i):
             break  # a state, body or demonym is never part of a name (a capital's name may be)
         if w.pos in ("VERB", "AUX", "NUM") or (w.pos in ("DET", "PRON", "CCONJ", "SCONJ") and j == i):

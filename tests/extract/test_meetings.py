@@ -350,3 +350,118 @@ def test_the_visiting_leader_is_the_visitor(nlp) -> None:
     assert frozenset({"Jagdeep Dhankhar", "Abdel Fattah El-Sisi"}) in _pairs_of(found)
     countries = {p.name: p.country for m in found for p in m.participants}
     assert countries["Narendra Modi"] == "IND" and countries["Abdel Fattah El-Sisi"] == "EGY"
+
+
+# --- classes found by the blind set (eval/blind), each tested on sentences of its own
+
+
+def test_a_date_said_in_passing_does_not_date_the_meeting(nlp) -> None:
+    text = (
+        "HANOI — Lao Prime Minister Sonexay Siphandone, who arrived in Hanoi on Sunday evening for a "
+        "two-day official visit, held talks with Prime Minister Pham Minh Chinh at the Government "
+        "headquarters."
+    )
+    [found] = meetings(nlp, text, published="2024-01-09")
+    assert found.date.value is None  # Sunday was the arrival, not the talks
+
+
+def test_the_sidelines_of_a_summit_are_the_occasion_not_a_party(nlp) -> None:
+    text = (
+        "Malaysian Prime Minister Anwar Ibrahim and Vietnamese Prime Minister Pham Minh Chinh last held "
+        "talks on the sidelines of the 44th ASEAN Summit in Vientiane in October 2024."
+    )
+    [found] = meetings(nlp, text, published="2025-03-01")
+    assert sides(found) == {("Anwar Ibrahim", "MYS"), ("Pham Minh Chinh", "VNM")}
+    assert found.date.value is None  # a month alone is not a date
+
+
+def test_separately_makes_one_meeting_per_person(nlp) -> None:
+    text = (
+        "BEIJING — On the same day, Chinese Premier Li Qiang and Wang Huning, chairman of the Chinese "
+        "People's Political Consultative Conference, met with Indonesian President Prabowo Subianto "
+        "separately."
+    )
+    found = meetings(nlp, text, published="2024-11-09")
+    assert {frozenset(p.name for p in m.participants) for m in found} == {
+        frozenset({"Li Qiang", "Prabowo Subianto"}), frozenset({"Wang Huning", "Prabowo Subianto"})
+    }
+
+
+def test_talks_where_two_leaders_agreed_are_not_future(nlp) -> None:
+    text = (
+        "BANGKOK – Cambodian Prime Minister Hun Manet and Thai Prime Minister Srettha Thavisin on "
+        "February 7, 2024 agreed to elevate bilateral relations to a Strategic Partnership during talks at "
+        "Government House in Bangkok."
+    )
+    [found] = meetings(nlp, text, published="2024-02-07")
+    assert {p.name for p in found.participants} == {"Hun Manet", "Srettha Thavisin"}
+    assert found.date.value == "2024-02-07"
+
+
+def test_two_leaders_deciding_together_met(nlp) -> None:
+    text = (
+        "JAKARTA — Indonesian President Prabowo Subianto and Vietnamese General Secretary To Lam on Monday "
+        "agreed to elevate relations between the two countries to a Comprehensive Strategic Partnership."
+    )
+    [found] = meetings(nlp, text, published="2025-03-11")
+    assert {p.name for p in found.participants} == {"Prabowo Subianto", "To Lam"}
+    assert found.date.value == "2025-03-10"
+
+
+def test_a_past_meeting_of_the_same_pair_stays_apart(nlp) -> None:
+    text = (
+        "JAKARTA — President Prabowo Subianto held talks with Vietnamese General Secretary To Lam at the "
+        "Merdeka Palace on Monday. "
+        "The two leaders last met in Hanoi in September last year, when Lam received Prabowo."
+    )
+    found = meetings(nlp, text, published="2025-03-11")
+    assert sorted(m.date.value or "" for m in found) == ["", "2025-03-10"]
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_state(nlp) -> None:
+    text = (
+        "SEOUL — The two countries upgraded ties during then Vietnamese President Nguyen Xuan Phuc's state "
+        "visit to Seoul last December, Korean officials said."
+    )
+    [found] = meetings(nlp, text, published="2023-06-23")
+    assert sides(found) == {("Nguyen Xuan Phuc", "VNM"), (None, "KOR")}
+
+
+def test_attending_a_meeting_as_observers_is_no_meeting(nlp) -> None:
+    text = "The ambassadors of Japan and Australia to Malaysia attended the meeting as observers."
+    assert meetings(nlp, text) == []
+
+
+def test_a_bilateral_retreat_is_a_meeting_of_its_two_leaders_and_days_stay_apart(nlp) -> None:
+    text = (
+        "PUTRAJAYA: Prime Minister Anwar Ibrahim and his Singaporean counterpart Lawrence Wong held the "
+        "11th Malaysia-Singapore Leaders' Retreat here today. "
+        "Wong arrived on Monday evening and was hosted to dinner by Anwar."
+    )
+    found = meetings(nlp, text, published="2025-01-07")
+    assert {frozenset(p.name for p in m.participants) for m in found} == {
+        frozenset({"Anwar Ibrahim", "Lawrence Wong"})
+    }
+    assert sorted(m.date.value for m in found) == ["2025-01-06", "2025-01-07"]
+
+
+def test_a_caption_does_not_set_the_day_of_later_in_the_day(nlp) -> None:
+    text = (
+        "HANOI, June 23 (Yonhap) -- President Yoon Suk Yeol held talks with Vietnamese President Vo Van "
+        "Thuong on Friday.\n\n"
+        "President Yoon Suk Yeol (R) and first lady Kim Keon Hee arrive at Noi Bai International Airport in "
+        "Hanoi on June 22, 2023. (Yonhap)\n\n"
+        "Later in the day, Yoon met separately with Prime Minister Pham Minh Chinh."
+    )
+    found = meetings(nlp, text, published="2023-06-23")
+    chinh = next(m for m in found if "Pham Minh Chinh" in {p.name for p in m.participants})
+    assert chinh.date.value == "2023-06-23"
+
+
+def test_the_two_sides_on_a_free_trade_area_named_after_others(nlp) -> None:
+    text = (
+        "BEIJING — Chinese President Xi Jinping held talks with Indonesian President Prabowo Subianto. "
+        "The two sides agreed to push for the conclusion of the China-ASEAN Free Trade Area 3.0 upgrade."
+    )
+    found = meetings(nlp, text, published="2024-11-09")
+    assert all("ASEAN" not in {p.country for p in m.participants} for m in found)

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from diplograph import dates
 from diplograph.actors.knowledge import _load_yaml, knowledge
-from diplograph.actors.resolve import PersonIndex, PersonMention
+from diplograph.actors.resolve import PersonIndex, PersonMention, vocabulary
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.records import Meeting, Participant, ResolvedDate, Span
 
@@ -137,6 +137,13 @@ def _persons_in(
         if t.i != tok.i and t.dep_ == "poss" and m.how.startswith("pronoun"):
             continue  # "with his counterparts": "his" is the other side
         out.append(m.person)
+    # "with General Secretary To Lam": the parser takes "To" for a preposition and hangs the name
+    # outside the phrase its title ends; a name right after a phrase that ends in a title is its
+    edge = tok.right_edge
+    after = ptoks.get(edge.i + 1)
+    if (after is not None and after.person not in out and (skip is None or edge.i + 1 not in skip)
+            and vocabulary().is_title_word(edge.text) and after.start == edge.doc[edge.i + 1].idx):
+        out.append(after.person)
     return out
 
 
@@ -156,8 +163,22 @@ def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
             continue  # "four Asean leaders": leaders of member states, not the body
         if m.how == "demonym" and span is not None and not _for_representative(span.root):
             continue  # "Vietnamese businesses", "Thai fruit": not a state's side in an encounter
+        if words().gathering.match(doc.text, m.end) or _GATHERING_NOUN.match(doc.text, m.end):
+            continue  # "on the sidelines of the 43rd ASEAN Summit": the occasion, not a party
         out.append(m.entity.code)
     return out
+
+
+#: A gathering's own noun right after a state or body ("ASEAN Summit", "G20 Leaders' Meeting").
+_GATHERING_NOUN = re.compile(r"\s+(?:(?:Leaders|Foreign\s+Ministers|Ministers)[’']?\s+)?"
+                             r"(?:Summit|Meeting|Retreat|Forum|Conference|Dialogue|Session|Congress)s?\b")
+
+
+def _capitals_in(tok: Token, sent: Sentence) -> list[str]:
+    """The states whose capitals a phrase names ("to Hanoi")."""
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return list(dict.fromkeys(m.entity.code for m in sent.mentions
+                              if start <= m.start < end and m.how == "capital"))
 
 
 def _for_representative(tok: Token) -> bool:
@@ -271,6 +292,9 @@ def _is_future(tok: Token, vocab: MeetingWords) -> bool:
         head = cur.head
         if head.i == cur.i:
             break
+        if cur.dep_ == "pobj" and head.lower_ in _SETTING_PREPOSITIONS:
+            # "X and Y agreed to elevate ties during talks": the talks are where they agreed, not what
+            break
         if head.lower_ in vocab.future_governors and head.i < tok.i:
             return True
         if any(c.dep_ == "aux" and c.lower_ in vocab.future_auxiliaries for c in head.children) and (
@@ -284,6 +308,10 @@ def _is_future(tok: Token, vocab: MeetingWords) -> bool:
         cur = head
     before = tok.doc[max(tok.sent.start, tok.i - 3) : tok.i]
     return any(t.lower_ in vocab.future_modifiers for t in before)
+
+
+#: Prepositions that make a meeting the setting of what the clause above reports.
+_SETTING_PREPOSITIONS = frozenset({"during", "at", "in", "after", "following", "amid", "throughout"})
 
 
 def is_future(tok: Token) -> bool:
@@ -470,7 +498,7 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         b: list[int]
         b_states: list[str] = []
         plural = (low.endswith("s") and is_noun) or any(
-            c.lower_ in ("separate", "respective") for c in tok.children
+            c.lower_ in ("separate", "respective", "separately", "respectively") for c in tok.children
         )
         subj_states: list[str] = []
         if is_verb:
@@ -510,6 +538,8 @@ def _drafts_in(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
                 b_states += [x for x in states if x not in b_states]
             if verb is not None and verb.lower_ in vocab.light_verbs and _is_future(verb, vocab):
                 continue
+            if verb is not None and verb.lower_ in _ATTEND and not b and not owner:
+                continue  # "the ambassadors attended the meeting as observers": attending, not meeting
             subj, _ = _subject(verb) if verb is not None else (None, False)
             subject_persons = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
             subj_states = _states_in(subj, sent) if not owner and not fronted_main else []
@@ -605,6 +635,7 @@ def _draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: str, 
                  trigger)
 
 
+_ATTEND = frozenset({"attend", "attends", "attended", "attending"})
 _PAYING = frozenset({"paid", "pay", "pays", "paying", "made", "make", "makes", "making"})
 _HOSTING = frozenset({"invitation", "invited", "hosted", "host", "received", "welcomed", "greeted", "guest"})
 
@@ -630,7 +661,7 @@ def _visit(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, Pers
             if c.dep_ == "prep" and c.lower_ == "by":
                 visitors = visitors or _persons_in(c, ptoks)
             elif c.dep_ == "prep" and c.lower_ == "to":
-                hosts = _states_in(c, sent)
+                hosts = _states_in(c, sent) or _capitals_in(c, sent)  # "visit to Seoul": to Korea
             elif c.dep_ == "compound":
                 hosts = hosts or _states_in(c, sent)
         if not visitors:
@@ -732,7 +763,8 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
         subj, _ = _subject(tok)
         if subj is None or subj.head.i != tok.i:
             continue
-        if tok.lower_ not in vocab.talk_verbs and "counterpart" not in _text(subj):
+        decided = low in _DECIDED and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+        if tok.lower_ not in vocab.talk_verbs and "counterpart" not in _text(subj) and not decided:
             continue  # "X and Y agreed with Z's proposals": acting together is not meeting each other
         persons = _persons_in(subj, ptoks)
         countries = {index.persons[p].country for p in persons}
@@ -745,6 +777,10 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+|counterpart\s+){0,4}")
+
+#: "X and Y agreed to elevate ties": a decision two persons of two states take together, which
+#: they take by meeting or calling (not "agreed with Z's proposals": acting alike).
+_DECIDED = frozenset({"agreed", "decided", "pledged", "vowed", "resolved", "committed"})
 
 
 def _joint_by_text(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
@@ -778,6 +814,22 @@ def _text(tok: Token) -> str:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
 
+def _in_proper_name(ctx: ReportContext, sent: Sentence, mention) -> bool:
+    """A state written inside a dash-joined proper name ("the China-ASEAN Free
+    Trade Area"): every mention of its code there is joined by a dash to
+    another and followed by a capitalised word."""
+    ms = sorted(sent.mentions, key=lambda m: m.start)
+    for n, m in enumerate(ms):
+        if m.entity.code != mention.entity.code:
+            continue
+        joined = (n + 1 < len(ms) and _JOIN.fullmatch(ctx.text[m.end : ms[n + 1].start])) or (
+            n > 0 and _JOIN.fullmatch(ctx.text[ms[n - 1].end : m.start]))
+        last = ms[n + 1] if n + 1 < len(ms) and joined and ms[n + 1].start > m.start else m
+        if not joined or not re.match(r"\s+[A-Z][a-z]", ctx.text[last.end : last.end + 3]):
+            return False
+    return True
+
+
 def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
     """ "The two leaders/sides ..." where the same sentence names exactly two
     states or bodies: a meeting between them."""
@@ -793,6 +845,9 @@ def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
     codes = list(dict.fromkeys(codes))
     if len(codes) != 2:
         return []
+    named = {m.entity.code for m in sent.mentions if _in_proper_name(ctx, sent, m)}
+    if ctx.parties[:2] and not set(codes) <= set(ctx.parties[:2]) and named & set(codes):
+        return []  # "the two sides agreed to conclude the China-ASEAN Free Trade Area" (China and Indonesia)
     _, span = ctx.evidence(sent)
     return [Draft([("state", c) for c in codes], "states", "meeting", sent, ResolvedDate(None),
                   None, _occasion(sent), [span])]
@@ -837,7 +892,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
     for d in named:
         same = next(
             (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)
-             and (k.mode == "phone") == (d.mode == "phone")),
+             and (k.mode == "phone") == (d.mode == "phone") and _another_time(k) == _another_time(d)
+             and _same_day(k, d)),
             None,
         )
         if same is not None:
@@ -859,7 +915,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
         if d.kind in ("partial", "visit") and _degenerate(ctx, d):
             continue
         if d.kind in ("partial", "visit", "states"):
-            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
+            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)
+                       and _another_time(k) == _another_time(d) and _same_day(k, d)]
             if d.kind != "states" and not targets:
                 targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
             if targets:
@@ -867,6 +924,22 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                 _absorb((before or targets)[-1], d)
                 continue
         if d.kind == "gathering":
+            principals = _principals(ctx, d)
+            if principals:  # "X and his Singaporean counterpart Y ... at the Malaysia-Singapore Retreat"
+                d.parties, d.kind = [("person", p) for p in principals], "named"
+                same = next((k for k in kept if k.kind == "named" and k.persons() == d.persons()
+                             and not _another_time(k) and _same_day(k, d)), None)
+                if same is not None:
+                    _absorb(same, d)
+                    same.occasion = same.occasion or d.occasion
+                else:
+                    kept.append(d)
+                continue
+            same = next((k for k in kept if k.kind == "gathering" and set(k.parties) == set(d.parties)
+                         and _gathering_name(k.occasion) == _gathering_name(d.occasion)), None)
+            if same is not None:  # the same retreat named again in a caption or a later paragraph
+                _absorb(same, d)
+                continue
             # "X and Y co-chaired the Malaysia-Singapore Leaders' Retreat": the two leaders met there
             leaders = next((k for k in kept if k.kind == "named" and k.sentence is d.sentence
                             and {_country(ctx, p) for p in k.parties} == {str(c) for _, c in d.parties}
@@ -886,6 +959,41 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
         kept.append(d)
     kept.sort(key=lambda k: k.sentence.index)
     return kept
+
+
+def _principals(ctx: ReportContext, d: Draft) -> list[int]:
+    """The two leaders of a gathering named after two states, where its
+    sentence names exactly one person of each: "Anwar and his Singaporean
+    counterpart Wong ... at the 11th Malaysia-Singapore Leaders' Retreat".
+    A summit of more parties (or a body) keeps its parties (GUIDELINES)."""
+    assert ctx.persons is not None
+    codes = [str(c) for _, c in d.parties]
+    if len(codes) != 2 or any(_is_body(c) for c in codes):
+        return []
+    by_state: dict[str, list[int]] = {c: [] for c in codes}
+    for m in ctx.persons.in_sentence(d.sentence.index):
+        country = ctx.persons.persons[m.person].country
+        if m.how == "name" and country in by_state and m.person not in by_state[country]:
+            by_state[country].append(m.person)
+    if all(len(found) == 1 for found in by_state.values()):
+        return [by_state[c][0] for c in codes]
+    return []
+
+
+def _same_day(a: Draft, b: Draft) -> bool:
+    """Two encounters of the same persons told with two different days are
+    two meetings (a dinner on Monday, the retreat on Tuesday)."""
+    return not (a.date.value and b.date.value and a.date.value != b.date.value)
+
+
+def _another_time(d: Draft) -> bool:
+    """Dated by a month or a year only ("last met in Hanoi in September last
+    year"): a past encounter, never the same as one told by its day."""
+    return d.date.value is None and d.date.precision in ("month", "year")
+
+
+def _gathering_name(occasion: str | None) -> str:
+    return re.sub(r"^(?:the|a)\s+", "", (occasion or "").strip(), flags=re.IGNORECASE).lower()
 
 
 def _degenerate(ctx: ReportContext, d: Draft) -> bool:
@@ -922,7 +1030,7 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         previous[sent.index] = last
         date = ctx.date_of(sent.text, previous=last)
         sentence_dates[sent.index] = date
-        if date.value:
+        if date.value and sent.zone != "caption":  # a caption tells another moment, out of the flow
             # "met X on Thursday and Y on Friday morning. Earlier that day, ...": the day told last
             found = [f for f in ctx.found_dates(sent.text)
                      if f.date.value or f.date.how in dates.ANAPHORIC]
@@ -932,6 +1040,8 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
         if d.trigger is not None:
             date = _own_date(ctx, d.sentence, d.trigger, previous.get(d.sentence.index)) or date
+            if date.value and _only_aside(ctx, d.sentence, d.trigger):
+                date = ResolvedDate(None)  # "Marcos, who arrived on Monday night, held a meeting with ..."
         if date.value and dates.is_suspect(date, ctx.published):
             date = ResolvedDate(None, "day", "suspect")  # a past encounter dated after publication
         d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
@@ -964,6 +1074,20 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     at = trigger.idx - sent.start
     nearest = min(days, key=lambda f: min(abs(f.start - at), abs(f.end - at)))
     return dates.pick([nearest], previous)
+
+
+def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
+    """Every date of the sentence lies in a relative or adjectival clause that
+    does not hold the trigger: the date of something said in passing ("X,
+    who arrived in Hanoi on Monday night, held talks with Y"; "under the
+    partnership established in September"), not of the encounter."""
+    found = [f for f in ctx.found_dates(sent.text) if f.date.value]
+    if not found:
+        return False
+    asides = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent.span
+              if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
+              and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+    return all(any(a <= sent.start + f.start < b for a, b in asides) for f in found)
 
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")

@@ -483,3 +483,48 @@ def test_a_participle_modifying_a_titles_noun_stays(nlp) -> None:
 )
 def test_a_mere_possibility_is_not_a_document(nlp, sentence: str) -> None:
     assert documents(nlp, _VN_MY + sentence) == []
+
+
+# --- classes found by the blind set (eval/blind), each tested on sentences of its own
+
+
+def test_a_title_after_the_parties_and_two_documents_in_one_sentence(nlp) -> None:
+    text = (
+        "Vietnam and Korea signed a memorandum of understanding between Hanoi's Ministry of Industry and "
+        "Trade and Seoul's Ministry of Trade, Industry and Energy on a joint center for rare earths, and "
+        "a memorandum of understanding on marine and fisheries cooperation."
+    )
+    titles = {d.title for d in documents(nlp, text)}
+    assert "memorandum of understanding on a joint center for rare earths" in titles
+    assert "memorandum of understanding on marine and fisheries cooperation" in titles
+
+
+def test_an_instrument_named_as_the_topic_of_another(nlp) -> None:
+    text = (
+        "Lam and Trump agreed during the phone call to issue a joint statement on a framework for a "
+        "reciprocal, fair and balanced trade agreement."
+    )
+    [found] = documents(nlp, text)
+    assert found.title.startswith("joint statement on a framework") and found.status == "planned"
+
+
+def test_drawn_up_planned_and_signed_in_a_relative_clause(nlp) -> None:
+    text = (
+        "The two leaders agreed to draw up an action programme for the 2025-2030 period, and to keep "
+        "implementing the agreement on the delimitation of the continental shelf, which Vietnam and "
+        "Indonesia signed in December 2022."
+    )
+    found = {d.title: d.status for d in documents(nlp, text)}
+    assert found["action programme for the 2025-2030 period"] == "planned"
+    assert found["agreement on the delimitation of the continental shelf"] == "signed"
+
+
+def test_an_exchange_of_notes_and_a_bare_statement_of_other_parties(nlp) -> None:
+    text = (
+        "ASEAN and Japan adopted the Joint Vision Statement on ASEAN-Japan Friendship and Cooperation. "
+        "Japan and Cambodia also issued a joint statement. "
+        "Japan and Malaysia signed an exchange of notes on rescue boats."
+    )
+    found = {d.title: set(d.parties) for d in documents(nlp, text)}
+    assert found.get("joint statement") == {"JPN", "KHM"}
+    assert any(t.startswith("exchange of notes") for t in found)

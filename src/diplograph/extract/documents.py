@@ -89,7 +89,10 @@ class _Data:
         self.passive_signed = re.compile(
             rf"^[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|being)\s+"
             rf"(?:\w+ly\s+)?(?:{_alt(cues)})\b|^\s*,?\s*(?:signed|adopted|inked|concluded|issued|released)\s+"
-            r"(?:in|on|last|by|after|at|during|following)\b",
+            r"(?:in|on|last|by|after|at|during|following)\b"
+            # "..., which the two countries signed in December 2022"
+            r"|^\s*,?\s*(?:which|that)\s+(?:(?!will\b|would\b|to\b)\w+\s+){0,4}?"
+            r"(?:signed|adopted|inked|concluded|issued)\b",
             re.IGNORECASE,
         )
         self.passive_planned = re.compile(
@@ -295,7 +298,10 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
         t = doc[i]
         if t.idx >= sent.end:
             break
-        if t.text in (",", ";", ":", ".", "(", ")", "—", "–") and not (t.text == "–" and last is not None):
+        between_adjectives = (t.text == "," and count and doc[i - 1].pos_ == "ADJ" and i + 1 < len(doc)
+                              and doc[i + 1].pos_ == "ADJ")  # "a reciprocal, fair and balanced ... agreement"
+        if (t.text in (",", ";", ":", ".", "(", ")", "—", "–") and not (t.text == "–" and last is not None)
+                and not between_adjectives):
             break
         if t.lower_ in _POSSESSIVE:
             return end  # "on its outcomes": a description, not an identifying name
@@ -312,12 +318,13 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
             break  # "... for 2025-2030 on Monday": the date is not part of the title
         if count and t.lower_ in _PP_STOP and not (t.lower_ == "in" and doc[i - 1].lower_ in _IN_AFTER):
             break  # but "cooperation in the energy sector" stays whole
-        if t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX"):
+        if (t.lower_ == "and" and i + 1 < sent_end_tok and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX")
+                and not _noun_modifier(doc, i + 1)):
             break
         gerund = t.tag_ == "VBG" and (doc[i - 1].lower_ in _PP_START or doc[i - 1].pos_ == "ADV")
         # "on the upgraded partnership": a participle modifying the next noun
         modifier = t.tag_ in ("VBN", "VBG") and t.dep_ == "amod" and t.head.i == i + 1
-        if count and t.pos_ in ("VERB", "AUX") and not (gerund or modifier):
+        if count and t.pos_ in ("VERB", "AUX") and not (gerund or modifier or _noun_modifier(doc, i)):
             break
         last = t
         count += 1
@@ -327,6 +334,26 @@ def _right_edge(doc: Doc, sent: Sentence, kind_end: int, text: str) -> int:
     if last is not None and last.i > tok.i:
         end = last.idx + len(last.text)
     return end
+
+
+_BETWEEN_PARTIES = re.compile(
+    r"\s+between\s+[^;.]{3,160}?\s+and\s+[^;.]{3,160}?(?=\s+(?:on|for|regarding|concerning)\s)"
+)
+
+
+def _topic_after_parties(
+    ctx: ReportContext, sent: Sentence, kind_end: int, end: int
+) -> tuple[int, int] | None:
+    """An instrument named by its parties before its topic: "a memorandum of
+    understanding between Seoul's Ministry of Trade, Industry and Energy and
+    Vietnam's Ministry of Industry and Trade on setting up a joint center":
+    the "on ..." phrase after the parties, as (start, end), where the title
+    would otherwise stop inside the parties."""
+    m = _BETWEEN_PARTIES.match(ctx.text, kind_end, sent.end)
+    if m is None or m.end() < end:
+        return None
+    topic_end = _right_edge(ctx.doc, sent, m.end(), ctx.text)
+    return (m.end(), topic_end) if topic_end > m.end() else None
 
 
 #: "the upgrade of the China-Singapore FTA", "the ACFTA upgrade": a revision
@@ -376,6 +403,10 @@ def _mentions(ctx: ReportContext, sent: Sentence) -> list[_Found]:
         if (start, end) != (ks, ke) or kind in data.names or kind.isupper():
             start, end = _revision(text, sent, start, end)  # not for a bare "the agreement"
         title = _trim(re.sub(r"\s+", " ", text[start:end]))
+        topic = _topic_after_parties(ctx, sent, ke, end)
+        if topic is not None:  # "an MoU between ministry A and ministry B on X" -> "MoU on X"
+            title = _trim(re.sub(r"\s+", " ", text[start:ke] + text[topic[0] : topic[1]]))
+            end = topic[1]
         if title in data.expansions:
             title = f"{data.expansions[title]} ({title})"
         bare = start == ks and end == ke
@@ -469,6 +500,14 @@ _DONE_NEGOTIATING = re.compile(
 )
 
 
+def _noun_modifier(doc: Doc, i: int) -> bool:
+    """A word the tagger calls a verb that modifies a noun in a coordination:
+    "on marine and fisheries cooperation" ("fisheries" tagged VBZ)."""
+    t = doc[i]
+    return (t.tag_ == "VBZ" and 1 < i < len(doc) - 1 and doc[i - 1].lower_ == "and"
+            and doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") and doc[i + 1].pos_ == "NOUN")
+
+
 def _clause_verb(between, data: _Data) -> bool:
     """A verb between a cue and its title that starts another clause. After a
     linking word ("including ...") the list's own participles ("an action plan
@@ -483,6 +522,8 @@ def _clause_verb(between, data: _Data) -> bool:
         if data.signed.fullmatch(t.text) or data.planned.fullmatch(t.text):
             continue
         if listing and t.tag_ in ("VBG", "VBN"):
+            continue
+        if _noun_modifier(t.doc, t.i):
             continue
         return True
     return False
@@ -605,6 +646,7 @@ def find_documents(ctx: ReportContext) -> list[Document]:
     """Every signed or planned document in the report, once each."""
     data = _data()
     out: list[Document] = []
+    told_in: list[int] = []  # the sentence each record was first told in
     for sent in ctx.sentences:
         stext = ctx.text[sent.start : sent.end]
         if not data.screen.search(stext):
@@ -624,9 +666,14 @@ def find_documents(ctx: ReportContext) -> list[Document]:
             date = ctx.date_of(stext) if status == "signed" else ResolvedDate(None)
             record = Document(f.title, parties, status, date, evidence, span)
             words = _words(f.title)
-            same = next((d for d in out if _same_title(_words(d.title), words)), None)
+            # two instruments listed in one sentence are two ("an MoU on cooperation and an MoU on
+            # marine and fisheries cooperation"); a bare kind is a named one only with its parties
+            same = next((d for d, told in zip(out, told_in, strict=True) if told != sent.index
+                         and _same_title(_words(d.title), words)
+                         and (not f.bare or set(d.parties) == set(parties))), None)
             if same is None:
                 out.append(record)
+                told_in.append(sent.index)
             elif same.status == "planned" and status == "signed":
                 out[out.index(same)] = record
     return out

@@ -288,3 +288,32 @@ def test_a_courtesy_call_puts_the_host_on_the_other_side(nlp) -> None:
 def test_a_name_may_begin_with_a_word_that_ends_names_of_places(nlp) -> None:
     found = people(nlp, "Foreign Minister Park Jin held talks with his Vietnamese counterpart in Hanoi.")
     assert "Park Jin" in found  # "Park" ends "Central Park", but begins this name
+
+
+def test_honorific_phrases_inside_a_tagger_entity(nlp) -> None:
+    text = (
+        "The agreement was signed by Dr. Rashid bin Saeed Al Mansoori, Minister of State, and Tengku Datuk "
+        "Seri Utama Zafrul Abdul Aziz, Malaysia's Minister of Investment."
+    )
+    found = people(nlp, text)
+    assert "Zafrul Abdul Aziz" in found and not any(name.startswith("Utama") for name in found)
+
+
+def test_the_signers_of_an_exchanged_agreement_are_not_the_witnesses_other_side(nlp) -> None:
+    text = (
+        "ABU DHABI — UAE President Sheikh Mohamed bin Zayed and Malaysian Prime Minister Anwar Ibrahim "
+        "witnessed the exchange of the agreement, which was signed by Dr. Thani bin Ahmed Al Zeyoudi, "
+        "Minister of State for Foreign Trade, and Malaysia's Minister of Investment Zafrul Abdul Aziz."
+    )
+    found = people(nlp, text, published="2025-01-14")
+    assert found["Thani bin Ahmed Al Zeyoudi"][0] == "ARE"
+
+
+def test_a_person_met_only_in_the_future_is_not_a_person_of_the_report(nlp) -> None:
+    text = (
+        "BANGKOK — Indian Prime Minister Narendra Modi held talks with Thai Prime Minister Paetongtarn "
+        "Shinawatra on Thursday. Mr. Modi leaves for Sri Lanka on Friday, where he will hold talks with "
+        "President Anura Kumara Dissanayake."
+    )
+    found = people(nlp, text, published="2025-04-04")
+    assert "Anura Kumara Dissanayake" not in found and "Paetongtarn Shinawatra" in found

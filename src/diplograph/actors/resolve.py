@@ -454,12 +454,17 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
         n = by_start.get(ent.start_char)
         if n is None:
             continue
-        # skip leading title words inside the entity
-        while n < len(words) and words[n].start < ent.end_char and (
-            vocab.is_title_word(words[n].text) or words[n].text in vocab.honorifics
-            or fold(words[n].text) in vocab.normalise
-        ):
-            n += 1
+        # skip leading title words and honorifics inside the entity ("Datuk Seri Utama" as a whole)
+        while n < len(words) and words[n].start < ent.end_char:
+            texts = tuple(w.text for w in words[n : n + 4])
+            phrase = next((h for h in vocab.honorific_phrases if texts[: len(h)] == h), None)
+            if phrase:
+                n += len(phrase)
+            elif (vocab.is_title_word(words[n].text) or words[n].text in vocab.honorifics
+                  or fold(words[n].text) in vocab.normalise):
+                n += 1
+            else:
+                break
         while n < len(words) and words[n].start < ent.end_char and (
             words[n].pos in ("VERB", "ADP", "DET") or (n == 0 and words[n].text.endswith("ing"))
         ):
@@ -824,7 +829,8 @@ def _encounter_words() -> re.Pattern[str]:
     data = _load_yaml("meetings.yaml")
     verbs = "|".join(re.escape(v) for v in [*data["verbs"], *data["call_on"]])
     nouns = "|".join(re.escape(n) for n in data["nouns"])
-    return re.compile(rf"(?i)\b(?:{verbs})\b|\b(?:{nouns})\s+(?:with|on|for)\b")
+    # "witnessed the exchange of the agreement, which was signed by X": a document changing hands
+    return re.compile(rf"(?i)\b(?:{verbs})\b(?!\s+of\b)|\b(?:{nouns})\s+(?:with|on|for)\b")
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0,4}")

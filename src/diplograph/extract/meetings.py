@@ -915,8 +915,7 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
         if d.kind in ("partial", "visit") and _degenerate(ctx, d):
             continue
         if d.kind in ("partial", "visit", "states"):
-            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)
-                       and _another_time(k) == _another_time(d) and _same_day(k, d)]
+            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
             if d.kind != "states" and not targets:
                 targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
             if targets:

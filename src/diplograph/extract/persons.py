@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from diplograph.actors.resolve import vocabulary
 from diplograph.extract.context import ReportContext
 from diplograph.extract.meetings import is_future
+from diplograph.extract.meetings import words as meeting_words
 from diplograph.records import Person
 
 
@@ -39,7 +40,8 @@ def find_persons(ctx: ReportContext) -> list[Person]:
 
 def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
     """The event a mention takes part in is future: the verb it is subject
-    of, or the noun it is possessor or "by" object of."""
+    or object of ("will meet X"), or the noun it is possessor, "by" or
+    "with" object of ("where he will hold talks with President X")."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -47,9 +49,18 @@ def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
     head = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return is_future(head)
+    if tok.dep_ == "dobj" and _encounter_word(head):
+        return is_future(head)  # "will meet X"
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i:
         return is_future(head.head)
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i and _encounter_word(head.head):
+        return is_future(head.head)  # "will hold talks with X" (not "to strengthen ties with X")
     return False
+
+
+def _encounter_word(tok: Token) -> bool:
+    vocab = meeting_words()
+    return tok.lower_ in vocab.verbs or tok.lower_ in vocab.nouns or tok.lower_ in vocab.visit_words
 
 
 _HONOURING = frozenset({"admiration", "tribute", "memory", "honour", "honor", "respect", "legacy", "tomb",

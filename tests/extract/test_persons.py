@@ -317,3 +317,46 @@ def test_a_person_met_only_in_the_future_is_not_a_person_of_the_report(nlp) -> N
     )
     found = people(nlp, text, published="2025-04-04")
     assert "Anura Kumara Dissanayake" not in found and "Paetongtarn Shinawatra" in found
+
+
+def test_a_state_in_a_title_is_no_mark_of_a_foreign_official(nlp) -> None:
+    # a Vietnamese report datelined Beijing: the Chinese are marked, the Vietnamese leader's title
+    # names his party, which is no demonym
+    text = (
+        "BEIJING — General Secretary of the Communist Party of Viet Nam To Lam held talks with Chinese "
+        "Premier Li Qiang on Monday. Deputy Minister of Industry and Trade Nguyen Sinh Hung said trade "
+        "would grow."
+    )
+    found = people(nlp, text, published="2024-08-20")
+    assert found["Nguyen Sinh Hung"][0] == "VNM"
+
+
+def test_a_pair_with_a_body_makes_no_one_an_official_of_the_body(nlp) -> None:
+    text = (
+        "MANILA — President Ferdinand Marcos Jr. held talks with Japanese Prime Minister Fumio Kishida. "
+        "Marcos said he would attend the ASEAN-Japan Commemorative Summit in Tokyo."
+    )
+    found = people(nlp, text, published="2023-11-04")
+    assert found["Ferdinand Marcos Jr."][0] == "PHL"
+
+
+def test_the_demonym_leader_met_someone_of_another_state(nlp) -> None:
+    text = (
+        "CANBERRA — Prime Minister Pham Minh Chinh held talks with Australian Prime Minister Anthony "
+        "Albanese on Thursday. The same day, the Vietnamese leader met Leader of the Opposition Peter "
+        "Dutton."
+    )
+    found = people(nlp, text, published="2024-03-07")
+    assert found["Peter Dutton"][0] == "AUS"
+
+
+def test_particle_chains_burmese_honorifics_and_lower_case_titles(nlp) -> None:
+    text = (
+        "Chinh met President of the European Commission Ursula von der Leyen in Brussels. "
+        "Myanmar's social welfare minister Daw Thet Thet Khine and foreign minister U Than Swe attended. "
+        "Thai national police chief Pol Gen Kittirat Phanphet said police would share intelligence."
+    )
+    found = people(nlp, text, published="2025-04-04")
+    assert found["Ursula von der Leyen"][0] == "EU"
+    assert "Thet Thet Khine" in found
+    assert found["Kittirat Phanphet"][0] == "THA"

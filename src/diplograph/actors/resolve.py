@@ -145,6 +145,9 @@ class ResolvedPerson:
     aliases: list[str] = field(default_factory=list)
     tokens: tuple[str, ...] = ()  # folded name words (no honorifics)
     mentions: list[PersonMention] = field(default_factory=list)
+    #: the state is written before the title or as a counterpart's demonym ("Vietnamese President",
+    #: "his Thai counterpart"), as news marks foreign officials; not "President of Viet Nam"
+    marked: bool = False
 
 
 @dataclass
@@ -175,6 +178,7 @@ class _Candidate:
     sentence: int
     how: str
     alias: str | None = None
+    marked: bool = False  # see ResolvedPerson.marked
 
     @property
     def start(self) -> int:
@@ -260,9 +264,11 @@ def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
             j += 1
             continue
         if j > i and (w.text in vocab.particles or re.fullmatch(r"[A-Z]\.", w.text)) and j + 1 < len(words):
-            nxt = words[j + 1]
-            if nxt.cap or w.text.startswith(("Jr", "Sr", "II")):
-                j += 1
+            k = j + 1
+            while k + 1 < len(words) and words[k].text in vocab.particles and not words[k].cap:
+                k += 1  # "von der Leyen", "de la Cruz"
+            if words[k].cap or w.text.startswith(("Jr", "Sr", "II")):
+                j = k if words[k].cap and k > j + 1 else j + 1
                 continue
         if j > i and w.text in ("Jr", "Jr.", "Sr", "Sr."):
             j += 1
@@ -350,7 +356,8 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
                 royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
                 if royal and name_end - k == 1:
                     name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
-                country = _left_country(words, i) or of_country
+                left = _left_country(words, i)
+                country = left or of_country
                 role_words = [x for x in words[i : end - 1 if royal else end] if x.mention is None]
                 if of_country:
                     role_words = words[i:end]
@@ -362,9 +369,11 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
                 if country is None or (role or "") in vocab.honorifics:
                     # "Sheikh Mohammed bin Zayed, President of the United Arab Emirates,"
                     role2, country2 = _apposition(words, name_end, vocab)
+                    left = left or (country2 if country is None else None)  # explained: marked
                     country = country or country2
                     role = role2 if role2 and (role or "") in vocab.honorifics else role
-                out.append(_Candidate(name_words, role, country, sent.index, "title", alias))
+                marked = left is not None
+                out.append(_Candidate(name_words, role, country, sent.index, "title", alias, marked))
                 i = name_end
                 continue
             i = max(end, i + 1)
@@ -377,7 +386,7 @@ def _candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary) ->
             name_end = _name_at(words, k, vocab)
             if name_end > k:
                 out.append(_Candidate(words[k:name_end], None, country or from_country, sent.index,
-                                      "counterpart"))
+                                      "counterpart", marked=country is not None))
                 i = name_end
                 continue
         i += 1
@@ -470,7 +479,10 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
         ):
             n += 1  # "Hailing Trung"
         end = _name_at(words, n, vocab)
-        if end <= n or words[end - 1].end > ent.end_char + 4 or _thing(words, end, vocab):
+        # the tagger sometimes cuts a name short ("Daw Thet" of "Daw Thet Thet Khine"): two more words
+        if end <= n or words[end - 1].end > ent.end_char + 4 and sum(
+            1 for w in words[n:end] if w.start >= ent.end_char
+        ) > 2 or _thing(words, end, vocab):
             continue
         if n > 0 and words[n - 1].text.lower() in _PLACE_WORDS:
             continue  # "in Labuan Bajo", "well beyond Johor Baru": a place
@@ -480,11 +492,38 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
             continue  # a single word the tagger calls a person, with nothing to say who: too weak
         name_words = _strip_honorifics(words[n:end], vocab)
         role, country = _apposition(words, end, vocab)
+        marked = country is not None  # an apposition naming the state explains a foreign official
+        if country is None:
+            country = _lowercase_title_country(words, by_start.get(ent.start_char, n), vocab)
+            marked = country is not None
         if role is None and _paired_with(sent, ent) == "thing":
             continue  # "signed between Doordarshan and Prasar Bharati": organisations, not persons
         alias = _parenthetical(words, end)
-        out.append(_Candidate(name_words, role, country, sent.index, "entity", alias))
+        out.append(_Candidate(name_words, role, country, sent.index, "entity", alias, marked))
     return out
+
+
+def _lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -> str | None:
+    """ "Thai national police chief Pol Gen X", "the regime's social welfare
+    minister Daw Y": lower-case title words right before a name, with a
+    state or demonym (or its possessive) right before them."""
+    j = n - 1
+    while j >= 0 and words[j].text in vocab.honorifics:
+        j -= 1
+    seen = 0
+    while j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5 and (
+        vocab.is_title_word(words[j].text.capitalize()) or words[j].text in _LOWER_TITLE_WORDS
+    ):
+        j -= 1
+        seen += 1
+    if not seen or j < 0:
+        return None
+    heads = {w.text.capitalize() for w in words[j + 1 : n]} & vocab.heads
+    return _left_country(words, j + 1) if heads else None
+
+
+#: Lower-case words of portfolios that titles.yaml does not list as capitalised title words.
+_LOWER_TITLE_WORDS = frozenset({"welfare", "police", "national", "air", "force", "staff", "army", "navy"})
 
 
 _BETWEEN = re.compile(
@@ -633,6 +672,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
             p = persons[owners[0]]
             if cand.country and (p.country is None):
                 p.country, p.country_how = cand.country, "explicit"
+            p.marked = p.marked or (cand.marked and cand.country == p.country)
             if cand.role and not p.role:
                 p.role = cand.role
             if cand.start < p.first_start:
@@ -644,7 +684,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
             persons.append(ResolvedPerson(
                 name=name, role=cand.role, country=cand.country,
                 country_how="explicit" if cand.country else "unknown",
-                first_sentence=cand.sentence, first_start=cand.start, tokens=tokens,
+                first_sentence=cand.sentence, first_start=cand.start, tokens=tokens, marked=cand.marked,
             ))
             assigned[id(cand)] = len(persons) - 1
         if cand.alias:
@@ -834,6 +874,8 @@ def _encounter_words() -> re.Pattern[str]:
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0,4}")
+#: "... and Chairman of the National People's Congress Standing Committee ": "and" then a title
+_JOINED_TITLE = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:[A-Z][\w’'-]*|of|the|for|and|[’']s)\s*){1,14}")
 _JOINT_ACT = re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
                         r"(?:co-?chaired|held\s+(?:\w+\s+)?talks|met|discussed|talked|conferred)\b"
                         r"(?!\s+(?:with|on)\b)")  # "X and Y held talks with Z": X and Y are one side
@@ -892,10 +934,14 @@ def _unmarked_first(home: list[str], persons: list[ResolvedPerson], parties: lis
     Thuong") and leaves its own unmarked ("President Ferdinand R. Marcos
     Jr."), so when the first home state's persons are marked and the
     second's never are, the second is the outlet's: a Philippine report
-    datelined Hanoi. Only between the report's two principal parties: a
-    state much talked about but with no official in the report is no
-    outlet's ("China's actions" in a report on US-Philippine talks)."""
-    marked = {p.country for p in persons if p.country_how == "explicit"}
+    datelined Hanoi. An apposition naming the state marks too ("Sheikh
+    Mohamed bin Zayed, President of the United Arab Emirates,": explained to
+    the reader as foreign), a state inside a title before the name does not
+    ("General Secretary of the Communist Party of Vietnam To Lam"). Only
+    between the report's two principal parties: a state much talked about
+    but with no official in the report is no outlet's ("China's actions" in
+    a report on US-Philippine talks)."""
+    marked = {p.country for p in persons if p.marked}
     if len(home) >= 2 and home[0] in marked and home[1] not in marked and home[1] in parties[:2]:
         return [home[1], home[0], *home[2:]]
     return home
@@ -923,7 +969,8 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                    if _encounter_words().search(text[a.end - sent.start : b.start - sent.start])]
             # "Yoon met with Prime Minister Chinh and National Assembly Chairman Hue": both are met
             for a, b in zip(mentions, mentions[1:], strict=False):
-                joined = _JOINED.fullmatch(text[a.end - sent.start : b.start - sent.start])
+                between = text[a.end - sent.start : b.start - sent.start]
+                joined = _JOINED.fullmatch(between) or _JOINED_TITLE.fullmatch(between)
                 if (a in met and b not in met and joined
                         and not _ONE_SIDE.match(text[b.end - sent.start : b.end - sent.start + 160])):
                     met.append(b)
@@ -944,6 +991,12 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
             between = text[host.end - sent.start : nominal.start()] if host else ""
             if host is not None and len(between) < 80 and _encounter_words().search(between):
                 excluded[host.person].add(entity)
+            # "the Vietnamese leader met Liberal Party leader Peter Dutton": the one after, likewise
+            guest = min((m for m in mentions if m.how == "name" and m.start >= sent.start + nominal.end()),
+                        key=lambda m: m.start, default=None)
+            between = text[nominal.end() : guest.start - sent.start] if guest else ""
+            if guest is not None and len(between) < 80 and _encounter_words().search(between):
+                excluded[guest.person].add(entity)
         # "X and Japanese PM Y witnessed the signing": X is not Japanese. Only persons written
         # side by side count (a coordination), unless they act together on a third ("Chinese
         # Premier Li Qiang and Zhao Leji met with Prabowo": one side); and the two sides of an
@@ -1002,7 +1055,9 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
             continue
         # the other side of an encounter is not of the state already given to this side
         excluded[n] |= {persons[q].country for q in together[n] if persons[q].country}
-        partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()]
+        # (a body is served only where the text says so: "ASEAN-Japan" makes no one an ASEAN official)
+        partners = [b for a in sorted(excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()
+                    if knowledge().entities.get(b) is None or knowledge().entities[b].kind == "state"]
         # whom a visitor met, unless the text says otherwise, is of the state visited (the host's side)
         hosts = sorted({h for q in together[n] for h in visited.get(q, ())}) if n not in visited else []
         for code in hosts + partners + home:

@@ -57,7 +57,7 @@ DATE_PATTERN = re.compile(
   | (?P<same>\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?(?:the\s+)?same
         \s+(?:day|morning|afternoon|evening|night)\b
         |\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b
-        |\b(?:earlier|later)\s+in\s+the\s+(?:day|morning|afternoon|evening)\b
+        |\b(?:earlier|later)\s+(?:in\s+)?the\s+(?:day|morning|afternoon|evening)\b  # VNA: "Earlier the day"
         |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
   | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
         (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b

@@ -465,3 +465,28 @@ def test_the_two_sides_on_a_free_trade_area_named_after_others(nlp) -> None:
     )
     found = meetings(nlp, text, published="2024-11-09")
     assert all("ASEAN" not in {p.country for p in m.participants} for m in found)
+
+
+def test_the_same_day_is_an_encounters_day_not_a_date_said_in_passing(nlp) -> None:
+    text = (
+        " date 2024-03-07 CANBERRA — Prime Minister Pham Minh Chinh held talks with his Australian "
+        "counterpart Anthony Albanese on Thursday.\n\n"
+        "Chinh is paying an official visit to Australia from March 7 to 9, right after attending the "
+        "ASEAN-Australia Special Summit held in Melbourne from March 4 to 6.\n\n"
+        "Earlier the day, Chinh paid a courtesy call on Governor-General David Hurley at Government House."
+    )
+    found = meetings(nlp, text, published="2024-03-07")
+    hurley = next(m for m in found if "David Hurley" in {p.name for p in m.participants})
+    assert hurley.date.value == "2024-03-07"
+
+
+def test_every_person_of_a_coordinated_object_is_met(nlp) -> None:
+    text = (
+        "BEIJING — General Secretary To Lam held talks with Chinese President Xi Jinping on Monday. "
+        "Later on Monday, To Lam met Chinese Premier Li Qiang and Chairman of the National "
+        "People's Congress Standing Committee Zhao Leji."
+    )
+    found = meetings(nlp, text, published="2024-08-20")
+    met = {p.name for m in found for p in m.participants}
+    assert {"Li Qiang", "Zhao Leji"} <= met
+    assert {p.country for m in found for p in m.participants if p.name == "Zhao Leji"} == {"CHN"}

@@ -417,6 +417,8 @@ def _sides_for_verb(
     welcomed by Y", "Meeting his counterpart Y, X said")."""
     subj, passive = _subject(tok)
     a = _clause_subjects(_persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+    if subj is None:
+        a = _named_right_before(tok, ptoks)  # "To Lam met ...": the parser took "To" for a preposition
     b: list[int] = []
     b_states: list[str] = []
     hosting = tok.lower_ in _HOST_VERBS
@@ -445,6 +447,16 @@ def _sides_for_verb(
              and m.person not in a and m.person not in owners]
         b = list(dict.fromkeys(b))
     return a, b, b_states
+
+
+def _named_right_before(tok: Token, ptoks: dict[int, PersonMention]) -> list[int]:
+    """The person named right before a verb that has no subject in the parse
+    ("Later on Monday, To Lam also met ..."), adverbs allowed between."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    m = ptoks.get(i) if i >= tok.sent.start else None
+    return [m.person] if m is not None else []
 
 
 def _with_objects(
@@ -1022,18 +1034,32 @@ def _dates(ctx: ReportContext, drafts: list[Draft]) -> None:
     """Each draft's date from its sentence; "the same day" from the latest
     earlier dated sentence. A sentence with several dates gives each
     encounter its own: "held a call with X on Wednesday and met Y on Friday"."""
+    vocab = words()
+    # sentences that report an encounter (a visit tells a span of days, not one: "from September 30 to
+    # October 2")
+    told = {d.sentence.index for d in drafts if d.kind != "visit"}
     last: ResolvedDate | None = None
     sentence_dates: dict[int, ResolvedDate] = {}
     previous: dict[int, ResolvedDate | None] = {}
+    lead = True
     for sent in ctx.sentences:
         previous[sent.index] = last
         date = ctx.date_of(sent.text, previous=last)
         sentence_dates[sent.index] = date
-        if date.value and sent.zone != "caption":  # a caption tells another moment, out of the flow
+        # the day "the same day" / "earlier the day" refers to is an encounter's, told in the lead or
+        # in a sentence that reports one; not a caption's, nor a date said in passing ("right after
+        # attending the summit held in Melbourne from March 4 to 6")
+        encounter = sent.index in told or _has_trigger(sent, vocab, ctx.persons)
+        if date.value and sent.zone != "caption" and (lead or encounter):
+            lead = False
             # "met X on Thursday and Y on Friday morning. Earlier that day, ...": the day told last
+            asides = _asides(sent)
             found = [f for f in ctx.found_dates(sent.text)
-                     if f.date.value or f.date.how in dates.ANAPHORIC]
-            latest = dates.pick(found[-1:], last) if found else date
+                     if (f.date.value or f.date.how in dates.ANAPHORIC)
+                     and not any(a <= sent.start + f.start < b for a, b in asides)]
+            if not found:
+                continue  # its dates are all said in passing: the story's day stands
+            latest = dates.pick(found[-1:], last)
             last = latest if latest.value else date
     for d in drafts:
         date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
@@ -1075,6 +1101,14 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     return dates.pick([nearest], previous)
 
 
+def _asides(sent: Sentence, trigger: Token | None = None) -> list[tuple[int, int]]:
+    """The character ranges of the sentence's relative and adjectival clauses
+    (less the one holding `trigger`): what they date is said in passing."""
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent.span
+            if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
+            and (trigger is None or not (t.left_edge.i <= trigger.i <= t.right_edge.i))]
+
+
 def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
     """Every date of the sentence lies in a relative or adjectival clause that
     does not hold the trigger: the date of something said in passing ("X,
@@ -1083,9 +1117,7 @@ def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
     found = [f for f in ctx.found_dates(sent.text) if f.date.value]
     if not found:
         return False
-    asides = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent.span
-              if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX")
-              and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+    asides = _asides(sent, trigger)
     return all(any(a <= sent.start + f.start < b for a, b in asides) for f in found)
 
 

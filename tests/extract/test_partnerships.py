@@ -289,3 +289,16 @@ def test_raising_cooperation_to_a_new_level_within_a_partnership_is_no_upgrade(n
         "raise cooperation to a new level, in line with their Strategic Partnership."
     )
     assert partnerships(nlp, text) == [(frozenset({"VNM", "BRA"}), "Strategic Partnership", "existing")]
+
+
+def test_two_levels_in_one_sentence_each_with_its_own_cue(nlp) -> None:
+    text = (
+        "Korean President Yoon Suk Yeol and Philippine President Ferdinand Marcos Jr. upgraded Korea-"
+        "Philippines ties to a strategic partnership, while Singaporean Prime Minister Lawrence Wong and "
+        "Yoon launched a Korea-Singapore strategic partnership. Japan and the Philippines deepened their "
+        "Strengthened Strategic Partnership."
+    )
+    found = {(parties, level.lower()): change for parties, level, change in partnerships(nlp, text)}
+    assert found[(frozenset({"KOR", "SGP"}), "strategic partnership")] == "established"
+    assert found[(frozenset({"KOR", "PHL"}), "strategic partnership")] == "upgraded"
+    assert found[(frozenset({"JPN", "PHL"}), "strengthened strategic partnership")] == "existing"

@@ -384,3 +384,18 @@ def test_a_pronoun_is_no_ground_for_a_party(nlp) -> None:
 )
 def test_a_figure_of_one_party_alone_is_no_target(nlp, text: str) -> None:
     assert targets(nlp, text) == []
+
+
+def test_between_names_the_pair_and_a_headline_restates_a_target(nlp) -> None:
+    text = (
+        "Thailand, Malaysia set US$30bn trade goal\n\n"
+        "KUALA LUMPUR — The two leaders set a target of raising bilateral trade between Thailand and "
+        "Malaysia to US$30 billion by 2025. Two-way trade between Australia and ASEAN was worth US$178 "
+        "billion in "
+        "2022, more than Australia's trade with Japan or the United States."
+    )
+    found = targets(nlp, text, published="2023-12-12")
+    thirty = [t for t in found if t.amount_usd == 30e9]
+    assert [(t.year, t.status) for t in thirty] == [(2025, "target")]  # the headline's copy merges
+    [actual] = [t for t in found if t.amount_usd == 178e9]
+    assert set(actual.parties) == {"AUS", "ASEAN"}

@@ -55,7 +55,9 @@ class _Levels:
             for e in sorted(data["establish_words"], key=len, reverse=True)
         )
         self.established = re.compile(
-            rf"\b(?:{est})\s+(?:(?:a|an|the|their|its|our|new|formally|officially)\s+){{0,2}}$"
+            # "launched a Korea-Singapore strategic partnership": a pair's name may stand between
+            rf"\b(?:{est})\s+(?:(?:a|an|the|their|its|our|new|formally|officially)\s+){{0,2}}"
+            r"(?:[A-Z][\w.]*(?:\s*[-–]\s*[A-Z][\w.]*)+\s+)?$"
             r"|\bnewly[-\s]established\s+$",
             re.IGNORECASE,
         )
@@ -236,9 +238,11 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
                     key = (frozenset(parties), level)
                     if key not in found or rank[change] > rank[found[key].change]:
                         found[key] = Partnership(parties, level, change, evidence, span)
+        previous_end = sent.start
         for m in lv.pattern.finditer(sentence_text):
             level = _as_named(m.group("level"))
             start = sent.start + m.start()
+            window_start, previous_end = previous_end, sent.start + m.end()
             if any(a <= start < b and not lv.canonical.get(_key(name)) for a, b, name, _ in named):
                 continue  # "Sustainable Future Strategic Partnership": part of a longer named level
             plural = sentence_text[m.end("level") : m.end()].lower() == "s"
@@ -246,9 +250,16 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
                 r"\b(?:their|both|the\s+two)\b[^.;]{0,40}$", text[sent.start : start], re.IGNORECASE
             ):
                 continue  # "Vietnam has comprehensive strategic partnerships with 12 countries": a class
+            after = text[sent.start + m.end("level") : sent.end][:80]
             before = text[max(sent.start, start - 120) : start]
             before = _OPEN_QUOTE.sub("", before)  # 'upgrade ties to a "Strategic Partnership"'
-            change = _change(before, text[sent.start + m.end("level") : sent.end][:80], lv)
+            # a cue since the previous level is this one's: "upgraded ties to a strategic partnership,
+            # while in Singapore he and Wong launched a strategic partnership" (but "upgraded ties from a
+            # Strategic Partnership to a Comprehensive ..." has the cue before both)
+            own = _OPEN_QUOTE.sub("", text[max(window_start, start - 120) : start])
+            change = _change(own, after, lv) if window_start > sent.start else None
+            if change in (None, "existing"):
+                change = _change(before, after, lv)
             if change is None:
                 continue
             evidence, span = ctx.evidence(sent)

@@ -257,6 +257,9 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
     parties, made up to a pair for bilateral metrics."""
     text = ctx.text
     mentions = party_mentions(sent, text)
+    between = _between_pair(text, sent, mentions, sent.start + seg.money.start)
+    if between:
+        return between  # "trade between Australia and ASEAN was worth A$178 billion, more than ..."
     partners = [m for m in mentions if _WITH.search(text[max(sent.start, m.start - 12) : m.start])]
     codes = codes_of(mentions)
     if partners and len(codes) > 2:
@@ -276,6 +279,28 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
             return [codes[0], home]
         return codes
     return complete_pair(ctx, sent, codes)
+
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_AND_BETWEEN = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _between_pair(text: str, sent: Sentence, mentions: list, money_start: int) -> list[str]:
+    """ "between X and Y" before the amount: the parties, named outright."""
+    before = [m for m in mentions if m.end <= money_start]
+    for a, b in zip(before, before[1:], strict=False):
+        if (a.entity.code != b.entity.code and _AND_BETWEEN.fullmatch(text[a.end : b.start])
+                and _BETWEEN_BEFORE.search(text[max(sent.start, a.start - 14) : a.start])):
+            return [a.entity.code, b.entity.code]
+    return []
+
+
+def _without_restatements(targets: list[Target]) -> list[Target]:
+    """A figure told without its year ("set US$30bn trade goal" in a
+    headline) where the report gives the same one with a year is that one."""
+    dated = {(frozenset(t.parties), t.amount, t.currency, t.status) for t in targets if t.year is not None}
+    return [t for t in targets if t.year is not None
+            or (frozenset(t.parties), t.amount, t.currency, t.status) not in dated]
 
 
 def find_targets(ctx: ReportContext) -> list[Target]:
@@ -333,4 +358,4 @@ def find_targets(ctx: ReportContext) -> list[Target]:
                     currency=money.currency,
                 )
             )
-    return out
+    return _without_restatements(out)

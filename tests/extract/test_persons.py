@@ -360,3 +360,36 @@ def test_particle_chains_burmese_honorifics_and_lower_case_titles(nlp) -> None:
     assert found["Ursula von der Leyen"][0] == "EU"
     assert "Thet Thet Khine" in found
     assert found["Kittirat Phanphet"][0] == "THA"
+
+
+def test_a_pronoun_in_a_relative_clause_is_its_antecedents(nlp) -> None:
+    text = (
+        "Havana (VNA) – Deputy Prime Minister Tran Luu Quang held talks with Cuban Deputy Prime Minister "
+        "Ricardo Cabrisas. The same day, Quang paid a courtesy call on Prime Minister Manuel Marrero Cruz, "
+        "who said the consensus reached during his official visit to Vietnam had borne fruit."
+    )
+    found = people(nlp, text, published="2024-04-16")
+    assert found["Tran Luu Quang"][0] == "VNM"  # "his official visit to Vietnam" is Marrero's, not his
+
+
+def test_a_role_nominal_keeps_its_holders_state_from_the_other_side(nlp) -> None:
+    text = (
+        "BANDAR SERI BEGAWAN — Sultan of Brunei Haji Hassanal Bolkiah held talks with Party General "
+        "Secretary Nguyen Phu Trong in Brunei on Wednesday. Brunei and Viet Nam agreed to deepen ties. "
+        "The same day, Prime Minister Nguyen Xuan Phuc met the Sultan."
+    )
+    found = people(nlp, text, published="2019-03-28")
+    assert found["Nguyen Xuan Phuc"][0] == "VNM"
+
+
+def test_the_demonym_leader_is_the_one_this_sentence_is_about(nlp) -> None:
+    text = (
+        "SINGAPORE — Vietnamese Prime Minister Pham Minh Chinh visited Singapore in 2023. "
+        "General Secretary of the Communist Party of Viet Nam To Lam held talks with Singaporean Prime "
+        "Minister Lawrence Wong on Wednesday. Earlier on Wednesday, Lam paid a courtesy call on President "
+        "Tharman Shanmugaratnam, who welcomed the Vietnamese leader."
+    )
+    found = run(nlp, text, published="2025-03-12")
+    pairs = {frozenset(p.name for p in m.participants) for m in found.meetings}
+    assert frozenset({"To Lam", "Tharman Shanmugaratnam"}) in pairs
+    assert frozenset({"To Lam", "Pham Minh Chinh"}) not in pairs

@@ -59,6 +59,9 @@ class Knowledge:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self._index: dict[str, tuple[Entity, str]] = {}
+        # keys some label writes in lower or mixed case ("Asean", "Lao"); a key written only in
+        # capitals ("UN", "US", "EU") names its body or state only in capitals: "Kim Jong Un"
+        self._not_only_capitals: set[str] = set()
         # The world file first; states.yaml (the region, curated) overrides it.
         states = {**_load_yaml("states_world.yaml"), **_load_yaml("states.yaml")}
         for country in pycountry.countries:
@@ -100,6 +103,8 @@ class Knowledge:
         key = fold(label)
         if not key:
             return
+        if not label.isupper():
+            self._not_only_capitals.add(key)
         if key not in self._index or override:
             self._index[key] = (entity, how)
 
@@ -110,6 +115,12 @@ class Knowledge:
 
     def lookup_how(self, text: str) -> tuple[Entity, str] | None:
         return self._index.get(fold(text))
+
+    def names_entity(self, word: str) -> bool:
+        """The word, as written, names a state or body: "UN" does, "Un" (of
+        "Kim Jong Un") does not; the same case rule as `find`."""
+        key = fold(word)
+        return key in self._index and (word.isupper() or key in self._not_only_capitals)
 
     def find(self, text: str) -> list[Mention]:
         """Every mention of a state or body in `text`, leftmost-longest, with offsets.
@@ -126,6 +137,8 @@ class Knowledge:
             entity, how = hit
             if not surface[0].isupper():
                 continue  # names of states and bodies are capitalised: "us" is a pronoun
+            if not surface.isupper() and fold(surface) not in self._not_only_capitals:
+                continue  # an acronym in mixed case is a word: "Kim Jong Un", "Us"
             out.append(Mention(start, end, surface, entity, how))
         return out
 

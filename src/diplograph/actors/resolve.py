@@ -626,7 +626,7 @@ def _good_name(tokens: tuple[str, ...], words: list[Word]) -> bool:
     text = " ".join(w.text for w in words)
     if kb.lookup(text) is not None:
         return False
-    return not any(kb.lookup(w.text) is not None and kb.lookup_how(w.text)[1] != "demonym" for w in words)
+    return not any(kb.names_entity(w.text) and kb.lookup_how(w.text)[1] != "demonym" for w in words)
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -696,6 +696,17 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
     _appositive_nominals(ctx, index)
     _infer_countries(ctx, index, sentence_words)
     return index
+
+
+def _role_state(persons: list[ResolvedPerson], who: str | None, noun: str) -> str | None:
+    """ "the Sultan", "the Crown Prince": the state of the one person with
+    that role whose state the text gives ("Phuc met the Sultan": Phuc is
+    not of the Sultan's state)."""
+    if who:
+        return None
+    role = noun.lower()
+    holders = {p.country for p in persons if (p.role or "").lower() == role and p.country_how == "explicit"}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _nominal_state(who: str | None) -> str | None:
@@ -982,7 +993,7 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         # "X hosted a banquet for the Egyptian leader": X is not Egyptian
         for nominal in nominal_pattern().finditer(text):
             who = nominal.group("who")
-            entity = _nominal_state(who)
+            entity = _nominal_state(who) or _role_state(persons, who, nominal.group("noun"))
             if entity is None:
                 continue
             start = sent.start + nominal.start()
@@ -1010,11 +1021,15 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
         for p, q in apart | {(q, p) for p, q in apart}:
             if p != q and persons[q].country and persons[q].country_how == "explicit":
                 excluded[p].add(persons[q].country)
+        relative = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent.span
+                    if t.dep_ == "relcl"]
         for m in mentions:
             p = m.person
             # "Ishiba's official visit to Viet Nam", "concluding his three-day visit to Viet Nam"
-            if m.how == "pronoun":
-                continue  # a pronoun resolved from another sentence is too weak for this
+            in_relative = any(a <= m.start < b for a, b in relative)
+            if m.how == "pronoun" or (m.how.startswith("pronoun") and in_relative):
+                continue  # a pronoun from another sentence is too weak for this, and one in a relative
+                # clause is the clause's antecedent's ("Y, who said ... during his visit to Vietnam": Y's)
             after = text[m.end - sent.start : m.end - sent.start + 90]
             visit = _VISITS.match(after)
             if visit:
@@ -1135,7 +1150,11 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
                 same = [n for n, p in enumerate(persons) if p.country == entity.code]
                 if len(same) > 1:
                     by_role = [n for n in same if (persons[n].role or "").lower() == role]
-                    same = by_role or [n for n in same if n in before][:1]
+                    # else the one of that state named earlier in the same sentence ("Lam paid a
+                    # courtesy call on X, who welcomed the Vietnamese leader"), else the first named
+                    here = [n for n in same if any(x.sentence == sent.index and x.start < start
+                                                   and x.how == "name" for x in persons[n].mentions)]
+                    same = by_role or here[-1:] or [n for n in same if n in before][:1]
             else:
                 same = [n for n, p in enumerate(persons) if (p.role or "").lower() == role]
                 if len(same) > 1:

@@ -58,7 +58,8 @@ DATE_PATTERN = re.compile(
         \s+(?:day|morning|afternoon|evening|night)\b
         |\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b
         |\b(?:earlier|later)\s+(?:in\s+)?the\s+(?:day|morning|afternoon|evening)\b  # VNA: "Earlier the day"
-        |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b)
+        |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b
+        |(?:(?<=\ba\s)|(?<=\bone\s)|(?<=\bthe\s))day\s+(?:earlier|later)\b)  # "a day earlier"
   | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
         (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
         (?:\s+(?:morning|afternoon|evening|night))?)
@@ -73,7 +74,7 @@ DATE_PATTERN = re.compile(
 _DATE_START = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|\b(?:in|since|from|until|by|last|this|next|early|late|mid|earlier|later|on|the|same|that"
-    r"|mon|tues|wednes|thurs|fri|satur|sun|today|yesterday|tomorrow|tonight)",
+    r"|mon|tues|wednes|thurs|fri|satur|sun|today|yesterday|tomorrow|tonight|day)",
     re.IGNORECASE,
 )
 
@@ -156,8 +157,10 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
             break
     if kind == "same":
         low = text.lower()
-        if "before" in low or "previous" in low:
+        if re.match(r"day\s+earlier", low) or "before" in low or "previous" in low:
             return ResolvedDate(None, "day", "day-before")
+        if re.match(r"day\s+later", low):
+            return ResolvedDate(None, "day", "day-after")
         if "following" in low or "next" in low:
             return ResolvedDate(None, "day", "day-after")
         return ResolvedDate(None, "day", "same-day")

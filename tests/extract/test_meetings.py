@@ -490,3 +490,46 @@ def test_every_person_of_a_coordinated_object_is_met(nlp) -> None:
     met = {p.name for m in found for p in m.participants}
     assert {"Li Qiang", "Zhao Leji"} <= met
     assert {p.country for m in found for p in m.participants if p.name == "Zhao Leji"} == {"CHN"}
+
+
+def test_a_visits_span_does_not_date_the_talks_inside_it(nlp) -> None:
+    text = (
+        " date 2024-04-16 Havana (VNA) – Deputy Prime Minister Tran Luu Quang held talks with Cuban Deputy "
+        "Prime Minister Ricardo Cabrisas Ruiz on Monday, as part of his official visit to Cuba from April 14 "
+        "to 18."
+    )
+    [found] = meetings(nlp, text, published="2024-04-16")
+    assert found.date.value == "2024-04-15"
+
+
+def test_a_day_earlier_and_kim_jong_un_is_not_the_un(nlp) -> None:
+    text = (
+        "HANOI, June 20 -- Russian President Vladimir Putin arrived in Hanoi on Thursday from Pyongyang, "
+        "where a day earlier he held talks with North Korean leader Kim Jong Un."
+    )
+    found = meetings(nlp, text, published="2024-06-20")
+    kim = next(m for m in found if "Kim Jong Un" in {p.name for p in m.participants})
+    assert kim.date.value == "2024-06-19"
+    assert all(p.country != "UN" for m in found for p in m.participants)
+
+
+def test_the_ministers_of_a_multilateral_retreat_are_not_two_sides(nlp) -> None:
+    text = (
+        "LANGKAWI — ASEAN foreign ministers gathered in Langkawi for their annual retreat on Saturday. "
+        "The ministers reaffirmed the Five-Point Consensus as the main reference for addressing the crisis "
+        "in Myanmar. Both leaders agreed to work with other ASEAN member states."
+    )
+    found = meetings(nlp, text, published="2025-01-19")
+    assert not any({p.country for p in m.participants} in ({"ASEAN", "MMR"}, {"ASEAN", "MYS"}) for m in found)
+
+
+def test_a_summit_between_two_blocs_told_three_ways_is_one_meeting(nlp) -> None:
+    text = (
+        "RIYADH: Saudi Crown Prince Mohammed bin Salman on Friday chaired the first summit between the Gulf "
+        "Cooperation Council and the Association of Southeast Asian Nations.\n\n"
+        "Opening the GCC-ASEAN Summit in Riyadh, the crown prince called for a halt to the fighting.\n\n"
+        "At the close of the meeting, the leaders adopted a joint statement."
+    )
+    found = meetings(nlp, text, published="2023-10-20")
+    blocs = [m for m in found if {p.country for p in m.participants} == {"GCC", "ASEAN"}]
+    assert len(blocs) == 1 and blocs[0].date.value == "2023-10-20"

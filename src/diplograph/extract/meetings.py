@@ -758,6 +758,34 @@ def _gatherings(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list
         parties: list[Party] = [("state", c) for c in codes]
         out.append(Draft(parties, "gathering", "multilateral", sent, ResolvedDate(None),
                          _location(ctx, sent), occasion, [span]))
+    out += _summits_between(ctx, sent, vocab, mentions)
+    return out
+
+
+_SUMMIT_BETWEEN = re.compile(r"\b(?:summit|summit\s+meeting)\s+between\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _summits_between(ctx: ReportContext, sent: Sentence, vocab: MeetingWords, mentions: list) -> list[Draft]:
+    """ "chaired the first summit between the Gulf Cooperation Council and the
+    Association of Southeast Asian Nations": a gathering of the two, unless
+    it is a purpose ("to attend the summit between ...")."""
+    out = []
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        lead = ctx.text[max(sent.start, a.start - 40) : a.start]
+        m = _SUMMIT_BETWEEN.search(lead)
+        if (m is None or a.entity.code == b.entity.code
+                or not re.fullmatch(r"\s+and\s+(?:the\s+)?", ctx.text[a.end : b.start])):
+            continue
+        if vocab.gathering_future.search(ctx.text[sent.start : a.start - len(lead) + m.start()]):
+            continue
+        span = ctx.doc.char_span(a.start - len(lead) + m.start(), a.start - len(lead) + m.start() + 6,
+                                 alignment_mode="expand")
+        if span is not None and is_future(span.root):
+            continue
+        _, evidence_span = ctx.evidence(sent)
+        parties: list[Party] = [("state", a.entity.code), ("state", b.entity.code)]
+        out.append(Draft(parties, "gathering", "multilateral", sent, ResolvedDate(None), _location(ctx, sent),
+                         None, [evidence_span], span.root if span is not None else None))
     return out
 
 
@@ -845,7 +873,8 @@ def _in_proper_name(ctx: ReportContext, sent: Sentence, mention) -> bool:
 def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
     """ "The two leaders/sides ..." where the same sentence names exactly two
     states or bodies: a meeting between them."""
-    if not vocab.two_sides.search(sent.text[:60]):
+    said = vocab.two_sides.search(sent.text[:60])
+    if not said:
         return []
     doc = sent.span.doc
     codes = []
@@ -853,10 +882,16 @@ def _two_sides(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if m.how == "capital" or (span is not None and _in_setting(span.root)):
             continue  # "met in Bali, Indonesia, on the sidelines of the G20 summit": setting, not sides
+        if span is not None and (span.root.head.lower_ in _MEMBER_NOUNS or any(
+                t.lower_ in _MEMBER_NOUNS for t in span.root.head.children if t.i > span.root.i)):
+            continue  # "other ASEAN member states": its members, not the body
         codes.append(m.entity.code)
     codes = list(dict.fromkeys(codes))
     if len(codes) != 2:
         return []
+    if "two" not in said.group(1).lower() and "both" not in said.group(1).lower() and (
+            ctx.parties[:2] and set(codes) != set(ctx.parties[:2])):
+        return []  # "the ministers" of a multilateral meeting are not two sides of the states they name
     named = {m.entity.code for m in sent.mentions if _in_proper_name(ctx, sent, m)}
     if ctx.parties[:2] and not set(codes) <= set(ctx.parties[:2]) and named & set(codes):
         return []  # "the two sides agreed to conclude the China-ASEAN Free Trade Area" (China and Indonesia)
@@ -947,7 +982,7 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                     kept.append(d)
                 continue
             same = next((k for k in kept if k.kind == "gathering" and set(k.parties) == set(d.parties)
-                         and _gathering_name(k.occasion) == _gathering_name(d.occasion)), None)
+                         and _same_gathering(k.occasion, d.occasion)), None)
             if same is not None:  # the same retreat named again in a caption or a later paragraph
                 _absorb(same, d)
                 continue
@@ -960,7 +995,8 @@ def _merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
                 leaders.occasion = d.occasion
                 continue
         if d.kind == "states":
-            same = next((k for k in kept if (k.kind == "states" and set(k.parties) == set(d.parties))
+            same = next((k for k in kept if (k.kind in ("states", "gathering")
+                                             and set(k.parties) == set(d.parties))
                          or (k.sentence is d.sentence and k.kind in ("partial", "gathering")
                              and _compatible(ctx, d, k))),
                         None)
@@ -1001,6 +1037,20 @@ def _another_time(d: Draft) -> bool:
     """Dated by a month or a year only ("last met in Hanoi in September last
     year"): a past encounter, never the same as one told by its day."""
     return d.date.value is None and d.date.precision in ("month", "year")
+
+
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b|\b(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth)\b", re.IGNORECASE)
+
+
+def _same_gathering(a: str | None, b: str | None) -> bool:
+    """The same parties' gathering told twice ("the first summit between the
+    GCC and ASEAN", "the GCC-ASEAN Summit"), unless the two say different
+    ordinals ("the 13th ... Summit", "the 14th ... Summit")."""
+    if _gathering_name(a) == _gathering_name(b):
+        return True
+    ordinals = [{(m.group(1) or m.group(2)).lower() for m in _ORDINAL.finditer(x or "")} for x in (a, b)]
+    return not (ordinals[0] and ordinals[1] and ordinals[0] != ordinals[1])
 
 
 def _gathering_name(occasion: str | None) -> str:
@@ -1092,10 +1142,21 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     start, end = extent(head)
     others = [extent(t) for t in head.subtree if t.i != head.i and t.dep_ in _CLAUSE_DEPS
               and t.pos_ in ("VERB", "AUX") and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
+    # "held talks ... on Monday, as part of his official visit from April 14 to 18": a visit's
+    # span dates the visit, not the encounter told inside it
+    others += [extent(t) for t in head.subtree if t.i != trigger.i and t.lower_ in _SPANS
+               and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
     own = [f for f in found if start <= sent.start + f.start < end
            and not any(a <= sent.start + f.start < b for a, b in others)]
+    # "... on Monday, as part of his official visit from April 14 to 18": a range after a visit word
+    # is the visit's, wherever the parser hangs it
+    spans = [f for f in own if _SPAN_RANGE.search(sent.text[max(0, f.start - 80) : f.start])
+             and re.search(r"(?i)\b(?:from|between)\s+$", sent.text[max(0, f.start - 10) : f.start])]
+    own = [f for f in own if f not in spans] or own
     if own:
-        return dates.pick(own, previous)
+        # "arrived on Thursday, where a day earlier he held talks": counted from the sentence's own day
+        base = next((f.date for f in days if f.date.value and f not in own), None) or previous
+        return dates.pick(own, base)
     at = trigger.idx - sent.start
     nearest = min(days, key=lambda f: min(abs(f.start - at), abs(f.end - at)))
     return dates.pick([nearest], previous)
@@ -1120,6 +1181,10 @@ def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
     asides = _asides(sent, trigger)
     return all(any(a <= sent.start + f.start < b for a, b in asides) for f in found)
 
+
+#: Nouns of a stay that last several days.
+_SPANS = frozenset({"visit", "visits", "trip", "tour", "stay"})
+_SPAN_RANGE = re.compile(r"(?i)\b(?:visit|visits|trip|tour|stay)\b[^.;]*$")
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")
 _ELSEWHEN = re.compile(r"(?i)\b(?:earlier|previously|ago|recently|formerly|last\s+(?:week|month|year)|"

@@ -14,14 +14,9 @@ an over-fitted dev figure cannot hide a drop elsewhere. Scored with
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from pathlib import Path
 
 import pytest
-
-from diplograph import pipeline
-from diplograph.read import read_paths
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
@@ -47,30 +42,10 @@ SETS = {
 }
 
 
-@pytest.fixture(scope="module")
-def scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("diplograph_eval_score", shared / "eval" / "score.py")
-    assert spec is not None and spec.loader is not None
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    return score
-
-
 @pytest.fixture(scope="module", params=sorted(SETS))
-def scored(request, scorer, nlp) -> tuple[str, dict]:
-    name = request.param
-    folder = EVAL / name
-    gold = {}
-    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        gold[record["doc_id"]] = record
-    pred = {}
-    for item in pipeline.run(read_paths(sorted(str(p) for p in (folder / "docs").glob("*.txt"))), nlp):
-        assert hasattr(item, "to_contract"), f"a report failed: {item}"
-        record = item.to_contract()
-        pred[record["doc_id"]] = record
-    result, _ = scorer.score(gold, pred)
-    return name, result
+def scored(request, score_set) -> tuple[str, dict]:
+    folder = EVAL / request.param
+    return request.param, score_set(sorted((folder / "docs").glob("*.txt")), folder / "gold.jsonl")
 
 
 def test_every_report_is_scored(scored) -> None:

@@ -511,9 +511,8 @@ def _lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) 
     while j >= 0 and words[j].text in vocab.honorifics:
         j -= 1
     seen = 0
-    while j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5 and (
-        vocab.is_title_word(words[j].text.capitalize()) or words[j].text in _LOWER_TITLE_WORDS
-    ):
+    while (j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5
+           and vocab.is_title_word(words[j].text.capitalize())):
         j -= 1
         seen += 1
     if not seen or j < 0:
@@ -521,9 +520,6 @@ def _lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) 
     heads = {w.text.capitalize() for w in words[j + 1 : n]} & vocab.heads
     return _left_country(words, j + 1) if heads else None
 
-
-#: Lower-case words of portfolios that titles.yaml does not list as capitalised title words.
-_LOWER_TITLE_WORDS = frozenset({"welfare", "police", "national", "air", "force", "staff", "army", "navy"})
 
 
 _BETWEEN = re.compile(

@@ -57,6 +57,7 @@ class MeetingWords:
     joint_verbs: frozenset[str]
     representatives: frozenset[str]
     talk_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ def words() -> MeetingWords:
         joint_verbs=frozenset(data["joint_verbs"]),
         representatives=frozenset(data["representatives"]),
         talk_verbs=frozenset(data["talk_verbs"]),
+        decision_verbs=frozenset(data["decision_verbs"]),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 
@@ -776,10 +778,10 @@ def _summits_between(ctx: ReportContext, sent: Sentence, vocab: MeetingWords, me
         if (m is None or a.entity.code == b.entity.code
                 or not re.fullmatch(r"\s+and\s+(?:the\s+)?", ctx.text[a.end : b.start])):
             continue
-        if vocab.gathering_future.search(ctx.text[sent.start : a.start - len(lead) + m.start()]):
+        at = a.start - len(lead) + m.start()  # where "summit" stands
+        if vocab.gathering_future.search(ctx.text[sent.start : at]):
             continue
-        span = ctx.doc.char_span(a.start - len(lead) + m.start(), a.start - len(lead) + m.start() + 6,
-                                 alignment_mode="expand")
+        span = ctx.doc.char_span(at, at + len("summit"), alignment_mode="expand")
         if span is not None and is_future(span.root):
             continue
         _, evidence_span = ctx.evidence(sent)
@@ -803,7 +805,8 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
         subj, _ = _subject(tok)
         if subj is None or subj.head.i != tok.i:
             continue
-        decided = low in _DECIDED and any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children)
+        decided = low in vocab.decision_verbs and any(c.dep_ == "xcomp" and c.pos_ == "VERB"
+                                                      for c in tok.children)
         if tok.lower_ not in vocab.talk_verbs and "counterpart" not in _text(subj) and not decided:
             continue  # "X and Y agreed with Z's proposals": acting together is not meeting each other
         persons = _persons_in(subj, ptoks)
@@ -817,10 +820,6 @@ def _joint(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draf
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+|counterpart\s+){0,4}")
-
-#: "X and Y agreed to elevate ties": a decision two persons of two states take together, which
-#: they take by meeting or calling (not "agreed with Z's proposals": acting alike).
-_DECIDED = frozenset({"agreed", "decided", "pledged", "vowed", "resolved", "committed"})
 
 
 def _joint_by_text(ctx: ReportContext, sent: Sentence, vocab: MeetingWords) -> list[Draft]:
@@ -1144,13 +1143,13 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
               and t.pos_ in ("VERB", "AUX") and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
     # "held talks ... on Monday, as part of his official visit from April 14 to 18": a visit's
     # span dates the visit, not the encounter told inside it
-    others += [extent(t) for t in head.subtree if t.i != trigger.i and t.lower_ in _SPANS
+    others += [extent(t) for t in head.subtree if t.i != trigger.i and t.lower_ in words().visit_words
                and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
     own = [f for f in found if start <= sent.start + f.start < end
            and not any(a <= sent.start + f.start < b for a, b in others)]
     # "... on Monday, as part of his official visit from April 14 to 18": a range after a visit word
     # is the visit's, wherever the parser hangs it
-    spans = [f for f in own if _SPAN_RANGE.search(sent.text[max(0, f.start - 80) : f.start])
+    spans = [f for f in own if _span_range().search(sent.text[max(0, f.start - 80) : f.start])
              and re.search(r"(?i)\b(?:from|between)\s+$", sent.text[max(0, f.start - 10) : f.start])]
     own = [f for f in own if f not in spans] or own
     if own:
@@ -1182,9 +1181,10 @@ def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
     return all(any(a <= sent.start + f.start < b for a, b in asides) for f in found)
 
 
-#: Nouns of a stay that last several days.
-_SPANS = frozenset({"visit", "visits", "trip", "tour", "stay"})
-_SPAN_RANGE = re.compile(r"(?i)\b(?:visit|visits|trip|tour|stay)\b[^.;]*$")
+@lru_cache(maxsize=1)
+def _span_range() -> re.Pattern[str]:
+    """A visit word earlier in the clause (data/meetings.yaml `visit_words`)."""
+    return re.compile(rf"(?i)\b(?:{'|'.join(sorted(words().visit_words))})\b[^.;]*$")
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")
 _ELSEWHEN = re.compile(r"(?i)\b(?:earlier|previously|ago|recently|formerly|last\s+(?:week|month|year)|"

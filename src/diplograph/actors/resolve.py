@@ -1148,8 +1148,11 @@ def _nominals(ctx: ReportContext, index: PersonIndex) -> None:
                     by_role = [n for n in same if (persons[n].role or "").lower() == role]
                     # else the one of that state named earlier in the same sentence ("Lam paid a
                     # courtesy call on X, who welcomed the Vietnamese leader"), else the first named
-                    here = [n for n in same if any(x.sentence == sent.index and x.start < start
-                                                   and x.how == "name" for x in persons[n].mentions)]
+                    named_here = {n: max(x.start for x in persons[n].mentions
+                                         if x.sentence == sent.index and x.start < start and x.how == "name")
+                                  for n in same if any(x.sentence == sent.index and x.start < start
+                                                       and x.how == "name" for x in persons[n].mentions)}
+                    here = sorted(named_here, key=named_here.__getitem__)  # the last named last
                     same = by_role or here[-1:] or [n for n in same if n in before][:1]
             else:
                 same = [n for n, p in enumerate(persons) if (p.role or "").lower() == role]

@@ -706,7 +706,7 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         found = [f for f in found if not any(g.start <= f.start < g.end for g in groups)]
         candidates = [(f, f.title) for f in found]
         for g in groups:
-            if g.rule == "document.group.named" and _members_named(ctx, sent, g.end, found):
+            if g.rule == "document.group.named" and _members_named(ctx, sent, g, found):
                 continue  # "several documents, including an agreement on ...": the members are the records
             if data.carrying_out.search(ctx.text[max(sent.start, g.start - 60) : g.start]):
                 continue  # "implement signed high-level agreements": existing ones
@@ -756,17 +756,35 @@ def _without_headline_groups(out: list[Document], headline: list[Document]) -> l
     return [d for d in out if not any(d is h for h in headline)]
 
 
-def _members_named(ctx: ReportContext, sent: Sentence, end: int, found: list[_Found]) -> bool:
+def _members_named(ctx: ReportContext, sent: Sentence, group, found: list[_Found]) -> bool:
     """A group whose members the report names right after it: in the same
     sentence ("..., including A and B"), in a list its sentence opens ("...
     signed the following documents:"), or in the next sentence ("The
-    documents include ...")."""
-    if any(f.start >= end for f in found):
+    documents include ..."). A counted group with more members than it
+    names ("14 documents, including A and B") stays a record beside them."""
+    named = sum(1 for f in found if f.start >= group.end)
+    count = _count(group.titles[0])
+    if named and (count is None or count <= named):
         return True
+    if named:
+        return False
     if sent.text.rstrip().endswith(":"):
         return True
     k = sent.index + 1
     return k < len(ctx.sentences) and _CARRIER_OPENS.match(ctx.sentences[k].text) is not None
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+
+
+def _count(title: str) -> int | None:
+    """The number a group's title gives ("14 documents", "five MoUs"), if any."""
+    first = title.split()[0].lower() if title.split() else ""
+    if first.isdigit():
+        return int(first)
+    return _NUMBER_WORDS.get(first)
 
 
 def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -625,6 +625,16 @@ def _good_name(tokens: tuple[str, ...], words: list[Word]) -> bool:
     return not any(kb.names_entity(w.text) and kb.lookup_how(w.text)[1] != "demonym" for w in words)
 
 
+def _display_name(name_words: list[Word]) -> str:
+    """The name as written, without a sentence's full stop fused to its last
+    word ("Hun Sen." at the end of a sentence); an initial keeps its dot."""
+    name = " ".join(w.text for w in name_words)
+    last = name_words[-1].text if name_words else ""
+    if last.endswith((".", ",", ";", ":")) and len(last.rstrip(".,;:")) > 2:
+        name = name.rstrip(".,;:")
+    return name
+
+
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return bool(short) and set(short) <= set(long)
 
@@ -663,7 +673,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
                       and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
         if len(owners) > 1:
             continue  # ambiguous short form
-        name = " ".join(w.text for w in cand.name_words)
+        name = _display_name(cand.name_words)
         if owners:
             p = persons[owners[0]]
             if cand.country and (p.country is None):

@@ -774,17 +774,18 @@ def _members_named(ctx: ReportContext, sent: Sentence, group, found: list[_Found
     return k < len(ctx.sentences) and _CARRIER_OPENS.match(ctx.sentences[k].text) is not None
 
 
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-
-
 def _count(title: str) -> int | None:
     """The number a group's title gives ("14 documents", "five MoUs"), if any."""
     first = title.split()[0].lower() if title.split() else ""
     if first.isdigit():
         return int(first)
-    return _NUMBER_WORDS.get(first)
+    return _numbers().get(first)
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, int]:
+    groups = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))["groups"]
+    return {str(k).lower(): int(v) for k, v in groups["numbers"].items()}
 
 
 def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -50,8 +50,12 @@ def test_no_group_record_where_the_rules_must_stay_silent(nlp, text: str) -> Non
     ctx = _context(nlp, text)
     groups = [g for sent in ctx.sentences for g in group_mentions(ctx.doc, ctx.text, sent)]
     documents = find_documents(ctx)
-    assert not any(d.span.start >= 0 and any(g.start <= d.span.end for g in groups)
-                   and _words(d.title) & {"agreements", "documents", "memoranda"} for d in documents)
+    assert not any(
+        d.span.start >= 0
+        and any(g.start <= d.span.end for g in groups)
+        and _words(d.title) & {"agreements", "documents", "memoranda"}
+        for d in documents
+    )
 
 
 def test_a_list_under_a_signing_lead_line_takes_its_status(nlp) -> None:
@@ -77,3 +81,27 @@ def test_a_headline_group_gives_way_to_the_bodys_documents(nlp) -> None:
     )
     titles = [d.title for d in find_documents(_context(nlp, text))]
     assert titles == ["agreement on the Johor-Singapore Special Economic Zone"]
+
+
+def test_numbered_items_that_open_with_their_instrument_take_the_lists_status(nlp) -> None:
+    text = (
+        "Qatar and Pakistan held talks on Saturday.\n"
+        "The details of the agreements signed are listed below:\n"
+        "  1. MoU on the establishment of a Joint Working Group (JWG) on trade and investment signed "
+        "by "
+        "the Finance Minister and the Advisor on Commerce.\n"
+        "  2. MoU for cooperation in the field of tourism between Qatar and Pakistan signed by the two "
+        "ministers.\n"
+    )
+    found = [(d.title, d.status) for d in find_documents(_context(nlp, text))]
+    assert len(found) == 2 and all(status == "signed" for _, status in found)
+
+
+def test_a_meeting_that_resulted_in_a_counted_group_signs_it(nlp) -> None:
+    text = (
+        "Indonesia and China held a bilateral meeting in Beijing on Tuesday. The meeting resulted in "
+        "seven agreements."
+    )
+    assert [(d.title, d.status) for d in find_documents(_context(nlp, text))] == [
+        ("seven agreements", "signed")
+    ]

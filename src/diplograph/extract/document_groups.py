@@ -46,6 +46,8 @@ class GroupMention:
     end: int
     titles: tuple[str, ...]
     rule: str
+    #: the status a passive inside the phrase gives ("Letters of Intent were signed for ...")
+    passive: str | None = None
 
 
 def _alt(items) -> str:
@@ -56,9 +58,8 @@ def _alt(items) -> str:
 
 class _Vocabulary:
     def __init__(self) -> None:
-        data = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))[
-            "groups"
-        ]
+        whole = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))
+        data = whole["groups"]
         self.singular = {k.lower(): v for k, v in data["plural_kinds"].items()}
         self.vague = {k.lower() for k in data["vague"]}
         self.plural = re.compile(rf"(?<![\w-])(?P<kind>{_alt(data['plural_kinds'])})(?![\w-])", re.IGNORECASE)
@@ -74,6 +75,13 @@ class _Vocabulary:
         self.fields = re.compile(rf"\s*,?\s*(?:{_alt(data['field_phrases'])})\b", re.IGNORECASE)
         self.topic_start = re.compile(
             r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+", re.IGNORECASE
+        )
+        self.ordinal_member = re.compile(
+            r"\s*(?:(?:finally|and|also|meanwhile|lastly),?\s+)?"
+            rf"the\s+(?:{_alt(data['ordinals'])})"
+            rf"\s+(?:(?:one|document|instrument|{_alt(v.lower() for v in data['plural_kinds'].values())})\s+)?"
+            rf"(?:{_alt(whole['member_verbs'])})\s+",
+            re.IGNORECASE,
         )
         self.one_each = re.compile(
             r"(?:^|(?<=\s)(?=one\b)|,|\band\b|;)\s*(?:(?:the\s+)?(?:other|first|second|third|fourth|last)|another|a\s+(?:second|third)"
@@ -126,6 +134,11 @@ _EACH_LEAD = re.compile(
 )
 
 
+_PASSIVE = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted)"
+    r"(?=\s+(?:on|in|for|regarding|concerning|to)\s)",
+    re.IGNORECASE,
+)
 _AND_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?=[a-z])")
 _NEXT_TO = re.compile(r"[^,;:.]{1,40}?(?P<and>\s*,?\s*and\s+)to\s+(?=[a-z])")
 
@@ -238,8 +251,14 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
         if each is not None:
             out.append(GroupMention(start, each[0], each[1], "document.group.one_each"))
             continue
-        fields = v.fields.match(text, m.end(), sent.end)
-        topic = v.topic_start.match(text, m.end(), sent.end)
+        after = m.end()
+        passive = _PASSIVE.match(text, after, sent.end)
+        said = None
+        if passive:  # "Letters of Intent were signed for workshops on A and B"
+            after = passive.end()
+            said = "planned" if "will" in passive.group(0).lower() else "signed"
+        fields = v.fields.match(text, after, sent.end)
+        topic = v.topic_start.match(text, after, sent.end)
         if q is None and fields is None and topic is not None:
             if topic.group("prep").lower() == "to":
                 t_end, items = _purposes(text, topic.end(), sent.end)
@@ -255,6 +274,7 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
                         t_end,
                         tuple(f"{head} {prep} {item}" for item in items),
                         "document.group.topics",
+                        said,
                     )
                 )
                 continue
@@ -263,8 +283,40 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
         if tail is not None:
             end = _topic_end(text, tail.end(), sent.end) if tail.end() < sent.end else end
             end = max(end, m.end())
-        if q is None and not modifiers.strip() and kind.lower() in v.vague and tail is None:
-            continue  # "documents" alone: too vague to be a record
+        if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
+            continue  # "signed MOUs", "documents" alone: no group the report names
         title = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
-        out.append(GroupMention(start, end, (title,), "document.group.named"))
+        out.append(GroupMention(start, end, (title,), "document.group.named", said))
     return out
+
+
+def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None = None) -> list[str]:
+    """document.group.ordinal: "The second MOU focuses on culture" after a
+    counted group: each member's title ("MOU on culture"), where such a
+    phrase opens the sentence or follows a full stop inside it (the parser
+    does not always cut "... with China. The first concerns ...")."""
+    out: list[str] = []
+    pos = sent.start if start is None else start
+    starts = [pos] if start is None else []
+    starts += [o.end() for o in _OPENING.finditer(text, pos, sent.end)]
+    for at in starts:
+        m = _vocabulary().ordinal_member.match(text, at, sent.end)
+        if m is None:
+            continue
+        end = _topic_end(text, m.end(), sent.end)
+        comma = text.find(",", m.end(), end)
+        end = comma if comma != -1 else end  # "focuses on culture, and its purpose is ...": the topic alone
+        topic = " ".join(text[m.end() : end].split())
+        if topic:
+            out.append(f"{singular} on {topic}")
+    return out
+
+
+#: where a sentence (or a sentence the parser left unsplit) opens
+_OPENING = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def singular_of(title: str) -> str | None:
+    """The singular kind of a group's title ("four MoUs" -> "MoU")."""
+    kinds = list(_vocabulary().plural.finditer(title))
+    return _vocabulary().singular[kinds[-1].group("kind").lower()] if kinds else None

@@ -34,7 +34,7 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.document_groups import group_mentions
+from diplograph.extract.document_groups import group_mentions, ordinal_members, singular_of
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions, person_codes
 from diplograph.records import Document, ResolvedDate
 
@@ -93,7 +93,9 @@ class _Data:
             r"(?:in|on|last|by|after|at|during|following)\b"
             # "..., which the two countries signed in December 2022"
             r"|^\s*,?\s*(?:which|that)\s+(?:(?!will\b|would\b|to\b)\w+\s+){0,4}?"
-            r"(?:signed|adopted|inked|concluded|issued)\b",
+            r"(?:signed|adopted|inked|concluded|issued)\b"
+            # "MoU on ... (JWG) on trade and investment signed by the Finance Minister and ..."
+            r"|^[^.;]{0,80}?\s(?:signed|inked)\s+by\b",
             re.IGNORECASE,
         )
         self.passive_planned = re.compile(
@@ -581,8 +583,9 @@ _LIST_REACH = 40
 
 
 def _is_item(sent: Sentence) -> bool:
-    """A line of a list: bulleted or numbered, or a bare title with no verb."""
-    if _BULLET.match(sent.text):
+    """A line of a list: bulleted or numbered, a line that opens with an
+    instrument ("MoU on ... signed by ..."), or a bare title with no verb."""
+    if _BULLET.match(sent.text) or _data().kind.match(sent.text.lstrip()):
         return True
     return not any(pos in ("VERB", "AUX") for _tok, _low, pos in sent.tagged())
 
@@ -697,25 +700,40 @@ def find_documents(ctx: ReportContext) -> list[Document]:
     out: list[Document] = []
     told_in: list[int] = []  # the sentence each record was first told in
     headline_groups: list[Document] = []  # groups told in the headline
+    counted: tuple[int, Document, int] | None = None  # the last counted group: sentence, record, count
+    members: dict[int, int] = {}  # id of a counted group's record -> members told one by one after it
     for sent in ctx.sentences:
         stext = ctx.text[sent.start : sent.end]
+        if counted is not None and 0 < sent.index - counted[0] <= _ORDINAL_REACH:
+            told = _ordinal_members(ctx, sent, counted[1])
+            if told:
+                out += told
+                told_in += [sent.index] * len(told)
+                members[id(counted[1])] = members.get(id(counted[1]), 0) + len(told)
+                continue
         groups = group_mentions(ctx.doc, ctx.text, sent)
         if not groups and not data.screen.search(stext):
             continue
         found = _mentions(ctx, sent)
         found = [f for f in found if not any(g.start <= f.start < g.end for g in groups)]
         candidates = [(f, f.title) for f in found]
+        passives: dict[tuple[int, str], str] = {}  # group items whose own passive gives their status
         for g in groups:
             if g.rule == "document.group.named" and _members_named(ctx, sent, g, found):
                 continue  # "several documents, including an agreement on ...": the members are the records
             if data.carrying_out.search(ctx.text[max(sent.start, g.start - 60) : g.start]):
                 continue  # "implement signed high-level agreements": existing ones
             candidates += [(_Found(g.start, g.end, g.start, title, False), title) for title in g.titles]
+            if g.passive:
+                passives.update({(g.start, title): g.passive for title in g.titles})
         candidates.sort(key=lambda c: c[0].start)
         group_starts = {g.start for g in groups}
+        pending: list[Document] = []  # ordinal members told in the group's own sentence
         for f, _title in candidates:
             titles = tuple((g.start, g.end) for g, _ in candidates if g.start != f.start)
             status = _status(ctx, sent, f, titles)
+            if status is None and (f.start, f.title) in passives:
+                status = _checked(ctx, sent, f.start, passives[(f.start, f.title)])
             if status is None:
                 continue
             if f.bare and f.title.lower() == "agreement" and _REACHED.search(
@@ -728,6 +746,11 @@ def find_documents(ctx: ReportContext) -> list[Document]:
             record = Document(f.title, parties, status, date, evidence, span)
             if _headline(sent) and f.start in group_starts:
                 headline_groups.append(record)
+            elif f.start in group_starts and _count(f.title):
+                counted = (sent.index, record, _count(f.title) or 0)
+                told = _ordinal_members(ctx, sent, record, f.end)  # "... with China. The first concerns ..."
+                members[id(record)] = len(told)
+                pending += told
             words = _words(f.title)
             # two instruments listed in one sentence are two ("an MoU on cooperation and an MoU on
             # marine and fisheries cooperation"); a bare kind is a named one only with its parties
@@ -739,7 +762,33 @@ def find_documents(ctx: ReportContext) -> list[Document]:
                 told_in.append(sent.index)
             elif same.status == "planned" and status == "signed":
                 out[out.index(same)] = record
+        out += pending
+        told_in += [sent.index] * len(pending)
+    out = [d for d in out if not (id(d) in members and counted_all(d, members))]
     return _without_headline_groups(out, headline_groups)
+
+
+#: how many sentences after a counted group its ordinal members may be told
+_ORDINAL_REACH = 8
+
+
+def _ordinal_members(
+    ctx: ReportContext, sent: Sentence, group: Document, start: int | None = None
+) -> list[Document]:
+    """The members of a counted group told one by one after it ("The
+    second MOU focuses on culture"), with the group's status and parties."""
+    singular = singular_of(group.title)
+    if singular is None:
+        return []
+    evidence, span = ctx.evidence(sent)
+    return [Document(title, list(group.parties), group.status, group.date, evidence, span)
+            for title in ordinal_members(ctx.text, sent, singular, start)]
+
+
+def counted_all(group: Document, members: dict[int, int]) -> bool:
+    """Whether a counted group's members were all told one by one."""
+    count = _count(group.title)
+    return count is not None and members.get(id(group), 0) >= count
 
 
 def _headline(sent: Sentence) -> bool:

@@ -76,10 +76,11 @@ class _Vocabulary:
         self.topic_start = re.compile(
             r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+", re.IGNORECASE
         )
+        singulars = [v.lower() for v in data["plural_kinds"].values()]
         self.ordinal_member = re.compile(
             r"\s*(?:(?:finally|and|also|meanwhile|lastly),?\s+)?"
             rf"the\s+(?:{_alt(data['ordinals'])})"
-            rf"\s+(?:(?:one|document|instrument|{_alt(v.lower() for v in data['plural_kinds'].values())})\s+)?"
+            rf"\s+(?:(?:one|document|instrument|{_alt(singulars)})\s+)?"
             rf"(?:{_alt(whole['member_verbs'])})\s+",
             re.IGNORECASE,
         )

@@ -23,6 +23,13 @@ BODY = "The two ministers met in Hanoi on January 9, 2026 and agreed to deepen c
         ("Friday, 24 January 2020 08:45", "2020-01-24"),
         ("Published Feb 15, 2025 01:07 am", "2025-02-15"),
         ("Jane Reporter| June 02, 2024, 09:13 PM", "2024-06-02"),
+        ("The Sun27-05-2025", "2025-05-27"),  # glued to the outlet's name
+        ("- Date: 7th April 2006", "2006-04-07"),
+        ("06.04.2017 01:00", "2017-04-06"),  # day first with dots
+        ("[24.08.2011 17:19]", "2011-08-24"),
+        ("Written: 2024-06-14 17:26:48Updated: 2024-06-14 17:50:39", "2024-06-14"),
+        ("Thứ Bảy, 06/10/2018, 15:38", "2018-10-06"),  # a Vietnamese weekday: day first
+        ("13/10/2024", "2024-10-13"),  # only day first makes a date
     ],
 )
 def test_date_printed_at_the_top_of_the_page(top: str, expected: str) -> None:
@@ -56,3 +63,24 @@ def test_dev_reports_publication_dates_match_the_gold(shared: Path, dev_docs: li
         gold[record["doc_id"]] = record["published"]
     got = {r.id: r.published for r in read_paths(dev_docs)}
     assert got == {k: gold[k] for k in got}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Leaders meet\n03.11.17 09:11- President Rahmon held talks in Dushanbe with President "
+         "Berdimuhamedov as part of his official visit to Tajikistan.", "2017-11-03"),
+        ("Leaders meet\nby Staff Writers Berlin (AFP) July 13, 2011 The leaders of Germany and Russia, "
+         "along with most of their ministers, will meet next week.", "2011-07-13"),
+        ("Chavez tours\nCaracas, Venezuela, August 12, 2005—On a four-day tour of three key allies, "
+         "Chavez signed agreements.", "2005-08-12"),
+    ],
+)
+def test_a_dateline_with_its_full_date_is_the_publication_date(text: str, expected: str) -> None:
+    assert resolve_published(text) == (expected, "page-header")
+
+
+def test_a_source_credit_at_the_bottom_gives_the_date() -> None:
+    lines = ["WB plans a loan to Vietnam"] + [BODY] * 9 + ["(Xinhua News Agency May 28, 2009)"]
+    assert resolve_published("\n".join(lines)) == ("2009-05-28", "credit-line")
+

@@ -192,9 +192,9 @@ def _year(
 ) -> int | None:
     """A target's deadline year; an actual figure's year (explicit, "last year",
     or, for "the 11 months", the year the sentences before it give)."""
-    # "last year" counts from the publication year or, without one, the year the
-    # report's own dates make evident (context.py, `dates.evident_year`)
-    published = ctx.year
+    # "last year" counts from the publication year only (GUIDELINES: a relative
+    # date resolves against the publication date; without one it is unknown)
+    published = int(ctx.published[:4]) if ctx.published else None
     after = seg.after[:70]
     # what lies between the previous amount and this one belongs to the previous amount
     before = "" if previous is not None else seg.before[-70:]
@@ -215,10 +215,11 @@ def _year(
         # the nearest year after the amount, not "up 10% from 2022" (the baseline's year)
         found = [(at, year) for at, year in _years(window) if not _BASELINE.search(window[:at])]
         rel = _THIS_YEAR.search(window)
-        if rel and published:
-            found.append((rel.start(), published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]))
+        if rel:  # "last year" with no publication date: a year the report does not give
+            shift = {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
+            found.append((rel.start(), published + shift if published else None))
         if found:
-            return min(found)[1]
+            return min(found, key=lambda f: f[0])[1]
     span = _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before)
     if span:
         for k in range(sent.index - 1, max(-1, sent.index - 3), -1):

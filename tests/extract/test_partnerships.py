@@ -302,3 +302,19 @@ def test_two_levels_in_one_sentence_each_with_its_own_cue(nlp) -> None:
     assert found[(frozenset({"KOR", "SGP"}), "strategic partnership")] == "established"
     assert found[(frozenset({"KOR", "PHL"}), "strategic partnership")] == "upgraded"
     assert found[(frozenset({"JPN", "PHL"}), "strengthened strategic partnership")] == "existing"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Presidents Berdimuhamedov and Rahmon signed the Joint Statement and the Agreement on Strategic "
+         "Partnership between Turkmenistan and the Republic of Tajikistan.", {"TKM", "TJK"}),
+        ("The signing of the joint declaration on the creation and development of Chinese-Kazakh relations "
+         "into a strategic partnership has historical significance, Hu said.", {"CHN", "KAZ"}),
+        ("Australia has signed comprehensive strategic partnership agreements with Indonesia.",
+         {"AUS", "IDN"}),
+    ],
+)
+def test_a_level_set_up_by_the_instrument_that_names_it_is_established(nlp, text: str, pair: set) -> None:
+    [(parties, _level, change)] = partnerships(nlp, text)
+    assert (set(parties), change) == (pair, "established")

@@ -61,6 +61,16 @@ class _Levels:
             r"|\bnewly[-\s]established\s+$",
             re.IGNORECASE,
         )
+        kinds = "|".join(re.escape(k) for k in sorted(data["instrument_kinds"], key=len, reverse=True))
+        signing = "|".join(re.escape(k) for k in sorted(data["signing_words"], key=len, reverse=True))
+        # "signed the Agreement on Strategic Partnership", "signed the joint declaration on the
+        # development of relations into a strategic partnership"
+        self.instrument_before = re.compile(
+            rf"\b(?:{signing})\b[^.;]{{0,80}}\b(?:{kinds})\s+(?:on|of|for)\b[^.;]{{0,80}}$", re.IGNORECASE
+        )
+        # "signed comprehensive strategic partnership agreements with ...": the level names the instrument
+        self.instrument_after = re.compile(rf"^\s*(?:{kinds})\b", re.IGNORECASE)
+        self.signing_before = re.compile(rf"\b(?:{signing})\b[^.;]{{0,40}}$", re.IGNORECASE)
         self.screen = re.compile(r"partnership", re.IGNORECASE)
         self.level_words = {w.lower() for w in data.get("level_words") or []}
 
@@ -111,7 +121,7 @@ _NOT_YET = re.compile(
 )
 
 
-def _change(before: str, after: str, lv: _Levels) -> str | None:
+def _change(before: str, after: str, lv: _Levels, pair_named: bool = True) -> str | None:
     """upgraded | established | existing, from the words around the level;
     None for an upgrade that is only proposed or to come."""
     if _FORMER.search(before):
@@ -121,6 +131,10 @@ def _change(before: str, after: str, lv: _Levels) -> str | None:
         return None if _NOT_YET.search(before[: up.start()]) else "upgraded"
     if lv.established.search(before):
         return "established"
+    if pair_named and (lv.instrument_before.search(before) or (
+        lv.instrument_after.match(after) and lv.signing_before.search(before)
+    )):
+        return "established"  # partnership.by_instrument: set up by the instrument that names it
     m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
     if m:
         how = (m.group("how") or "").lower()
@@ -257,9 +271,11 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
             # while in Singapore he and Wong launched a strategic partnership" (but "upgraded ties from a
             # Strategic Partnership to a Comprehensive ..." has the cue before both)
             own = _OPEN_QUOTE.sub("", text[max(window_start, start - 120) : start])
-            change = _change(own, after, lv) if window_start > sent.start else None
+            # an instrument sets up the level only between states the sentence names
+            pair_named = len(codes_of([x for x in party_mentions(sent, text) if x.how != "capital"])) >= 2
+            change = _change(own, after, lv, pair_named) if window_start > sent.start else None
             if change in (None, "existing"):
-                change = _change(before, after, lv)
+                change = _change(before, after, lv, pair_named)
             if change is None:
                 continue
             evidence, span = ctx.evidence(sent)

@@ -411,3 +411,13 @@ def test_a_full_stop_fused_to_a_name_is_not_part_of_it(nlp) -> None:
 def test_plural_titles_and_institutions_are_not_names(nlp, text: str) -> None:
     names = set(people(nlp, text))
     assert not any(n.split()[0] in {"Ministers", "Duma"} for n in names)
+
+
+def test_the_head_of_a_states_delegation_serves_that_state(nlp) -> None:
+    """person.delegation_head: funeral and summit lists name their guests so."""
+    text = ("The day also saw delegations from Indonesia led by Minister of Agriculture Andi Amran Sulaiman; "
+            "the Republic of Korea led by Prime Minister Han Duck Soo; Australia led by Senate President Sue "
+            "Lines; Vanuatu, led by Attorney-General Arnold Kiel Loughman entered the National Funeral House.")
+    found = people(nlp, text)
+    assert {n: found[n][0] for n in ("Andi Amran Sulaiman", "Han Duck Soo", "Sue Lines", "Arnold Kiel Loughman")} \
+        == {"Andi Amran Sulaiman": "IDN", "Han Duck Soo": "KOR", "Sue Lines": "AUS", "Arnold Kiel Loughman": "VUT"}

@@ -415,9 +415,12 @@ def test_plural_titles_and_institutions_are_not_names(nlp, text: str) -> None:
 
 def test_the_head_of_a_states_delegation_serves_that_state(nlp) -> None:
     """person.delegation_head: funeral and summit lists name their guests so."""
-    text = ("The day also saw delegations from Indonesia led by Minister of Agriculture Andi Amran Sulaiman; "
-            "the Republic of Korea led by Prime Minister Han Duck Soo; Australia led by Senate President Sue "
-            "Lines; Vanuatu, led by Attorney-General Arnold Kiel Loughman entered the National Funeral House.")
+    text = (
+        "The day also saw delegations from Indonesia led by Minister of Agriculture Andi Amran "
+        "Sulaiman; the Republic of Korea led by Prime Minister Han Duck Soo; Australia led by Senate "
+        "President Sue Lines; Vanuatu, led by Attorney-General Arnold Kiel Loughman entered the hall."
+    )
     found = people(nlp, text)
-    assert {n: found[n][0] for n in ("Andi Amran Sulaiman", "Han Duck Soo", "Sue Lines", "Arnold Kiel Loughman")} \
-        == {"Andi Amran Sulaiman": "IDN", "Han Duck Soo": "KOR", "Sue Lines": "AUS", "Arnold Kiel Loughman": "VUT"}
+    expected = {"Andi Amran Sulaiman": "IDN", "Han Duck Soo": "KOR", "Sue Lines": "AUS",
+                "Arnold Kiel Loughman": "VUT"}
+    assert {name: found[name][0] for name in expected} == expected

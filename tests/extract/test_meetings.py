@@ -556,3 +556,13 @@ def test_a_visit_told_again_as_a_named_meeting_is_one_record(nlp) -> None:
     [doc] = parse.parse([cleaned], nlp)
     meetings = extract(cleaned, doc).meetings
     assert [{p.name for p in m.participants} for m in meetings] == [{"Sonexay Siphandone", "Pham Minh Chinh"}]
+
+
+def test_a_meeting_within_one_state_is_no_record(nlp) -> None:
+    """meeting.between_states"""
+    text = ("HANOI — Vietnamese Prime Minister Pham Minh Chinh met Vietnamese Deputy Prime Minister "
+            "Tran Hong Ha.")
+    report = Report("t", text, published="2024-05-20")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    assert extract(cleaned, doc).meetings == []

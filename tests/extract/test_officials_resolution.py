@@ -111,3 +111,10 @@ def test_an_unknown_name_is_not_made_known(nlp) -> None:
     _, index, _, _ = _resolved(nlp, text, "2024-10-13")
     other = next(p for p in index.persons if p.name == "Zorblax Quintavius")
     assert other.country_how != "knowledge"
+
+
+def test_a_one_word_name_is_asked_as_a_family_name_on_the_date(nlp) -> None:
+    text = "NEW DELHI — Jaishankar also met Marcelo Ebrard on Wednesday."
+    _, index, _, _ = _resolved(nlp, text, "2023-03-01")
+    got = {p.name: (p.country, p.country_how) for p in index.persons}
+    assert got["Jaishankar"] == ("IND", "knowledge")

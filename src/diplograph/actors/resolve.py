@@ -1186,10 +1186,14 @@ def _known_officials(ctx: ReportContext, persons: list[ResolvedPerson]) -> None:
     on = _report_date(ctx.published)
     vocab = vocabulary()
     for p in persons:
-        if p.country_how == "explicit" or sum(1 for t in p.tokens if not _particle(t, vocab)) < 2:
+        if p.country_how == "explicit" or not p.tokens:
             continue
-        states = {t.state for t in officials.lookup(p.name, on)} if on else set()
-        if not states:
+        # a name of one word ("Jaishankar") is asked as a family name, and only for the date
+        short = sum(1 for t in p.tokens if not _particle(t, vocab)) < 2
+        if short and on is None:
+            continue
+        states = {t.state for t in officials.lookup(p.name, on, short=short)} if on else set()
+        if not states and not short:
             states = {t.state for t in officials.lookup(p.name, None)}
         if len(states) == 1:
             p.country, p.country_how = states.pop(), "knowledge"

@@ -78,3 +78,17 @@ def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
             else [Participant(host.name, host_state), visitor]
         out.append(m)
     return out
+
+
+def between_states(meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.between_states: a diplomatic meeting is between states or
+    bodies; one whose participants all serve the same state ("the PM met
+    his deputy") is no record of the report's (in real reports such a
+    record is nearly always a person given the wrong state)."""
+    out = []
+    for m in meetings:
+        codes = {p.country for p in m.participants}
+        if len(codes) == 1 and None not in codes and len(m.participants) >= 2:
+            continue
+        out.append(m)
+    return out

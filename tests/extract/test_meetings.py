@@ -566,3 +566,15 @@ def test_a_meeting_within_one_state_is_no_record(nlp) -> None:
     cleaned = clean.clean(report)
     [doc] = parse.parse([cleaned], nlp)
     assert extract(cleaned, doc).meetings == []
+
+
+def test_each_counterpart_of_a_list_is_a_meeting(nlp) -> None:
+    """meeting.listed_counterparts"""
+    text = ("BEIJING — Vietnamese Prime Minister Nguyen Xuan Phuc attended the forum. During his trip, the "
+            "Prime Minister met Chinese Party chief and President Xi Jinping, Premier Li Keqiang, and "
+            "permanent Politburo member Wang Huning.")
+    report = Report("t", text, published="2019-04-28")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    met = {p.name for m in extract(cleaned, doc).meetings for p in m.participants} - {"Nguyen Xuan Phuc"}
+    assert met == {"Xi Jinping", "Li Keqiang", "Wang Huning"}

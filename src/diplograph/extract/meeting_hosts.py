@@ -1,4 +1,6 @@
-"""meeting.named_host: a visit whose record names only the host state
+"""The meetings' last steps over the report's finished records and persons.
+
+meeting.named_host: a visit whose record names only the host state
 ("Xi Jinping paid a state visit to Russia") takes the host the report names
 elsewhere ("Russian President Vladimir Putin praised ..."), as GUIDELINES
 says: the visitor and the host state are the participants *unless the host
@@ -18,6 +20,7 @@ both. Two readings, in this order:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -39,8 +42,9 @@ def _host_roles() -> tuple[str, ...]:
 def _rank(role: str | None) -> int:
     roles = _host_roles()
     low = (role or "").lower()
-    return next((n for n, r in enumerate(roles) if r in low and "vice" not in low and "deputy" not in low),
-                len(roles))
+    return next(
+        (n for n, r in enumerate(roles) if r in low and "vice" not in low and "deputy" not in low), len(roles)
+    )
 
 
 def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
@@ -62,20 +66,30 @@ def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
             out.append(m)
             continue
         told = any(
-            other is not m and any(p.name == visitor.name for p in other.participants)
+            other is not m
+            and any(p.name == visitor.name for p in other.participants)
             and any(p.name and p.country == host_state for p in other.participants)
             for other in meetings
         )
         if told:
             continue  # the visit's encounter is already a record of its own
-        hosts = [p for p in ctx.persons.persons if p.country == host_state and p.country_how in _KNOWN
-                 and p.name != visitor.name and _rank(p.role) < len(_host_roles())]
+        hosts = [
+            p
+            for p in ctx.persons.persons
+            if p.country == host_state
+            and p.country_how in _KNOWN
+            and p.name != visitor.name
+            and _rank(p.role) < len(_host_roles())
+        ]
         if not hosts:
             out.append(m)
             continue
         host = min(hosts, key=lambda p: (_rank(p.role), p.first_start))
-        m.participants = [visitor, Participant(host.name, host_state)] if m.participants[0] is visitor \
+        m.participants = (
+            [visitor, Participant(host.name, host_state)]
+            if m.participants[0] is visitor
             else [Participant(host.name, host_state), visitor]
+        )
         out.append(m)
     return out
 
@@ -92,3 +106,70 @@ def between_states(meetings: list[Meeting]) -> list[Meeting]:
             continue
         out.append(m)
     return out
+
+
+#: the longest gap (characters) between two persons of one list of counterparts
+_LIST_GAP = 140
+_SEPARATOR = re.compile(r"[,;]|\band\b|\bas\s+well\s+as\b")
+
+
+def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.listed_counterparts: "he held talks with PM Modi, President
+    Droupadi Murmu, Vice President Jagdeep Dhankhar and Speaker Om Birla":
+    each person listed after the one met, joined by commas or "and" with
+    nothing but titles between (no verb), is met too, a meeting each."""
+    if ctx.persons is None:
+        return meetings
+    index = ctx.persons
+    out = list(meetings)
+    met = {(p.name, q.name) for m in meetings for p in m.participants for q in m.participants}
+    for m in meetings:
+        if len(m.participants) != 2 or not all(p.name for p in m.participants):
+            continue
+        sent = ctx.sentence_at(m.span.start)
+        if sent is None:
+            continue
+        mentions = sorted(
+            (x for x in index.in_sentence(sent.index) if x.how != "pronoun"), key=lambda x: x.start
+        )
+        names = [index.persons[x.person].name for x in mentions]
+        for visitor, other in (m.participants, m.participants[::-1]):
+            if other.name not in names or visitor.name not in names:
+                continue
+            k = names.index(other.name)
+            if names.index(visitor.name) > k:
+                continue  # the one met comes after the visitor
+            while k + 1 < len(mentions) and _listed(ctx, mentions[k].end, mentions[k + 1].start):
+                k += 1
+                person = index.persons[mentions[k].person]
+                if person.name in (visitor.name, other.name) or (visitor.name, person.name) in met:
+                    continue
+                if person.country is not None and person.country == visitor.country:
+                    continue
+                met.add((visitor.name, person.name))
+                out.append(
+                    Meeting(
+                        [
+                            Participant(visitor.name, visitor.country),
+                            Participant(person.name, person.country),
+                        ],
+                        m.date,
+                        m.location,
+                        m.occasion,
+                        m.mode,
+                        m.evidence,
+                        m.span,
+                        list(m.spans),
+                    )
+                )
+    return out
+
+
+def _listed(ctx: ReportContext, start: int, end: int) -> bool:
+    """Whether the text between two persons joins them in one list: a comma,
+    semicolon or "and", titles, and no verb."""
+    gap = ctx.text[start:end]
+    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in gap.replace("Dr.", ""):
+        return False
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    return span is None or not any(t.pos_ in ("VERB", "AUX") for t in span)

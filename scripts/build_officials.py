@@ -576,7 +576,14 @@ WL = "http://williamrobertfunk.com/ontologies/"
 
 def leaders_office(title: str) -> str:
     t = title.lower().replace("min.", "minister").replace("&", "and")
-    if re.search(r"\b(foreign|external) (affairs|relations)\b", t) and "minister" in t and "deputy" not in t:
+    junior = re.search(
+        r"deputy|vice|of state for|junior|assistant|under|alternate|permanent|delegate|supporting", t
+    )
+    if (
+        re.search(r"\b(foreign|external) (affairs|relations)\b", t)
+        and re.search(r"minister|secretary", t)
+        and not junior
+    ):
         return "foreign_minister"
     if re.fullmatch(r"(secretary of state|foreign secretary|secretary of state for foreign.*)", t):
         return "foreign_minister"

@@ -329,32 +329,36 @@ def test_unreadable_user_file_is_an_officials_error(tmp_path: Path) -> None:
 
 
 def test_load_time_and_lookup_cost_in_a_fresh_interpreter() -> None:
+    """CPU seconds (process time: the figure a worker pays, whatever else runs on
+    the machine). Lookups of 2,000 different names, so no cache helps."""
     code = textwrap.dedent(
         """
         import datetime as dt, json, time
-        import diplograph.actors.officials as o
-        t = time.perf_counter(); table = o.officials(); load = time.perf_counter() - t
-        t = time.perf_counter(); table.warm(); warm = time.perf_counter() - t
-        names = ["Pham Minh Chinh", "Anwar Ibrahim", "Shinzo Abe", "Antonio Guterres", "Nobody Here"]
         t = time.process_time()
-        for _ in range(400):
-            for n in names:
-                table.lookup(n, dt.date(2023, 1, 1))
-        per = (time.process_time() - t) / 2000
-        print(json.dumps({"load": load, "warm": warm, "per": per}))
+        import diplograph.actors.officials as o
+        imported = time.process_time() - t
+        t = time.process_time(); table = o.officials(); load = time.process_time() - t
+        t = time.process_time(); table.warm(); warm = time.process_time() - t
+        names = sorted({r.name for r in table.rows})[::4][:2000]
+        on = dt.date(2019, 6, 1)
+        t = time.process_time()
+        hits = sum(bool(table.lookup(n, on)) for n in names)
+        per = (time.process_time() - t) / len(names)
+        t = time.process_time()
+        for i in range(2000):
+            table.lookup(f"Nobody Here{i}", on)
+        miss = (time.process_time() - t) / 2000
+        print(json.dumps(dict(imported=imported, load=load, warm=warm, per=per, miss=miss, hits=hits)))
         """
     )
-    best = min(
-        (
-            json.loads(
-                subprocess.run(
-                    [sys.executable, "-c", code], capture_output=True, text=True, check=True
-                ).stdout
-            )
-            for _ in range(3)
-        ),
-        key=lambda r: r["load"],
-    )
-    assert best["load"] < 0.3, best
+    runs = [
+        json.loads(
+            subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        )
+        for _ in range(3)
+    ]
+    best = min(runs, key=lambda r: r["load"] + r["warm"])
+    print(best)
+    assert best["hits"] > 1000
     assert best["load"] + best["warm"] < 0.3, best
-    assert best["per"] < 0.0002, best  # 0.2 ms a name: a report names a handful
+    assert best["per"] < 0.0002 and best["miss"] < 0.0002, best  # a report names a handful: < 2 ms

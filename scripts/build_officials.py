@@ -427,7 +427,8 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
                 name = name[: m.start()].strip()
             words = name.split()
             lower = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES and "-" not in w]
-            if _EVENT.search(name) or len(lower) > 1 or re.search(r"\d", name):
+            titled = [w for w in words if w in TITLE_WORDS and w not in ("King", "Grand")]
+            if _EVENT.search(name) or len(lower) > 1 or re.search(r"\d|'s\b", name) or len(titled) > 1:
                 continue
             has_caps = any(_is_caps_word(w) for w in words)
             plain = 2 <= len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
@@ -462,8 +463,15 @@ def _list_of_names(chunk: str, since: dt.date | None) -> list[str]:
     cut = [c.strip() for c in cut if c.strip()]
     if len(cut) <= 1:
         return [chunk]
-    # a comma inside one person's name ("MARCOS, Jr.", "Saud, born ...") is not a list
+    # a comma inside one person's name ("MARCOS, Jr.", "Saud, born ...") or between
+    # titles ("Prime Minister, State Administration Council Chair, Sr. Gen. MIN AUNG HLAING")
+    # is not a list of persons
     if any(len(c.split()) == 1 for c in cut[1:]) and not all(_is_caps_word(c) for c in cut[1:]):
+        return [chunk]
+    with_caps = [any(_is_caps_word(w) for w in c.split()) for c in cut]
+    if any(with_caps) and not all(with_caps):
+        return [chunk]
+    if not any(with_caps) and any(c.split()[0] in TITLE_WORDS for c in cut[1:]):
         return [chunk]
     return cut
 

@@ -217,6 +217,26 @@ def test_a_snapshot_row_holds_only_near_its_date() -> None:
         assert t.in_office(D("2020-01-01")) and not t.in_office(D("2005-01-01"))
 
 
+def test_state_on_is_one_state_or_none(tmp_path: Path) -> None:
+    table = officials()
+    assert table.state_on("Pham Minh Chinh", D("2023-01-01")) == "VNM"
+    assert table.state_on("Antonio Guterres", D("2010-01-01")) == "UNHCR"  # before the UN
+    assert table.state_on("Antonio Guterres", D("2020-01-01")) == "UN"
+    assert table.state_on("Shinzo Abe", D("2010-01-01")) is None  # out of office
+    assert table.state_on("Nobody Here", D("2010-01-01")) is None
+    # a name two states' officials share on one day is ambiguous: no state rather than a guess
+    both = Officials(
+        _write(
+            tmp_path,
+            "two.csv",
+            "name,state,office,start\nJohn SMITH,GBR,minister:trade,2020-01-01\n"
+            "John SMITH,AUS,minister:trade,2020-01-01\n",
+        )
+    )
+    assert both.states("John Smith", D("2021-01-01")) == {"GBR", "AUS"}
+    assert both.state_on("John Smith", D("2021-01-01")) is None
+
+
 def test_unknown_name_finds_nothing() -> None:
     assert lookup("Nobody Inparticular", None) == []
     # his son shares two of three words: never found through a shortened query

@@ -241,6 +241,12 @@ class Officials:
         """The states or bodies a name served on a date (more than one: ambiguous)."""
         return {t.state for t in self.lookup(name, on)}
 
+    def state_on(self, name: str, on: dt.date) -> str | None:
+        """The one state or body a name served on a date; None when none is known or
+        two are (a namesake, a dual office): the resolver decides those from the text."""
+        states = self.states(name, on)
+        return next(iter(states)) if len(states) == 1 else None
+
 
 def _parse_rows(
     text: str, label: str, *, origin: str, delimiter: str, check_codes: bool = True

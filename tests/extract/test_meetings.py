@@ -533,3 +533,26 @@ def test_a_summit_between_two_blocs_told_three_ways_is_one_meeting(nlp) -> None:
     found = meetings(nlp, text, published="2023-10-20")
     blocs = [m for m in found if {p.country for p in m.participants} == {"GCC", "ASEAN"}]
     assert len(blocs) == 1 and blocs[0].date.value == "2023-10-20"
+
+
+def test_a_visit_takes_the_host_the_report_names_elsewhere(nlp) -> None:
+    """meeting.named_host: GUIDELINES' host state is the participant only
+    unless the host is named."""
+    text = ("MOSCOW — Chinese President Xi Jinping paid a state visit to Russia this week. "
+            "Russian President Vladimir Putin praised the ties.")
+    report = Report("t", text, published="2023-03-22")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    [meeting] = extract(cleaned, doc).meetings
+    assert {(p.name, p.country) for p in meeting.participants} == {
+        ("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")}
+
+
+def test_a_visit_told_again_as_a_named_meeting_is_one_record(nlp) -> None:
+    text = ("HANOI — Lao Prime Minister Sonexay Siphandone paid an official visit to Vietnam. "
+            "He held talks with Vietnamese Prime Minister Pham Minh Chinh on Monday.")
+    report = Report("t", text, published="2024-01-08")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    meetings = extract(cleaned, doc).meetings
+    assert [{p.name for p in m.participants} for m in meetings] == [{"Sonexay Siphandone", "Pham Minh Chinh"}]

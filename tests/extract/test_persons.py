@@ -4,6 +4,8 @@ here is written for the test; the real spaCy model parses it."""
 
 from __future__ import annotations
 
+import pytest
+
 from diplograph import clean, parse
 from diplograph.extract import extract
 from diplograph.records import Report
@@ -393,3 +395,19 @@ def test_the_demonym_leader_is_the_one_this_sentence_is_about(nlp) -> None:
     pairs = {frozenset(p.name for p in m.participants) for m in found.meetings}
     assert frozenset({"To Lam", "Tharman Shanmugaratnam"}) in pairs
     assert frozenset({"To Lam", "Pham Minh Chinh"}) not in pairs
+
+
+def test_a_full_stop_fused_to_a_name_is_not_part_of_it(nlp) -> None:
+    text = ("Leaders attended the funeral in Hanoi on Saturday, including Lao President Bounnhang "
+            "Vorachith and Cambodian Prime Minister Hun Sen.")
+    names = set(people(nlp, text))
+    assert "Hun Sen" in names and "Hun Sen." not in names
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministers of Australia and Vietnam met in Canberra on Monday.",
+    "Vietnamese Prime Minister Nguyen Xuan Phuc met Chairman of the State Duma Vyacheslav Volodin.",
+])
+def test_plural_titles_and_institutions_are_not_names(nlp, text: str) -> None:
+    names = set(people(nlp, text))
+    assert not any(n.split()[0] in {"Ministers", "Duma"} for n in names)

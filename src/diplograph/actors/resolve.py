@@ -26,6 +26,7 @@ fuzzy scan over all tokens.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from diplograph.actors import officials
 from diplograph.actors.knowledge import Mention, _load_yaml, fold, knowledge
 
 if TYPE_CHECKING:
@@ -139,7 +141,7 @@ class ResolvedPerson:
     name: str
     role: str | None
     country: str | None
-    country_how: str  # explicit | inferred | home | unknown
+    country_how: str  # explicit | knowledge | inferred | home | unknown
     first_sentence: int
     first_start: int
     aliases: list[str] = field(default_factory=list)
@@ -503,6 +505,58 @@ def _entity_candidates(ctx: ReportContext, sent: Sentence, words: list[Word],
     return out
 
 
+#: the longest name (in words) looked up in the officials table
+_KNOWN_NAME_WORDS = 5
+
+
+def _particle(word: str, vocab: TitleVocabulary) -> bool:
+    return word in vocab.particles or word.lower() in vocab.particles
+
+
+def _known_candidates(sent: Sentence, words: list[Word], vocab: TitleVocabulary,
+                      taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """person.known_name: a run of capitalised words that is the name of an
+    official in the officials table ("Ollanta Humala held talks with ...")
+    is a person, where neither a title nor the tagger found one: the small
+    model misses unqualified names at a sentence's start and in lists."""
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not w.cap or w.mention is not None or any(a <= w.start < b for a, b in taken) \
+                or w.text in vocab.not_names or vocab.is_title_word(w.text) or w.text in vocab.honorifics \
+                or fold(w.text) in vocab.normalise:
+            i += 1
+            continue
+        texts = tuple(x.text for x in words[i : i + 4])
+        phrase = next((h for h in vocab.honorific_phrases if texts[: len(h)] == h), None)
+        if phrase:  # "Tan Sri Johari Abdul": the name after the honorific
+            i += len(phrase)
+            continue
+        run = i
+        while run < len(words) and run - i < _KNOWN_NAME_WORDS and words[run].mention is None and (
+            (words[run].cap and words[run].text not in vocab.not_names)
+            or (run > i and words[run].text.split("-")[0] in vocab.particles)  # "Abdel Fattah el-Sisi"
+        ):
+            run += 1
+        found = None
+        for end in range(run, i + 1, -1):  # the longest known name first, two name words at least
+            if _particle(words[end - 1].text, vocab) or sum(
+                1 for x in words[i:end] if not _particle(x.text, vocab)
+            ) < 2:
+                continue  # "Ahmed Al": a particle is no name word
+            text = " ".join(x.text for x in words[i:end])
+            if officials.lookup(text, None):
+                found = end
+                break
+        if found is None:
+            i += 1
+            continue
+        out.append(_Candidate(words[i:found], None, None, sent.index, "known"))
+        i = found
+    return out
+
+
 def _lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -> str | None:
     """ "Thai national police chief Pol Gen X", "the regime's social welfare
     minister Daw Y": lower-case title words right before a name, with a
@@ -625,6 +679,16 @@ def _good_name(tokens: tuple[str, ...], words: list[Word]) -> bool:
     return not any(kb.names_entity(w.text) and kb.lookup_how(w.text)[1] != "demonym" for w in words)
 
 
+def _display_name(name_words: list[Word]) -> str:
+    """The name as written, without a sentence's full stop fused to its last
+    word ("Hun Sen." at the end of a sentence); an initial keeps its dot."""
+    name = " ".join(w.text for w in name_words)
+    last = name_words[-1].text if name_words else ""
+    if last.endswith((".", ",", ";", ":")) and len(last.rstrip(".,;:")) > 2:
+        name = name.rstrip(".,;:")
+    return name
+
+
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return bool(short) and set(short) <= set(long)
 
@@ -641,6 +705,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
             w.pos = pos_at.get(w.start, "")
         sentence_words[sent.index] = words
         found = _candidates_in(sent, words, vocab)
+        found += _known_candidates(sent, words, vocab, [(c.start, c.end) for c in found])
         taken = [(c.start, c.end) for c in found]
         found += _entity_candidates(ctx, sent, words, vocab, taken)
         if _headline(words):
@@ -663,7 +728,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
                       and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
         if len(owners) > 1:
             continue  # ambiguous short form
-        name = " ".join(w.text for w in cand.name_words)
+        name = _display_name(cand.name_words)
         if owners:
             p = persons[owners[0]]
             if cand.country and (p.country is None):
@@ -1051,6 +1116,7 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                 first = owner[0] if owner else min(mentions, key=lambda m: m.start, default=None)
                 if first is not None and first.start < mention.start:
                     excluded[first.person].add(mention.entity.code)
+    _known_officials(ctx, persons)
     pairs = _pairs(ctx)
     home = _unmarked_first(index.home, persons, ctx.parties)
     order = sorted(range(len(persons)), key=lambda n: persons[n].first_start)
@@ -1077,6 +1143,33 @@ def _infer_countries(ctx: ReportContext, index: PersonIndex, sentence_words: dic
                 break
     index.visitors = set(visited)
     _nominals(ctx, index)
+
+
+def _known_officials(ctx: ReportContext, persons: list[ResolvedPerson]) -> None:
+    """actor.knowledge: a person the text does not qualify takes the state
+    of the official of that name in office on the report's date (any date
+    when none was), from the officials table (actors/officials.py), where
+    every such official serves one state. The text's own word wins
+    ("explicit"); two states for one name decide nothing. Runs before the
+    guesses from encounters and home states, so those met by a known
+    official are not given that official's state."""
+    on = _report_date(ctx.published)
+    vocab = vocabulary()
+    for p in persons:
+        if p.country_how == "explicit" or sum(1 for t in p.tokens if not _particle(t, vocab)) < 2:
+            continue
+        states = {t.state for t in officials.lookup(p.name, on)} if on else set()
+        if not states:
+            states = {t.state for t in officials.lookup(p.name, None)}
+        if len(states) == 1:
+            p.country, p.country_how = states.pop(), "knowledge"
+
+
+def _report_date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
 
 
 _PAIR_JOIN = re.compile(r"^\s*[-–—]\s*$")

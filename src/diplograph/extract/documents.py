@@ -34,6 +34,7 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.document_groups import group_mentions
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions, person_codes
 from diplograph.records import Document, ResolvedDate
 
@@ -536,6 +537,13 @@ _CARRIER = re.compile(
     r"\b(?:include|included|includes|including|are|were|such\s+as|namely|comprising|comprised)\b[^.;]*$",
     re.IGNORECASE,
 )
+#: a sentence that opens by listing a group told before: "The documents include ..."
+_CARRIER_OPENS = re.compile(
+    r"^(?:(?:the|these|those|such)\s+)?(?:[\w-]+\s+){0,2}?(?:documents|agreements|deals|MoUs|memoranda|"
+    r"instruments|pacts|accords|contracts)\b[^.;]{0,40}?\b(?:include|included|includes|including|are|were|"
+    r"cover|covered|comprise|comprised)\b",
+    re.IGNORECASE,
+)
 _PLURAL_DOCUMENTS = re.compile(
     r"\b(?:documents|agreements|deals|MoUs|memoranda|instruments|pacts|accords|contracts)\b", re.IGNORECASE
 )
@@ -549,6 +557,9 @@ def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     witnessed the signing of 13 cooperative agreements")."""
     if _data().carrying_out.search(ctx.text[max(sent.start, f.start - 60) : f.start]):
         return None  # "reviewed the implementation of the Joint Action Plan": an existing one
+    listed = _list_status(ctx, sent)
+    if listed is not None:
+        return listed
     if _CARRIER.search(ctx.text[sent.start : f.start]):
         neighbours = [sent.index - 1]
     elif _capitalised_words(f.title) and len(f.title.split()) >= 2:
@@ -561,6 +572,44 @@ def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
             if status is not None:
                 return status
     return None
+
+
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪●○◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_TO_BE = re.compile(r"\b(?:will|to)\s+be\s+$")
+#: the longest list (in items) whose lead sentence still gives its items a status
+_LIST_REACH = 40
+
+
+def _is_item(sent: Sentence) -> bool:
+    """A line of a list: bulleted or numbered, or a bare title with no verb."""
+    if _BULLET.match(sent.text):
+        return True
+    return not any(pos in ("VERB", "AUX") for _tok, _low, pos in sent.tagged())
+
+
+def _list_status(ctx: ReportContext, sent: Sentence) -> str | None:
+    """document.list_item: the status of an instrument that is an item of a
+    list whose lead line signs (or plans) them ("The following documents were
+    signed:" followed by a line per title)."""
+    if not _is_item(sent):
+        return None
+    k = sent.index - 1
+    while k >= 0 and sent.index - k <= _LIST_REACH and _is_item(ctx.sentences[k]):
+        k -= 1
+    if k < 0 or not ctx.sentences[k].text.rstrip().endswith(":"):
+        return None
+    lead = ctx.sentences[k]
+    data = _data()
+    cues = [(m.start(), "signed") for m in data.signed.finditer(lead.text)]
+    cues += [(m.start(), "planned") for m in data.planned.finditer(lead.text)]
+    if not cues:
+        return None
+    at, status = max(cues)
+    head = lead.text[:at]
+    later = data.future.search(head[-40:]) or data.to_before.search(head) or _TO_BE.search(head)
+    if status == "signed" and later:
+        status = "planned"
+    return _checked(ctx, lead, lead.start + at, status)
 
 
 def _set_status(ctx: ReportContext, other: Sentence) -> str | None:
@@ -647,13 +696,25 @@ def find_documents(ctx: ReportContext) -> list[Document]:
     data = _data()
     out: list[Document] = []
     told_in: list[int] = []  # the sentence each record was first told in
+    headline_groups: list[Document] = []  # groups told in the headline
     for sent in ctx.sentences:
         stext = ctx.text[sent.start : sent.end]
-        if not data.screen.search(stext):
+        groups = group_mentions(ctx.doc, ctx.text, sent)
+        if not groups and not data.screen.search(stext):
             continue
         found = _mentions(ctx, sent)
-        for f in found:
-            titles = tuple((g.start, g.end) for g in found if g is not f)
+        found = [f for f in found if not any(g.start <= f.start < g.end for g in groups)]
+        candidates = [(f, f.title) for f in found]
+        for g in groups:
+            if g.rule == "document.group.named" and _members_named(ctx, sent, g, found):
+                continue  # "several documents, including an agreement on ...": the members are the records
+            if data.carrying_out.search(ctx.text[max(sent.start, g.start - 60) : g.start]):
+                continue  # "implement signed high-level agreements": existing ones
+            candidates += [(_Found(g.start, g.end, g.start, title, False), title) for title in g.titles]
+        candidates.sort(key=lambda c: c[0].start)
+        group_starts = {g.start for g in groups}
+        for f, _title in candidates:
+            titles = tuple((g.start, g.end) for g, _ in candidates if g.start != f.start)
             status = _status(ctx, sent, f, titles)
             if status is None:
                 continue
@@ -665,6 +726,8 @@ def find_documents(ctx: ReportContext) -> list[Document]:
             evidence, span = ctx.evidence(sent)
             date = ctx.date_of(stext) if status == "signed" else ResolvedDate(None)
             record = Document(f.title, parties, status, date, evidence, span)
+            if _headline(sent) and f.start in group_starts:
+                headline_groups.append(record)
             words = _words(f.title)
             # two instruments listed in one sentence are two ("an MoU on cooperation and an MoU on
             # marine and fisheries cooperation"); a bare kind is a named one only with its parties
@@ -676,7 +739,53 @@ def find_documents(ctx: ReportContext) -> list[Document]:
                 told_in.append(sent.index)
             elif same.status == "planned" and status == "signed":
                 out[out.index(same)] = record
-    return out
+    return _without_headline_groups(out, headline_groups)
+
+
+def _headline(sent: Sentence) -> bool:
+    """The report's title, or a first line that reads as one (no full stop)."""
+    return sent.zone == "title" or (sent.index == 0 and sent.text.rstrip()[-1:] not in ".!?\"”")
+
+
+def _without_headline_groups(out: list[Document], headline: list[Document]) -> list[Document]:
+    """A headline's group ("Malaysia, Singapore sign agreements on ...")
+    summarises what the body tells one by one: dropped when the body has
+    any document of its own."""
+    if not headline or all(any(d is h for h in headline) for d in out):
+        return out
+    return [d for d in out if not any(d is h for h in headline)]
+
+
+def _members_named(ctx: ReportContext, sent: Sentence, group, found: list[_Found]) -> bool:
+    """A group whose members the report names right after it: in the same
+    sentence ("..., including A and B"), in a list its sentence opens ("...
+    signed the following documents:"), or in the next sentence ("The
+    documents include ..."). A counted group with more members than it
+    names ("14 documents, including A and B") stays a record beside them."""
+    named = sum(1 for f in found if f.start >= group.end)
+    count = _count(group.titles[0])
+    if named and (count is None or count <= named):
+        return True
+    if named:
+        return False
+    if sent.text.rstrip().endswith(":"):
+        return True
+    k = sent.index + 1
+    return k < len(ctx.sentences) and _CARRIER_OPENS.match(ctx.sentences[k].text) is not None
+
+
+def _count(title: str) -> int | None:
+    """The number a group's title gives ("14 documents", "five MoUs"), if any."""
+    first = title.split()[0].lower() if title.split() else ""
+    if first.isdigit():
+        return int(first)
+    return _numbers().get(first)
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> dict[str, int]:
+    groups = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))["groups"]
+    return {str(k).lower(): int(v) for k, v in groups["numbers"].items()}
 
 
 def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:

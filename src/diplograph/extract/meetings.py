@@ -36,6 +36,7 @@ from diplograph import dates
 from diplograph.actors.knowledge import _load_yaml, knowledge
 from diplograph.actors.resolve import PersonIndex, PersonMention, vocabulary
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.meeting_hosts import name_hosts
 from diplograph.records import Meeting, Participant, ResolvedDate, Span
 
 # --------------------------------------------------------------------------- vocabulary
@@ -1328,7 +1329,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         evidence, span = ctx.evidence(d.sentence)
         occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
         out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
-    return out
+    return name_hosts(ctx, out)
 
 
 def _report_occasion(ctx: ReportContext) -> str | None:

@@ -1,0 +1,270 @@
+"""Instruments named in the plural: "signed agreements on trade, energy and
+education", "two agreements, one on investment and the other on customs",
+"15 agreements", "a series of cooperation agreements in the fields of ...".
+
+Why a module of its own: the singular finder (`documents.py`) drops plurals,
+since "the agreements" names no one document. The GUIDELINES decide what a
+plural is instead (Hard cases): instruments named one by one are a record
+each, and a group named only as a group is one record, titled as the report
+names it. This module only finds such mentions and their titles; whether
+each was signed or planned, and between whom, is decided by `documents.py`
+exactly as for a singular instrument.
+
+Three readings, in this order (vocabulary in `data/documents.yaml`, key
+`groups`):
+
+- `document.group.one_each`: "two agreements, one on A and the other on B":
+  a record per "one on ..." phrase;
+- `document.group.topics`: a plural with no count before it and a topic list
+  after it ("agreements on A, B and C"): a record per topic, titled with the
+  singular kind ("agreement on A");
+- `document.group.named`: any other plural that is counted ("15 agreements",
+  "a series of ..."), premodified ("cooperation documents") or followed by
+  its fields ("in the fields of A, B and C"): one record titled with the
+  whole phrase. An anaphor ("the agreements", "these documents") is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+from spacy.tokens import Doc
+
+from diplograph.extract.context import Sentence
+
+
+@dataclass(frozen=True)
+class GroupMention:
+    """A plural instrument mention: the phrase's bounds (absolute offsets) and
+    the titles of the records it stands for (one for a group)."""
+
+    start: int
+    end: int
+    titles: tuple[str, ...]
+    rule: str
+
+
+def _alt(items) -> str:
+    return "|".join(
+        r"\s+".join(re.escape(w) for w in i.split()) for i in sorted(set(items), key=len, reverse=True)
+    )
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        data = yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))[
+            "groups"
+        ]
+        self.singular = {k.lower(): v for k, v in data["plural_kinds"].items()}
+        self.vague = {k.lower() for k in data["vague"]}
+        self.plural = re.compile(rf"(?<![\w-])(?P<kind>{_alt(data['plural_kinds'])})(?![\w-])", re.IGNORECASE)
+        self.quantifier = re.compile(
+            rf"(?<![\w-])(?:an?\s+)?(?P<q>{_alt(data['quantifiers'])}|\d[\d,]*)\s+"
+            r"$",
+            re.IGNORECASE,
+        )
+        self.anaphor = re.compile(
+            rf"(?<![\w-])(?:{_alt(data['anaphors'])})\s+(?:(?:two|three|four|five|\d+|[\w-]+)\s+){{0,2}}$",
+            re.IGNORECASE,
+        )
+        self.fields = re.compile(rf"\s*,?\s*(?:{_alt(data['field_phrases'])})\b", re.IGNORECASE)
+        self.topic_start = re.compile(
+            r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+", re.IGNORECASE
+        )
+        self.one_each = re.compile(
+            r"(?:^|(?<=\s)(?=one\b)|,|\band\b|;)\s*(?:(?:the\s+)?(?:other|first|second|third|fourth|last)|another|a\s+(?:second|third)"
+            r"|one)\s+(?P<prep>on|for|in|regarding|concerning|to)\s+",
+            re.IGNORECASE,
+        )
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary()
+
+
+#: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
+_TOPIC_STOP = re.compile(
+    r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
+    r"according|said|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
+    r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
+    r"have|has|had|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b))\b",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(
+    r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|as\s+well\s+as|&)\s+", re.IGNORECASE
+)
+_MAX_TOPIC = 120
+
+
+def _topic_end(text: str, start: int, limit: int) -> int:
+    m = _TOPIC_STOP.search(text, start, min(limit, start + _MAX_TOPIC))
+    end = m.start() if m else min(limit, start + _MAX_TOPIC)
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")”’\"'":
+        end -= 1
+    return end
+
+
+def _topics(text: str, start: int, end: int) -> list[str]:
+    """The items of a coordinated topic phrase: "trade, energy and education"."""
+    pieces = [p.strip() for p in _LIST_SPLIT.split(text[start:end])]
+    return [p for p in pieces if p and any(c.isalpha() for c in p)]
+
+
+#: what may stand between a plural and its "one on ...": a short name in
+#: brackets, a comma, a linking word ("four MoUs, including one on ...")
+_EACH_LEAD = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?[,:(–—-]?\s*(?:(?:including|namely|such\s+as|of\s+which)\s+)?one\b",
+    re.IGNORECASE,
+)
+
+
+_AND_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?=[a-z])")
+_NEXT_TO = re.compile(r"[^,;:.]{1,40}?(?P<and>\s*,?\s*and\s+)to\s+(?=[a-z])")
+
+
+def _purposes(text: str, start: int, limit: int) -> tuple[int, list[str]]:
+    """The infinitives of "agreements to prevent incidents ... and to boost
+    cooperation ...": each purpose phrase, and where the last ends."""
+    items: list[str] = []
+    pos, end = start, start
+    while pos < limit and len(items) < 8:
+        end = _topic_end(text, pos, limit)
+        piece = re.sub(r"\s+(?:and|or)$", "", text[pos:end].strip())
+        if not piece:
+            break
+        items.append(" ".join(piece.split()))
+        nxt = _AND_TO.match(text, end, limit)
+        if nxt is None:  # "to prevent incidents at sea and to ...": a place inside the purpose
+            later = _NEXT_TO.match(text, end, limit)
+            if later is None:
+                break
+            items[-1] = " ".join(text[pos : later.start("and")].split())
+            nxt = later
+        pos = nxt.end()
+    return end, items
+
+
+def _one_each(text: str, after: int, limit: int, kind: str) -> tuple[int, tuple[str, ...]] | None:
+    """ "..., one on A and the other on B": the end of the phrase and a title per item."""
+    v = _vocabulary()
+    lead = _EACH_LEAD.match(text, after, limit)
+    if lead is None:
+        return None
+    pos = lead.end() - len("one")
+    titles: list[str] = []
+    marks = list(v.one_each.finditer(text, pos, limit))
+    end = pos
+    for n, mark in enumerate(marks):
+        stop = marks[n + 1].start() if n + 1 < len(marks) else _topic_end(text, mark.end(), limit)
+        piece = re.sub(r"[\s,]+$", "", text[mark.end() : stop])
+        if not piece:
+            break
+        piece = " ".join(piece.split())
+        titles.append(f"{kind} {mark.group('prep').lower()} {piece}")
+        end = mark.end() + len(piece)
+    return (end, tuple(titles)) if len(titles) >= 2 else None
+
+
+def _premodifiers(doc: Doc, char: int, lowest: int) -> int:
+    """Where the plural's premodifiers start ("bilateral cooperation
+    agreements"): the nouns and adjectives right before it, never a verb."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return char
+    start = char
+    j = span[0].i - 1
+    while j >= 0 and doc[j].idx >= lowest and j > span[0].i - 4:
+        t = doc[j]
+        if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
+            j -= 1  # "high-level agreements": a hyphenated modifier
+            continue
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("VBN", "VBD") or t.lower_ in _NOT_MODIFIERS:
+            break
+        start = t.idx
+        j -= 1
+    return start
+
+
+_NOT_MODIFIERS = {
+    "key",
+    "important",
+    "new",
+    "major",
+    "various",
+    "other",
+    "more",
+    "further",
+    "several",
+    "many",
+}
+
+
+def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
+    """The plural instrument mentions of a sentence, with their titles."""
+    v = _vocabulary()
+    out: list[GroupMention] = []
+    for m in v.plural.finditer(text, sent.start, sent.end):
+        kind = m.group("kind")
+        start = _premodifiers(doc, m.start(), sent.start)
+        modifiers = text[start : m.start()]
+        before = text[max(sent.start, start - 60) : start]
+        q = v.quantifier.search(before)
+        if q is None and v.anaphor.search(text[max(sent.start, m.start() - 60) : m.start()]):
+            continue  # "the agreements", "these documents": told before
+        if q is not None and re.search(r"\b(?:the|these|those|such|both|all)\s+$", before[: q.start()]):
+            continue  # "the 15 agreements": the group told before
+        if m.start() > sent.start and text[m.start() - 1 : m.start()] in "-–":
+            continue  # "MoUs-related": not a mention
+        if text[m.start() - 1 : m.start()] == "(" and out and out[-1].end >= m.start() - 2:
+            continue  # "four memoranda of understanding (MoUs)": the same group, abbreviated
+        if out and out[-1].start <= m.start() < out[-1].end:
+            continue  # inside the previous group's phrase
+        singular = v.singular[kind.lower()]
+        if kind[:1].isupper() and not kind.isupper() and m.start() > sent.start:
+            singular = singular[:1].upper() + singular[1:]
+        if q is not None:
+            start = start - len(before) + q.start()
+            if text[start : start + 2].lower() in ("a ", "an"):
+                start += text[start:].find(" ") + 1
+        each = _one_each(text, m.end(), sent.end, singular)
+        if each is not None:
+            out.append(GroupMention(start, each[0], each[1], "document.group.one_each"))
+            continue
+        fields = v.fields.match(text, m.end(), sent.end)
+        topic = v.topic_start.match(text, m.end(), sent.end)
+        if q is None and fields is None and topic is not None:
+            if topic.group("prep").lower() == "to":
+                t_end, items = _purposes(text, topic.end(), sent.end)
+            else:
+                t_end = _topic_end(text, topic.end(), sent.end)
+                items = _topics(text, topic.end(), t_end)
+            if len(items) >= 2:
+                prep = topic.group("prep").lower()
+                head = (modifiers + singular).strip()
+                out.append(
+                    GroupMention(
+                        start,
+                        t_end,
+                        tuple(f"{head} {prep} {item}" for item in items),
+                        "document.group.topics",
+                    )
+                )
+                continue
+        end = m.end()
+        tail = fields or topic
+        if tail is not None:
+            end = _topic_end(text, tail.end(), sent.end) if tail.end() < sent.end else end
+            end = max(end, m.end())
+        if q is None and not modifiers.strip() and kind.lower() in v.vague and tail is None:
+            continue  # "documents" alone: too vague to be a record
+        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        out.append(GroupMention(start, end, (title,), "document.group.named"))
+    return out

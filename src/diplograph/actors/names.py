@@ -45,7 +45,8 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 @lru_cache(maxsize=1)
 def _honorifics() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
     """Honorific words and phrases (folded) and name particles, from titles.yaml."""
-    data = yaml.safe_load(files("diplograph.data").joinpath("titles.yaml").read_text(encoding="utf-8"))
+    text = files("diplograph.data").joinpath("titles.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     words = {fold(w) for w in data.get("honorifics", [])} - {""}
     words |= {"lyonpo", "dasho", "shaikh", "shaykh", "mohtarma", "sr", "gen", "lt", "field"}
     phrases = tuple(
@@ -68,9 +69,39 @@ def name_key(text: str) -> str:
     return " ".join(sorted(fold(text).split()))
 
 
+# Romanisations of one sound that sources and news mix ("Dmitriy"/"Dmitry",
+# "Ruhani"/"Rouhani", "Kasym-Zhomart"/"Kassym-Jomart"): applied to both sides
+# of a second, looser index that is asked only when the exact keys find nothing.
+_LOOSE = (
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("y", "i"),
+    ("ie", "i"),
+    ("w", "v"),
+)
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=65536)
+def loose_key(key: str) -> str:
+    """A name key with romanisation differences levelled (see `_LOOSE`); words re-sorted."""
+    for old, new in _LOOSE:
+        key = key.replace(old, new)
+    return " ".join(sorted(_DOUBLE.sub(r"\1", key).split()))
+
+
+def _caps_part(part: str) -> bool:
+    letters = [c for c in part if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(part)
+
+
 def _is_caps(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and not _ROMAN.match(token)
+    """A family name in the CIA's capitals: "EMAN", "al-ZUBAYDI", "SASSOU-Nguesso" (not "II")."""
+    return not token.startswith("(") and any(_caps_part(p) for p in re.split(r"[-']", token))
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -93,16 +124,13 @@ def strip_honorifics(words: list[str]) -> list[str]:
 
 
 def display(name: str) -> str:
-    """The CIA's capitals as ordinary case: "Michiel Godfried (Mike) EMAN" -> "... (Mike) Eman"."""
-    _, _, particles = _honorifics()
+    """The CIA's capitals as ordinary case: "Michiel Godfried (Mike) EMAN" -> "... (Mike) Eman",
+    "Nuri al-MALIKI" -> "Nuri al-Maliki"."""
     out = []
     for word in name.split():
         if _is_caps(word):
-            parts = word.split("-")
-            word = "-".join(
-                p.lower() if p.lower() in particles and len(parts) == 1 else p[:1] + p[1:].lower()
-                for p in parts
-            )
+            parts = re.split(r"([-'])", word)
+            word = "".join(p[:1] + p[1:].lower() if _caps_part(p) else p for p in parts)
             if word.startswith("Mc") and len(word) > 2:
                 word = "Mc" + word[2].upper() + word[3:]
         out.append(word)
@@ -132,6 +160,9 @@ def _forms(name: str) -> set[str]:
             if not variant:
                 continue
             forms.add(" ".join(variant))
+            no_bin = [w for w in variant if fold(w) not in {"bin", "binti", "bint", "ibn", "b"}]
+            if len(variant) >= 3 and len(no_bin) >= 2 and len(no_bin) < len(variant):
+                forms.add(" ".join(no_bin))  # "ABDULLAH bin Ahmad Badawi" -> "Abdullah Ahmad Badawi"
             if len(variant) > 3 and fold(variant[1]) in {"bin", "bint", "ibn"}:
                 forms.add(" ".join(variant[:3]))  # "Muhammad bin Salman bin Abd al-Aziz Al Saud"
             patronymic = len(variant) > 2 and fold(variant[1]) in {"bin", "bint", "ibn"}
@@ -142,8 +173,6 @@ def _forms(name: str) -> set[str]:
             forms.add(" ".join(no_initials))
             caps = [i for i, w in enumerate(no_initials) if _is_caps(w)]
             _, _, particles = _honorifics()
-            if caps == [0] and len(no_initials) >= 3 and fold(no_initials[1]) not in particles:
-                forms.add(" ".join(no_initials[:2]))  # "PRABOWO Subianto Djojohadikusumo"
             if caps and caps[0] > 0:
                 given, family = no_initials[: caps[0]], no_initials[caps[0] :]
                 caps_only = [w for w in family if _is_caps(w)]
@@ -154,6 +183,9 @@ def _forms(name: str) -> set[str]:
                         forms.add(" ".join([one, *caps_only]))
                 if len(caps_only) > 1:
                     forms.add(" ".join([given[0], caps_only[0]]))
+                if len(family) >= 2:  # "Mohamed NAJIB bin Abdul Razak" -> "Najib (bin) Abdul Razak"
+                    forms.add(" ".join(family))
+                    forms.add(" ".join(w for w in family if fold(w) not in {"bin", "binti", "bint", "ibn"}))
     return {f for f in forms if f}
 
 
@@ -185,6 +217,18 @@ def short_keys(name: str, also: tuple[str, ...] | list[str] = ()) -> set[str]:
     return {k for k in out if len(k) >= 3 and k not in particles}
 
 
-def query_keys(query: str) -> set[str]:
-    """The keys a name as written in a report is looked up under."""
-    return variants(query)
+@lru_cache(maxsize=16384)
+def query_keys(query: str) -> frozenset[str]:
+    """The keys a name as written in a report is looked up under: the name as
+    written, without honorifics, suffixes, initials or a bracketed nickname.
+    Never a shortened form: "Kim Jong Il" must not find "Kim Jong Un" through
+    "Kim Jong"; shortening is the table's side (`variants`)."""
+    plain = _PAREN.sub(" ", re.sub(r'"[^"]*"', " ", query)).split()
+    forms = [plain, strip_honorifics(plain)]
+    if len(plain) >= 3:  # initials without a vowel inside a name: "Retno LP Marsudi"
+        forms.append([w for w in forms[1] if not re.fullmatch(r"[B-DF-HJ-NP-TV-Z]{1,3}\.?", w)])
+    for words in list(forms):
+        trimmed = [w for w in words if fold(w) not in _SUFFIXES]
+        forms.append(trimmed)
+        forms.append([w for w in trimmed if not re.fullmatch(r"[A-Z]\.?", w)])
+    return frozenset(k for k in (name_key(" ".join(f)) for f in forms if f) if k)

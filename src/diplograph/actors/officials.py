@@ -39,12 +39,12 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from diplograph.actors.names import fold, name_key, query_keys, short_keys, variants
+from diplograph.actors.names import display, fold, loose_key, name_key, query_keys, short_keys, variants
 
 ENV_VAR = "DIPLOGRAPH_OFFICIALS"
 #: A row seen only in a snapshot (no stated start or end) is taken to hold the
@@ -114,6 +114,7 @@ class Officials:
         self.rows: list[Tenure] = []
         self.index: dict[str, list[int]] = {}
         self.short: dict[str, list[int]] = {}
+        self._loose: dict[str, list[int]] | None = None  # built on the first miss
         self.user_file = Path(user_file) if user_file else None
         self._load_bundle()
         self._load_curated()
@@ -136,8 +137,18 @@ class Officials:
         raw = files("diplograph.data").joinpath("officials/officials.tsv.gz").read_bytes()
         lines = gzip.decompress(raw).decode("utf-8").split("\n")
         header = lines[0].split("\t")
-        assert header[:10] == ["name", "state", "office", "title", "start", "end", "source", "as_of",
-                               "start_how", "end_how"], header
+        assert header[:10] == [
+            "name",
+            "state",
+            "office",
+            "title",
+            "start",
+            "end",
+            "source",
+            "as_of",
+            "start_how",
+            "end_how",
+        ], header
         for line in lines[1:]:
             if not line:
                 continue
@@ -147,14 +158,18 @@ class Officials:
 
     def _load_curated(self) -> None:
         text = files("diplograph.data").joinpath("officials/curated.tsv").read_text(encoding="utf-8")
-        for _, tenure in _parse_rows(text, "curated.tsv", origin="curated", delimiter="\t"):
-            self._add(tenure, variants(tenure.name), short_keys(tenure.name))
+        for _, tenure in _parse_rows(
+            text, "curated.tsv", origin="curated", delimiter="\t", check_codes=False
+        ):
+            self._add(
+                replace(tenure, name=display(tenure.name)), variants(tenure.name), short_keys(tenure.name)
+            )
 
     def _load_aliases(self) -> None:
         text = files("diplograph.data").joinpath("officials/aliases.tsv").read_text(encoding="utf-8")
         lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
         for rec in csv.DictReader(lines, delimiter="\t"):
-            targets = self._find(rec["name"])
+            targets = self._find(rec["name"], loose=False)
             key = name_key(rec["alias"])
             for i in targets:
                 if i not in self.index.setdefault(key, []):
@@ -177,19 +192,39 @@ class Officials:
         for key in user_keys:
             self.index.pop(key, None)
         for tenure, keys in pending:
-            self._add(tenure, keys, short_keys(tenure.name))
+            self._add(replace(tenure, name=display(tenure.name)), keys, short_keys(tenure.name))
 
     # -- asking
 
-    def _find(self, name: str, short: bool = False) -> list[int]:
+    def _find(self, name: str, short: bool = False, loose: bool = True) -> list[int]:
         found: list[int] = []
         for key in query_keys(name):
             for i in self.index.get(key, ()):
                 if i not in found:
                     found.append(i)
+        if not found and loose:
+            for key in {loose_key(k) for k in query_keys(name)}:
+                for i in self.loose_index().get(key, ()):
+                    if i not in found:
+                        found.append(i)
         if not found and short and len(fold(name).split()) == 1:
             found = list(self.short.get(fold(name), ()))
         return found
+
+    def loose_index(self) -> dict[str, list[int]]:
+        """The index by `loose_key`, built once, the first time an exact key misses."""
+        if self._loose is None:
+            loose: dict[str, list[int]] = {}
+            for key, rows in self.index.items():
+                bucket = loose.setdefault(loose_key(key), [])
+                bucket.extend(i for i in rows if i not in bucket)
+            self._loose = loose
+        return self._loose
+
+    def warm(self) -> Officials:
+        """Build the lazy indexes now (a worker calls this at start, not in its first report)."""
+        self.loose_index()
+        return self
 
     def lookup(self, name: str, on: dt.date | None = None, *, short: bool = False) -> list[Tenure]:
         """Tenures whose name matches `name`, in office on `on` (any date if None).
@@ -206,9 +241,18 @@ class Officials:
         """The states or bodies a name served on a date (more than one: ambiguous)."""
         return {t.state for t in self.lookup(name, on)}
 
+    def state_on(self, name: str, on: dt.date) -> str | None:
+        """The one state or body a name served on a date; None when none is known or
+        two are (a namesake, a dual office): the resolver decides those from the text."""
+        states = self.states(name, on)
+        return next(iter(states)) if len(states) == 1 else None
 
-def _parse_rows(text: str, label: str, *, origin: str, delimiter: str) -> Iterable[tuple[int, Tenure]]:
-    """Rows of a curated or user file, each checked; an error names the line."""
+
+def _parse_rows(
+    text: str, label: str, *, origin: str, delimiter: str, check_codes: bool = True
+) -> Iterable[tuple[int, Tenure]]:
+    """Rows of a curated or user file, each checked; an error names the line. The
+    curated file's codes are checked by the tests, not at each start (pycountry's load)."""
     numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     if not numbered:
         return
@@ -220,7 +264,7 @@ def _parse_rows(text: str, label: str, *, origin: str, delimiter: str) -> Iterab
             f"{label}:{header_line}: the header must name the columns {', '.join(USER_COLUMNS)} "
             f"(missing: {', '.join(missing)})"
         )
-    known = _known_codes()
+    known = _known_codes() if check_codes else None
     for lineno, line in numbered[1:]:
         cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
         if len(cells) > len(header):
@@ -228,7 +272,7 @@ def _parse_rows(text: str, label: str, *, origin: str, delimiter: str) -> Iterab
         rec = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
         if not rec["name"]:
             raise OfficialsFileError(f"{label}:{lineno}: the name is empty")
-        if rec["state"] not in known:
+        if known is not None and rec["state"] not in known:
             raise OfficialsFileError(
                 f"{label}:{lineno}: unknown state or body {rec['state']!r} (an ISO 3166-1 alpha-3 code "
                 f"such as VNM, or a body's short name such as ASEAN)"
@@ -255,10 +299,21 @@ def _parse_rows(text: str, label: str, *, origin: str, delimiter: str) -> Iterab
             source = given
         else:
             raise OfficialsFileError(f"{label}:{lineno}: a curated row needs its source")
-        yield lineno, Tenure(
-            rec["name"], rec["state"], rec["office"], rec.get("title", ""), dates["start"], dates["end"],
-            source, None, origin if dates["start"] else "unknown", origin if dates["end"] else "current",
-            origin,
+        yield (
+            lineno,
+            Tenure(
+                rec["name"],
+                rec["state"],
+                rec["office"],
+                rec.get("title", ""),
+                dates["start"],
+                dates["end"],
+                source,
+                None,
+                origin if dates["start"] else "unknown",
+                origin if dates["end"] else "current",
+                origin,
+            ),
         )
 
 
@@ -269,7 +324,7 @@ def _known_codes() -> frozenset[str]:
     import yaml
 
     text = files("diplograph.data").joinpath("bodies.yaml").read_text(encoding="utf-8")
-    bodies = yaml.safe_load(text) or {}
+    bodies = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"} | set(bodies))
 
 
@@ -307,8 +362,9 @@ def officials(user_file: str | Path | None = None) -> Officials:
     return _cached(str(path), mtime)
 
 
-def lookup(name: str, on: dt.date | None = None, *, short: bool = False,
-           user_file: str | Path | None = None) -> list[Tenure]:
+def lookup(
+    name: str, on: dt.date | None = None, *, short: bool = False, user_file: str | Path | None = None
+) -> list[Tenure]:
     """`Officials.lookup` on the shared instance."""
     return officials(user_file).lookup(name, on, short=short)
 

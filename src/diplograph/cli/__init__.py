@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "serve": "serve:serve",
     "spark-extract": "spark:spark_extract",
     "load": "spark:load",
+    "who": "who:who",
 }
 
 

@@ -118,3 +118,11 @@ def test_a_one_word_name_is_asked_as_a_family_name_on_the_date(nlp) -> None:
     _, index, _, _ = _resolved(nlp, text, "2023-03-01")
     got = {p.name: (p.country, p.country_how) for p in index.persons}
     assert got["Jaishankar"] == ("IND", "knowledge")
+
+
+def test_without_a_publication_date_the_reports_year_decides_between_offices(nlp) -> None:
+    # Mogherini served Italy (foreign minister, 2014) and then the EU (2014-2019)
+    text = "GENEVA — Federica Mogherini held talks with Nguyen Tan Dung in Geneva on 4 August 2015."
+    _, index, _, _ = _resolved(nlp, text, None)
+    got = {p.name: p.country for p in index.persons}
+    assert got["Federica Mogherini"] == "EU"

@@ -1194,9 +1194,19 @@ def _known_officials(ctx: ReportContext, persons: list[ResolvedPerson]) -> None:
             continue
         states = {t.state for t in officials.lookup(p.name, on, short=short)} if on else set()
         if not states and not short:
-            states = {t.state for t in officials.lookup(p.name, None)}
+            found = officials.lookup(p.name, None)
+            if on is None and ctx.year:  # no publication date: the year the report's own dates give
+                found = [t for t in found if _in_year(t, ctx.year)] or found
+            states = {t.state for t in found}
         if len(states) == 1:
             p.country, p.country_how = states.pop(), "knowledge"
+
+
+def _in_year(tenure: officials.Tenure, year: int) -> bool:
+    """Whether a tenure overlaps a year (its first or last day counts)."""
+    return tenure.in_office(dt.date(year, 1, 1)) or tenure.in_office(dt.date(year, 12, 31)) or (
+        tenure.start is not None and tenure.start.year == year
+    )
 
 
 def _report_date(published: str | None) -> dt.date | None:

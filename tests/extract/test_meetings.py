@@ -578,3 +578,14 @@ def test_each_counterpart_of_a_list_is_a_meeting(nlp) -> None:
     [doc] = parse.parse([cleaned], nlp)
     met = {p.name for m in extract(cleaned, doc).meetings for p in m.participants} - {"Nguyen Xuan Phuc"}
     assert met == {"Xi Jinping", "Li Keqiang", "Wang Huning"}
+
+
+def test_a_visit_to_a_list_of_states_is_a_visit_to_each(nlp) -> None:
+    """meeting.listed_visits"""
+    text = ("BEIJING - Chinese President Xi Jinping returned to Beijing on Sunday. Xi paid state visits to "
+            "Trinidad and Tobago, Costa Rica and Mexico from May 31 to June 6.")
+    report = Report("t", text, published="2013-06-09")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    hosts = {p.country for m in extract(cleaned, doc).meetings for p in m.participants if p.name is None}
+    assert hosts == {"TTO", "CRI", "MEX"}

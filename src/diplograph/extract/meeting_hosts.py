@@ -173,3 +173,48 @@ def _listed(ctx: ReportContext, start: int, end: int) -> bool:
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     return span is None or not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+_STATE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$")
+
+
+def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.listed_visits: "Xi paid state visits to Trinidad and Tobago,
+    Costa Rica and Mexico": the visit to the first state, told for a list
+    of them, is a visit to each."""
+    out = list(meetings)
+    seen = {(p.name, q.country) for m in meetings for p in m.participants for q in m.participants}
+    for m in meetings:
+        if m.mode != "visit" or len(m.participants) != 2:
+            continue
+        named = [p for p in m.participants if p.name]
+        states = [p for p in m.participants if not p.name]
+        if len(named) != 1 or len(states) != 1:
+            continue
+        sent = ctx.sentence_at(m.span.start)
+        if sent is None:
+            continue
+        mentions = [x for x in sent.mentions if x.entity.kind == "state"]
+        k = next((i for i, x in enumerate(mentions) if x.entity.code == states[0].country), None)
+        while k is not None and k + 1 < len(mentions):
+            a, b = mentions[k], mentions[k + 1]
+            if not _STATE_LIST_GAP.match(ctx.text[a.end : b.start]):
+                break
+            k += 1
+            code = b.entity.code
+            if code == named[0].country or (named[0].name, code) in seen:
+                continue
+            seen.add((named[0].name, code))
+            out.append(
+                Meeting(
+                    [Participant(named[0].name, named[0].country), Participant(None, code)],
+                    m.date,
+                    m.location,
+                    m.occasion,
+                    m.mode,
+                    m.evidence,
+                    m.span,
+                    list(m.spans),
+                )
+            )
+    return out

@@ -36,7 +36,12 @@ from diplograph import dates
 from diplograph.actors.knowledge import _load_yaml, knowledge
 from diplograph.actors.resolve import PersonIndex, PersonMention, vocabulary
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.meeting_hosts import between_states, listed_counterparts, name_hosts
+from diplograph.extract.meeting_hosts import (
+    between_states,
+    listed_counterparts,
+    listed_visits,
+    name_hosts,
+)
 from diplograph.records import Meeting, Participant, ResolvedDate, Span
 
 # --------------------------------------------------------------------------- vocabulary
@@ -1329,7 +1334,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         evidence, span = ctx.evidence(d.sentence)
         occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
         out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
-    return between_states(listed_counterparts(ctx, name_hosts(ctx, out)))
+    return between_states(listed_counterparts(ctx, name_hosts(ctx, listed_visits(ctx, out))))
 
 
 def _report_occasion(ctx: ReportContext) -> str | None:

@@ -589,3 +589,17 @@ def test_a_visit_to_a_list_of_states_is_a_visit_to_each(nlp) -> None:
     [doc] = parse.parse([cleaned], nlp)
     hosts = {p.country for m in extract(cleaned, doc).meetings for p in m.participants if p.name is None}
     assert hosts == {"TTO", "CRI", "MEX"}
+
+
+def test_counterparts_listed_after_including_each_meet_the_subject(nlp) -> None:
+    """meeting.counterparts_including; "HE" before a name is His Excellency, not a pronoun."""
+    text = ("NEW YORK — External Affairs Minister Pranab Mukherjee is attending the UN General Assembly. "
+            "On Monday, the External Affairs Minister had bilateral meetings with several of his "
+            "counterparts, including HE Dr Rangin Spanta, Foreign Minister of Afghanistan; HE Mr. Mourad "
+            "Medelci, Foreign Minister of Algeria; HE Mr George Yeo, Foreign Minister of Singapore.")
+    report = Report("t", text, published="2007-09-25")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    pairs = {frozenset(p.name for p in m.participants) for m in extract(cleaned, doc).meetings}
+    expected = {frozenset({"Pranab Mukherjee", n}) for n in ("Rangin Spanta", "Mourad Medelci", "George Yeo")}
+    assert expected <= pairs

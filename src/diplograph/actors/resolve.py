@@ -911,6 +911,9 @@ def _pronouns(sent: Sentence, words: list[Word], names: list[PersonMention],
             continue
         if w.text.lower() not in _PRONOUNS:
             continue
+        if w.text.isupper() and len(w.text) > 1 and words.index(w) + 1 < len(words) \
+                and words[words.index(w) + 1].cap:
+            continue  # "HE Dr Rangin Spanta": His Excellency, an honorific, not "he"
         person = None
         if fronted and w.start < sent.start + comma:
             after = [m for m in names if m.start > sent.start + comma]

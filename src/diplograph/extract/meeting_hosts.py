@@ -110,6 +110,7 @@ def between_states(meetings: list[Meeting]) -> list[Meeting]:
 
 #: the longest gap (characters) between two persons of one list of counterparts
 _LIST_GAP = 140
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|H\.E|St)\.", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[,;]|\band\b|\bas\s+well\s+as\b")
 
 
@@ -165,11 +166,68 @@ def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Mee
     return out
 
 
+_COUNTERPARTS = re.compile(
+    r"\b(?P<who>his|her)\s+(?:[\w-]+\s+){0,2}?counterparts\s*(?:,\s*)?(?:including|namely|such\s+as|:)\s*",
+    re.IGNORECASE,
+)
+
+
+def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger) -> list[Meeting]:
+    """meeting.counterparts_including: "the Minister had bilateral meetings
+    with several of his counterparts, including X, Foreign Minister of A; Y,
+    ...": each person of the list after "his counterparts, including" meets
+    the one "his" stands for, a meeting each, in a sentence that tells an
+    encounter (`trigger`: whether the sentence holds an encounter word)."""
+    if ctx.persons is None:
+        return meetings
+    index = ctx.persons
+    out = list(meetings)
+    met = {(p.name, q.name) for m in meetings for p in m.participants for q in m.participants}
+    for sent in ctx.sentences:
+        m = _COUNTERPARTS.search(sent.text)
+        if m is None or not trigger(sent):
+            continue
+        at = sent.start + m.start("who")
+        mentions = sorted(index.in_sentence(sent.index), key=lambda x: x.start)
+        owner = next((x for x in mentions if x.start == at), None)
+        names = [x for x in mentions if x.how == "name" and x.start >= sent.start + m.end()]
+        if owner is None or not names:
+            continue
+        subject = index.persons[owner.person]
+        listed = [names[0]]
+        for a, b in zip(names, names[1:], strict=False):
+            if not _listed(ctx, a.end, b.start):
+                break
+            listed.append(b)
+        date = ctx.date_of(sent.text)
+        evidence, span = ctx.evidence(sent)
+        for x in listed:
+            person = index.persons[x.person]
+            if person is subject or (subject.name, person.name) in met:
+                continue
+            if person.country is not None and person.country == subject.country:
+                continue
+            met.add((subject.name, person.name))
+            out.append(
+                Meeting(
+                    [Participant(subject.name, subject.country), Participant(person.name, person.country)],
+                    date,
+                    None,
+                    None,
+                    "meeting",
+                    evidence,
+                    span,
+                    [span],
+                )
+            )
+    return out
+
+
 def _listed(ctx: ReportContext, start: int, end: int) -> bool:
     """Whether the text between two persons joins them in one list: a comma,
     semicolon or "and", titles, and no verb."""
     gap = ctx.text[start:end]
-    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in gap.replace("Dr.", ""):
+    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in _ABBREVIATIONS.sub("", gap):
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     return span is None or not any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -38,6 +38,7 @@ from diplograph.actors.resolve import PersonIndex, PersonMention, vocabulary
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.meeting_hosts import (
     between_states,
+    counterparts_including,
     listed_counterparts,
     listed_visits,
     name_hosts,
@@ -1334,7 +1335,9 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         evidence, span = ctx.evidence(d.sentence)
         occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
         out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
-    return between_states(listed_counterparts(ctx, name_hosts(ctx, listed_visits(ctx, out))))
+    out = listed_counterparts(ctx, name_hosts(ctx, listed_visits(ctx, out)))
+    out = counterparts_including(ctx, out, lambda sent: _has_trigger(sent, vocab, ctx.persons))
+    return between_states(out)
 
 
 def _report_occasion(ctx: ReportContext) -> str | None:

@@ -536,3 +536,11 @@ def test_an_exchange_of_notes_and_a_bare_statement_of_other_parties(nlp) -> None
     found = {d.title: set(d.parties) for d in documents(nlp, text)}
     assert found.get("joint statement") == {"JPN", "KHM"}
     assert any(t.startswith("exchange of notes") for t in found)
+
+
+def test_a_signing_in_a_future_clause_is_planned(nlp) -> None:
+    text = ("After that, the two prime ministers of Malaysia and Cambodia will hold a bilateral meeting and "
+            "then witness the exchange of a Memorandum of Understanding on Cooperation in Financial "
+            "Innovation, before attending a luncheon.")
+    [d] = documents(nlp, text)
+    assert d.status == "planned"

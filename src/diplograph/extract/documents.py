@@ -491,7 +491,25 @@ def _status(
         return None  # "discussed the possibility of signing": nobody agreed to sign
     if status == "signed" and (data.future.search(lead) or data.to_before.search(lead)):
         status = "planned"
+    if status == "signed" and _future_cue(ctx, cue_at):
+        status = "planned"  # "will hold a meeting and then witness the exchange of an MoU"
     return _checked(ctx, sent, cue_at, status)
+
+
+def _future_cue(ctx: ReportContext, cue_at: int) -> bool:
+    """Whether the signing cue's clause is future ("will ... witness the
+    exchange of"), by the parse: the one modality test the meetings use."""
+    tok = _token_at(ctx.doc, cue_at)
+    if tok is None:
+        return False
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ == "VERB" else None
+    if verb is None:
+        verb = next((t for t in tok.ancestors if t.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    auxiliaries = {"will", "would", "shall", "'ll", "wo"}
+    chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries for v in chain for c in v.children)
 
 
 _NEGOTIATION = re.compile(r"negotiat(?:ions?|ing)\b", re.IGNORECASE)

@@ -424,3 +424,9 @@ def test_the_head_of_a_states_delegation_serves_that_state(nlp) -> None:
     expected = {"Andi Amran Sulaiman": "IDN", "Han Duck Soo": "KOR", "Sue Lines": "AUS",
                 "Arnold Kiel Loughman": "VUT"}
     assert {name: found[name][0] for name in expected} == expected
+
+
+def test_he_after_a_title_is_a_family_name(nlp) -> None:
+    text = ("ISLAMABAD — The signing ceremony was witnessed by Prime Minister Shehbaz Sharif and the visiting "
+            "Chinese Vice Premier He Lifeng.")
+    assert people(nlp, text)["He Lifeng"][0] == "CHN"

@@ -249,8 +249,13 @@ def _title_run(words: list[Word], i: int, vocab: TitleVocabulary) -> tuple[int, 
 
 
 def _name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
-    """The end index of a capitalised name starting at words[i] (i if none)."""
+    """The end index of a capitalised name starting at words[i] (i if none).
+    "Vice Premier He Lifeng": after a title, "He" followed by a capitalised
+    word is a family name (He, Hu, Wang...), not the pronoun."""
     j = i
+    if (0 < i < len(words) - 1 and words[i].text == "He" and words[i + 1].cap
+            and words[i + 1].mention is None and vocab.is_title_word(words[i - 1].text)):
+        j = i + 1
     while j < len(words):
         w = words[j]
         text = w.text.rstrip(".")

@@ -427,6 +427,6 @@ def test_the_head_of_a_states_delegation_serves_that_state(nlp) -> None:
 
 
 def test_he_after_a_title_is_a_family_name(nlp) -> None:
-    text = ("ISLAMABAD — The signing ceremony was witnessed by Prime Minister Shehbaz Sharif and the visiting "
-            "Chinese Vice Premier He Lifeng.")
+    text = ("ISLAMABAD — The signing ceremony was witnessed by Prime Minister Shehbaz Sharif and the "
+            "visiting Chinese Vice Premier He Lifeng.")
     assert people(nlp, text)["He Lifeng"][0] == "CHN"

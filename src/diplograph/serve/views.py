@@ -103,6 +103,23 @@ class Pair:
     targets: list[TargetRow] = field(default_factory=list)
     partnerships: list[PartnershipRow] = field(default_factory=list)  # oldest first: the level history
 
+    def rows(self) -> list[dict]:
+        """Every record of the pair as one flat row (its `record` kind first), for CSV."""
+        out = []
+        for kind, items in (
+            ("meeting", self.meetings),
+            ("event", self.events),
+            ("document", self.documents),
+            ("target", self.targets),
+            ("partnership", self.partnerships),
+        ):
+            for item in items:
+                row = {"record": kind, **item.to_dict()}
+                if "participants" in row:
+                    row["participants"] = "; ".join(p.name for p in item.participants)
+                out.append(row)
+        return out
+
     def meetings_per_month(self) -> list[tuple[str, int]]:
         return sorted(Counter(m for e in self.meetings if (m := month(e))).items())
 
@@ -123,9 +140,19 @@ def party(text: str) -> str:
     return text.upper() if len(text) == 3 and text.isalpha() else text
 
 
+def party_code(store: Store, text: str) -> str:
+    """A party as typed in a URL, resolved like every actor argument: a code
+    (`vnm`), a state's or body's name (`Vietnam`, `Viet Nam`) -> its code."""
+    text = party(text)
+    who = store.resolve(text)
+    if len(who.codes) == 1 and not who.persons:
+        return next(iter(who.codes))
+    return text
+
+
 def pair(store: Store, a: str, b: str) -> Pair:
     """Raises ValueError for a pair of one party with itself (a 400 for the web layer)."""
-    a, b = party(a), party(b)
+    a, b = party_code(store, a), party_code(store, b)
     if a == b:
         raise ValueError(f"a pair needs two different parties, got {a!r} twice")
     together = store.events(actor=a, with_=b, limit=None)

@@ -112,14 +112,24 @@ class Store:
         kind: str | None = None,
         limit: int | None = 100,
         offset: int = 0,
+        dated: bool | None = None,
     ) -> list[EventRow]:
         """Events newest first. `actor`/`with_`: a code ("VNM"), a state's or
         body's name, a person's name (any stored spelling) or an actor id;
         both given = events where both take part. `since`/`until`: ISO dates
         (inclusive) on the event date, else its first report's publication date.
-        `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence."""
+        `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence;
+        `dated`: only events dated in the text (True) or only undated ones (False).
+        Each event carries its sources (report, span, sentence, URL)."""
         with self.engine.connect() as conn:
-            return query.events_query(conn, actor, with_, type, since, until, text, kind, limit, offset)
+            return query.events_query(
+                conn, actor, with_, type, since, until, text, kind, limit, offset, dated=dated
+            )
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Event counts by PLOVER type, side (state or body), year and dated/undated."""
+        with self.engine.connect() as conn:
+            return query.facets(conn)
 
     def event(self, event_id: str) -> EventRow | None:
         """One event with its participants and every source sentence."""
@@ -202,10 +212,17 @@ class Store:
         with self.engine.connect() as conn:
             return query.sources(conn, kind, record_id)
 
-    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
-        """Records whose evidence sentences contain `text`."""
+    def search(self, text: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Records whose evidence sentences (persons whose names, documents
+        whose titles) hold every word of `text`, accents folded, best first."""
+        return self.search_page(text, limit, offset)[0]
+
+    def search_page(
+        self, text: str, limit: int = 50, offset: int = 0, kinds: set[str] | None = None
+    ) -> tuple[list[SearchHit], int]:
+        """One page of `search` and the number of hits in all."""
         with self.engine.connect() as conn:
-            return query.search(conn, text, limit)
+            return query.search(conn, text, limit, offset, kinds)
 
     def check(self) -> list[str]:
         """Inconsistencies in the database (empty when sound): SQLite's own

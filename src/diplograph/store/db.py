@@ -73,6 +73,9 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
         engine = create_engine(url, pool_pre_ping=True)
     if create:
         ensure_schema(engine)
+        from diplograph.store import analyst
+
+        analyst.ensure(engine)
     return engine
 
 

@@ -72,9 +72,10 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if create:
-        ensure_schema(engine)
         from diplograph.store import analyst
 
+        analyst.rename_internal(engine)
+        ensure_schema(engine)
         analyst.ensure(engine)
     return engine
 

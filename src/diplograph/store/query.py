@@ -445,12 +445,10 @@ def facets(conn: Connection, limit: int = 30) -> dict[str, list[tuple[str, int]]
             .group_by(year)
             .order_by(year.desc())
         ).all(),
-        "dated": conn.execute(
-            select(case((events.c.date.is_(None), "undated"), else_="dated"), func.count()).group_by(
-                case((events.c.date.is_(None), "undated"), else_="dated")
-            )
-        ).all(),
+        "dated": [],
     }
+    total, dated = conn.execute(select(func.count(), func.count(events.c.date))).one()
+    out["dated"] = [(k, n) for k, n in (("dated", dated), ("undated", total - dated)) if n]
     return {k: [(str(v), int(n)) for v, n in rows] for k, rows in out.items()}
 
 

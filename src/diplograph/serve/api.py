@@ -190,6 +190,9 @@ def events(
     dated: Annotated[
         bool | None, Query(description="true: only events with a date in the text; false: only undated ones.")
     ] = None,
+    location: Annotated[
+        str | None, Query(min_length=1, max_length=200, pattern=CODE, description="The place, as stored.")
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
     format: Format = "json",  # noqa: A002
@@ -197,6 +200,7 @@ def events(
     """Events newest first, filtered like `diplograph events`; each with its sources."""
     rows = store(request).events(
         dated=dated,
+        location=location,
         actor=actor,
         with_=with_,
         type=type,

@@ -56,6 +56,12 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db)
+    # The map's gazetteer takes seconds to index: build it off the request path.
+    import threading
+
+    from diplograph.serve import geo
+
+    threading.Thread(target=geo.warm, name="gazetteer", daemon=True).start()
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

@@ -70,6 +70,7 @@ def dashboard(request: Request) -> Response:
     db = store(request)
     counts = db.stats()
     timeline = charts.timeline(views.events_by_month_and_type(db), "Events per month by type")
+    outliers = charts.outlier_note(timeline["layout"].get("meta", {}).get("outliers", []))
     return render(
         request,
         "dashboard.html",
@@ -78,6 +79,7 @@ def dashboard(request: Request) -> Response:
         counts=counts,
         latest=db.events(limit=10),
         timeline=timeline,
+        outliers=outliers,
     )
 
 
@@ -110,6 +112,7 @@ def events(
     until: When = None,
     text: Text = None,
     dated: Annotated[Literal["dated", "undated", ""] | None, Query()] = None,
+    location: Text = None,
     offset: Offset = 0,
 ) -> Response:
     filters = {
@@ -121,10 +124,12 @@ def events(
         "until": blank(until),
         "text": blank(text),
         "dated": blank(dated),
+        "location": blank(location),
     }
     db = store(request)
     rows = db.events(
         dated=None if not filters["dated"] else filters["dated"] == "dated",
+        location=filters["location"],
         actor=filters["actor"],
         with_=filters["with"],
         type=filters["type"],
@@ -194,6 +199,7 @@ def actor(request: Request, actor_id: str) -> Response:
     timeline = charts.counts_over_time(
         [(p.month, p.events) for p in points], "events", f"Events per month with {found.name}"
     )
+    outliers = charts.outlier_note(timeline["layout"].get("meta", {}).get("outliers", []))
     partners = db.relations(actor_id)
     if found.kind == "person":
         roles = [(found.name, found.role, found.id)] if found.role else []
@@ -207,6 +213,7 @@ def actor(request: Request, actor_id: str) -> Response:
         charts=bool(points),
         actor=found,
         timeline=timeline,
+        outliers=outliers,
         partners=partners,
         roles=roles,
         latest=latest,
@@ -220,15 +227,54 @@ def pair(request: Request, a: str, b: str) -> Response:
     if found.a is None and found.b is None:
         raise HTTPException(404, f"neither {a!r} nor {b!r} is in the store")
     figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month", height=280)
-    return render(request, "pair.html", nav=None, charts=bool(found.meetings), pair=found, figure=figure)
+    outliers = charts.outlier_note(figure["layout"].get("meta", {}).get("outliers", []))
+    return render(request, "pair.html", nav=None, charts=True, pair=found, figure=figure, outliers=outliers)
 
 
 @router.get("/network")
-def network(request: Request) -> Response:
-    net = views.meeting_network(store(request))
+def network(
+    request: Request,
+    since: When = None,
+    until: When = None,
+    region: Annotated[Literal["AS", "EU", "AF", "NA", "SA", "OC", ""] | None, Query()] = None,
+) -> Response:
+    """The meeting network, filtered by the meetings' dates and a region."""
+    chosen = {"since": blank(since), "until": blank(until), "region": blank(region)}
+    net = views.meeting_network(store(request), **chosen)
     figure = charts.network(net.nodes, net.edges, links={c: f"/actors/{c}" for c in net.nodes})
     top = sorted(net.edges, key=lambda e: -e[2])[:20]
-    return render(request, "network.html", nav="/network", charts=True, figure=figure, net=net, top=top)
+    return render(
+        request,
+        "network.html",
+        nav="/network",
+        charts=True,
+        figure=figure,
+        net=net,
+        top=top,
+        filters=chosen,
+        regions=views.REGIONS,
+    )
+
+
+@router.get("/map")
+def world_map(request: Request) -> Response:
+    """Meetings placed on a world map by their location (offline gazetteer);
+    each point leads to its meetings."""
+    from diplograph.serve import geo
+
+    points, unplaced = [], []
+    for location, n in store(request).places():
+        found = geo.place(location)
+        if found is None:
+            unplaced.append((location, n))
+        else:
+            link = "/events?" + urlencode({"kind": "meeting", "location": location})
+            points.append((location, found.lat, found.lon, n, link))
+    reference = [(p.name, p.lat, p.lon) for p in geo.capitals()]
+    figure = charts.world_map(points, reference)
+    return render(
+        request, "map.html", nav="/map", charts=True, figure=figure, points=points, unplaced=unplaced
+    )
 
 
 def _csv(path: str, actor: str | None, offset: int, **more: str) -> str:

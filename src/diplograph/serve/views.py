@@ -57,11 +57,34 @@ class Network:
     edges: list[tuple[str, str, int]]  # (a, b, meetings), a < b
 
 
-def meeting_network(store: Store, events: list[EventRow] | None = None) -> Network:
+#: Continent codes (GeoNames) and their names, for the network's region filter.
+REGIONS = {
+    "AS": "Asia",
+    "EU": "Europe",
+    "AF": "Africa",
+    "NA": "North America",
+    "SA": "South America",
+    "OC": "Oceania",
+}
+
+
+def meeting_network(
+    store: Store,
+    events: list[EventRow] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    region: str | None = None,
+) -> Network:
     """States and bodies as nodes, meetings between them as weighted edges
-    (of the whole store, counted by the database, unless `events` are given)."""
+    (of the whole store, counted by the database, unless `events` are given);
+    `since`/`until` bound the meetings' dates, `region` (a continent code)
+    keeps the meetings with at least one state of that continent."""
     if events is None:
-        edges = store.meeting_pairs()
+        edges = store.meeting_pairs(since=since, until=until_inclusive(until))
+        if region:
+            from diplograph.serve.geo import continent
+
+            edges = [e for e in edges if region in (continent(e.a), continent(e.b))]
         nodes = {e.a: (e.a_name, e.a_kind) for e in edges} | {e.b: (e.b_name, e.b_kind) for e in edges}
         return Network(nodes, [(e.a, e.b, e.meetings) for e in edges])
     weights: Counter[tuple[str, str]] = Counter()

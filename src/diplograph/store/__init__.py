@@ -113,17 +113,30 @@ class Store:
         limit: int | None = 100,
         offset: int = 0,
         dated: bool | None = None,
+        location: str | None = None,
     ) -> list[EventRow]:
         """Events newest first. `actor`/`with_`: a code ("VNM"), a state's or
         body's name, a person's name (any stored spelling) or an actor id;
         both given = events where both take part. `since`/`until`: ISO dates
         (inclusive) on the event date, else its first report's publication date.
         `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence;
-        `dated`: only events dated in the text (True) or only undated ones (False).
+        `dated`: only events dated in the text (True) or only undated ones (False);
+        `location`: the place as stored (the map's points lead there).
         Each event carries its sources (report, span, sentence, URL)."""
         with self.engine.connect() as conn:
             return query.events_query(
-                conn, actor, with_, type, since, until, text, kind, limit, offset, dated=dated
+                conn,
+                actor,
+                with_,
+                type,
+                since,
+                until,
+                text,
+                kind,
+                limit,
+                offset,
+                dated=dated,
+                location=location,
             )
 
     def facets(self) -> dict[str, list[tuple[str, int]]]:
@@ -163,11 +176,16 @@ class Store:
         with self.engine.connect() as conn:
             return query.events_per_month(conn, kind)
 
-    def meeting_pairs(self) -> list[MeetingEdge]:
-        """The meeting network's edges: pairs of states or bodies (a < b) with
-        their number of meetings, counted by the database."""
+    def places(self) -> list[tuple[str, int]]:
+        """Meeting locations as stored, with how many meetings each (most first)."""
         with self.engine.connect() as conn:
-            return query.meeting_pairs(conn)
+            return query.places(conn)
+
+    def meeting_pairs(self, since: str | None = None, until: str | None = None) -> list[MeetingEdge]:
+        """The meeting network's edges: pairs of states or bodies (a < b) with
+        their number of meetings (between `since` and `until`), counted by the database."""
+        with self.engine.connect() as conn:
+            return query.meeting_pairs(conn, since, until)
 
     def relations(self, actor: str) -> list[Relation]:
         """Partners of `actor` ranked by meetings, with the last meeting and the

@@ -165,8 +165,11 @@ def events_query(
     offset: int = 0,
     provenance: bool = True,
     dated: bool | None = None,
+    location: str | None = None,
 ) -> list[EventRow]:
     conditions = []
+    if location:
+        conditions.append(events.c.location == location)
     if dated is not None:
         conditions.append(events.c.date.is_not(None) if dated else events.c.date.is_(None))
     if type:
@@ -465,10 +468,21 @@ def events_per_month(conn: Connection, kind: str | None = None) -> list[MonthTyp
     return [MonthTypeCount(m, t, n) for m, t, n in sorted(rows)]
 
 
-def meeting_pairs(conn: Connection) -> list[MeetingEdge]:
+def places(conn: Connection) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        select(events.c.location, func.count())
+        .where(events.c.kind == "meeting", events.c.location.is_not(None))
+        .group_by(events.c.location)
+        .order_by(func.count().desc(), events.c.location)
+    )
+    return [(loc, int(n)) for loc, n in rows]
+
+
+def meeting_pairs(conn: Connection, since: str | None = None, until: str | None = None) -> list[MeetingEdge]:
     """The meeting network: each pair of states or bodies that met, with the
     number of meetings, counted by the database from `event_pairs` (index
-    (side, other, anchor, kind)); a person without a country is no side."""
+    (side, other, anchor, kind)); a person without a country is no side.
+    `since`/`until`: ISO dates (inclusive) on the meetings' anchors."""
     a, b = actors.alias("a"), actors.alias("b")
     pairs = event_pairs
     query = (
@@ -478,6 +492,8 @@ def meeting_pairs(conn: Connection) -> list[MeetingEdge]:
             pairs.c.kind == "meeting",
             a.c.kind.in_(["state", "body"]),
             b.c.kind.in_(["state", "body"]),
+            *([pairs.c.anchor >= since] if since else []),
+            *([pairs.c.anchor <= until] if until else []),
         )
         .group_by(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind)
     )

@@ -169,6 +169,8 @@ def search(
             query = f"plainto_tsquery('simple', {fold}(:q))"
             source = f"{content} c {joins}"
             where, rank = f"{vector} @@ {query}", f"-ts_rank({vector}, {query})"
+        if content == "actors":  # persons, by a report that names them (states are not searched)
+            where += " AND c.kind = 'person' AND EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = c.id)"
         total += conn.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"), params).scalar() or 0
         rows = conn.execute(
             text(f"SELECT {rank} AS rank, {columns} FROM {source} WHERE {where} ORDER BY rank LIMIT :n"),

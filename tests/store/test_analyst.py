@@ -11,6 +11,7 @@ import asyncio
 import csv
 import io
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -150,7 +151,9 @@ def test_datasette_sees_linked_parties_labels_views_and_search(real, store_url):
         out["facet"] = got.json()["facet_results"]
         return out
 
-    out = asyncio.run(ask())
+    # In a thread of its own: a session's Playwright may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        out = pool.submit(asyncio.run, ask()).result()
     for table in ("document_parties", "target_parties", "partnership_parties", "event_parties"):
         assert {fk["other_table"] for fk in out[table]} >= {"actors"}, table
     assert out["label"] == "title"

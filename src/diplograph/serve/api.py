@@ -333,9 +333,11 @@ def pair(request: Request, a: str, b: str, format: Format = "json") -> Any:  # n
 
 @router.get("/facets", tags=["events"])
 def facets(request: Request) -> dict[str, list[dict[str, Any]]]:
-    """Event counts by PLOVER type, side (state or body), year and dated/undated, most first."""
+    """Event counts by PLOVER type, side (state or body), year and dated/undated,
+    most first (recounted at most once a minute)."""
     return {
-        name: [{"value": v, "count": n} for v, n in rows] for name, rows in store(request).facets().items()
+        name: [{"value": v, "count": n} for v, n in rows]
+        for name, rows in views.facets(store(request)).items()
     }
 
 

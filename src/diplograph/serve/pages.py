@@ -154,7 +154,7 @@ def events(
         events=rows,
         filters=filters,
         types=PLOVER_TYPES,
-        facets=facet_links(db.facets(), chosen),
+        facets=facet_links(views.facets(db), chosen),
         page=pager(request, len(rows), offset, PAGE, more, csv),
     )
 

@@ -22,6 +22,25 @@ from diplograph.store import (
     TargetRow,
 )
 
+#: Facet counts are counted over the whole store; a page reuses them this long (seconds).
+FACETS_TTL = 60.0
+_facets: dict[int, tuple[float, tuple, dict]] = {}
+
+
+def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
+    """The store's facet counts, recounted when the store changed (a cheap
+    fingerprint: reports and the newest source) or after FACETS_TTL: on a
+    million events each count is a scan of an index, too slow for every page view."""
+    import time
+
+    now = time.monotonic()
+    mark = store.fingerprint()
+    found = _facets.get(id(store))
+    if found is None or found[1] != mark or now - found[0] > FACETS_TTL:
+        found = (now, mark, store.facets())
+        _facets[id(store)] = found
+    return found[2]
+
 
 def until_inclusive(until: str | None) -> str | None:
     """An `until` of a year or a month covers all of it: the store compares ISO

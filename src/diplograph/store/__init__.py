@@ -139,6 +139,11 @@ class Store:
                 location=location,
             )
 
+    def fingerprint(self) -> tuple:
+        """Changes when reports or sources are added or removed (two index probes)."""
+        with self.engine.connect() as conn:
+            return query.fingerprint(conn)
+
     def facets(self) -> dict[str, list[tuple[str, int]]]:
         """Event counts by PLOVER type, side (state or body), year and dated/undated."""
         with self.engine.connect() as conn:

@@ -427,6 +427,19 @@ def timeline(conn: Connection, actor: str, type: str | None = None) -> list[Time
     return [TimelinePoint(m, n, k) for m, n, k in conn.execute(query)]
 
 
+def fingerprint(conn: Connection) -> tuple:
+    """(reports, last report with an event source, last event id): a count of
+    the small reports index and two index ends, so it is cheap at any size.
+    A report replaced in place may keep all three; the callers' TTL covers it."""
+    from diplograph.store.schema import event_sources
+
+    return (
+        conn.execute(select(func.count()).select_from(reports)).scalar(),
+        conn.execute(select(func.max(event_sources.c.report_id))).scalar(),
+        conn.execute(select(func.max(events.c.id))).scalar(),
+    )
+
+
 def facets(conn: Connection, limit: int = 30) -> dict[str, list[tuple[str, int]]]:
     """How many events of each PLOVER type, state or body (side) and year the
     store holds, most first: the counts Datasette shows beside a table,

@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from pydantic import AfterValidator, BaseModel
 
 from diplograph.serve import views
-from diplograph.serve.params import PLOVER_TYPES, check_date, check_type
+from diplograph.serve.params import PLOVER_TYPES, exact_date, exact_type
 from diplograph.store import (
     ActorRow,
     DocumentRow,
@@ -35,7 +35,8 @@ router = APIRouter(prefix="/api")
 
 T = TypeVar("T")
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: A year 0001-9999, a month 01-12, a day 01-31 (a day past the month's end is refused by `check_date`).
+DATE = r"^(000[1-9]|00[1-9]\d|0[1-9]\d{2}|[1-9]\d{3})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 CODE = r"^[^\x00-\x1f]{1,255}$"
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size (at most 500).")]
@@ -47,10 +48,16 @@ Actor = Annotated[
         min_length=1, max_length=200, pattern=CODE, description="Code (VNM), state/body name or person name."
     ),
 ]
+# Dates and types: the schema states the exact shape (pattern, enum) and the
+# validators enforce it, so a refusal says why ("month must be in 1..12",
+# "one of AGREE, CONSULT, ...") instead of quoting a regular expression.
 Since = Annotated[
     str | None,
-    Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive); a real date, else 422."),
-    AfterValidator(check_date),
+    Query(
+        description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive); a real date, else 422 saying why.",
+        json_schema_extra={"pattern": DATE},
+    ),
+    AfterValidator(exact_date),
 ]
 Words = Annotated[
     str | None, Query(min_length=1, max_length=200, pattern=CODE, description="Words in the evidence.")
@@ -58,11 +65,14 @@ Words = Annotated[
 EventType = Annotated[
     str | None,
     Query(
-        pattern=r"^[A-Za-z_]{1,32}$",
-        description="PLOVER type (any case), one of: " + ", ".join(PLOVER_TYPES) + "; another is a 422.",
+        description="PLOVER type, upper or lower case; another is a 422 listing them.",
+        json_schema_extra={"enum": [*PLOVER_TYPES, *(t.lower() for t in PLOVER_TYPES)]},
     ),
-    AfterValidator(check_type),
+    AfterValidator(exact_type),
 ]
+
+#: A record looked up by id may not exist.
+MISSING = {404: {"description": "No record with this id."}}
 
 #: Every list answers JSON or, with `format=csv`, a CSV download; bad parameters are 4xx.
 CSV = {
@@ -214,7 +224,7 @@ def events(
     return page(request, rows, limit, offset, format, sliced=True)
 
 
-@router.get("/events/{event_id}", response_model=EventRow, tags=["events"])
+@router.get("/events/{event_id}", response_model=EventRow, tags=["events"], responses=MISSING)
 def event(request: Request, event_id: str):
     """One event with its participants and every source sentence (report + span)."""
     found = store(request).event(event_id)
@@ -258,7 +268,7 @@ def actors(
     return page(request, rows, limit, offset, format)
 
 
-@router.get("/actors/{actor_id}", response_model=ActorRow, tags=["actors"], responses=CSV)
+@router.get("/actors/{actor_id}", response_model=ActorRow, tags=["actors"], responses={**CSV, **MISSING})
 def actor(request: Request, actor_id: str, format: Format = "json"):  # noqa: A002
     """One actor with its aliases and counts (CSV: one row)."""
     found = views.actor(store(request), actor_id)
@@ -354,7 +364,7 @@ def documents(
     return page(request, store(request).documents(actor=actor, status=status), limit, offset, format)
 
 
-@router.get("/documents/{document_id}", response_model=DocumentRow, tags=["records"])
+@router.get("/documents/{document_id}", response_model=DocumentRow, tags=["records"], responses=MISSING)
 def document(request: Request, document_id: str):
     found = store(request).document(document_id)
     if found is None:
@@ -394,7 +404,7 @@ def reports(request: Request, limit: Limit = 50, offset: Offset = 0, format: For
     return page(request, rows, limit, offset, format, sliced=True)
 
 
-@router.get("/reports/{report_id}", response_model=ReportRow, tags=["reports"])
+@router.get("/reports/{report_id}", response_model=ReportRow, tags=["reports"], responses=MISSING)
 def report(request: Request, report_id: str):
     """One report with its original text: every span points into it."""
     found = store(request).report(report_id)

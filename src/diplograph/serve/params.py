@@ -38,10 +38,25 @@ def check_date(value: str | None) -> str | None:
     return value.strip()
 
 
+def exact_date(value: str | None) -> str | None:
+    """The API's form of `check_date`: the value exactly as the schema's pattern
+    says (no blank, no spaces), and a real calendar date."""
+    if value is not None and (not value or value != value.strip()):
+        raise ValueError(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return check_date(value)
+
+
+def exact_type(value: str | None) -> str | None:
+    """The API's form of `check_type`: one of the enum's values exactly."""
+    if value is not None and (not value or value != value.strip()):
+        raise ValueError(f"{value!r} is no PLOVER type; one of {', '.join(PLOVER_TYPES)}")
+    return check_type(value)
+
+
 def check_type(value: str | None) -> str | None:
-    """A PLOVER type in any case; '' is no filter."""
+    """A PLOVER type in upper or lower case (as the OpenAPI enum says); '' is no filter."""
     if value is None or not value.strip():
         return value
-    if value.strip().upper() not in PLOVER_TYPES:
+    if value.strip().upper() not in PLOVER_TYPES or value.strip() not in (value.upper(), value.lower()):
         raise ValueError(f"{value!r} is no PLOVER type; one of {', '.join(PLOVER_TYPES)}")
     return value.strip().upper()

@@ -62,6 +62,10 @@ def create_app(settings: Settings) -> FastAPI:
     from diplograph.serve import geo
 
     threading.Thread(target=geo.warm, name="gazetteer", daemon=True).start()
+    # Facet counts scan indexes (seconds on a million events): count them once now.
+    from diplograph.serve import views
+
+    threading.Thread(target=views.facets, args=(app.state.store,), name="facets", daemon=True).start()
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)

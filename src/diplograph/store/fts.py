@@ -140,12 +140,19 @@ _HITS = {
 }
 
 
+#: Matches an index ranks by relevance; past this a word is too common to rank
+#: on every request (a million sentences), and its hits come newest first, after
+#: the ranked ones. The total then counts up to RANKED + 1 per index ("5000+").
+RANKED = 5000
+
+
 def search(
     conn: Connection, words: str, kinds: set[str] | None = None, limit: int = 50, offset: int = 0
 ) -> tuple[list[SearchHit], int]:
     """One page of hits, best first (bm25 on SQLite, ts_rank on PostgreSQL),
-    and how many there are in all. Each index gives its best `offset + limit`
-    rows, already ranked by the database; the page is cut from their merge."""
+    and how many there are in all (counted up to RANKED + 1 per index). Each
+    index gives its best `offset + limit` rows, already ranked by the
+    database; the page is cut from their merge."""
     sqlite = conn.dialect.name == "sqlite"
     if sqlite:
         expression = match_expression(words)
@@ -171,9 +178,17 @@ def search(
             where, rank = f"{vector} @@ {query}", f"-ts_rank({vector}, {query})"
         if content == "actors":  # persons, by a report that names them (states are not searched)
             where += " AND c.kind = 'person' AND EXISTS (SELECT 1 FROM mentions m WHERE m.actor_id = c.id)"
-        total += conn.execute(text(f"SELECT count(*) FROM {source} WHERE {where}"), params).scalar() or 0
+        found = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT {RANKED + 1}) x"), params
+        ).scalar()
+        total += found or 0
+        if found and found > RANKED:  # too many to rank each time: newest rows first, after the ranked
+            key = f"{fts}.rowid" if sqlite else "c.ctid"
+            rank, order = "0", f"{key} DESC"
+        else:
+            order = "rank"
         rows = conn.execute(
-            text(f"SELECT {rank} AS rank, {columns} FROM {source} WHERE {where} ORDER BY rank LIMIT :n"),
+            text(f"SELECT {rank} AS rank, {columns} FROM {source} WHERE {where} ORDER BY {order} LIMIT :n"),
             params,
         )
         ranked.extend((r[0], kind, *r[1:]) for r in rows)

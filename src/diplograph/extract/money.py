@@ -122,7 +122,8 @@ def _money(m: re.Match[str], text: str, p: _Patterns) -> Money | None:
     mult = groups.get("mult")
     mult2 = groups.get("mult2")
     num2 = groups.get("num2")
-    year_first = _YEAR.fullmatch(groups["num"]) and _YEAR_BEFORE.search(text[max(0, m.start() - 8) : m.start()])
+    lead = text[max(0, m.start() - 8) : m.start()]
+    year_first = _YEAR.fullmatch(groups["num"]) and _YEAR_BEFORE.search(lead)
     if num2 and year_first:
         return None  # "from 13.83 million USD in 2006 to 101 million USD": a year, then an amount
     if num2 and groups.get("to") and mult:

@@ -65,7 +65,9 @@ __all__ = [
 
 class Store:
     """A store at a path or URL. Safe to share between threads for reading
-    (each call takes its own connection); write from one process at a time."""
+    (each call takes its own connection). Several processes may write at once:
+    each report's transaction takes the store's write lock and waits its turn
+    (`db.writing`)."""
 
     def __init__(self, location: str | os.PathLike[str] | None = None, create: bool = True) -> None:
         self.url = to_url(location if location is not None else default_location())
@@ -83,8 +85,10 @@ class Store:
     ) -> IngestSummary:
         """Read (paths), extract (reports) and store: one transaction per report.
 
-        Unchanged reports are skipped before extraction, near-duplicates are
-        linked to their original, a changed report replaces its records.
+        Unchanged reports are skipped before extraction, exact copies are
+        linked to their original without extraction, near-duplicates are
+        linked and add what their original lacks, a changed report replaces
+        its records.
         """
         from diplograph.store.ingest import ingest
 
@@ -96,8 +100,7 @@ class Store:
 
     def remove(self, report_id: str) -> None:
         """Delete a report and every record only it supported."""
-        with self.engine.begin() as conn:
-            write.remove_report(conn, report_id)
+        write.remove(self.engine, report_id)
 
     # -- reading ---------------------------------------------------------
 

@@ -45,11 +45,13 @@ def report_from_html(
     return finish(report, published, metadata_published or doc.date)
 
 
-def read_html_file(path: Path, published: str | None = None) -> Report | Failure:
+def read_html_file(path: Path, published: str | None = None, id: str | None = None) -> Report | Failure:
+    """`id`: the report's id in its batch (`identity`), else the file's stem."""
+    id = id or path.stem
     data = read_bytes(path)
     if isinstance(data, Failure):
         return data
     text, reason = decode(data)
     if text is None:
-        return Failure(path.stem, str(path), reason or "unreadable")
-    return report_from_html(text, path.stem, str(path), published)
+        return Failure(id, str(path), reason or "unreadable")
+    return report_from_html(text, id, str(path), published)

@@ -236,14 +236,22 @@ class Store:
 
 
 def _items(items: Iterable, published: str | None) -> Iterable:
-    """Paths are read with the same readers as `extract`; records pass through."""
+    """Paths are read with the same readers as `extract`, consecutive paths
+    as one batch (so two files named alike get ids apart: `read.identity`);
+    records pass through."""
+    from diplograph.read import read_paths
+
+    paths: list = []
     for item in items:
         if isinstance(item, Report | Failure | Extraction):
+            if paths:
+                yield from read_paths(paths, published=published)
+                paths = []
             yield item
         else:
-            from diplograph.read import read_path
-
-            yield from read_path(item, published=published)
+            paths.append(item)
+    if paths:
+        yield from read_paths(paths, published=published)
 
 
 def open_store(location: str | os.PathLike[str] | None = None, create: bool = True) -> Store:

@@ -44,6 +44,27 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return None, f"invalid UTF-8 at byte {error.start} ({error.reason})"
 
 
+#: The longest report id a store keeps (its key column is VARCHAR(255) on
+#: every back-end).
+MAX_ID_CHARS = 255
+
+
+def unstorable(report: Report) -> str | None:
+    """Why a report cannot be stored the same way on SQLite and PostgreSQL,
+    or None. PostgreSQL text holds no NUL character, and ids are at most 255
+    characters: refused here, with a reason, for every reader and both
+    back-ends alike, rather than failing in one store only."""
+    if len(report.id) > MAX_ID_CHARS:
+        return f"report id longer than {MAX_ID_CHARS} characters ({len(report.id)})"
+    for name in ("id", "text", "title", "url", "published"):
+        value = getattr(report, name)
+        if isinstance(value, str) and "\x00" in value:
+            return f"NUL character in the report's {name}"
+    if any(ord(c) < 32 for c in report.id):
+        return "control character in the report id"
+    return None
+
+
 def finish(
     report: Report,
     published: str | None = None,
@@ -52,6 +73,9 @@ def finish(
     """Checks every reader's report goes through, then the publication date."""
     if not report.text.strip():
         return Failure(report.id, report.source, "empty report (no text)")
+    problem = unstorable(report)
+    if problem:
+        return Failure(report.id[:MAX_ID_CHARS], report.source, problem)
     language = guess_language(report.text)
     if language not in ("en", None):
         return Failure(report.id, report.source, f"not English (looks like {language})")

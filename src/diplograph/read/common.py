@@ -8,6 +8,10 @@ read the same whichever way the report came in (file, JSON Lines, stdin).
 
 from __future__ import annotations
 
+import codecs
+
+import charset_normalizer
+
 from diplograph.read.language import guess_language
 from diplograph.read.published import resolve_published
 from diplograph.records import Failure, Report
@@ -33,10 +37,46 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
+#: Byte order marks of the wide Unicode encodings (UTF-32 first: its
+#: little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+#: What a file full of NUL bytes may still be: text in a wide encoding.
+_WIDE = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+
+
+def _wide_text(data: bytes) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes (with or without a byte order mark,
+    the encoding told by charset-normalizer), or None when they are not."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    best = charset_normalizer.from_bytes(data[:65536], cp_isolation=_WIDE).best()
+    if best is None:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if looks_binary(text.encode("utf-8")) else text
+
+
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) or (None, reason). UTF-8 only (a leading BOM is dropped):
-    guessing another encoding would silently shift every character offset."""
-    if looks_binary(data):
+    """(text, None) or (None, reason). UTF-8 (a leading BOM is dropped), or
+    UTF-16/UTF-32, which Windows tools write and which look binary byte by
+    byte. Nothing else is guessed: reading Latin-1 as if it were something
+    else would silently change the text every span points into."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or looks_binary(data):
+        text = _wide_text(data)
+        if text is not None:
+            return text, None
         return None, "binary file (not text)"
     try:
         return data.decode("utf-8-sig"), None

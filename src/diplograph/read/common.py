@@ -65,7 +65,13 @@ def _wide_text(data: bytes) -> str | None:
         text = data.decode(best.encoding)
     except UnicodeDecodeError:
         return None
-    return None if looks_binary(text.encode("utf-8")) else text
+    # Without a byte order mark, only text that is mostly Latin letters (so
+    # every other byte is NUL, which is why it looked binary) is taken for
+    # UTF-16: any run of bytes decodes as *some* UTF-16, usually CJK.
+    latin = sum(1 for c in text if ord(c) < 0x250)
+    if not text or latin < 0.9 * len(text) or looks_binary(text.encode("utf-8")):
+        return None
+    return text
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:

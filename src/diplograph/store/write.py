@@ -66,17 +66,22 @@ def precheck(engine: Engine, report: Report) -> tuple[IngestResult | None, dedup
     computed twice): a near-duplicate that differs in any way is extracted,
     and `write` keeps whatever it says that its original does not."""
     digest = content_hash(report)
-    with engine.connect() as conn:  # the common case (new or unchanged) needs no write lock
+    # Read first, without the write lock: the pre-check runs beside the
+    # writer (the pipeline's feeder), and only an exact copy needs to write.
+    with engine.connect() as conn:
         stored = stored_hash(conn, report.id)
-    if stored == digest:
-        return IngestResult(report.id, "unchanged"), None
-    sig = dedupe.signature(report.text)
-    if stored is not None:
-        return None, sig  # a changed report goes through the full path
-    with writing(engine) as conn:
-        if stored_hash(conn, report.id) is not None:
-            return None, sig  # another writer stored it meanwhile: `write` decides
+        if stored == digest:
+            return IngestResult(report.id, "unchanged"), None
+        sig = dedupe.signature(report.text)
+        if stored is not None:
+            return None, sig  # a changed report goes through the full path
         match = dedupe.find_duplicate(conn, report.id, sig)
+        if match is None or not _same_text(conn, match.report_id, report):
+            return None, sig
+    with writing(engine) as conn:  # checked again under the lock: another writer may have been first
+        match = (
+            None if stored_hash(conn, report.id) is not None else dedupe.find_duplicate(conn, report.id, sig)
+        )
         if match is None or not _same_text(conn, match.report_id, report):
             return None, sig
         _insert_report(conn, report, sig, match)
@@ -256,9 +261,10 @@ class _Sources:
         if key in self.added:
             return
         self.added.add(key)
-        if self.original is not None and self.conn.execute(
-            _HAS_SOURCE[kind], {"rid": record_id, "report": self.original}
-        ).first():
+        if (
+            self.original is not None
+            and self.conn.execute(_HAS_SOURCE[kind], {"rid": record_id, "report": self.original}).first()
+        ):
             return  # told by its original already: a copy is no second source
         self.rows[_INSERT_SOURCE[kind]].append(
             {
@@ -294,9 +300,9 @@ _INCREMENT = {
     for kind, (records, _) in RECORD_TABLES.items()
 }
 _HAS_SOURCE = {
-    kind: select(sources.c.record_id).where(
-        sources.c.record_id == bindparam("rid"), sources.c.report_id == bindparam("report")
-    ).limit(1)
+    kind: select(sources.c.record_id)
+    .where(sources.c.record_id == bindparam("rid"), sources.c.report_id == bindparam("report"))
+    .limit(1)
     for kind, (_, sources) in RECORD_TABLES.items()
 }
 _HAS_MENTION = (

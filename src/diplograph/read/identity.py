@@ -69,13 +69,16 @@ def key_of(obj: object, stem: str, number: int) -> str | None:
 
 def _jsonl_keys(path: Path) -> list[str | None]:
     """The key of each line of a JSON Lines file (None for blank or broken
-    lines, which the reader reports). Read line by line, never whole."""
+    lines, which the reader reports). Read line by line, never whole, each
+    line bounded as the reader bounds it (so the line numbers agree)."""
+    from diplograph.read.jsonl import bounded_lines
+
     keys: list[str | None] = []
     try:
         with open(path, "rb") as handle:
-            for number, raw in enumerate(handle, start=1):
+            for number, raw in enumerate(bounded_lines(handle), start=1):
                 try:
-                    obj = json.loads(raw) if raw.strip() else None
+                    obj = json.loads(raw.decode("utf-8-sig")) if raw.strip() else None
                 except (ValueError, UnicodeDecodeError):
                     obj = None
                 keys.append(key_of(obj, path.stem, number))

@@ -92,7 +92,7 @@ def read_jsonl_lines(
         yield report_from_object(obj, f"{stem}-{number}", source, published, identify)
 
 
-def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes]:
+def bounded_lines(handle: IO[bytes]) -> Iterator[bytes]:
     """Lines of at most MAX_BYTES + 1 bytes: a runaway line is cut and reported
     as too large, its remainder skipped, instead of filling memory."""
     while True:
@@ -123,7 +123,7 @@ def read_jsonl_file(
         return
     count = 0
     with handle:
-        for item in read_jsonl_lines(_bounded_lines(handle), path.stem, source, published, identify):
+        for item in read_jsonl_lines(bounded_lines(handle), path.stem, source, published, identify):
             count += 1
             yield item
     if count == 0:
@@ -133,4 +133,4 @@ def read_jsonl_file(
 def read_jsonl_stream(
     handle: IO[bytes], name: str = "-", published: str | None = None
 ) -> Iterator[Report | Failure]:
-    yield from read_jsonl_lines(_bounded_lines(handle), "stdin", name, published)
+    yield from read_jsonl_lines(bounded_lines(handle), "stdin", name, published)

@@ -49,9 +49,20 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
     from diplograph import pipeline
 
     signatures: dict = {}
+    seen: set[str] = set()  # ids of this batch: one report per id, never a silent replace
 
     def to_extract() -> Iterator[Report | Failure]:
         for item in items:
+            if isinstance(item, Report | Extraction):
+                rid = item.id if isinstance(item, Report) else item.report.id
+                if rid in seen:
+                    report(
+                        IngestResult(
+                            rid, "failed", reason="read: repeated report id in this batch; not stored again"
+                        )
+                    )
+                    continue
+                seen.add(rid)
             if isinstance(item, Extraction):
                 # Already extracted (Python API, Spark): written in order like the rest.
                 yield item  # type: ignore[misc]

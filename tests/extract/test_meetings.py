@@ -618,13 +618,3 @@ def test_the_encounter_a_report_leads_with_is_the_days_news(nlp) -> None:
     pair = frozenset({"Recep Tayyip Erdogan", "Gurbanguly Berdimuhamedov"})
     assert dates[pair] == ("2021-11-27", "publication")
 
-
-def test_discussing_with_a_named_person_is_an_encounter(nlp) -> None:
-    text = ("BANGKOK — Prime Minister Yingluck Shinawatra on December 22 discussed bilateral and regional "
-            "issues with Mr. Xi Jinping, Vice President of China.")
-    report = Report("t", text, published="2011-12-22")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    [m] = extract(cleaned, doc).meetings
-    assert {p.name for p in m.participants} == {"Yingluck Shinawatra", "Xi Jinping"}
-    assert m.date.value == "2011-12-22"

@@ -430,3 +430,19 @@ def test_he_after_a_title_is_a_family_name(nlp) -> None:
     text = ("ISLAMABAD — The signing ceremony was witnessed by Prime Minister Shehbaz Sharif and the "
             "visiting Chinese Vice Premier He Lifeng.")
     assert people(nlp, text)["He Lifeng"][0] == "CHN"
+
+
+def test_a_nominal_ending_a_fronted_phrase_is_no_apposition_of_the_subject(nlp) -> None:
+    text = ("YEREVAN — Russian foreign minister Sergey Lavrov says he had talks with Armenian foreign "
+            "minister Zohrab Mnatsakanyan in Moscow.\nDuring a joint press conference with the Armenian FM, "
+            "Lavrov told reporters that the talks were good.")
+    found = people(nlp, text, published="2018-06-07")
+    assert found["Sergey Lavrov"][0] == "RUS" and found["Zohrab Mnatsakanyan"][0] == "ARM"
+
+
+def test_a_state_after_the_name_joined_by_of_is_the_persons(nlp) -> None:
+    """person.postposed_state; and initials the officials table spells out ("S Jaishankar")."""
+    text = ("COLOMBO — External Affairs Minister S Jaishankar met FM Narayan Khadka of Nepal on the "
+            "sidelines of the BIMSTEC Ministerial.")
+    found = people(nlp, text, published="2022-03-29")
+    assert found["Narayan Khadka"][0] == "NPL" and found["S Jaishankar"][0] == "IND"

@@ -286,7 +286,9 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
             end = max(end, m.end())
         if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
             continue  # "signed MOUs", "documents" alone: no group the report names
-        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        # "Agreements were also signed to protect investments": the title without the passive
+        phrase = text[start : m.end()] + (text[after:end] if passive and end > after else text[m.end() : end])
+        title = re.sub(r"\s+", " ", phrase).strip(" ,")
         out.append(GroupMention(start, end, (title,), "document.group.named", said))
     return out
 

@@ -128,7 +128,9 @@ INTERNAL = {"meta": "_meta", "report_bands": "_report_bands"}
 
 def rename_internal(engine: Engine) -> None:
     """A store made before the `_` prefix: its bookkeeping tables take their new names."""
-    with engine.begin() as conn:
+    from diplograph.store.db import writing
+
+    with writing(engine) as conn:
         names = _names(conn)
         for old, new in INTERNAL.items():
             if old in names and new not in names:
@@ -147,10 +149,13 @@ def _names(conn: Connection) -> set[str]:
 
 def ensure(engine: Engine) -> None:
     """Create whatever of it is missing (idempotent; run on every open)."""
-    fts.ensure(engine)
+    from diplograph.store.db import writing
+
     if engine.dialect.name != "sqlite":
+        fts.ensure(engine)
         return
-    with engine.begin() as conn:
+    with writing(engine) as conn:  # under the write lock: concurrent openers create it once
+        fts.ensure(engine, conn)
         have = _names(conn)
         for table, records, key, column in PARTY_TABLES:
             if table not in have:

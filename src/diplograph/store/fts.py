@@ -49,23 +49,26 @@ def _ddl(fts: str, content: str, column: str) -> list[str]:
     ]
 
 
-def ensure(engine: Engine) -> None:
-    """Create the missing indexes (and fill them from rows already stored)."""
+def ensure(engine: Engine, conn: Connection | None = None) -> None:
+    """Create the missing indexes (and fill them from rows already stored),
+    in `conn`'s transaction when given (the store's write lock: two processes
+    opening a new store create them once)."""
     if engine.dialect.name != "sqlite":
         _ensure_unaccent(engine)
         return
-    with engine.begin() as conn:
-        have = set(
-            conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
-            ).scalars()
-        )
-        for fts, content, column, _ in INDEXES:
-            if fts in have:
-                continue
-            for statement in _ddl(fts, content, column):
-                conn.exec_driver_sql(statement)
-            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+    if conn is None:
+        with engine.begin() as own:
+            ensure(engine, own)
+        return
+    have = set(
+        conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')").scalars()
+    )
+    for fts, content, column, _ in INDEXES:
+        if fts in have:
+            continue
+        for statement in _ddl(fts, content, column):
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
 
 
 def rebuild(engine: Engine) -> None:

@@ -1,0 +1,203 @@
+"""PLOVER events: who did what to whom, when, where, from each sentence.
+
+    records.py   CONSULT from each meeting, SUPPORT/AGREE from each document
+    clauses.py   event clauses: trigger by lemma, class, mode, whether it happened
+    participants.py  actor and recipient: states and bodies, asides left out
+    vocabulary.py    data/events/triggers.yaml (the PLOVER codebook's words)
+
+Why on top of the other records: a meeting is a CONSULT event and a signed
+document a SUPPORT event, so those come from the records already extracted
+(one event per record). Everything else the report states between actors
+comes from the clauses of its sentences, one event per event clause. A
+negated or hypothetical event is kept, marked (`negated`, `hypothetical`,
+and its `context`), so a user sees what was denied; the store leaves it out.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.participants import (
+    agent_of,
+    codes_in,
+    is_pronoun,
+    phrase_tokens,
+    subject_of,
+)
+from diplograph.extract.events.records import record_events, sides_at
+from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
+from diplograph.plover import codebook, contexts
+from diplograph.records import Event, Extraction
+
+__all__ = ["find_events"]
+
+_SIDES = ("two sides", "both sides", "two leaders", "both leaders", "two countries", "both countries",
+          "two ministers", "both ministers", "two prime ministers", "two pms", "both pms", "both",
+          "two nations", "both nations", "two governments", "both governments")
+
+
+#: Classes whose actor a report often leaves unnamed ("gunmen kidnapped three
+#: Chinese engineers"): coded with the recipient alone.
+_UNNAMED_ACTORS = frozenset({"ASSAULT", "COERCE"})
+
+
+def _phrase(tok) -> str:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
+
+
+def _location(sent: Sentence, tok) -> str | None:
+    """A place the clause names with "in"/"at" ("in Geneva")."""
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i == tok.i:
+            return ent.text
+    return None
+
+
+def _participants(
+    ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool
+) -> tuple[list[str], list[str]]:
+    tok = clause.trigger
+    actor: list[str] = []
+    patient: list[str] = []
+    skip: set[int] = set()
+    if clause.trigger.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actor = codes_in(ctx, sent, c)
+                skip |= phrase_tokens(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = actor or codes_in(ctx, sent, c)
+                skip |= phrase_tokens(c)
+    else:
+        subject, passive = subject_of(tok)
+        if passive:
+            agent = agent_of(tok)
+            actor = codes_in(ctx, sent, agent) if agent is not None else []
+            if subject is not None:
+                patient = codes_in(ctx, sent, subject)
+                skip |= phrase_tokens(subject)
+            if agent is not None:
+                skip |= phrase_tokens(agent.head)
+        elif subject is not None:
+            skip |= phrase_tokens(subject)
+            actor = codes_in(ctx, sent, subject)
+            if not actor and any(s in _phrase(subject) for s in _SIDES):
+                actor = list(sides)
+            elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
+                actor = list(sides) if not single else []
+        if not actor and clause.attributed is not None and (subject is None or is_pronoun(subject)):
+            # "..., the ministry said": the attribution's speaker acts
+            speaker, _ = subject_of(clause.attributed)
+            if speaker is not None:
+                actor = codes_in(ctx, sent, speaker)
+    recipient: list[str] = [c for c in patient if c not in actor]
+    places = clause.kind == "CONSULT" and clause.mode == "visit"
+    if not actor and clause.kind == "PROTEST":
+        # "protesters in Manila": civilians of the state where they protest
+        actor = _place_codes(ctx, sent, tok)
+    for c in tok.children:
+        if c.i in skip or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
+                                     "mark", "advmod", "agent", "poss", "appos", "relcl", "acl",
+                                     "parataxis", "advcl", "det", "amod", "compound"):
+            continue
+        for code in codes_in(ctx, sent, c, skip, places=places):
+            if code not in recipient and code not in actor:
+                recipient.append(code)
+    if not recipient and len(actor) == 1 and not single:
+        recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
+    return actor, recipient
+
+
+def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
+    """The states of the places a clause is in ("in Manila", "outside ... in Seoul")."""
+    out: list[str] = []
+    for t in tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
+            for code in codes_in(ctx, sent, t, places=True):
+                if code not in out:
+                    out.append(code)
+    return out[-1:]
+
+
+def _mentions_sides(sent: Sentence) -> bool:
+    low = sent.text.lower()
+    return any(s in low for s in _SIDES[:-1])
+
+
+def _clause_event(
+    ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
+) -> Event | None:
+    actor, recipient = _participants(ctx, sent, clause, sides, single)
+    if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS):
+        return None
+    if not recipient and len(actor) > 1 and clause.kind not in ("CONSULT", "ASSAULT", "COOPERATE"):
+        actor, recipient = actor[:1], actor[1:]  # "the two sides agreed": each side towards the other
+    mode = clause.mode
+    if mode is None and codebook().classes[clause.kind].modes:
+        mode = content_mode(clause.trigger, clause.kind, vocab, set())
+    if mode is not None and mode not in codebook().classes[clause.kind].modes:
+        mode = None
+    evidence, span = ctx.evidence(sent)
+    return Event(
+        clause.kind,
+        mode,
+        actor,
+        recipient,
+        ctx.date_of(sent.text),
+        _location(sent, clause.trigger),
+        evidence,
+        span,
+        context=contexts(sent.text) + clause.context,
+        negated=clause.negated,
+        hypothetical=clause.hypothetical,
+        rule=clause.sense.rule,
+    )
+
+
+def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single: bool) -> list[Event]:
+    """The events of one sentence's clauses, one per clause."""
+    vocab = vocabulary()
+    out: list[Event] = []
+    clauses: list[Clause] = []
+    for clause, light in verb_clauses(sent.span, vocab):
+        status(clause, light, vocab)
+        clauses.append(clause)
+    clauses += noun_clauses(sent.span, vocab)
+    for clause in clauses:
+        event = _clause_event(ctx, sent, clause, vocab, sides, single)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _key(e: Event) -> tuple:
+    sides = (tuple(sorted(e.actor)), tuple(sorted(e.recipient)))
+    return (e.span.start, e.type, *sides, e.negated, e.hypothetical)
+
+
+def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
+    """CONSULT for each meeting, SUPPORT/AGREE for each document, and an
+    event for each event clause of the sentences, one per (sentence, type,
+    actor, recipient)."""
+    events = record_events(ctx, extraction)
+    seen = {_key(e) for e in events}
+    covered = {(e.span.start, e.type) for e in events}
+    told = {(e.span.start, frozenset(e.actor + e.recipient)) for e in events}
+    single = len([s for s in ctx.sentences if s.zone != "title"]) <= 1
+    for sent in ctx.sentences:
+        sides = sides_at(ctx, extraction, sent)
+        for event in sentence_events(ctx, sent, sides, single):
+            key = _key(event)
+            if key in seen:
+                continue
+            if event.type == "CONSULT" and (event.span.start, "CONSULT") in covered:
+                continue  # the meeting the meetings extractor already made from this sentence
+            if (event.span.start, frozenset(event.actor + event.recipient)) in told and event.type in (
+                "SUPPORT", "AGREE") and event.rule in ("event.support.sign", "event.agree.sign"):
+                continue
+            seen.add(key)
+            events.append(event)
+    return events

@@ -1,0 +1,131 @@
+"""Who an event's actor and recipient are: the states and bodies a phrase
+names, asides left out.
+
+Why a module of its own: every event rule asks the same two questions of a
+clause (who did it, to whom), and the answers share three habits:
+- a person stands for the state or body they serve;
+- a capital stands for its government where it is a party, not a place
+  ("Washington demanded", "Moscow's admission", "talks with Beijing"; but
+  not "in Beijing", "from Kyiv");
+- an aside is not a party: an apposition ("Pakistan, a key U.S. ally,
+  refused"), a relative clause or a parenthesis says something about a
+  party, it does not add one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.extract.context import ReportContext, Sentence
+
+#: Dependencies whose subtree is an aside about a phrase, not more of it.
+ASIDES = frozenset({"appos", "relcl", "acl", "parataxis", "advcl", "punct", "meta"})
+#: Prepositions that make a state or capital a place ("in Beijing"), not a party.
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "within",
+                         "via", "through", "into", "throughout", "over", "toward", "towards"})
+#: Subjects that name no one by themselves.
+PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that", "which", "who"})
+
+
+def phrase_tokens(tok: Token) -> set[int]:
+    """The token indices of a phrase, its asides' subtrees left out."""
+    keep: set[int] = set()
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        keep.add(cur.i)
+        for child in cur.children:
+            if child.dep_ in ASIDES or child.text in ("(", "["):
+                continue
+            stack.append(child)
+    return keep
+
+
+#: Nouns after which "in <capital>" names the government there ("officials in Seoul").
+GOVERNMENT_NOUNS = frozenset({"official", "government", "authority", "leader", "administration", "regime",
+                              "diplomat", "leadership", "ministry"})
+
+
+def _is_party(tok: Token) -> bool:
+    """Whether a state's or capital's name is a party, not a place (\"in Gaza\")."""
+    if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ == "NOUN":
+        return True  # "the U.S. embassy", "Chinese engineers": the state's own
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.head.pos_ in ("NOUN", "PROPN"):
+                if prep.lower_ in ("in", "at"):
+                    return prep.head.lower_.rstrip("s") in GOVERNMENT_NOUNS
+                return prep.lower_ != "near"
+            return prep.lower_ not in PLACE_PREPS
+        if cur.dep_ not in ("compound", "conj", "appos"):
+            return True
+        cur = cur.head
+    return True
+
+
+def codes_in(
+    ctx: ReportContext, sent: Sentence, tok: Token | None, skip: set[int] | None = None, places: bool = False
+) -> list[str]:
+    """States and bodies a phrase names: persons by the state they serve,
+    states and bodies by code, capitals where they stand for a government
+    (with `places`, every capital: the host of a visit is where it goes)."""
+    if tok is None:
+        return []
+    keep = phrase_tokens(tok)
+    if skip:
+        keep -= skip
+    doc = tok.doc
+    out: list[str] = []
+
+    def token_at(char: int) -> Token | None:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    if ctx.persons is not None:
+        for m in ctx.persons.in_sentence(sent.index):
+            t = token_at(m.start)
+            if t is not None and t.i in keep:
+                code = ctx.persons.persons[m.person].country
+                if code and code not in out:
+                    out.append(code)
+    for m in sent.mentions:
+        t = token_at(m.start)
+        if t is None or t.i not in keep or m.entity.code in out:
+            continue
+        if not places:
+            last = token_at(m.end - 1)
+            root = doc[t.i : last.i + 1].root if last is not None and last.i >= t.i else t
+            if not _is_party(root):
+                continue
+        out.append(m.entity.code)
+    return out
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """A verb's subject (climbing through conjoined and controlled verbs),
+    and whether it is the subject of a passive."""
+    cur = verb
+    for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            return subjects[-1], subjects[-1].dep_ == "nsubjpass"
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"

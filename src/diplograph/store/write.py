@@ -340,6 +340,8 @@ def _write_records(conn: Connection, extraction: Extraction, resolver: merge.Act
         count += 1
     told = {(m.span.start, frozenset(p.country for p in m.participants)) for m in extraction.meetings}
     for event in extraction.events:
+        if event.negated or event.hypothetical:
+            continue  # reported as not happening or only as possible: not an event that happened
         if event.type == "CONSULT" and (event.span.start, frozenset(event.actor + event.recipient)) in told:
             continue  # the same meeting, already written from the meetings list
         actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]

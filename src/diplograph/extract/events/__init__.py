@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
     agent_of,
     codes_in,
@@ -41,6 +42,11 @@ _SIDES = ("two sides", "both sides", "two leaders", "both leaders", "two countri
 _UNNAMED_ACTORS = frozenset({"ASSAULT", "COERCE"})
 
 
+#: Classes whose unnamed actor is of the state where it acts ("protesters in
+#: Manila", "police in Hong Kong arrested").
+_PLACE_ACTORS = frozenset({"PROTEST", "COERCE"})
+
+
 def _phrase(tok) -> str:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
@@ -56,8 +62,20 @@ def _location(sent: Sentence, tok) -> str | None:
     return None
 
 
+def _possessor_skip(subject, vocab: Vocabulary) -> set[int]:
+    """The possessor of a subject that names an act, not an agent ("PM
+    Chinh's call ... offered"): it gives no actor."""
+    if subject.pos_ != "NOUN" or lemma(subject) not in vocab.not_agents:
+        return set()
+    out: set[int] = set()
+    for c in subject.children:
+        if c.dep_ == "poss":
+            out |= phrase_tokens(c)
+    return out
+
+
 def _participants(
-    ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool
+    ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool, vocab: Vocabulary
 ) -> tuple[list[str], list[str]]:
     tok = clause.trigger
     actor: list[str] = []
@@ -83,7 +101,7 @@ def _participants(
                 skip |= phrase_tokens(agent.head)
         elif subject is not None:
             skip |= phrase_tokens(subject)
-            actor = codes_in(ctx, sent, subject)
+            actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
             if not actor and any(s in _phrase(subject) for s in _SIDES):
                 actor = list(sides)
             elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
@@ -95,7 +113,7 @@ def _participants(
                 actor = codes_in(ctx, sent, speaker)
     recipient: list[str] = [c for c in patient if c not in actor]
     places = clause.kind == "CONSULT" and clause.mode == "visit"
-    if not actor and clause.kind == "PROTEST":
+    if not actor and clause.kind in _PLACE_ACTORS:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, tok)
     for c in tok.children:
@@ -130,7 +148,7 @@ def _mentions_sides(sent: Sentence) -> bool:
 def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
-    actor, recipient = _participants(ctx, sent, clause, sides, single)
+    actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
     if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS):
         return None
     if not recipient and len(actor) > 1 and clause.kind not in ("CONSULT", "ASSAULT", "COOPERATE"):

@@ -236,5 +236,11 @@ def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
         if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
             continue
         sense = senses[0]
-        out.append(Clause(tok, sense, sense.kind, sense.mode, None))
+        clause = Clause(tok, sense, sense.kind, sense.mode, None)
+        if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
+            clause.future = True  # "his planned visit": a plan, AGREE by the codebook
+            if clause.kind in FUTURE_CLASS:
+                clause.kind = FUTURE_CLASS[clause.kind]
+                clause.mode = None if clause.kind == "AGREE" else clause.mode
+        out.append(clause)
     return out

@@ -42,8 +42,13 @@ def phrase_tokens(tok: Token) -> set[int]:
 
 
 #: Nouns after which "in <capital>" names the government there ("officials in Seoul").
-GOVERNMENT_NOUNS = frozenset({"official", "government", "authority", "leader", "administration", "regime",
-                              "diplomat", "leadership", "ministry"})
+GOVERNMENT_NOUNS = frozenset({"official", "government", "authority", "authoritie", "leader", "administration",
+                              "regime", "diplomat", "leadership", "ministry", "police", "force", "troop",
+                              "military", "army", "court", "prosecutor", "lawmaker", "parliament"})
+#: Nouns after which "in <state>" is what an act is about ("condemned the coup in Niger").
+EVENT_NOUNS = frozenset({"coup", "attack", "violence", "crackdown", "election", "war", "conflict", "fighting",
+                         "invasion", "killing", "situation", "crisis", "unrest", "protest", "bombing",
+                         "offensive", "operation", "intervention", "incursion", "presence"})
 
 
 def _is_party(tok: Token) -> bool:
@@ -56,7 +61,8 @@ def _is_party(tok: Token) -> bool:
             prep = cur.head
             if prep.head.pos_ in ("NOUN", "PROPN"):
                 if prep.lower_ in ("in", "at"):
-                    return prep.head.lower_.rstrip("s") in GOVERNMENT_NOUNS
+                    noun = prep.head.lower_.rstrip("s")
+                    return noun in GOVERNMENT_NOUNS or noun in EVENT_NOUNS
                 return prep.lower_ != "near"
             return prep.lower_ not in PLACE_PREPS
         if cur.dep_ not in ("compound", "conj", "appos"):

@@ -46,6 +46,8 @@ class Vocabulary:
     modal_conditional: frozenset[str]
     conditions: frozenset[str]
     irregular: dict[str, tuple[str, ...]]
+    not_agents: frozenset[str] = frozenset()
+    planned: frozenset[str] = frozenset()
 
     @property
     def light(self) -> frozenset[str]:
@@ -92,6 +94,8 @@ def vocabulary() -> Vocabulary:
         modal_conditional=frozenset(modals["conditional"]),
         conditions=frozenset(data["conditions"]),
         irregular={k: tuple(v) for k, v in data["irregular"].items()},
+        not_agents=frozenset(data["not_agents"]),
+        planned=frozenset(data["planned"]),
     )
 
 

@@ -112,7 +112,8 @@ def _participants(
             if speaker is not None:
                 actor = codes_in(ctx, sent, speaker)
     recipient: list[str] = [c for c in patient if c not in actor]
-    places = clause.kind == "CONSULT" and clause.mode == "visit"
+    # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
+    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind == "MOBILIZE"
     if not actor and clause.kind in _PLACE_ACTORS:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, tok)
@@ -151,8 +152,11 @@ def _clause_event(
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
     if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS):
         return None
-    if not recipient and len(actor) > 1 and clause.kind not in ("CONSULT", "ASSAULT", "COOPERATE"):
+    if not recipient and len(actor) > 1 and clause.kind != "ASSAULT":
         actor, recipient = actor[:1], actor[1:]  # "the two sides agreed": each side towards the other
+    if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:
+        clause.kind = "MOBILIZE"  # a single state's exercise (the codebook)
+        recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]
     mode = clause.mode
     if mode is None and codebook().classes[clause.kind].modes:
         mode = content_mode(clause.trigger, clause.kind, vocab, set())

@@ -213,7 +213,12 @@ def verb_clauses(span, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
         sense = pick_sense(tok, senses)
         if sense is None:
             continue
-        out.append((Clause(tok, sense, sense.kind, sense.mode, attributed), light))
+        clause = Clause(tok, sense, sense.kind, sense.mode, attributed)
+        if clause.kind == "AGREE" and any(
+            c.dep_ == "xcomp" and lemma(c) in vocab.threat_content for c in tok.children
+        ):
+            clause.kind, clause.mode = "THREATEN", "violence"  # "vowed to retaliate" is a threat
+        out.append((clause, light))
     return out
 
 

@@ -48,6 +48,7 @@ class Vocabulary:
     irregular: dict[str, tuple[str, ...]]
     not_agents: frozenset[str] = frozenset()
     planned: frozenset[str] = frozenset()
+    threat_content: frozenset[str] = frozenset()
 
     @property
     def light(self) -> frozenset[str]:
@@ -96,6 +97,7 @@ def vocabulary() -> Vocabulary:
         irregular={k: tuple(v) for k, v in data["irregular"].items()},
         not_agents=frozenset(data["not_agents"]),
         planned=frozenset(data["planned"]),
+        threat_content=frozenset(data["threat_content"]),
     )
 
 

@@ -47,6 +47,11 @@ _UNNAMED_ACTORS = frozenset({"ASSAULT", "COERCE"})
 _PLACE_ACTORS = frozenset({"PROTEST", "COERCE"})
 
 
+_NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
+                            "advmod", "agent", "poss", "appos", "relcl", "acl", "parataxis", "advcl", "det",
+                            "amod", "compound"})
+
+
 def _phrase(tok) -> str:
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
 
@@ -117,14 +122,16 @@ def _participants(
     if not actor and clause.kind in _PLACE_ACTORS:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, tok)
-    for c in tok.children:
-        if c.i in skip or c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj",
-                                     "mark", "advmod", "agent", "poss", "appos", "relcl", "acl",
-                                     "parataxis", "advcl", "det", "amod", "compound"):
-            continue
-        for code in codes_in(ctx, sent, c, skip, places=places):
-            if code not in recipient and code not in actor:
-                recipient.append(code)
+    # the addressee first ("warned NATO against any attack on Belarus": NATO);
+    # what the act is about only where no addressee is named
+    children = [c for c in tok.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
+    for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
+        for c in group:
+            for code in codes_in(ctx, sent, c, skip, places=places):
+                if code not in recipient and code not in actor:
+                    recipient.append(code)
+        if recipient:
+            break
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return actor, recipient

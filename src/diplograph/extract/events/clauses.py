@@ -33,6 +33,12 @@ FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "A
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp"})
 
 
+#: A clause's content: what it asks, rejects or threatens (not its subject or asides).
+_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "attr", "dative", "oprd", "prt", "acomp"})
+#: Force is told by its instrument too: "Israeli aircraft struck", "drones attacked".
+_INSTRUMENT_DEPS = frozenset({"nsubj", "agent", "advcl"})
+
+
 @dataclass
 class Clause:
     """One event clause: its trigger, reading and status."""
@@ -102,7 +108,8 @@ def object_lemmas(tok: Token) -> set[str]:
             continue
         if cur.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             out.add(lemma(cur))
-        stack.extend(c for c in cur.children if c.dep_ in ("conj", "compound", "amod", "nmod"))
+        # "warned NATO against any attack": a preposition the parser hung on the object
+        stack.extend(c for c in cur.children if c.dep_ in ("conj", "compound", "amod", "nmod", "prep"))
     return out
 
 
@@ -137,8 +144,10 @@ def content_mode(tok: Token, kind: str, vocab: Vocabulary, skip: set[int]) -> st
         return None
     best: tuple[int, str] | None = None
     order = list(words.values())
-    for t in tok.subtree:
-        if t.i in skip or t.i == tok.i or t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN"):
+    deps = _CONTENT_DEPS | _INSTRUMENT_DEPS if kind in ("ASSAULT", "MOBILIZE") else _CONTENT_DEPS
+    content = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
+    for t in content:
+        if t.i in skip or t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN"):
             continue
         mode = words.get(lemma(t)) or words.get(t.lower_)
         if mode is not None:
@@ -218,8 +227,25 @@ def verb_clauses(span, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
             c.dep_ == "xcomp" and lemma(c) in vocab.threat_content for c in tok.children
         ):
             clause.kind, clause.mode = "THREATEN", "violence"  # "vowed to retaliate" is a threat
+        elif clause.kind == "REQUEST":
+            _request_reading(clause, vocab)
         out.append((clause, light))
     return out
+
+
+def _request_reading(clause: Clause, vocab: Vocabulary) -> None:
+    """An invitation to visit is a promised meeting (AGREE); "called on the
+    King at the palace", with nothing asked, is a courtesy call (CONSULT)."""
+    tok = clause.trigger
+    lem = clause.sense.lemma
+    if lem == "invite":
+        for t in tok.subtree:
+            if t.dep_ in ("xcomp", "ccomp") and lemma(t) in vocab.meeting_verbs:
+                clause.kind, clause.mode = "AGREE", None
+                return
+    on = lem == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
+    if on and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in tok.subtree):
+        clause.kind, clause.mode = "CONSULT", "visit"
 
 
 def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:

@@ -49,6 +49,7 @@ class Vocabulary:
     not_agents: frozenset[str] = frozenset()
     planned: frozenset[str] = frozenset()
     threat_content: frozenset[str] = frozenset()
+    meeting_verbs: frozenset[str] = frozenset()
 
     @property
     def light(self) -> frozenset[str]:
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         not_agents=frozenset(data["not_agents"]),
         planned=frozenset(data["planned"]),
         threat_content=frozenset(data["threat_content"]),
+        meeting_verbs=frozenset(data["meeting_verbs"]),
     )
 
 

@@ -118,7 +118,8 @@ def _participants(
                 actor = codes_in(ctx, sent, speaker)
     recipient: list[str] = [c for c in patient if c not in actor]
     # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
-    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind == "MOBILIZE"
+    # and aid delivered in a state goes to it ("aid to victims in Turkey")
+    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
     if not actor and clause.kind in _PLACE_ACTORS:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, tok)

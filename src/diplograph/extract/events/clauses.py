@@ -30,7 +30,8 @@ from diplograph.extract.events.vocabulary import Sense, Vocabulary
 #: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
 FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                 "RETREAT": "CONCEDE"}
-_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp",
+                          "ccomp"})
 
 
 #: A clause's content: what it asks, rejects or threatens (not its subject or asides).
@@ -108,6 +109,9 @@ def object_lemmas(tok: Token) -> set[str]:
             continue
         if cur.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             out.add(lemma(cur))
+        # "allowed aid trucks to enter": the clause's own subject and object
+        if cur.dep_ in ("xcomp", "ccomp"):
+            stack.extend(c for c in cur.children if c.dep_ in ("nsubj", "dobj"))
         # "warned NATO against any attack": a preposition the parser hung on the object
         stack.extend(c for c in cur.children if c.dep_ in ("conj", "compound", "amod", "nmod", "prep"))
     return out

@@ -44,7 +44,10 @@ def phrase_tokens(tok: Token) -> set[int]:
 #: Nouns after which "in <capital>" names the government there ("officials in Seoul").
 GOVERNMENT_NOUNS = frozenset({"official", "government", "authority", "authoritie", "leader", "administration",
                               "regime", "diplomat", "leadership", "ministry", "police", "force", "troop",
-                              "military", "army", "court", "prosecutor", "lawmaker", "parliament"})
+                              "military", "army", "court", "prosecutor", "lawmaker", "parliament",
+                              # the people of a place act for (or suffer as) its state
+                              "protester", "demonstrator", "people", "resident", "citizen", "student",
+                              "worker", "activist", "crowd", "thousand", "hundred", "victim", "civilian"})
 #: Nouns after which "in <state>" is what an act is about ("condemned the coup in Niger").
 EVENT_NOUNS = frozenset({"coup", "attack", "violence", "crackdown", "election", "war", "conflict", "fighting",
                          "invasion", "killing", "situation", "crisis", "unrest", "protest", "bombing",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from diplograph.actors.knowledge import knowledge
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.lemmas import lemma
 from diplograph.plover import contexts
 from diplograph.records import Event, Extraction, ResolvedDate
 
@@ -23,6 +24,23 @@ def _host_of(location: str | None, visitor: list[str]) -> list[str]:
         if m.entity.code not in visitor:
             return [m.entity.code]
     return []
+
+
+#: Verbs that sign or finalise an instrument (SUPPORT), and those that only agree on one (AGREE).
+_SIGNING = frozenset({"sign", "ink", "ratify", "conclude", "finalize", "finalise", "seal", "exchange",
+                      "witness", "adopt", "initial", "issue", "launch", "renew", "upgrade"})
+_AGREEING = frozenset({"agree", "reach", "strike", "approve"})
+
+
+def _only_agreed(ctx: ReportContext, start: int) -> bool:
+    """Whether the sentence of a document agrees on it without signing it
+    ("agreed on a defence pact", "reached a trade deal"): an agreed pact is
+    AGREE by the codebook, a signed one SUPPORT."""
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return False
+    verbs = {lemma(t) for t in sent.span if t.pos_ == "VERB"}
+    return bool(verbs & _AGREEING) and not verbs & _SIGNING
 
 
 def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
@@ -43,7 +61,7 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
         parties = list(getattr(d, "parties", []) or [])
         if not parties:
             continue
-        kind = "SUPPORT" if d.status == "signed" else "AGREE"
+        kind = "SUPPORT" if d.status == "signed" and not _only_agreed(ctx, d.span.start) else "AGREE"
         date = getattr(d, "date", None) or ResolvedDate(None)
         events.append(
             Event(kind, None, parties[:1], parties[1:], date, None, d.evidence, d.span,

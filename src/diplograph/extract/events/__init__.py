@@ -149,6 +149,19 @@ def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
     return out[-1:]
 
 
+def _state_subject(tok) -> bool:
+    """Whether a verb's subject is a state, body or official, not people."""
+    subject, _ = subject_of(tok)
+    if subject is None:
+        return False
+    return subject.pos_ == "PROPN" or lemma(subject) in GOVERNMENT_ONLY
+
+
+#: Subjects that act for a government (not its people).
+GOVERNMENT_ONLY = frozenset({"government", "ministry", "official", "minister", "president", "embassy",
+                             "spokesman", "spokesperson", "spokeswoman", "leader", "administration"})
+
+
 def _mentions_sides(sent: Sentence) -> bool:
     low = sent.text.lower()
     return any(s in low for s in _SIDES[:-1])
@@ -162,6 +175,9 @@ def _clause_event(
         return None
     if not recipient and len(actor) > 1 and clause.kind != "ASSAULT":
         actor, recipient = actor[:1], actor[1:]  # "the two sides agreed": each side towards the other
+    if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger):
+        # a state's protest is a diplomatic one: ACCUSE disapprove (the codebook), not a demonstration
+        clause.kind, clause.mode = "ACCUSE", "disapprove"
     if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:
         clause.kind = "MOBILIZE"  # a single state's exercise (the codebook)
         recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]

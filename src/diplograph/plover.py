@@ -49,7 +49,8 @@ def _context_patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for name, words in codebook().context_words.items():
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        out.append((name, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)))
+        # a word counts in the plural too ("businesses", "elections")
+        out.append((name, re.compile(rf"(?<!\w)(?:{alternatives})(?:s|es)?(?!\w)", re.IGNORECASE)))
     return out
 
 

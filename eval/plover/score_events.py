@@ -1,14 +1,19 @@
 """Score diplograph's PLOVER events against sentences coded by hand.
 
-    python eval/plover/score_events.py GOLD.jsonl [--pred PRED.jsonl] [--jobs N]
+    python eval/plover/score_events.py GOLD.jsonl [--sentences S.jsonl] [--pred PRED.jsonl] [--jobs N]
 
-GOLD: one JSON object a line: `id`, `text` (the sentence, or the report) and
-`events`, a list of {`type` (or `event`), `actor`, `recipient`, `mode`}; an
-actor or recipient is a code ("USA", "EU"), a list of codes, or null. A
-sentence with no event has `events: []`.
+GOLD: one JSON object a line: `id` and `events`, a list of {`type` (or
+`event`), `actor`, `recipient`, `mode`, `status`}; an actor or recipient is
+a code ("USA", "EU"), a list of codes, or null. Only events of `status`
+"happened" (or with no status) count, as in `agreement.py`. A sentence with
+no event has `events: []`. The text is the gold row's `text`, or the
+`--sentences` file's (default: GOLD's name with "gold" made "sentences",
+e.g. dev_gold.jsonl -> dev_sentences.jsonl), whose `context` (the sentence
+before) is read first, for pronouns and names, and whose `published` dates
+it; only events of the sentence itself are predictions.
 
 PRED: diplograph's output for the same ids (`diplograph extract` JSON Lines,
-`doc_id` = the gold `id`); without it, the gold texts are extracted here.
+`doc_id` = the gold `id`); without it, the texts are extracted here.
 Events marked `negated` or `hypothetical` did not happen: they are not
 predictions of an event.
 
@@ -51,7 +56,7 @@ def _type(event: dict) -> str:
 
 
 def gold_events(row: dict) -> list[dict]:
-    return [e for e in row.get("events") or [] if _type(e)]
+    return [e for e in row.get("events") or [] if _type(e) and e.get("status", "happened") == "happened"]
 
 
 def predicted_events(row: dict) -> list[dict]:
@@ -59,17 +64,26 @@ def predicted_events(row: dict) -> list[dict]:
 
 
 def _extract(rows: list[dict], jobs: int) -> dict[str, dict]:
+    """diplograph's events of each sentence: the sentence before it read
+    first, and only the events whose evidence starts in the sentence kept."""
     import diplograph
     from diplograph.read.common import finish
     from diplograph.records import Extraction, Report
 
-    reports = [
-        finish(Report(id=str(r["id"]), text=r["text"], source="<gold>"), r.get("published")) for r in rows
-    ]
+    starts: dict[str, int] = {}
+    reports = []
+    for r in rows:
+        before = (r.get("context") or "").strip()
+        text = f"{before}\n{r['text']}" if before else r["text"]
+        starts[str(r["id"])] = len(text) - len(r["text"])
+        reports.append(finish(Report(id=str(r["id"]), text=text, source="<gold>"), r.get("published")))
     out = {}
     for result in diplograph.extract(reports, jobs=jobs):
         if isinstance(result, Extraction):
-            out[result.report.id] = result.to_contract()
+            row = result.to_contract()
+            start = starts[result.report.id]
+            row["events"] = [e for e in row["events"] if e["span"][1] > start]
+            out[result.report.id] = row
     return out
 
 
@@ -135,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--pred", type=Path)
+    parser.add_argument("--sentences", type=Path)
     parser.add_argument("--jobs", type=int, default=1)
     args = parser.parse_args(argv)
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -145,7 +160,14 @@ def main(argv: list[str] | None = None) -> int:
                 row = json.loads(line)
                 pred[str(row.get("doc_id") or row.get("id"))] = row
     else:
-        pred = _extract(gold, args.jobs)
+        texts = {str(r["id"]): r for r in gold if "text" in r}
+        if len(texts) < len(gold):
+            path = args.sentences or args.gold.with_name(args.gold.name.replace("gold", "sentences"))
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    texts.setdefault(str(row["id"]), row)
+        pred = _extract([texts[str(r["id"])] for r in gold], args.jobs)
     report(score(gold, pred))
     return 0
 

@@ -11,6 +11,8 @@ document a SUPPORT event, so those come from the records already extracted
 comes from the clauses of its sentences, one event per event clause. A
 negated or hypothetical event is kept, marked (`negated`, `hypothetical`,
 and its `context`), so a user sees what was denied; the store leaves it out.
+Compound and reciprocal actors follow the codebook: "the two sides agreed"
+is one event with both as actor and no recipient.
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ def _participants(
     actor: list[str] = []
     patient: list[str] = []
     skip: set[int] = set()
+    subject = None
     if clause.trigger.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ == "poss":
@@ -111,11 +114,17 @@ def _participants(
                 actor = list(sides)
             elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
                 actor = list(sides) if not single else []
-        if not actor and clause.attributed is not None and (subject is None or is_pronoun(subject)):
-            # "..., the ministry said": the attribution's speaker acts
-            speaker, _ = subject_of(clause.attributed)
-            if speaker is not None:
-                actor = codes_in(ctx, sent, speaker)
+        if passive and not actor and clause.kind in ("SANCTION", "RETREAT"):
+            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
+    if not actor and clause.attributed is not None and (subject is None or is_pronoun(subject)):
+        # "..., the ministry said": the attribution's speaker acts
+        speaker, _ = subject_of(clause.attributed)
+        if speaker is not None:
+            actor = codes_in(ctx, sent, speaker)
+            subject = subject or speaker
+    if not actor and subject is not None and lemma(subject) in vocab.domestic:
+        # "police fired tear gas", "the Prime Minister apologised": the state they serve
+        actor = _place_codes(ctx, sent, tok) or _place_codes(ctx, sent, subject) or list(ctx.parties[:1])
     recipient: list[str] = [c for c in patient if c not in actor]
     # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
     # and aid delivered in a state goes to it ("aid to victims in Turkey")
@@ -173,8 +182,6 @@ def _clause_event(
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
     if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS):
         return None
-    if not recipient and len(actor) > 1 and clause.kind != "ASSAULT":
-        actor, recipient = actor[:1], actor[1:]  # "the two sides agreed": each side towards the other
     if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger):
         # a state's protest is a diplomatic one: ACCUSE disapprove (the codebook), not a demonstration
         clause.kind, clause.mode = "ACCUSE", "disapprove"

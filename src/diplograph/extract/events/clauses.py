@@ -263,15 +263,24 @@ def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
         senses = vocab.nouns.get(lemma(tok))
         if not senses:
             continue
-        if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) and not any(
-            c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
-        ):
-            continue
         head = tok.head
-        if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
-            continue
+        announced = None
+        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+            ok, _, _ = _asserted(head, vocab)
+            announced = head if ok else None  # "announced sanctions against Nicaragua"
+        if announced is None:
+            if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
+            ):
+                continue
+            if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
+                continue
         sense = senses[0]
-        clause = Clause(tok, sense, sense.kind, sense.mode, None)
+        clause = Clause(tok, sense, sense.kind, sense.mode, announced)
+        if announced is not None:
+            status(clause, announced, vocab)
+            if clause.kind == "RETREAT":
+                clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
         if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
             clause.future = True  # "his planned visit": a plan, AGREE by the codebook
             if clause.kind in FUTURE_CLASS:

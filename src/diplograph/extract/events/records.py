@@ -53,8 +53,11 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
             if not host:
                 continue
             codes = codes + host
+        # the codebook: a visitor is the actor and the host the recipient; where no
+        # one hosts, every participant is the actor and there is no recipient
+        actor, recipient = (codes[:1], codes[1:]) if m.mode == "visit" else (codes, [])
         events.append(
-            Event("CONSULT", mode, codes[:1], codes[1:], m.date, m.location, m.evidence, m.span,
+            Event("CONSULT", mode, actor, recipient, m.date, m.location, m.evidence, m.span,
                   context=contexts(m.evidence), rule="event.consult.meeting")
         )
     for d in extraction.documents:
@@ -63,8 +66,8 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
             continue
         kind = "SUPPORT" if d.status == "signed" and not _only_agreed(ctx, d.span.start) else "AGREE"
         date = getattr(d, "date", None) or ResolvedDate(None)
-        events.append(
-            Event(kind, None, parties[:1], parties[1:], date, None, d.evidence, d.span,
+        events.append(  # the parties of an instrument act together: one actor list
+            Event(kind, None, parties, [], date, None, d.evidence, d.span,
                   context=contexts(d.evidence), rule=f"event.{kind.lower()}.document")
         )
     return events

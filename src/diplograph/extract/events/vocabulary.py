@@ -50,6 +50,8 @@ class Vocabulary:
     planned: frozenset[str] = frozenset()
     threat_content: frozenset[str] = frozenset()
     meeting_verbs: frozenset[str] = frozenset()
+    announcing: frozenset[str] = frozenset()
+    domestic: frozenset[str] = frozenset()
 
     @property
     def light(self) -> frozenset[str]:
@@ -100,6 +102,8 @@ def vocabulary() -> Vocabulary:
         planned=frozenset(data["planned"]),
         threat_content=frozenset(data["threat_content"]),
         meeting_verbs=frozenset(data["meeting_verbs"]),
+        announcing=frozenset(data["announcing"]),
+        domestic=frozenset(data["domestic"]),
     )
 
 

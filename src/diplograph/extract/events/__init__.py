@@ -23,6 +23,7 @@ from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
     agent_of,
     codes_in,
+    group_names,
     is_pronoun,
     phrase_tokens,
     subject_of,
@@ -89,19 +90,26 @@ def _participants(
     patient: list[str] = []
     skip: set[int] = set()
     subject = None
+    passive = False
     if clause.trigger.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ == "poss":
-                actor = codes_in(ctx, sent, c)
+                actor = codes_in(ctx, sent, c) or group_names(sent, c)
                 skip |= phrase_tokens(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                actor = actor or codes_in(ctx, sent, c)
+                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c)
                 skip |= phrase_tokens(c)
+            elif c.dep_ in ("amod", "compound") and not actor:
+                actor = codes_in(ctx, sent, c)  # "Russian shelling", "a US drone strike"
+                if actor:
+                    skip |= phrase_tokens(c)
     else:
         subject, passive = subject_of(tok)
         if passive:
             agent = agent_of(tok)
-            actor = codes_in(ctx, sent, agent) if agent is not None else []
+            actor = codes_in(ctx, sent, agent) or group_names(sent, agent) if agent is not None else []
+            if agent is not None and not actor and lemma(agent) in vocab.domestic:
+                actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
             if subject is not None:
                 patient = codes_in(ctx, sent, subject)
                 skip |= phrase_tokens(subject)
@@ -125,6 +133,8 @@ def _participants(
     if not actor and subject is not None and lemma(subject) in vocab.domestic:
         # "police fired tear gas", "the Prime Minister apologised": the state they serve
         actor = _place_codes(ctx, sent, tok) or _place_codes(ctx, sent, subject) or list(ctx.parties[:1])
+    if not actor and subject is not None:
+        actor = group_names(sent, subject)  # "Hamas said ...", "the Taliban released ..."
     recipient: list[str] = [c for c in patient if c not in actor]
     # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
     # and aid delivered in a state goes to it ("aid to victims in Turkey")
@@ -158,6 +168,28 @@ def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
     return out[-1:]
 
 
+#: Classes whose passive without agent is still an act ("hundreds were arrested").
+_MATERIAL = frozenset({"COERCE", "ASSAULT", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
+
+
+def _unnamed_agent(clause: Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause names an agent no code stands for ("an opposition
+    party accused ...", "gunmen opened fire", "hundreds were arrested"): an
+    event PLOVER codes, with its actor left empty."""
+    tok = clause.trigger
+    if tok.pos_ != "VERB":
+        return False
+    subject, passive = subject_of(tok)
+    if passive:
+        return clause.kind in _MATERIAL
+    return (
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and lemma(subject) not in vocab.not_agents
+        and not is_pronoun(subject)
+    )
+
+
 def _state_subject(tok) -> bool:
     """Whether a verb's subject is a state, body or official, not people."""
     subject, _ = subject_of(tok)
@@ -180,7 +212,7 @@ def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
-    if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS):
+    if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS) and not _unnamed_agent(clause, vocab):
         return None
     if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger):
         # a state's protest is a diplomatic one: ACCUSE disapprove (the codebook), not a demonstration

@@ -252,6 +252,10 @@ def _request_reading(clause: Clause, vocab: Vocabulary) -> None:
         clause.kind, clause.mode = "CONSULT", "visit"
 
 
+def sense_kind(senses: tuple[Sense, ...]) -> str:
+    return senses[0].kind
+
+
 def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
     """Events told as nouns with their actor as possessor or "by" phrase
     ("Moscow's admission", "a demand by Washington"), where no verb of the
@@ -271,7 +275,9 @@ def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
         if announced is None:
             if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
-            ):
+            ) and not (sense_kind(senses) == "ASSAULT" and any(
+                c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children
+            )):
                 continue
             if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
                 continue

@@ -14,9 +14,13 @@ clause (who did it, to whom), and the answers share three habits:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.vocabulary import vocabulary
 
 #: Dependencies whose subtree is an aside about a phrase, not more of it.
 ASIDES = frozenset({"appos", "relcl", "acl", "parataxis", "advcl", "punct", "meta"})
@@ -99,6 +103,10 @@ def codes_in(
                 code = ctx.persons.persons[m.person].country
                 if code and code not in out:
                     out.append(code)
+    for start, code in _metonyms_in(sent):
+        t = token_at(start)
+        if t is not None and t.i in keep and code not in out:
+            out.append(code)  # "the White House welcomed"
     for m in sent.mentions:
         t = token_at(m.start)
         if t is None or t.i not in keep or m.entity.code in out:
@@ -110,6 +118,19 @@ def codes_in(
                 continue
         out.append(m.entity.code)
     return out
+
+
+@lru_cache(maxsize=1)
+def _metonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = vocabulary().metonyms or {}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+def _metonyms_in(sent: Sentence) -> list[tuple[int, str]]:
+    """Names standing for a government in a sentence (absolute offsets, codes)."""
+    pattern, names = _metonym_pattern()
+    return [(sent.start + m.start(), names[m.group()]) for m in pattern.finditer(sent.text)]
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -138,3 +159,27 @@ def agent_of(verb: Token) -> Token | None:
 
 def is_pronoun(tok: Token) -> bool:
     return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"
+
+
+#: spaCy's labels for a named group that is no state or body the knowledge base knows.
+_GROUP_LABELS = frozenset({"ORG", "NORP"})
+
+
+def group_names(sent: Sentence, tok: Token | None, skip: set[int] | None = None) -> list[str]:
+    """Named groups a phrase holds that no code stands for ("Hamas", "the
+    Taliban", "Boko Haram"): PLOVER codes them as actors by name. The store
+    keeps only states and bodies; the output and the PLOVER scorer keep these."""
+    if tok is None:
+        return []
+    keep = phrase_tokens(tok) - (skip or set())
+    out: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ not in _GROUP_LABELS or ent.root.i not in keep:
+            continue
+        if any(ent.start_char <= m.start < ent.end_char for m in sent.mentions):
+            continue  # a state or body the knowledge base knows
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if name and name[0].isupper() and name not in out:
+            out.append(name)
+    return out
+

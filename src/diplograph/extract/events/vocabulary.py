@@ -52,6 +52,7 @@ class Vocabulary:
     meeting_verbs: frozenset[str] = frozenset()
     announcing: frozenset[str] = frozenset()
     domestic: frozenset[str] = frozenset()
+    metonyms: dict[str, str] | None = None
 
     @property
     def light(self) -> frozenset[str]:
@@ -104,6 +105,7 @@ def vocabulary() -> Vocabulary:
         meeting_verbs=frozenset(data["meeting_verbs"]),
         announcing=frozenset(data["announcing"]),
         domestic=frozenset(data["domestic"]),
+        metonyms=dict(data["metonyms"]),
     )
 
 

@@ -160,12 +160,18 @@ def _participants(
 def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
     """The states of the places a clause is in ("in Manila", "outside ... in Seoul")."""
     out: list[str] = []
-    for t in tok.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at"):
-            for code in codes_in(ctx, sent, t, places=True):
-                if code not in out:
-                    out.append(code)
-    return out[-1:]
+    subject, _ = subject_of(tok) if tok.pos_ == "VERB" else (None, False)
+    heads = [h for h in (subject, tok) if h is not None]
+    # one level down too: "outside the U.S. embassy in Manila"
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for t in prep.children:
+                if t.dep_ == "pobj":
+                    out += [c for c in codes_in(ctx, sent, t, places=True) if c not in out]
+    return out[:1]
 
 
 #: Classes whose passive without agent is still an act ("hundreds were arrested").

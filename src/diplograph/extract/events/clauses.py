@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.extract.events.lemmas import lemma
-from diplograph.extract.events.vocabulary import Sense, Vocabulary
+from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
 
 #: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
 FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
@@ -217,7 +217,7 @@ def verb_clauses(span, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
     for tok in span:
         if tok.pos_ != "VERB":
             continue
-        senses = vocab.verbs.get(lemma(tok))
+        senses = vocab.verbs.get(lemma(tok)) or vocab.verbs.get(form_lemmas().get(tok.lower_, ""))
         if not senses:
             continue
         ok, attributed, light = _asserted(tok, vocab)
@@ -264,7 +264,7 @@ def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
     for tok in span:
         if tok.pos_ != "NOUN":
             continue
-        senses = vocab.nouns.get(lemma(tok))
+        senses = vocab.nouns.get(lemma(tok)) or vocab.nouns.get(form_lemmas().get(tok.lower_, ""))
         if not senses:
             continue
         head = tok.head

@@ -174,8 +174,8 @@ def group_names(sent: Sentence, tok: Token | None, skip: set[int] | None = None)
     keep = phrase_tokens(tok) - (skip or set())
     out: list[str] = []
     for ent in sent.ents:
-        if ent.label_ not in _GROUP_LABELS or ent.root.i not in keep:
-            continue
+        if ent.label_ not in _GROUP_LABELS or ent.root.i not in keep or ent.root.dep_ == "amod":
+            continue  # "Belarussian police": a demonym the knowledge base lacks, not a group
         if any(ent.start_char <= m.start < ent.end_char for m in sent.mentions):
             continue  # a state or body the knowledge base knows
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -143,3 +143,16 @@ def surface_forms() -> frozenset[str]:
         out |= inflections(lemma)
         out |= set(vocab.irregular.get(lemma, ()))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def form_lemmas() -> dict[str, str]:
+    """Surface form -> trigger lemma, for the forms the rule lemmatizer gets
+    wrong ("staged" -> "stag"): a trigger is looked up by its form too."""
+    vocab = vocabulary()
+    out: dict[str, str] = {}
+    for lemma in (*vocab.verbs, *vocab.nouns):
+        for form in inflections(lemma) | set(vocab.irregular.get(lemma, ())):
+            out.setdefault(form, lemma)
+    return out
+

@@ -152,6 +152,10 @@ def _participants(
                     recipient.append(code)
         if recipient:
             break
+    if not recipient:  # a named group addressed or acted on ("freed Taliban prisoners", "attacked Hamas")
+        for c in children:
+            if c.dep_ in ("dobj", "dative", "prep"):
+                recipient += [g for g in group_names(sent, c, skip) if g not in recipient and g not in actor]
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return actor, recipient

@@ -34,6 +34,8 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj",
                           "ccomp"})
 
 
+#: Nouns whose "of" + gerund is the act itself ("took the step of expelling").
+_STEP_NOUNS = frozenset({"step", "decision", "move", "measure", "action"})
 #: A clause's content: what it asks, rejects or threatens (not its subject or asides).
 _CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "attr", "dative", "oprd", "prt", "acomp"})
 #: Force is told by its instrument too: "Israeli aircraft struck", "drones attacked".
@@ -87,6 +89,13 @@ def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Toke
             ok, attributed, _ = _asserted(head, vocab, depth + 1)
             return ok, attributed, head
         return False, None, None
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in _STEP_NOUNS:
+        # "took the step of expelling": the act itself
+        verb = head.head.head
+        if verb.pos_ == "VERB":
+            ok, attributed, _ = _asserted(verb, vocab, depth + 1)
+            return ok, attributed, None
+        return False, None, None
     if dep == "advcl":
         if tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
             ok, attributed, _ = _asserted(head, vocab, depth + 1)
@@ -118,7 +127,8 @@ def object_lemmas(tok: Token) -> set[str]:
 
 
 def particles(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent")}
+    """A verb's particles and prepositions ("pulling back": the parser may make "back" an adverb)."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
 
 
 def pick_sense(tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
@@ -269,7 +279,12 @@ def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
             continue
         head = tok.head
         announced = None
-        if tok.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+        if tok.dep_ == "pobj" and head.head.dep_ == "dobj" and head.lower_ in ("of", "in"):
+            # "announced a set of sanctions", "announced $30 million in assistance"
+            tok_dep, head = "dobj", head.head.head
+        else:
+            tok_dep = tok.dep_
+        if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
             ok, _, _ = _asserted(head, vocab)
             announced = head if ok else None  # "announced sanctions against Nicaragua"
         if announced is None:

@@ -94,10 +94,10 @@ def _participants(
     if clause.trigger.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ == "poss":
-                actor = codes_in(ctx, sent, c) or group_names(sent, c)
+                actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
                 skip |= phrase_tokens(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c)
+                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
                 skip |= phrase_tokens(c)
             elif c.dep_ in ("amod", "compound") and not actor:
                 actor = codes_in(ctx, sent, c)  # "Russian shelling", "a US drone strike"
@@ -107,7 +107,9 @@ def _participants(
         subject, passive = subject_of(tok)
         if passive:
             agent = agent_of(tok)
-            actor = codes_in(ctx, sent, agent) or group_names(sent, agent) if agent is not None else []
+            actor = []
+            if agent is not None:
+                actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
             if agent is not None and not actor and lemma(agent) in vocab.domestic:
                 actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
             if subject is not None:
@@ -134,7 +136,7 @@ def _participants(
         # "police fired tear gas", "the Prime Minister apologised": the state they serve
         actor = _place_codes(ctx, sent, tok) or _place_codes(ctx, sent, subject) or list(ctx.parties[:1])
     if not actor and subject is not None:
-        actor = group_names(sent, subject)  # "Hamas said ...", "the Taliban released ..."
+        actor = group_names(sent, subject, ctx=ctx)  # "Hamas said ...", "the Taliban released ..."
     recipient: list[str] = [c for c in patient if c not in actor]
     # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
     # and aid delivered in a state goes to it ("aid to victims in Turkey")
@@ -155,7 +157,8 @@ def _participants(
     if not recipient:  # a named group addressed or acted on ("freed Taliban prisoners", "attacked Hamas")
         for c in children:
             if c.dep_ in ("dobj", "dative", "prep"):
-                recipient += [g for g in group_names(sent, c, skip) if g not in recipient and g not in actor]
+                named = group_names(sent, c, skip, ctx=ctx)
+                recipient += [g for g in named if g not in recipient and g not in actor]
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return actor, recipient

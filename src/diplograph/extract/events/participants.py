@@ -165,7 +165,9 @@ def is_pronoun(tok: Token) -> bool:
 _GROUP_LABELS = frozenset({"ORG", "NORP"})
 
 
-def group_names(sent: Sentence, tok: Token | None, skip: set[int] | None = None) -> list[str]:
+def group_names(
+    sent: Sentence, tok: Token | None, skip: set[int] | None = None, ctx: ReportContext | None = None
+) -> list[str]:
     """Named groups a phrase holds that no code stands for ("Hamas", "the
     Taliban", "Boko Haram"): PLOVER codes them as actors by name. The store
     keeps only states and bodies; the output and the PLOVER scorer keep these."""
@@ -178,6 +180,10 @@ def group_names(sent: Sentence, tok: Token | None, skip: set[int] | None = None)
             continue  # "Belarussian police": a demonym the knowledge base lacks, not a group
         if any(ent.start_char <= m.start < ent.end_char for m in sent.mentions):
             continue  # a state or body the knowledge base knows
+        if ctx is not None and ctx.persons is not None and any(
+            ent.start_char <= m.start < ent.end_char for m in ctx.persons.in_sentence(sent.index)
+        ):
+            continue  # a person the tagger took for a group ("Wang had visited India")
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         if name and name[0].isupper() and name not in out:
             out.append(name)

@@ -57,4 +57,9 @@ def _context_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def contexts(text: str) -> list[str]:
     """The general PLOVER contexts a sentence is in, by the words it holds
     (the manual codes context from the text around the event)."""
-    return [name for name, pattern in _context_patterns() if pattern.search(text)]
+    return list(_contexts(text))
+
+
+@lru_cache(maxsize=4096)
+def _contexts(text: str) -> tuple[str, ...]:
+    return tuple(name for name, pattern in _context_patterns() if pattern.search(text))

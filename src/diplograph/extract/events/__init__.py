@@ -25,6 +25,7 @@ from diplograph.extract.events.participants import (
     codes_in,
     group_names,
     is_pronoun,
+    new_report,
     phrase_tokens,
     subject_of,
 )
@@ -53,6 +54,11 @@ _PLACE_ACTORS = frozenset({"PROTEST", "COERCE"})
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
                             "advmod", "agent", "poss", "appos", "relcl", "acl", "parataxis", "advcl", "det",
                             "amod", "compound"})
+
+
+#: The head words of the phrases in _SIDES.
+_SIDE_HEADS = frozenset({"sides", "leaders", "countries", "ministers", "pms", "both", "nations",
+                         "governments"})
 
 
 def _phrase(tok) -> str:
@@ -120,7 +126,7 @@ def _participants(
         elif subject is not None:
             skip |= phrase_tokens(subject)
             actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
-            if not actor and any(s in _phrase(subject) for s in _SIDES):
+            if not actor and subject.lower_ in _SIDE_HEADS and any(s in _phrase(subject) for s in _SIDES):
                 actor = list(sides)
             elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
                 actor = list(sides) if not single else []
@@ -260,10 +266,11 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
     vocab = vocabulary()
     out: list[Event] = []
     clauses: list[Clause] = []
-    for clause, light in verb_clauses(sent.span, vocab):
+    tagged = sent.tagged()
+    for clause, light in verb_clauses(tagged, vocab):
         status(clause, light, vocab)
         clauses.append(clause)
-    clauses += noun_clauses(sent.span, vocab)
+    clauses += noun_clauses(tagged, vocab)
     for clause in clauses:
         event = _clause_event(ctx, sent, clause, vocab, sides, single)
         if event is not None:
@@ -280,6 +287,7 @@ def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
     """CONSULT for each meeting, SUPPORT/AGREE for each document, and an
     event for each event clause of the sentences, one per (sentence, type,
     actor, recipient)."""
+    new_report()
     events = record_events(ctx, extraction)
     seen = {_key(e) for e in events}
     covered = {(e.span.start, e.type) for e in events}

@@ -221,13 +221,19 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
             clause.mode = None
 
 
-def verb_clauses(span, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
-    """The event clauses a sentence's verbs head, with the light verb above each."""
+def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:
+    """A word's senses: by its lemma; by its form where the lemmatizer errs."""
+    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, ""))
+
+
+def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
+    """The event clauses a sentence's verbs head, with the light verb above each
+    (`tagged`: the sentence's (token, lower, pos), read once by the context)."""
     out = []
-    for tok in span:
-        if tok.pos_ != "VERB":
+    for tok, low, pos in tagged:
+        if pos != "VERB":
             continue
-        senses = vocab.verbs.get(lemma(tok)) or vocab.verbs.get(form_lemmas().get(tok.lower_, ""))
+        senses = _trigger_senses(tok, low, vocab.verbs)
         if not senses:
             continue
         ok, attributed, light = _asserted(tok, vocab)
@@ -266,15 +272,15 @@ def sense_kind(senses: tuple[Sense, ...]) -> str:
     return senses[0].kind
 
 
-def noun_clauses(span, vocab: Vocabulary) -> list[Clause]:
+def noun_clauses(tagged, vocab: Vocabulary) -> list[Clause]:
     """Events told as nouns with their actor as possessor or "by" phrase
     ("Moscow's admission", "a demand by Washington"), where no verb of the
     vocabulary governs the noun (that verb's event is the one told)."""
     out = []
-    for tok in span:
-        if tok.pos_ != "NOUN":
+    for tok, low, pos in tagged:
+        if pos != "NOUN":
             continue
-        senses = vocab.nouns.get(lemma(tok)) or vocab.nouns.get(form_lemmas().get(tok.lower_, ""))
+        senses = _trigger_senses(tok, low, vocab.nouns)
         if not senses:
             continue
         head = tok.head

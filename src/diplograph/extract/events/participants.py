@@ -15,6 +15,7 @@ clause (who did it, to whom), and the answers share three habits:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -31,8 +32,26 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "aro
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that", "which", "who"})
 
 
-def phrase_tokens(tok: Token) -> set[int]:
-    """The token indices of a phrase, its asides' subtrees left out."""
+_PHRASES: dict[tuple[int, int], frozenset[int]] = {}
+
+
+def new_report() -> None:
+    """Forget the phrases of the report before (its Doc may be gone, and
+    another take its id)."""
+    _PHRASES.clear()
+
+
+def phrase_tokens(tok: Token) -> frozenset[int]:
+    """The token indices of a phrase, its asides' subtrees left out (cached
+    for the Doc being read: the rules ask about the same phrases)."""
+    key = (id(tok.doc), tok.i)
+    found = _PHRASES.get(key)
+    if found is None:
+        found = _PHRASES[key] = frozenset(_phrase_tokens(tok))
+    return found
+
+
+def _phrase_tokens(tok: Token) -> set[int]:
     keep: set[int] = set()
     stack = [tok]
     while stack:
@@ -88,36 +107,48 @@ def codes_in(
         return []
     keep = phrase_tokens(tok)
     if skip:
-        keep -= skip
-    doc = tok.doc
+        keep = keep - skip
     out: list[str] = []
+    for i, code, party in _named_in(ctx, sent):
+        if i in keep and code not in out and (party or places):
+            out.append(code)
+    return out
+
+
+def _named_in(ctx: ReportContext, sent: Sentence) -> list[tuple[int, str, bool]]:
+    """Every state or body a sentence names, once a sentence: (token index,
+    code, whether it stands as a party rather than a place). Persons first,
+    then government metonyms, then the mentions of states and bodies."""
+    found = sent.__dict__.get("_event_named")
+    if found is not None:
+        return found
+    doc = sent.span.doc
+    starts, first = _token_starts(sent)
 
     def token_at(char: int) -> Token | None:
-        span = doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+        n = bisect_right(starts, char) - 1
+        return doc[first + n] if n >= 0 else None
 
+    found = []
     if ctx.persons is not None:
         for m in ctx.persons.in_sentence(sent.index):
             t = token_at(m.start)
-            if t is not None and t.i in keep:
-                code = ctx.persons.persons[m.person].country
-                if code and code not in out:
-                    out.append(code)
+            code = ctx.persons.persons[m.person].country
+            if t is not None and code:
+                found.append((t.i, code, True))
     for start, code in _metonyms_in(sent):
         t = token_at(start)
-        if t is not None and t.i in keep and code not in out:
-            out.append(code)  # "the White House welcomed"
+        if t is not None:
+            found.append((t.i, code, True))  # "the White House welcomed"
     for m in sent.mentions:
         t = token_at(m.start)
-        if t is None or t.i not in keep or m.entity.code in out:
+        if t is None:
             continue
-        if not places:
-            last = token_at(m.end - 1)
-            root = doc[t.i : last.i + 1].root if last is not None and last.i >= t.i else t
-            if not _is_party(root):
-                continue
-        out.append(m.entity.code)
-    return out
+        last = token_at(m.end - 1)
+        root = doc[t.i : last.i + 1].root if last is not None and last.i >= t.i else t
+        found.append((t.i, m.entity.code, _is_party(root)))
+    sent.__dict__["_event_named"] = found
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -128,9 +159,24 @@ def _metonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _metonyms_in(sent: Sentence) -> list[tuple[int, str]]:
-    """Names standing for a government in a sentence (absolute offsets, codes)."""
-    pattern, names = _metonym_pattern()
-    return [(sent.start + m.start(), names[m.group()]) for m in pattern.finditer(sent.text)]
+    """Names standing for a government in a sentence (absolute offsets,
+    codes), found once a sentence."""
+    found = sent.__dict__.get("_event_metonyms")
+    if found is None:
+        pattern, names = _metonym_pattern()
+        found = [(sent.start + m.start(), names[m.group()]) for m in pattern.finditer(sent.text)]
+        sent.__dict__["_event_metonyms"] = found
+    return found
+
+
+def _token_starts(sent: Sentence) -> tuple[list[int], int]:
+    """The sentence's token start offsets (computed once a sentence), for
+    finding the token at a character by bisection."""
+    found = sent.__dict__.get("_event_token_starts")
+    if found is None:
+        found = ([t.idx for t, _, _ in sent.tagged()], sent.span.start)
+        sent.__dict__["_event_token_starts"] = found
+    return found
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -172,6 +218,8 @@ def group_names(
     Taliban", "Boko Haram"): PLOVER codes them as actors by name. The store
     keeps only states and bodies; the output and the PLOVER scorer keep these."""
     if tok is None:
+        return []
+    if not sent.ents:
         return []
     keep = phrase_tokens(tok) - (skip or set())
     out: list[str] = []

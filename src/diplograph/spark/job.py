@@ -201,7 +201,10 @@ def read_items(
 
     # An inner join: what the read stage would not read (a file reached again
     # through a link, a linked folder) is not read here either.
-    assigned = spark.createDataFrame([a.row() for a in assign(local_path(input), published)], ASSIGNED_DDL)
+    # Keyed by the path as Spark lists it (the input may be written `in/../in/`).
+    spark_name = {os.path.normpath(local_path(p)): local_path(p) for p in listing}
+    rows = [(spark_name.get(a.abs, a.abs), *a.row()[1:]) for a in assign(local_path(input), published)]
+    assigned = spark.createDataFrame(rows, ASSIGNED_DDL)
     joined = items.join(F.broadcast(assigned), (items.path == assigned.abs) & (items.line == assigned.line))
     return joined.select(
         items.kind, assigned.source_path.alias("path"), items.line, items.data, assigned.id, assigned.refused

@@ -309,6 +309,16 @@ def targets(
     )
 
 
+@router.get("/codebook")
+def codebook_page(request: Request) -> Response:
+    """The PLOVER classes and modes the events are coded with, as defined in
+    the data the extractor reads (`data/events/codebook.yaml`)."""
+    from diplograph.plover import codebook
+
+    book = codebook()
+    return render(request, "codebook.html", nav="/codebook", book=book)
+
+
 @router.get("/documents")
 def documents(
     request: Request,

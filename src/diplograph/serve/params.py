@@ -12,11 +12,10 @@ import re
 from datetime import date
 from enum import Enum
 
-#: The PLOVER event types (PLOVER codebook 1.0).
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+from diplograph.plover import codebook
+
+#: The PLOVER event types, from the codebook the extractor codes with (data/events/codebook.yaml).
+PLOVER_TYPES = tuple(codebook().classes)
 
 PloverType = Enum("PloverType", {t: t for t in PLOVER_TYPES}, type=str)  # type: ignore[misc]
 

@@ -90,6 +90,23 @@ class Store:
 
         return ingest(self.engine, _items(items, published), jobs=jobs, on_result=on_result, nlp=nlp)
 
+    def reresolve(self, jobs: int | None = 1, on_result: Callable | None = None, nlp=None):  # noqa: ANN001, ANN201
+        """Re-extract every stored report from its stored text with what the store
+        has learned since (`store.reresolve`), one transaction per report; a report
+        that fails keeps its old records. Returns a `ReresolveSummary`."""
+        from diplograph.store.reresolve import reresolve
+
+        return reresolve(self.engine, jobs=jobs, on_result=on_result, nlp=nlp)
+
+    def learned(self, name: str | None = None) -> list:
+        """What the store has learned of officials from its reports (every row, or
+        those whose name matches `name`), as `officials.Tenure`s with `origin="learned"`."""
+        from diplograph.store.learned import LearnedOfficials
+
+        with self.engine.connect() as conn:
+            source = LearnedOfficials.load(conn, fill_only=False)
+        return source.tenures if name is None else source(name, None)
+
     def add(self, extraction: Extraction) -> IngestResult:
         """Store one already-extracted report (one transaction)."""
         return write.write(self.engine, extraction)

@@ -9,17 +9,25 @@ extracted. Everything else goes through `pipeline.run` (the same stages as
 so memory stays flat and a killed run keeps every report written so far.
 Extraction runs in worker processes (even with one job), so writing a report
 overlaps with extracting the next ones.
+
+Each report is resolved against the officials tables and what the store has
+learned from the reports it held when the ingest began (`store.learned`):
+a snapshot, so the run is deterministic; each written report's explicit
+statements of who serves which state are learned as it is written.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine
 
 from diplograph.records import Extraction, Failure, Report
-from diplograph.store import write
+from diplograph.store import learned, write
 from diplograph.store.results import IngestResult, IngestSummary
+
+log = logging.getLogger(__name__)
 
 
 def ingest(
@@ -38,8 +46,9 @@ def ingest(
         if on_result:
             on_result(result)
 
-    for result in _results(engine, items, jobs, report, nlp):
-        report(result)
+    with learned.session(engine):  # registered before the workers fork
+        for result in _results(engine, items, jobs, report, nlp):
+            report(result)
     return summary
 
 
@@ -72,9 +81,22 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
             yield IngestResult(out.id, "failed", reason=f"{out.stage}: {out.reason}")
             continue
         try:
-            yield write.write(engine, out, signatures.pop(out.report.id, None))
+            result = write.write(engine, out, signatures.pop(out.report.id, None))
         except Exception as error:  # noqa: BLE001 - one report's failure never stops the run
             yield IngestResult(out.report.id, "failed", reason=f"store: {error!r}")
+            continue
+        if result.status != "unchanged":
+            _learn(engine, out, new=result.status != "replaced")
+        yield result
+
+
+def _learn(engine: Engine, extraction: Extraction, new: bool) -> None:
+    """Keep the report's explicit statements (a failure here costs only them:
+    the report is stored, and `reresolve` learns them again)."""
+    try:
+        learned.record(engine, extraction, new=new)
+    except Exception:  # noqa: BLE001
+        log.warning("%s: could not keep what it states of officials", extraction.report.id, exc_info=True)
 
 
 def _split(items: Iterator, run: Callable[[Iterable], Iterator]) -> Iterator:

@@ -13,12 +13,11 @@ overlaps with extracting the next ones.
 Each report is resolved against the officials tables and what the store has
 learned from the reports it held when the ingest began (`store.learned`):
 a snapshot, so the run is deterministic; each written report's explicit
-statements of who serves which state are learned as it is written.
+statements of who serves which state are learned (written in batches).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from sqlalchemy import Engine
@@ -26,8 +25,6 @@ from sqlalchemy import Engine
 from diplograph.records import Extraction, Failure, Report
 from diplograph.store import learned, write
 from diplograph.store.results import IngestResult, IngestSummary
-
-log = logging.getLogger(__name__)
 
 
 def ingest(
@@ -46,13 +43,17 @@ def ingest(
         if on_result:
             on_result(result)
 
+    learner = learned.Learner(engine)
     with learned.session(engine):  # registered before the workers fork
-        for result in _results(engine, items, jobs, report, nlp):
-            report(result)
+        try:
+            for result in _results(engine, items, jobs, report, nlp, learner):
+                report(result)
+        finally:
+            learner.flush()
     return summary
 
 
-def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]:  # noqa: ANN001
+def _results(engine: Engine, items, jobs, report, nlp, learner) -> Iterator[IngestResult]:  # noqa: ANN001
     from diplograph import pipeline
 
     signatures: dict = {}
@@ -86,17 +87,8 @@ def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]
             yield IngestResult(out.report.id, "failed", reason=f"store: {error!r}")
             continue
         if result.status != "unchanged":
-            _learn(engine, out, new=result.status != "replaced")
+            learner.add(out, new=result.status != "replaced")  # what it states of officials
         yield result
-
-
-def _learn(engine: Engine, extraction: Extraction, new: bool) -> None:
-    """Keep the report's explicit statements (a failure here costs only them:
-    the report is stored, and `reresolve` learns them again)."""
-    try:
-        learned.record(engine, extraction, new=new)
-    except Exception:  # noqa: BLE001
-        log.warning("%s: could not keep what it states of officials", extraction.report.id, exc_info=True)
 
 
 def _split(items: Iterator, run: Callable[[Iterable], Iterator]) -> Iterator:

@@ -213,5 +213,6 @@ def clean(report: Report) -> CleanReport:
         for zone in zones:
             if zone.kind == "title":
                 report.title = report.text[zone.start : zone.end]
+                report.title_derived = True  # not part of its content hash (store.write)
                 break
     return CleanReport(report, zones)

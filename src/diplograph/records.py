@@ -36,6 +36,7 @@ class Report:
     published: str | None = None  # YYYY-MM-DD
     published_how: str | None = None  # option | metadata | date-line | page-header
     source: str | None = None  # path, "path:line" for JSON Lines, or "-"
+    title_derived: bool = False  # the title was taken from the text by cleaning, not given
 
 
 @dataclass(frozen=True)

@@ -110,10 +110,10 @@ def test_a_missing_path_is_a_failure_not_a_crash(tmp_path: Path) -> None:
 def test_json_table_output_file_published_and_stdin(tmp_path: Path) -> None:
     path = tmp_path / "talks.txt"
     path.write_text(GOOD, encoding="utf-8")
-    result = run(str(path), str(path), "--format", "json", "--published", "2025-10-27")
+    result = run(str(path), "--format", "json", "--published", "2025-10-27")
     assert result.exit_code == 0
     array = json.loads(result.stdout)
-    assert [r["doc_id"] for r in array] == ["talks", "talks"]
+    assert [r["doc_id"] for r in array] == ["talks"]
     assert array[0]["published"] == "2025-10-27" and array[0]["title"] == "Vietnam and Malaysia deepen ties"
     table = run(str(path), "--format", "table")
     assert table.exit_code == 0 and "talks" in table.stdout and "published" in table.stdout

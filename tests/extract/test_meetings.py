@@ -603,3 +603,18 @@ def test_counterparts_listed_after_including_each_meet_the_subject(nlp) -> None:
     pairs = {frozenset(p.name for p in m.participants) for m in extract(cleaned, doc).meetings}
     expected = {frozenset({"Pranab Mukherjee", n}) for n in ("Rangin Spanta", "Mourad Medelci", "George Yeo")}
     assert expected <= pairs
+
+
+def test_the_encounter_a_report_leads_with_is_the_days_news(nlp) -> None:
+    """meeting.news_day: no time of its own in the lead sentence: the publication day, marked so."""
+    text = ("Turkmen, Turkish leaders meet\nPresident Recep Tayyip Erdogan of Turkey held talks with "
+            "President Gurbanguly Berdimuhamedov of Turkmenistan in Ashgabat.\n"
+            "Earlier, Berdimuhamedov had met Kazakh President Kassym-Jomart Tokayev in 2019.")
+    report = Report("t", text, published="2021-11-27")
+    cleaned = clean.clean(report)
+    [doc] = parse.parse([cleaned], nlp)
+    dates = {frozenset(p.name for p in m.participants): (m.date.value, m.date.how)
+             for m in extract(cleaned, doc).meetings}
+    pair = frozenset({"Recep Tayyip Erdogan", "Gurbanguly Berdimuhamedov"})
+    assert dates[pair] == ("2021-11-27", "publication")
+

@@ -430,3 +430,11 @@ def test_he_after_a_title_is_a_family_name(nlp) -> None:
     text = ("ISLAMABAD — The signing ceremony was witnessed by Prime Minister Shehbaz Sharif and the "
             "visiting Chinese Vice Premier He Lifeng.")
     assert people(nlp, text)["He Lifeng"][0] == "CHN"
+
+
+def test_a_nominal_ending_a_fronted_phrase_is_no_apposition_of_the_subject(nlp) -> None:
+    text = ("YEREVAN — Russian foreign minister Sergey Lavrov says he had talks with Armenian foreign "
+            "minister Zohrab Mnatsakanyan in Moscow.\nDuring a joint press conference with the Armenian FM, "
+            "Lavrov told reporters that the talks were good.")
+    found = people(nlp, text, published="2018-06-07")
+    assert found["Sergey Lavrov"][0] == "RUS" and found["Zohrab Mnatsakanyan"][0] == "ARM"

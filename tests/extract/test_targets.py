@@ -401,3 +401,10 @@ def test_between_names_the_pair_and_a_headline_restates_a_target(nlp) -> None:
     assert [(t.year, t.status) for t in thirty] == [(2025, "target")]  # the headline's copy merges
     [actual] = [t for t in found if t.amount_usd == 178e9]
     assert set(actual.parties) == {"AUS", "ASEAN"}
+
+
+def test_a_year_before_to_is_no_range_and_a_part_takes_its_wholes_year(nlp) -> None:
+    text = ("MAPUTO — Vietnam and Mozambique held talks. Two-way trade increased from just 13.83 million USD "
+            "in 2006 to 101 million USD in 2016, of which Vietnam's exports were valued at 72.5 million USD.")
+    found = {(t.amount_usd, t.year) for t in targets(nlp, text, published="2017-07-31")}
+    assert found == {(13830000.0, 2006), (101000000.0, 2016), (72500000.0, 2016)}

@@ -183,3 +183,21 @@ def page(browser, server):
     )
     yield page
     context.close()
+
+
+@pytest.fixture
+def broken_server(store_path, tmp_path):
+    """A server over a copy of the store whose `targets` table disappears
+    after it started (a store damaged under a running server): a real 500.
+    Yields the base URL."""
+    import shutil
+    import sqlite3
+
+    copy = tmp_path / "broken.db"
+    shutil.copy(store_path, copy)
+    with running_server(copy) as base:
+        connection = sqlite3.connect(copy)
+        connection.execute("ALTER TABLE targets RENAME TO targets_gone")
+        connection.commit()
+        connection.close()
+        yield base

@@ -30,7 +30,8 @@ EXAMPLES = 20
 def api_schema(store_path):
     from diplograph.serve import Settings, create_app
 
-    app = create_app(Settings(db=str(store_path)))
+    # The in-process transport sends `Host: testserver`: the name this app answers to.
+    app = create_app(Settings(db=str(store_path), hosts=("testserver",)))
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -194,3 +194,30 @@ def test_the_tables_win_over_what_a_report_wrote() -> None:
         assert officials.lookup(MINISTER, dt.date(2030, 1, 1)) == []
     finally:
         officials.unregister_source(resolving)
+
+
+def test_reresolve_writes_near_duplicates_against_their_originals(store_url: str) -> None:
+    """An exact copy (linked, never extracted) is skipped; an update of B
+    (a near-duplicate with records of its own) is re-resolved after B."""
+    from diplograph.store.reresolve import stored_ids
+
+    filler = " ".join(
+        f"Officials from both sides reviewed item {n} of the agenda on customs, ports and shipping."
+        for n in range(1, 9)
+    )
+    long_b = B_TEXT + " " + filler
+    copied = Report(id="B-copy", text=long_b, source="c.txt", url="https://x.invalid/c")
+    copy = finish(copied, published="2024-06-10")
+    update_text = long_b + " Both sides also agreed to meet again in 2025."
+    update = finish(Report(id="B-update", text=update_text, source="u.txt"), published="2024-06-10")
+    original = finish(Report(id="B", text=long_b, source="b.txt"), published="2024-06-10")
+    with diplograph.open(store_url) as store:
+        store.ingest([original])
+        assert store.ingest([copy]).duplicate == 1
+        assert store.ingest([update]).duplicate == 1
+        store.ingest([report_a()])
+        assert stored_ids(store.engine) == ["A", "B", "B-update"]
+        summary = store.reresolve()
+        assert (summary.changed, summary.same, summary.failed) == (2, 1, 0), summary  # B and its update
+        assert minister_side(store, "B") == "NZL"
+        assert store.check() == []

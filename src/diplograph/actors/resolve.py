@@ -800,6 +800,10 @@ def _appositive_nominals(ctx: ReportContext, index: PersonIndex) -> None:
             mention = names.get(sent.start + m.end() + (gap.end() if gap else 0))
             if code is None or mention is None:
                 continue
+            first_comma = sent.text.find(",")
+            across = m.end() <= first_comma < m.end() + (gap.end() if gap else 0)
+            if _FRONTED.match(sent.text) and across:
+                continue  # "During a talk with the Armenian FM, Lavrov told": the main clause's subject
             person = index.persons[mention.person]
             if person.country_how != "explicit":
                 person.country, person.country_how = code, "explicit"

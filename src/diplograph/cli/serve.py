@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from diplograph.serve.settings import TOKEN_ENV, Settings
+from diplograph.serve.settings import TOKEN_ENV, Settings, allowed_hosts
 
 
 @click.command()
@@ -31,13 +31,23 @@ from diplograph.serve.settings import TOKEN_ENV, Settings
     help=f"Add POST /api/reports, guarded by the bearer token in ${TOKEN_ENV}.",
 )
 @click.option(
+    "--allow-host",
+    "allow_host",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer to this Host name (repeatable; *.example.org, or * for any). "
+    "By default only the bound address and, on loopback, localhost.",
+)
+@click.option(
     "--max-body",
     default=2_000_000,
     show_default=True,
     type=click.IntRange(1),
     help="Largest request body in bytes.",
 )
-def serve(db: str, host: str, port: int, allow_ingest: bool, max_body: int) -> None:
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, allow_host: tuple[str, ...], max_body: int
+) -> None:
     """Serve the JSON API, the web pages and the API docs (/docs) for a store."""
     import uvicorn
 
@@ -46,7 +56,9 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, max_body: int) -> N
     if "://" not in db and not allow_ingest and not Path(db).expanduser().is_file():
         raise click.UsageError(f"no store at {db}: run `diplograph ingest REPORTS --db {db}` first")
     try:
-        settings = Settings.from_env(db=db, allow_ingest=allow_ingest, max_body_bytes=max_body)
+        settings = Settings.from_env(
+            db=db, allow_ingest=allow_ingest, max_body_bytes=max_body, hosts=allowed_hosts(host, allow_host)
+        )
     except ValueError as error:
         raise click.UsageError(str(error)) from error
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -38,8 +38,13 @@ def spark_extract(input: str, output: str, master: str, partitions: int | None, 
     provenance, errors) under OUTPUT. INPUT is a file, a directory of text,
     HTML or JSON Lines files, or Parquet; a local path or a URI Spark reads
     (hdfs://, s3a://)."""
-    from diplograph.spark.job import SparkUnavailable
+    from diplograph.spark.job import SparkUnavailable, check_requirements
     from diplograph.spark.job import spark_extract as run
+
+    try:
+        check_requirements()  # before PySpark is imported: one clear line, not a traceback
+    except SparkUnavailable as error:
+        raise click.ClickException(str(error)) from error
 
     if published is not None:
         from diplograph.read.published import to_iso

@@ -27,7 +27,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.extract.context import ReportContext
-from diplograph.records import Meeting, Participant
+from diplograph.records import Meeting, Participant, ResolvedDate
 
 #: how a person's state must be known to make them a host
 _KNOWN = ("explicit", "knowledge", "inferred")
@@ -276,3 +276,41 @@ def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
                 )
             )
     return out
+
+
+#: how many readable sentences from the top the report's lead news may be told in
+_LEAD_SENTENCES = 3
+
+
+def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.news_day: an encounter the report leads with ("Prime Minister
+    X held talks with Y in Hanoi", in its first sentences) and whose
+    sentence names no time of its own is the day's news: it took place on
+    the publication day (a dateline's day when there is one). Marked
+    `how="publication"`, so a user sees the date is the report's, not the
+    sentence's. Encounters told later, visits in passing, anything with a
+    month or year of its own, and a report of a visit of several days keep
+    no date."""
+    if not ctx.published or _SEVERAL_DAYS.search(ctx.text):
+        return meetings  # "a six-day official visit": the text does not fix which day
+    lead = [s.index for s in ctx.sentences if s.zone != "title"][:_LEAD_SENTENCES]
+    for m in meetings:
+        if m.date.value or m.date.precision:
+            continue
+        sent = ctx.sentence_at(m.span.start)
+        if sent is None or sent.index not in lead:
+            continue
+        if ctx.found_dates(sent.text) or _PAST_WORDS.search(sent.text):
+            continue  # "last month", "in 2019": a time of its own, even if no day
+        m.date = ResolvedDate(ctx.published, "day", "publication")
+    return meetings
+
+
+_SEVERAL_DAYS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[-\s]day\b|\bfrom\s+\w+\s+\d{1,2}\s+to\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+_PAST_WORDS = re.compile(
+    r"\b(?:last|previous|earlier|ago|former|formerly|once|since|yesterday|will|would|to\s+visit)\b",
+    re.IGNORECASE,
+)

@@ -39,6 +39,7 @@ from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.meeting_hosts import (
     between_states,
     counterparts_including,
+    dated_as_news,
     listed_counterparts,
     listed_visits,
     name_hosts,
@@ -1337,7 +1338,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
         out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
     out = listed_counterparts(ctx, name_hosts(ctx, listed_visits(ctx, out)))
     out = counterparts_including(ctx, out, lambda sent: _has_trigger(sent, vocab, ctx.persons))
-    return between_states(out)
+    return dated_as_news(ctx, between_states(out))
 
 
 def _report_occasion(ctx: ReportContext) -> str | None:

@@ -98,6 +98,10 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|from|of|by|until|year)\s+$", re.IGNORECASE)
+
+
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
@@ -118,6 +122,10 @@ def _money(m: re.Match[str], text: str, p: _Patterns) -> Money | None:
     mult = groups.get("mult")
     mult2 = groups.get("mult2")
     num2 = groups.get("num2")
+    lead = text[max(0, m.start() - 8) : m.start()]
+    year_first = _YEAR.fullmatch(groups["num"]) and _YEAR_BEFORE.search(lead)
+    if num2 and year_first:
+        return None  # "from 13.83 million USD in 2006 to 101 million USD": a year, then an amount
     if num2 and groups.get("to") and mult:
         # "US$20 billion to US$25 billion" is a movement (from -> to), not a range:
         # the pattern only reads "to" as a range when the first number has no scale.

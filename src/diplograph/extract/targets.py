@@ -304,6 +304,10 @@ def _without_restatements(targets: list[Target]) -> list[Target]:
             or (frozenset(t.parties), t.amount, t.currency, t.status) not in dated]
 
 
+#: a figure that is part of the one before it takes its year
+_PART_OF = re.compile(r"\b(?:of\s+which|among\s+which|including|with)\b", re.IGNORECASE)
+
+
 def find_targets(ctx: ReportContext) -> list[Target]:
     """Every target and actual economic figure in the report, once each."""
     cues = _cues()
@@ -322,6 +326,7 @@ def find_targets(ctx: ReportContext) -> list[Target]:
             continue
         previous: _Segment | None = None
         previous_metric: str | None = None
+        previous_year: int | None = None
         for seg in _segments(text, sent.start, amounts):
             metric = _metric(seg, cues)
             if metric is None and previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
@@ -336,6 +341,10 @@ def find_targets(ctx: ReportContext) -> list[Target]:
                 continue
             status = _status(seg, cues, published_year, text[: seg.money.start])
             year = _year(seg, status, previous, ctx, sent)
+            part = status == "actual" and previous_year is not None and _PART_OF.search(seg.before)
+            if year is None and part:
+                year = previous_year  # "... 101 million USD in 2016, of which exports were 72.5 million USD"
+            previous_year = year
             previous = seg
             parties = _parties(ctx, sent, seg, metric)
             if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not

@@ -17,6 +17,7 @@ from typing import IO
 
 from diplograph.read.directory import kind_of, walk
 from diplograph.read.html import read_html_file
+from diplograph.read.identity import Identities, Input, plan
 from diplograph.read.jsonl import read_jsonl_file
 from diplograph.read.stdin import read_stream
 from diplograph.read.text import read_text_file
@@ -28,13 +29,41 @@ __all__ = ["read_paths", "read_path", "read_stream", "count_reports", "FORMATS"]
 FORMATS = ("auto", "text", "html", "jsonl")
 
 
-def read_file(path: Path, kind: str, published: str | None = None) -> Iterator[Report | Failure]:
-    if kind == "jsonl":
-        yield from read_jsonl_file(path, published)
-    elif kind == "html":
-        yield read_html_file(path, published)
+def _read_input(
+    item: Input, ids: Identities, published: str | None, stdin: IO[bytes] | None
+) -> Iterator[Report | Failure]:
+    if item.path is None:
+        yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, item.kind, published)
+    elif item.kind == "jsonl":
+        yield from read_jsonl_file(item.path, published, lambda key: ids.record_id(item, key))
+    elif item.kind == "html":
+        yield read_html_file(item.path, published, ids.file_id(item))
     else:
-        yield read_text_file(path, published)
+        yield read_text_file(item.path, published, ids.file_id(item))
+
+
+def read_paths(
+    paths: Iterable[str | Path],
+    published: str | None = None,
+    input_format: str = "auto",
+    stdin: IO[bytes] | None = None,
+) -> Iterator[Report | Failure]:
+    """Every report in every path (a file, a directory read recursively, or
+    `-`), in the order given, each with an id no other report of the batch
+    has (see `identity`: the batch is listed first, then read lazily)."""
+    batch = plan(paths, input_format)
+    ids = Identities(batch.shared)
+    for item in batch.items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        for out in _read_input(item, ids, published, stdin):
+            if isinstance(out, Report):
+                repeated = ids.repeat(out.id, out.source)
+                if repeated is not None:
+                    yield repeated
+                    continue
+            yield out
 
 
 def read_path(
@@ -44,32 +73,7 @@ def read_path(
     stdin: IO[bytes] | None = None,
 ) -> Iterator[Report | Failure]:
     """Every report in one path: a file, a directory (recursive) or `-`."""
-    if str(path) == "-":
-        yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, input_format, published)
-        return
-    path = Path(path)
-    if path.is_dir():
-        found = False
-        for file in walk(path):
-            found = True
-            kind = kind_of(file) if input_format == "auto" else input_format
-            yield from read_file(file, kind, published)
-        if not found:
-            yield Failure(str(path), str(path), "directory holds no report files (.txt, .html, .jsonl)")
-        return
-    kind = kind_of(path) if input_format == "auto" else input_format
-    yield from read_file(path, kind, published)
-
-
-def read_paths(
-    paths: Iterable[str | Path],
-    published: str | None = None,
-    input_format: str = "auto",
-    stdin: IO[bytes] | None = None,
-) -> Iterator[Report | Failure]:
-    """Every report in every path, lazily, in the order given."""
-    for path in paths:
-        yield from read_path(path, published, input_format, stdin)
+    yield from read_paths([path], published, input_format, stdin)
 
 
 def count_reports(paths: Iterable[str | Path], input_format: str = "auto") -> int | None:

@@ -1,6 +1,7 @@
 """JSON Lines: one object per report, with `text` or `html`, and optionally
-`id`, `url`, `title`, `published`. A report's id is its `id`, else
-`<file stem>-<line number>`. A malformed line is one `Failure` named
+`id`, `url`, `title`, `published` (strings; `id` may be a number). A
+report's id is its `id`, else `<file stem>-<line number>`, qualified by its
+file when another input of the batch has the same (`identity`). A malformed line is one `Failure` named
 `path:line`; the lines after it are still read.
 
 The file is read line by line (never whole), so a large batch streams.
@@ -9,35 +10,48 @@ The file is read line by line (never whole), so a large batch streams.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from diplograph.read.common import MAX_BYTES, decode, too_large
+from diplograph.read.common import MAX_BYTES, decode, finish, too_large
 from diplograph.read.files import check_file
 from diplograph.read.html import report_from_html
-from diplograph.read.text import report_from_text
 from diplograph.records import Failure, Report
 
 
 def report_from_object(
-    obj: object, default_id: str, source: str, published: str | None = None
+    obj: object,
+    default_id: str,
+    source: str,
+    published: str | None = None,
+    identify: Callable[[str], str] | None = None,
 ) -> Report | Failure:
+    """One record. `identify`: the batch's id for the record's key (its `id`,
+    else `default_id`; see `identity`). What the store could not hold is
+    refused here, with a reason: a field of the wrong type, an id that is
+    too long or holds control characters (checked in `common.finish`)."""
     if not isinstance(obj, dict):
         return Failure(
             source, source, "malformed JSON Lines record: expected an object, got " + type(obj).__name__
         )
-    id = str(obj.get("id") or default_id)
+    given = obj.get("id")
+    if given is not None and (isinstance(given, bool) or not isinstance(given, str | int)):
+        return Failure(source, source, f"JSON Lines `id` must be a string or a number, not {_kind(given)}")
+    key = str(given) if given not in (None, "") else default_id
+    id = identify(key) if identify else key
     text, html = obj.get("text"), obj.get("html")
-    meta_published = obj.get("published")
-    meta_published = str(meta_published) if meta_published else None
+    for name in ("text", "html", "title", "url", "published"):
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            return Failure(id, source, f"JSON Lines `{name}` must be a string, not {_kind(value)}")
+    meta_published = obj.get("published") or None
     url = obj.get("url") or None
     title = obj.get("title") or None
     if isinstance(text, str) and text.strip():
-        report = report_from_text(text, id, source, published, meta_published)
-        if isinstance(report, Report):
-            report.url, report.title = url, title
-        return report
+        return finish(
+            Report(id=id, text=text, url=url, title=title, source=source), published, meta_published
+        )
     if isinstance(html, str) and html.strip():
         return report_from_html(html, id, source, published, url, title, meta_published)
     if text is None and html is None:
@@ -45,8 +59,18 @@ def report_from_object(
     return Failure(id, source, "empty report (no text)")
 
 
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
 def read_jsonl_lines(
-    lines: Iterable[bytes], stem: str, name: str, published: str | None = None
+    lines: Iterable[bytes],
+    stem: str,
+    name: str,
+    published: str | None = None,
+    identify: Callable[[str], str] | None = None,
 ) -> Iterator[Report | Failure]:
     for number, raw in enumerate(lines, start=1):
         source = f"{name}:{number}"
@@ -65,10 +89,10 @@ def read_jsonl_lines(
         except json.JSONDecodeError as error:
             yield Failure(source, source, f"malformed JSON Lines record: {error.msg} (column {error.colno})")
             continue
-        yield report_from_object(obj, f"{stem}-{number}", source, published)
+        yield report_from_object(obj, f"{stem}-{number}", source, published, identify)
 
 
-def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes]:
+def bounded_lines(handle: IO[bytes]) -> Iterator[bytes]:
     """Lines of at most MAX_BYTES + 1 bytes: a runaway line is cut and reported
     as too large, its remainder skipped, instead of filling memory."""
     while True:
@@ -83,7 +107,9 @@ def _bounded_lines(handle: IO[bytes]) -> Iterator[bytes]:
         yield line
 
 
-def read_jsonl_file(path: Path, published: str | None = None) -> Iterator[Report | Failure]:
+def read_jsonl_file(
+    path: Path, published: str | None = None, identify: Callable[[str], str] | None = None
+) -> Iterator[Report | Failure]:
     """A JSON Lines file has no overall size limit (it is a batch); each line has."""
     source = str(path)
     problem = check_file(path)
@@ -97,7 +123,7 @@ def read_jsonl_file(path: Path, published: str | None = None) -> Iterator[Report
         return
     count = 0
     with handle:
-        for item in read_jsonl_lines(_bounded_lines(handle), path.stem, source, published):
+        for item in read_jsonl_lines(bounded_lines(handle), path.stem, source, published, identify):
             count += 1
             yield item
     if count == 0:
@@ -107,4 +133,4 @@ def read_jsonl_file(path: Path, published: str | None = None) -> Iterator[Report
 def read_jsonl_stream(
     handle: IO[bytes], name: str = "-", published: str | None = None
 ) -> Iterator[Report | Failure]:
-    yield from read_jsonl_lines(_bounded_lines(handle), "stdin", name, published)
+    yield from read_jsonl_lines(bounded_lines(handle), "stdin", name, published)

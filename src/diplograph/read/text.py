@@ -15,11 +15,13 @@ def report_from_text(
     return finish(Report(id=id, text=text, source=source), published, metadata_published)
 
 
-def read_text_file(path: Path, published: str | None = None) -> Report | Failure:
+def read_text_file(path: Path, published: str | None = None, id: str | None = None) -> Report | Failure:
+    """`id`: the report's id in its batch (`identity`), else the file's stem."""
+    id = id or path.stem
     data = read_bytes(path)
     if isinstance(data, Failure):
         return data
     text, reason = decode(data)
     if text is None:
-        return Failure(path.stem, str(path), reason or "unreadable")
-    return report_from_text(text, path.stem, str(path), published)
+        return Failure(id, str(path), reason or "unreadable")
+    return report_from_text(text, id, str(path), published)

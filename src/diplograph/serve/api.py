@@ -308,7 +308,7 @@ def reports(request: Request, limit: Limit = 50, offset: Offset = 0, format: For
     return page(request, rows, limit, offset, format, sliced=True)
 
 
-@router.get("/reports/{report_id}", response_model=ReportRow, tags=["reports"])
+@router.get("/reports/{report_id:path}", response_model=ReportRow, tags=["reports"])
 def report(request: Request, report_id: str):
     """One report with its original text: every span points into it."""
     found = store(request).report(report_id)

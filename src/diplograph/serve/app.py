@@ -17,9 +17,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from diplograph.serve import api, assets, pages
-from diplograph.serve.security import BodySizeLimit, SecurityHeaders
+from diplograph.serve.security import BodySizeLimit, SecurityHeaders, server_error_response
 from diplograph.serve.settings import Settings
 from diplograph.serve.templating import render
 
@@ -57,8 +58,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.store = open_store(settings.db)
 
-    app.add_middleware(SecurityHeaders)
+    # The last added runs first: security headers wrap everything, even the
+    # Host check's 400 and the size limit's 413.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(settings.hosts))
+    app.add_middleware(SecurityHeaders)
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -95,6 +99,10 @@ def create_app(settings: Settings) -> FastAPI:
             f"{'.'.join(str(p) for p in e.get('loc', [])[1:])}: {e.get('msg')}" for e in exc.errors()
         )
         return render(request, "error.html", 422, status=422, detail=f"bad parameters: {problems}")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return server_error_response()
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError) -> Response:

@@ -203,7 +203,7 @@ def reports(request: Request, offset: Annotated[int, Query(ge=0, le=1_000_000)] 
     return render(request, "reports.html", nav="/reports", reports=rows, page=page)
 
 
-@router.get("/reports/{report_id}")
+@router.get("/reports/{report_id:path}")
 def report(
     request: Request,
     report_id: str,

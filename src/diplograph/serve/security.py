@@ -1,4 +1,6 @@
-"""The server's guards: request size limit, security headers, bearer token.
+"""The server's guards: request size limit, security headers (on every
+answer, the server's own 413, 400 and 500 included), the `Host` check,
+bearer token.
 
 Why plain ASGI middleware for the size limit: it must stop a body *while it
 streams in*, before any handler buffers it, whether or not the client sent an
@@ -11,6 +13,7 @@ import hmac
 import json
 
 from fastapi import HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Content Security Policy for every answer: scripts only from this server (no
@@ -114,12 +117,23 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def server_error_response() -> JSONResponse:
+    """The answer to an unexpected exception. It is sent by Starlette's
+    outermost middleware, past `SecurityHeaders`, so it carries them itself,
+    and it says nothing of the exception (that goes to the server's log)."""
+    headers = {name.decode(): value.decode() for name, value in SecurityHeaders.HEADERS}
+    return JSONResponse({"detail": "internal server error"}, status_code=500, headers=headers)
+
+
 def require_token(request: Request) -> None:
     """FastAPI dependency: the request must carry `Authorization: Bearer <token>`."""
     expected = request.app.state.settings.token
     header = request.headers.get("authorization", "")
     scheme, _, given = header.partition(" ")
-    if not expected or scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+    # Bytes, not str: compare_digest refuses non-ASCII strings (a 500), and a
+    # header may hold any byte.
+    matches = bool(expected) and hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8"))
+    if not expected or scheme.lower() != "bearer" or not matches:
         raise HTTPException(
             status_code=401,
             detail="a valid bearer token is required (Authorization: Bearer <DIPLOGRAPH_TOKEN>)",

@@ -41,7 +41,7 @@ from diplograph.records import (
     Target,
 )
 
-_str, _int, _float = pa.string(), pa.int64(), pa.float64()
+_str, _int, _float, _bool = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 _strings = pa.list_(pa.string())
 _date = [("date", _str), ("date_precision", _str), ("date_how", _str)]
 _record = [("report_id", _str), ("idx", _int)]
@@ -53,6 +53,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         "reports": [
             ("id", _str), ("url", _str), ("title", _str), ("published", _str),
             ("published_how", _str), ("source", _str), ("text", _str),
+            ("title_derived", _bool),  # the title came from cleaning: not in the content hash
         ],
         "persons": [*_record, ("name", _str), ("country", _str), ("role", _str), ("aliases", _strings)],
         "events": [
@@ -110,7 +111,8 @@ def rows_of(result: Extraction | Failure) -> Rows:
     rid, text = report.id, report.text
     rows["reports"].append(
         {"id": rid, "url": report.url, "title": report.title, "published": report.published,
-         "published_how": report.published_how, "source": report.source, "text": text}
+         "published_how": report.published_how, "source": report.source, "text": text,
+         "title_derived": report.title_derived}
     )  # fmt: skip
     for i, p in enumerate(result.persons):
         rows["persons"].append({"report_id": rid, "idx": i, "name": p.name, "country": p.country,
@@ -167,7 +169,8 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
     inverse of `rows_of`). `rows` holds only this report's rows."""
     text = report_row["text"]
     report = Report(**{k: report_row[k] for k in ("id", "text", "url", "title", "published",
-                                                  "published_how", "source")})  # fmt: skip
+                                                  "published_how", "source")},
+                    title_derived=bool(report_row.get("title_derived")))  # fmt: skip
     sentences: dict[tuple[str, int], list[tuple[Span, str]]] = defaultdict(list)
     for p in sorted(rows.get("provenance", []), key=lambda r: r["position"]):
         span = Span(int(p["span_start"]), int(p["span_end"]))
@@ -242,7 +245,7 @@ def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=SCHEMAS[table])
 
 
-_SPARK_TYPES = {pa.string(): "STRING", pa.int64(): "BIGINT", pa.float64(): "DOUBLE"}
+_SPARK_TYPES = {pa.string(): "STRING", pa.int64(): "BIGINT", pa.float64(): "DOUBLE", pa.bool_(): "BOOLEAN"}
 
 
 def spark_ddl(table: str) -> str:

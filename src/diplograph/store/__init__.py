@@ -65,7 +65,9 @@ __all__ = [
 
 class Store:
     """A store at a path or URL. Safe to share between threads for reading
-    (each call takes its own connection); write from one process at a time."""
+    (each call takes its own connection). Several processes may write at once:
+    each report's transaction takes the store's write lock and waits its turn
+    (`db.writing`)."""
 
     def __init__(self, location: str | os.PathLike[str] | None = None, create: bool = True) -> None:
         self.url = to_url(location if location is not None else default_location())
@@ -83,8 +85,10 @@ class Store:
     ) -> IngestSummary:
         """Read (paths), extract (reports) and store: one transaction per report.
 
-        Unchanged reports are skipped before extraction, near-duplicates are
-        linked to their original, a changed report replaces its records.
+        Unchanged reports are skipped before extraction, exact copies are
+        linked to their original without extraction, near-duplicates are
+        linked and add what their original lacks, a changed report replaces
+        its records.
         """
         from diplograph.store.ingest import ingest
 
@@ -113,8 +117,7 @@ class Store:
 
     def remove(self, report_id: str) -> None:
         """Delete a report and every record only it supported."""
-        with self.engine.begin() as conn:
-            write.remove_report(conn, report_id)
+        write.remove(self.engine, report_id)
 
     # -- reading ---------------------------------------------------------
 
@@ -250,14 +253,22 @@ class Store:
 
 
 def _items(items: Iterable, published: str | None) -> Iterable:
-    """Paths are read with the same readers as `extract`; records pass through."""
+    """Paths are read with the same readers as `extract`, consecutive paths
+    as one batch (so two files named alike get ids apart: `read.identity`);
+    records pass through."""
+    from diplograph.read import read_paths
+
+    paths: list = []
     for item in items:
         if isinstance(item, Report | Failure | Extraction):
+            if paths:
+                yield from read_paths(paths, published=published)
+                paths = []
             yield item
         else:
-            from diplograph.read import read_path
-
-            yield from read_path(item, published=published)
+            paths.append(item)
+    if paths:
+        yield from read_paths(paths, published=published)
 
 
 def open_store(location: str | os.PathLike[str] | None = None, create: bool = True) -> Store:

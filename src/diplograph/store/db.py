@@ -10,15 +10,21 @@ a `postgresql://...` URL is a PostgreSQL database (psycopg 3 driver).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 
 from diplograph.store import learned as _learned  # noqa: F401 - registers the learned_officials table
 from diplograph.store.schema import SCHEMA_VERSION, meta, metadata
 
 DEFAULT_DB = "diplograph.db"
 ENV_VAR = "DIPLOGRAPH_DB"
+#: Execution option that marks a connection's transactions as writes (see `writing`).
+WRITE = "diplograph_write"
+#: The PostgreSQL advisory lock every write transaction holds: one writer at a time.
+PG_WRITE_LOCK = 0x6469706C  # "dipl"
 
 
 def default_location() -> str:
@@ -49,16 +55,38 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     # pysqlite opens transactions itself; let SQLAlchemy's BEGIN be the only one.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    # The busy timeout first: switching to WAL takes a lock that another
+    # process opening the same new store may hold for a moment.
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA cache_size=-16384")  # 16 MB: bounds the memory of a long ingest
     cursor.close()
 
 
 def _sqlite_begin(conn) -> None:  # noqa: ANN001 - SQLAlchemy hook
-    conn.exec_driver_sql("BEGIN")
+    """Reads begin deferred (they never block anyone under WAL); writes begin
+    IMMEDIATE, taking the write lock up front. Why: a deferred transaction
+    that reads and later writes cannot wait for the lock (SQLite answers
+    "database is locked" at once, whatever busy_timeout says, because its
+    snapshot may be stale); one that asks first waits its turn."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction that holds the store's write lock from its first
+    statement to its commit, so concurrent writers (two `ingest` processes,
+    an ingest and the web API) wait their turn instead of failing:
+    `BEGIN IMMEDIATE` on SQLite, a transaction-scoped advisory lock on
+    PostgreSQL (whose row locks alone would let two merges race)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            if engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+            yield conn
 
 
 def connect(location: str | os.PathLike[str] | None = None, create: bool = True) -> Engine:
@@ -79,8 +107,8 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
 
 def ensure_schema(engine: Engine) -> None:
     """Create the tables and indexes that are missing and record the schema version."""
-    metadata.create_all(engine, checkfirst=True)
-    with engine.begin() as conn:
+    with writing(engine) as conn:  # two processes opening a new store create it once
+        metadata.create_all(conn, checkfirst=True)
         found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
         if found is None:
             conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))

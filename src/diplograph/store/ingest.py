@@ -2,9 +2,11 @@
 
 Why the order of checks: the extractor is the slow part, so a report whose
 content hash is already stored is skipped before it reaches the pipeline
-(re-running an ingest costs one indexed lookup per report), and a report that
-near-duplicates one already stored is recorded as its duplicate without being
-extracted. Everything else goes through `pipeline.run` (the same stages as
+(re-running an ingest costs one indexed lookup per report), and a report whose
+text is exactly that of a stored original (a wire copy under another URL) is
+recorded as its duplicate without being extracted. A near-duplicate that
+differs (an updated story) is extracted like any report, so nothing it adds
+is lost. Everything else goes through `pipeline.run` (the same stages as
 `diplograph extract`) and is written in its own transaction as it comes out,
 so memory stays flat and a killed run keeps every report written so far.
 Extraction runs in worker processes (even with one job), so writing a report
@@ -57,15 +59,30 @@ def _results(engine: Engine, items, jobs, report, nlp, learner) -> Iterator[Inge
     from diplograph import pipeline
 
     signatures: dict = {}
+    seen: set[str] = set()  # ids of this batch: one report per id, never a silent replace
 
     def to_extract() -> Iterator[Report | Failure]:
         for item in items:
+            if isinstance(item, Report | Extraction):
+                rid = item.id if isinstance(item, Report) else item.report.id
+                if rid in seen:
+                    report(
+                        IngestResult(
+                            rid, "failed", reason="read: repeated report id in this batch; not stored again"
+                        )
+                    )
+                    continue
+                seen.add(rid)
             if isinstance(item, Extraction):
                 # Already extracted (Python API, Spark): written in order like the rest.
                 yield item  # type: ignore[misc]
                 continue
             if isinstance(item, Report):
-                done, sig = write.precheck(engine, item)
+                try:
+                    done, sig = write.precheck(engine, item)
+                except Exception as error:  # noqa: BLE001 - one report's failure never stops the run
+                    report(IngestResult(item.id, "failed", reason=f"store: {error!r}"))
+                    continue
                 if done is not None:
                     report(done)
                     continue

@@ -14,8 +14,10 @@ whose extraction or write fails keeps its old records; nothing is lost.
 
 The report rows themselves (text, hash, duplicate links, ingest time) are
 left as they are, so a later `ingest` of the same files still finds them
-unchanged. Reports stored as near-duplicates of another (`duplicate_of`)
-are skipped: the store holds no records of theirs to replace.
+unchanged. A near-duplicate (`duplicate_of`) is re-resolved after every
+original and written as `ingest` writes it (what its original already says
+adds no source); an exact copy, linked without extraction, has no records
+of its own and is skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, and_, case, select
 
 from diplograph.records import Extraction, Failure, Report
 from diplograph.store import dedupe, learned, merge, write
@@ -52,9 +54,22 @@ class ReresolveSummary:
 
 
 def stored_ids(engine: Engine) -> list[str]:
-    """The reports that have records of their own, in id order."""
+    """The reports to re-resolve: originals first (a near-duplicate is written
+    against its original's records), each group in id order; not the exact
+    copies (same text and publication date as their original: never extracted)."""
+    original = reports.alias("original")
+    exact_copy = and_(
+        reports.c.duplicate_of.is_not(None),
+        original.c.text == reports.c.text,
+        original.c.published.is_not_distinct_from(reports.c.published),
+    )
+    query = (
+        select(reports.c.id)
+        .select_from(reports.outerjoin(original, original.c.id == reports.c.duplicate_of))
+        .where(~exact_copy)
+        .order_by(case((reports.c.duplicate_of.is_(None), 0), else_=1), reports.c.id)
+    )
     with engine.connect() as conn:
-        query = select(reports.c.id).where(reports.c.duplicate_of.is_(None)).order_by(reports.c.id)
         return list(conn.execute(query).scalars())
 
 
@@ -119,11 +134,12 @@ def rewrite(engine: Engine, extraction: Extraction) -> ReresolveResult:
     report_id = extraction.report.id
     known = write._known_actors(engine)
     with learned.write_transaction(engine) as conn:
+        original = conn.execute(select(reports.c.duplicate_of).where(reports.c.id == report_id)).scalar()
         before = _persons(conn, report_id)
         write.clear_report(conn, report_id)  # sources, mentions, LSH bands; the report row stays
         dedupe.insert_bands(conn, report_id, dedupe.signature(extraction.report.text))
         resolver = merge.ActorResolver(conn, known)
-        write._write_records(conn, extraction, resolver)
+        write._write_records(conn, extraction, resolver, original)
         learned.replace_rows(conn, extraction)
         after = _persons(conn, report_id)
     known.commit(resolver)  # only now: the transaction committed

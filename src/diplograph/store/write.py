@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, select, upda
 
 from diplograph.records import Extraction, Report
 from diplograph.store import dedupe, merge
+from diplograph.store.db import writing
 from diplograph.store.results import IngestResult
 from diplograph.store.schema import (
     RECORD_TABLES,
@@ -38,8 +39,12 @@ from diplograph.store.schema import (
 
 
 def content_hash(report: Report) -> str:
-    """What makes a report 'the same': its text and metadata."""
-    payload = json.dumps([report.text, report.url, report.title, report.published], ensure_ascii=False)
+    """What makes a report 'the same': its text and the metadata it came with.
+    A title the cleaning step took from the text (`title_derived`) is not
+    part of it: the report is hashed before extraction (to skip an unchanged
+    one) and again after it, and both must agree."""
+    title = None if report.title_derived else report.title
+    payload = json.dumps([report.text, report.url, title, report.published], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -54,37 +59,68 @@ def is_unchanged(engine: Engine, report: Report) -> bool:
 
 def precheck(engine: Engine, report: Report) -> tuple[IngestResult | None, dedupe.Signature | None]:
     """Before extraction, in one transaction: a report stored with the same
-    content is `unchanged`; a new report that near-duplicates a stored one is
-    stored now as its duplicate (no extraction needed). Otherwise (None, its
-    signature, to hand to `write` so it is not computed twice)."""
-    with engine.begin() as conn:
+    content is `unchanged`; a new report whose text is exactly the text of a
+    stored original (a wire copy under another URL or title) is stored now as
+    its duplicate, since its extraction could hold nothing the original's
+    lacks. Otherwise (None, its signature, to hand to `write` so it is not
+    computed twice): a near-duplicate that differs in any way is extracted,
+    and `write` keeps whatever it says that its original does not."""
+    digest = content_hash(report)
+    # Read first, without the write lock: the pre-check runs beside the
+    # writer (the pipeline's feeder), and only an exact copy needs to write.
+    with engine.connect() as conn:
         stored = stored_hash(conn, report.id)
-        if stored == content_hash(report):
+        if stored == digest:
             return IngestResult(report.id, "unchanged"), None
         sig = dedupe.signature(report.text)
         if stored is not None:
             return None, sig  # a changed report goes through the full path
         match = dedupe.find_duplicate(conn, report.id, sig)
-        if match is None:
+        if match is None or not _same_text(conn, match.report_id, report):
+            return None, sig
+    with writing(engine) as conn:  # checked again under the lock: another writer may have been first
+        match = (
+            None if stored_hash(conn, report.id) is not None else dedupe.find_duplicate(conn, report.id, sig)
+        )
+        if match is None or not _same_text(conn, match.report_id, report):
             return None, sig
         _insert_report(conn, report, sig, match)
     return IngestResult(report.id, "duplicate", duplicate_of=match.report_id), None
 
 
+def _same_text(conn: Connection, original_id: str, report: Report) -> bool:
+    """Is `report` word for word its original, with the same publication date
+    (which relative dates are resolved against)?"""
+    row = conn.execute(
+        select(reports.c.text, reports.c.published).where(reports.c.id == original_id)
+    ).one_or_none()
+    return row is not None and row.text == report.text and row.published == report.published
+
+
 def check_duplicate(engine: Engine, report: Report) -> IngestResult | None:
-    """Before extraction: if the report near-duplicates a stored one, store it
+    """Before extraction: if the report is a stored one's exact copy, store it
     as that one's duplicate now (no extraction needed) and say so."""
     result, _ = precheck(engine, report)
     return result if result is not None and result.status == "duplicate" else None
 
 
-def write(engine: Engine, extraction: Extraction, sig: dedupe.Signature | None = None) -> IngestResult:
+def write(
+    engine: Engine,
+    extraction: Extraction,
+    sig: dedupe.Signature | None = None,
+) -> IngestResult:
     """Store one report's extraction in one transaction (`sig`: its MinHash
-    signature, when the caller already computed it)."""
+    signature, when the caller already computed it).
+
+    A near-duplicate of a stored original is linked to it and its records
+    are merged in like any report's, except that a record its original
+    already supports gets no second source from it (a wire copy is not a
+    second witness): what the later text adds (an update's new paragraph)
+    is stored, what it repeats is not counted twice."""
     report = extraction.report
     digest = content_hash(report)
     sig = sig or dedupe.signature(report.text)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         previous = stored_hash(conn, report.id)
         if previous == digest:
             return IngestResult(report.id, "unchanged")
@@ -93,12 +129,12 @@ def write(engine: Engine, extraction: Extraction, sig: dedupe.Signature | None =
             clear_report(conn, report.id)
         match = dedupe.find_duplicate(conn, report.id, sig)
         _insert_report(conn, report, sig, match, replace=previous is not None)
-        if match is not None:
-            return IngestResult(report.id, "duplicate", duplicate_of=match.report_id)
         known = _known_actors(engine)
         resolver = merge.ActorResolver(conn, known)
-        count = _write_records(conn, extraction, resolver)
+        count = _write_records(conn, extraction, resolver, match.report_id if match else None)
     known.commit(resolver)  # only now: the transaction committed
+    if match is not None:
+        return IngestResult(report.id, "duplicate", duplicate_of=match.report_id, records=count)
     return IngestResult(report.id, "replaced" if previous else "added", records=count)
 
 
@@ -140,6 +176,12 @@ def _insert_report(
     else:
         conn.execute(_INSERT_REPORT, row)  # built once: its compiled form is reused
     dedupe.insert_bands(conn, report.id, sig)
+
+
+def remove(engine: Engine, report_id: str) -> None:
+    """Delete a report (see `remove_report`) in its own write transaction."""
+    with writing(engine) as conn:
+        remove_report(conn, report_id)
 
 
 def remove_report(conn: Connection, report_id: str) -> None:
@@ -204,9 +246,10 @@ class _Sources:
     (re)written, so a record gets +1 the first time this report supports it
     (a new record is inserted with 0)."""
 
-    def __init__(self, conn: Connection, report_id: str) -> None:
+    def __init__(self, conn: Connection, report_id: str, original: str | None = None) -> None:
         self.conn = conn
         self.report_id = report_id
+        self.original = original  # the report this one near-duplicates, if any
         self.added: set[tuple[str, str, int]] = set()
         self.counted: set[tuple[str, str]] = set()
         self.told: set[str] = set()  # events this report supports
@@ -218,6 +261,11 @@ class _Sources:
         if key in self.added:
             return
         self.added.add(key)
+        if (
+            self.original is not None
+            and self.conn.execute(_HAS_SOURCE[kind], {"rid": record_id, "report": self.original}).first()
+        ):
+            return  # told by its original already: a copy is no second source
         self.rows[_INSERT_SOURCE[kind]].append(
             {
                 "record_id": record_id,
@@ -251,6 +299,17 @@ _INCREMENT = {
     .values(source_count=records.c.source_count + 1)
     for kind, (records, _) in RECORD_TABLES.items()
 }
+_HAS_SOURCE = {
+    kind: select(sources.c.record_id)
+    .where(sources.c.record_id == bindparam("rid"), sources.c.report_id == bindparam("report"))
+    .limit(1)
+    for kind, (_, sources) in RECORD_TABLES.items()
+}
+_HAS_MENTION = (
+    select(mentions.c.actor_id)
+    .where(mentions.c.actor_id == bindparam("actor"), mentions.c.report_id == bindparam("report"))
+    .limit(1)
+)
 _INSERT_REPORT = reports.insert()
 _INSERT_MENTION = mentions.insert()
 _INSERT_EVENT = events.insert()
@@ -270,13 +329,20 @@ _FLUSH_ORDER = [
 ]
 
 
-def _write_records(conn: Connection, extraction: Extraction, resolver: merge.ActorResolver) -> int:
+def _write_records(
+    conn: Connection, extraction: Extraction, resolver: merge.ActorResolver, original: str | None = None
+) -> int:
+    """Merge one report's records into the store; `original`: the report it
+    near-duplicates, whose records it supports no second time."""
     report = extraction.report
     persons: dict[tuple[str, str | None], str] = {}
     mentioned: set[tuple[str, int]] = set()
-    sources = _Sources(conn, report.id)
+    sources = _Sources(conn, report.id, original)
+    said = _said_by(conn, original)
     count = 0
     for person in extraction.persons:
+        if person.evidence in said["person"]:
+            continue
         country = resolver.side(person.country) or person.country
         if country:
             resolver.code(country)
@@ -284,7 +350,10 @@ def _write_records(conn: Connection, extraction: Extraction, resolver: merge.Act
         persons[(merge.name_key(person.name), country)] = actor_id
         for alias in person.aliases:
             persons.setdefault((merge.name_key(alias), country), actor_id)
-        if (actor_id, person.span.start) not in mentioned:
+        repeated = original is not None and (
+            conn.execute(_HAS_MENTION, {"actor": actor_id, "report": original}).first() is not None
+        )
+        if (actor_id, person.span.start) not in mentioned and not repeated:
             mentioned.add((actor_id, person.span.start))
             sources.later(
                 _INSERT_MENTION,
@@ -318,6 +387,8 @@ def _write_records(conn: Connection, extraction: Extraction, resolver: merge.Act
         return None
 
     for meeting in extraction.meetings:
+        if meeting.evidence in said["event"]:
+            continue
         parts = [participant(p.name, p.country) for p in meeting.participants]
         parts = [p for p in parts if p]
         if not parts:
@@ -342,6 +413,8 @@ def _write_records(conn: Connection, extraction: Extraction, resolver: merge.Act
     for event in extraction.events:
         if event.type == "CONSULT" and (event.span.start, frozenset(event.actor + event.recipient)) in told:
             continue  # the same meeting, already written from the meetings list
+        if event.evidence in said["event"]:
+            continue
         actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]
         recipient_parts = [
             p for p in (participant(*_name_or_code(resolver, r)) for r in event.recipient) if p
@@ -366,16 +439,41 @@ def _write_records(conn: Connection, extraction: Extraction, resolver: merge.Act
         )
         count += 1
     for document in extraction.documents:
+        if document.evidence in said["document"]:
+            continue
         _write_document(conn, sources, resolver, report, document)
         count += 1
     for target in extraction.targets:
+        if target.evidence in said["target"]:
+            continue
         _write_target(conn, sources, resolver, report, target)
         count += 1
     for partnership in extraction.partnerships:
+        if partnership.evidence in said["partnership"]:
+            continue
         _write_partnership(conn, sources, resolver, report, partnership)
         count += 1
     sources.flush()
     return count
+
+
+def _said_by(conn: Connection, original: str | None) -> dict[str, set[str]]:
+    """The evidence sentences of each kind that a near-duplicate's original
+    already stands behind. A copy's record told in one of them, word for
+    word, is the original's record (perhaps resolved a little differently,
+    say without the original's date line): it is not stored again. Empty
+    when there is no original."""
+    said: dict[str, set[str]] = {kind: set() for kind in (*RECORD_TABLES, "person")}
+    if original is None:
+        return said
+    for kind, (_, sources) in RECORD_TABLES.items():
+        said[kind] = set(
+            conn.execute(select(sources.c.evidence).where(sources.c.report_id == original)).scalars()
+        )
+    said["person"] = set(
+        conn.execute(select(mentions.c.evidence).where(mentions.c.report_id == original)).scalars()
+    )
+    return said
 
 
 def _name_or_code(resolver: merge.ActorResolver, text: str) -> tuple[str | None, str | None]:

@@ -15,7 +15,7 @@ overlaps with extracting the next ones.
 Each report is resolved against the officials tables and what the store has
 learned from the reports it held when the ingest began (`store.learned`):
 a snapshot, so the run is deterministic; each written report's explicit
-statements of who serves which state are learned (written in batches).
+statements of who serves which state are kept in its own transaction.
 """
 
 from __future__ import annotations
@@ -45,17 +45,13 @@ def ingest(
         if on_result:
             on_result(result)
 
-    learner = learned.Learner(engine)
     with learned.session(engine):  # registered before the workers fork
-        try:
-            for result in _results(engine, items, jobs, report, nlp, learner):
-                report(result)
-        finally:
-            learner.flush()
+        for result in _results(engine, items, jobs, report, nlp):
+            report(result)
     return summary
 
 
-def _results(engine: Engine, items, jobs, report, nlp, learner) -> Iterator[IngestResult]:  # noqa: ANN001
+def _results(engine: Engine, items, jobs, report, nlp) -> Iterator[IngestResult]:  # noqa: ANN001
     from diplograph import pipeline
 
     signatures: dict = {}
@@ -99,13 +95,9 @@ def _results(engine: Engine, items, jobs, report, nlp, learner) -> Iterator[Inge
             yield IngestResult(out.id, "failed", reason=f"{out.stage}: {out.reason}")
             continue
         try:
-            result = write.write(engine, out, signatures.pop(out.report.id, None))
+            yield write.write(engine, out, signatures.pop(out.report.id, None))
         except Exception as error:  # noqa: BLE001 - one report's failure never stops the run
             yield IngestResult(out.report.id, "failed", reason=f"store: {error!r}")
-            continue
-        if result.status != "unchanged":
-            learner.add(out, new=result.status != "replaced")  # what it states of officials
-        yield result
 
 
 def _split(items: Iterator, run: Callable[[Iterable], Iterator]) -> Iterator:

@@ -26,14 +26,15 @@ of the report that said it (a report seen once says nothing of the tenure's
 bounds). Two states learned for one name on a date are ambiguous, and the
 resolver leaves such a name without a state.
 
-Rows go with their report: `ON DELETE CASCADE`, and `Learner` (ingest) and
-`replace_rows` (reresolve) replace a report's rows whenever it is written again.
+Rows go with their report: `ON DELETE CASCADE`, and `replace_rows`, called
+in the report's own write transaction (`store.write`, `reresolve`), replaces
+a report's rows whenever it is written again: the report and what it taught
+are committed together or not at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -54,9 +55,7 @@ from sqlalchemy import (
 from diplograph.actors import officials
 from diplograph.actors.names import name_key, query_keys, variants
 from diplograph.records import Extraction
-from diplograph.store.schema import metadata, reports
-
-log = logging.getLogger(__name__)
+from diplograph.store.schema import metadata
 
 learned_officials = Table(
     "learned_officials",
@@ -105,57 +104,6 @@ def replace_rows(conn: Connection, extraction: Extraction) -> int:
     if rows:
         conn.execute(learned_officials.insert(), rows)
     return len(rows)
-
-
-
-
-class Learner:
-    """What an ingest learns, written in batches: one transaction per `every`
-    reports (and at the end) instead of one more per report, which costs about
-    as much as the statements themselves. The ingest resolves against the
-    snapshot taken when it began, so nothing waits for these rows; a run
-    killed before a flush loses only the statements of its last reports
-    (`reresolve` learns them again)."""
-
-    def __init__(self, engine: Engine, every: int = 64) -> None:
-        self.engine = engine
-        self.every = every
-        self.pending: dict[str, list[dict]] = {}  # report id -> its rows (the last write wins)
-
-    def add(self, extraction: Extraction, new: bool = False) -> None:
-        """A report just written; `new`: not stored before (so with nothing stated, nothing to do)."""
-        if new and not extraction.stated:
-            return
-        self.pending.pop(extraction.report.id, None)
-        self.pending[extraction.report.id] = rows_of(extraction)
-        if len(self.pending) >= self.every:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        pending, self.pending = self.pending, {}
-        try:
-            with write_transaction(self.engine) as conn:
-                conn.execute(delete(learned_officials).where(learned_officials.c.report_id.in_(list(pending))))
-                rows = [row for rows in pending.values() for row in rows]
-                if rows:
-                    conn.execute(learned_officials.insert(), rows)
-        except Exception:  # noqa: BLE001 - e.g. a report removed meanwhile: then one at a time
-            for report_id, rows in pending.items():
-                try:
-                    _record_rows(self.engine, report_id, rows)
-                except Exception:  # noqa: BLE001 - costs only this report's statements
-                    log.warning("%s: could not keep what it states of officials", report_id, exc_info=True)
-
-
-def _record_rows(engine: Engine, report_id: str, rows: list[dict]) -> None:
-    with write_transaction(engine) as conn:
-        if conn.execute(select(reports.c.id).where(reports.c.id == report_id)).first() is None:
-            return
-        conn.execute(delete(learned_officials).where(learned_officials.c.report_id == report_id))
-        if rows:
-            conn.execute(learned_officials.insert(), rows)
 
 
 def write_transaction(engine: Engine):  # noqa: ANN201 - a context manager of a Connection

@@ -21,11 +21,13 @@ statements of who serves which state are kept in its own transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 
 from sqlalchemy import Engine
 
 from diplograph.records import Extraction, Failure, Report
-from diplograph.store import learned, write
+from diplograph.store import learned as learned_officials
+from diplograph.store import write
 from diplograph.store.results import IngestResult, IngestSummary
 
 
@@ -35,6 +37,7 @@ def ingest(
     jobs: int | None = 1,
     on_result: Callable[[IngestResult], None] | None = None,
     nlp=None,  # noqa: ANN001 - a loaded spaCy pipeline, when the caller has one
+    learned: bool = True,
 ) -> IngestSummary:
     """Store every report of `items` (reports are extracted here; extractions
     are written as they are) and say what happened to each."""
@@ -45,7 +48,9 @@ def ingest(
         if on_result:
             on_result(result)
 
-    with learned.session(engine):  # registered before the workers fork
+    with ExitStack() as stack:
+        if learned:
+            stack.enter_context(learned_officials.session(engine))  # registered before the workers fork
         for result in _results(engine, items, jobs, report, nlp):
             report(result)
     return summary

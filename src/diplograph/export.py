@@ -5,7 +5,11 @@ list columns, so every kind has one `*_rows` function giving plain dicts that
 all writers share; JSON Lines keeps the nested shape (participants, sources),
 and PLOVER writes one event record per line with the fields of the PLOVER
 codebook's data format (id, date, event, mode, context, actor, recipient,
-event_text, ...) plus where the event was read.
+event_text, ...) plus where the event was read. `context` holds the
+codebook's general contexts ("military", "economic", "diplomatic", ...) the
+event's sentences are in (`diplograph.plover.contexts`, the same words the
+extractor codes with); negated and hypothetical events never reach the
+store, so no record here needs the auxiliary ones.
 
 Everything streams in pages, so exporting a large store keeps memory flat.
 """
@@ -17,6 +21,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from diplograph.plover import contexts
 from diplograph.store import Store
 from diplograph.store.results import EventRow
 
@@ -75,7 +80,7 @@ def plover(e: EventRow, store: Store) -> dict[str, Any]:
         "date_resolution": e.date_precision,
         "event": e.type,
         "mode": e.mode,
-        "context": [],
+        "context": contexts(" ".join([e.evidence, *(s.evidence for s in sources[1:])])),
         "actor": actor.country if actor else None,
         "actor_name": actor.name if actor else None,
         "actor_text": _join([a.name for a in e.actors]),

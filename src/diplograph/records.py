@@ -144,6 +144,13 @@ class Event:
     location: str | None
     evidence: str
     span: Span
+    #: PLOVER contexts: the general ones the sentence is in ("military",
+    #: "economic", ...) and the auxiliary ones ("future", "hypothetical", "negation").
+    context: list[str] = field(default_factory=list)
+    #: Reported as not happening, or only as possible: not an event that happened.
+    negated: bool = False
+    hypothetical: bool = False
+    rule: str | None = None  # the rule that made it (`extract --explain`)
 
 
 @dataclass

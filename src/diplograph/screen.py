@@ -66,6 +66,10 @@ def trigger_words() -> set[str]:
                 text = text.strip().lower()
                 if text and (" " in text or text not in STOP_WORDS):
                     words.add(text)
+    # the PLOVER event triggers are lemmas: every form of them ("refusing", "demanded")
+    from diplograph.extract.events.vocabulary import surface_forms
+
+    words |= {w for w in surface_forms() if w not in STOP_WORDS}
     return words
 
 

@@ -105,3 +105,13 @@ def test_a_meeting_that_resulted_in_a_counted_group_signs_it(nlp) -> None:
     assert [(d.title, d.status) for d in find_documents(_context(nlp, text))] == [
         ("seven agreements", "signed")
     ]
+
+
+def test_a_group_listed_after_an_aside_is_its_members(nlp) -> None:
+    text = (
+        "Indonesia and China held a bilateral meeting in Beijing on Tuesday.\n"
+        "The meeting resulted in two agreements. As quoted from the Cabinet Secretariat release.\n"
+        "The agreements include: MoU on Green Development, Protocol on Indonesian Pineapple Exports.\n"
+    )
+    titles = sorted(d.title for d in find_documents(_context(nlp, text)))
+    assert titles == ["MoU on Green Development", "Protocol on Indonesian Pineapple Exports"]

@@ -45,6 +45,7 @@ def test_requests_support_and_agreement_between_actors(nlp) -> None:
     )
 
 
-def test_a_negated_verb_is_not_coded(nlp) -> None:
+def test_a_negated_verb_is_not_coded_as_happened(nlp) -> None:
     text = "Malaysian Prime Minister Anwar Ibrahim did not support the Philippine proposal."
-    assert not [e for e in events(nlp, text) if e.type == "SUPPORT"]
+    support = [e for e in events(nlp, text) if e.type == "SUPPORT"]
+    assert support and all(e.negated and "negation" in e.context for e in support)

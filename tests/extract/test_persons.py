@@ -438,3 +438,11 @@ def test_a_nominal_ending_a_fronted_phrase_is_no_apposition_of_the_subject(nlp) 
             "Lavrov told reporters that the talks were good.")
     found = people(nlp, text, published="2018-06-07")
     assert found["Sergey Lavrov"][0] == "RUS" and found["Zohrab Mnatsakanyan"][0] == "ARM"
+
+
+def test_a_state_after_the_name_joined_by_of_is_the_persons(nlp) -> None:
+    """person.postposed_state; and initials the officials table spells out ("S Jaishankar")."""
+    text = ("COLOMBO — External Affairs Minister S Jaishankar met FM Narayan Khadka of Nepal on the "
+            "sidelines of the BIMSTEC Ministerial.")
+    found = people(nlp, text, published="2022-03-29")
+    assert found["Narayan Khadka"][0] == "NPL" and found["S Jaishankar"][0] == "IND"

@@ -27,6 +27,7 @@ PAGES = [
     ("/documents", "Documents"),
     ("/reports", "Reports"),
     ("/search?q=cooperation", "Search"),
+    ("/codebook", "PLOVER codebook"),
 ]
 
 
@@ -57,6 +58,27 @@ def test_every_page_renders_offline(page, server, shots, path, heading):
     wait_for_charts(page)
     name = path.strip("/").replace("/", "-").split("?")[0] or "dashboard"
     page.screenshot(path=str(shots / f"{name}.png"))
+    assert page.problems == [], page.problems
+
+
+def test_codebook_lists_every_class_and_mode_and_is_in_the_nav(page, server):
+    from diplograph.plover import codebook
+
+    open_page(page, server, "/")
+    page.locator("header a", has_text="Codebook").click()
+    page.wait_for_url("**/codebook")
+    book = codebook()
+    sections = page.locator("section.plover-class")
+    assert sections.count() == len(book.classes) >= 16
+    for name, cls in book.classes.items():
+        section = page.locator(f"section#{name}")
+        assert name in section.locator("h2").inner_text()
+        assert cls.definition[:40] in section.inner_text()
+        modes = section.locator("table.modes code").all_inner_texts()
+        assert modes == list(cls.modes), name
+    # a class's link lists its events
+    page.locator("section#CONSULT a", has_text="Events of this class").click()
+    page.wait_for_url("**/events?type=CONSULT")
     assert page.problems == [], page.problems
 
 

@@ -118,6 +118,13 @@ def test_export_formats(filled, tmp_path):
         assert {"id", "date", "actor", "recipient", "event", "mode", "context", "event_text"} <= set(
             record
         )
+    # context: the codebook's general contexts the event's sentences are in
+    from diplograph.plover import codebook
+
+    assert any(record["context"] for record in plover)
+    assert all(set(record["context"]) <= set(codebook().contexts) for record in plover)
+    trade = [r for r in plover if "trade" in " ".join(s["event_text"] for s in r["sources"]).lower()]
+    assert trade and all("economic" in r["context"] for r in trade)
     merged = next(r for r in plover if r["source_count"] >= 5)
     assert merged["event"] == "CONSULT" and {merged["actor"], merged["recipient"]} == {"VNM", "JPN"}
     assert len(merged["sources"]) == merged["source_count"]

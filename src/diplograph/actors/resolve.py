@@ -761,6 +761,7 @@ def resolve_persons(ctx: ReportContext) -> PersonIndex:
     index.home = home_states(ctx)
     _appositive_nominals(ctx, index)
     _delegation_heads(ctx, index)
+    _postposed_states(ctx, index)
     _infer_countries(ctx, index, sentence_words)
     return index
 
@@ -836,6 +837,25 @@ def _delegation_heads(ctx: ReportContext, index: PersonIndex) -> None:
             person = index.persons[nxt.person]
             if person.country_how != "explicit":
                 person.country, person.country_how = mention.entity.code, "explicit"
+
+
+_OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?$")
+
+
+def _postposed_states(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.postposed_state: "FM Narayan Khadka of Nepal", "Sultan Hassanal
+    Bolkiah of Brunei": a state right after the name, joined by "of", is the
+    person's, as plainly as a demonym before it."""
+    for sent in ctx.sentences:
+        for pm in index.in_sentence(sent.index):
+            if pm.how != "name":
+                continue
+            nxt = next((m for m in sent.mentions if m.start >= pm.end), None)
+            if nxt is None or nxt.how == "demonym" or not _OF_STATE.match(ctx.text[pm.end : nxt.start]):
+                continue
+            person = index.persons[pm.person]
+            if person.country_how != "explicit":
+                person.country, person.country_how = nxt.entity.code, "explicit"
 
 
 def _find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[int, list[Word]],
@@ -1205,6 +1225,9 @@ def _known_officials(ctx: ReportContext, persons: list[ResolvedPerson]) -> None:
         if short and on is None:
             continue
         states = {t.state for t in officials.lookup(p.name, on, short=short)} if on else set()
+        bare = " ".join(w for w in p.name.split() if len(w.rstrip(".")) > 1)
+        if not states and on and bare != p.name:  # "S Jaishankar": initials the table spells out
+            states = {t.state for t in officials.lookup(bare, on, short=len(bare.split()) < 2)}
         if not states and not short:
             found = officials.lookup(p.name, None)
             if on is None and ctx.year:  # no publication date: the year the report's own dates give

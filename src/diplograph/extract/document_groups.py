@@ -73,8 +73,11 @@ class _Vocabulary:
             re.IGNORECASE,
         )
         self.fields = re.compile(rf"\s*,?\s*(?:{_alt(data['field_phrases'])})\b", re.IGNORECASE)
-        self.topic_start = re.compile(
-            r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+", re.IGNORECASE
+        self.topic_start = re.compile(  # never a date: "signed two agreements on Monday"
+            r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+"
+            r"(?!(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+            r"April|May|June|July|August|September|October|November|December|today|yesterday|\d))",
+            re.IGNORECASE,
         )
         singulars = [v.lower() for v in data["plural_kinds"].values()]
         self.ordinal_member = re.compile(
@@ -82,6 +85,11 @@ class _Vocabulary:
             rf"the\s+(?:{_alt(data['ordinals'])})"
             rf"\s+(?:(?:one|document|instrument|{_alt(singulars)})\s+)?"
             rf"(?:{_alt(whole['member_verbs'])})\s+",
+            re.IGNORECASE,
+        )
+        self.ordinal_kind = re.compile(
+            r"\s*(?:(?:finally|and|also|meanwhile|lastly),?\s+)?"
+            rf"the\s+(?:{_alt(data['ordinals'])})\s+(?:document|instrument|{_alt(singulars)})\b",
             re.IGNORECASE,
         )
         self.one_each = re.compile(
@@ -286,7 +294,9 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
             end = max(end, m.end())
         if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
             continue  # "signed MOUs", "documents" alone: no group the report names
-        title = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
+        # "Agreements were also signed to protect investments": the title without the passive
+        phrase = text[start : m.end()] + (text[after:end] if passive and end > after else text[m.end() : end])
+        title = re.sub(r"\s+", " ", phrase).strip(" ,")
         out.append(GroupMention(start, end, (title,), "document.group.named", said))
     return out
 
@@ -303,14 +313,40 @@ def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None 
     for at in starts:
         m = _vocabulary().ordinal_member.match(text, at, sent.end)
         if m is None:
+            m = _ordinal_with_topic(text, at, sent.end)
+        if m is None:
             continue
         end = _topic_end(text, m.end(), sent.end)
         comma = text.find(",", m.end(), end)
         end = comma if comma != -1 else end  # "focuses on culture, and its purpose is ...": the topic alone
         topic = " ".join(text[m.end() : end].split())
+        named = _KIND_AFTER_ORDINAL.search(text[at : m.start()])  # "The second document ..."
+        kind = named.group("kind") if named and named.group("kind").lower() != "one" else singular
         if topic:
-            out.append(f"{singular} on {topic}")
+            out.append(f"{kind} on {topic}")
     return out
+
+
+def _ordinal_with_topic(text: str, at: int, limit: int) -> re.Match[str] | None:
+    """ "The third document was signed by X and Y for the export of dried
+    chillies": an ordinal member whose topic is its sentence's last
+    topic phrase (the signers come first), a match ending where it starts."""
+    opening = _vocabulary().ordinal_kind.match(text, at, limit)
+    if opening is None:
+        return None
+    stop = text.find(". ", opening.end(), limit)
+    stop = limit if stop == -1 else stop
+    topics = list(_TOPIC_PHRASE.finditer(text, opening.end(), stop))
+    return topics[-1] if topics else None
+
+
+_KIND_AFTER_ORDINAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|other)\s+(?P<kind>[A-Za-z]+)",
+    re.IGNORECASE,
+)
+_TOPIC_PHRASE = re.compile(
+    r"\b(?:related\s+to|relating\s+to|concerning|regarding|about|on|for)\s+(?=(?:the\s+)?\w+\s+\w)"
+)
 
 
 #: where a sentence (or a sentence the parser left unsplit) opens

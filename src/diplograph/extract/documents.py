@@ -581,7 +581,7 @@ def _carried(ctx: ReportContext, sent: Sentence, f: _Found) -> str | None:
     if listed is not None:
         return listed
     if _CARRIER.search(ctx.text[sent.start : f.start]):
-        neighbours = [sent.index - 1]
+        neighbours = [sent.index - 1, sent.index - 2]  # a credit line may stand between
     elif _capitalised_words(f.title) and len(f.title.split()) >= 2:
         neighbours = [sent.index - 1, sent.index + 1]
     else:
@@ -837,8 +837,11 @@ def _members_named(ctx: ReportContext, sent: Sentence, group, found: list[_Found
         return False
     if sent.text.rstrip().endswith(":"):
         return True
-    k = sent.index + 1
-    return k < len(ctx.sentences) and _CARRIER_OPENS.match(ctx.sentences[k].text) is not None
+    # the next sentence, or the one after a short aside ("As quoted from the Cabinet Secretariat release.")
+    return any(
+        k < len(ctx.sentences) and _CARRIER_OPENS.match(ctx.sentences[k].text) is not None
+        for k in (sent.index + 1, sent.index + 2)
+    )
 
 
 def _count(title: str) -> int | None:

@@ -173,7 +173,8 @@ def _states_in(tok: Token | None, sent: Sentence) -> list[str]:
             continue  # "four Asean leaders": leaders of member states, not the body
         if m.how == "demonym" and span is not None and not _for_representative(span.root):
             continue  # "Vietnamese businesses", "Thai fruit": not a state's side in an encounter
-        if words().gathering.match(doc.text, m.end) or _GATHERING_NOUN.match(doc.text, m.end):
+        at = m.end - sent.start  # the sentence's own text: `Doc.text` rebuilds the whole text per call
+        if words().gathering.match(sent.text, at) or _GATHERING_NOUN.match(sent.text, at):
             continue  # "on the sidelines of the 43rd ASEAN Summit": the occasion, not a party
         out.append(m.entity.code)
     return out

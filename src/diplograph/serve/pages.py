@@ -188,6 +188,16 @@ def targets(request: Request, actor: Text = None) -> Response:
     return render(request, "targets.html", nav="/targets", targets=wanted, actuals=actual, actor=blank(actor))
 
 
+@router.get("/codebook")
+def codebook_page(request: Request) -> Response:
+    """The PLOVER classes and modes the events are coded with, as defined in
+    the data the extractor reads (`data/events/codebook.yaml`)."""
+    from diplograph.plover import codebook
+
+    book = codebook()
+    return render(request, "codebook.html", nav="/codebook", book=book)
+
+
 @router.get("/documents")
 def documents(request: Request, actor: Text = None) -> Response:
     rows = views.with_sources(store(request), "document", store(request).documents(actor=blank(actor)))

@@ -7,7 +7,11 @@ An *item* is one report-to-be as Spark carries it: (kind, path, line, data).
 Turning an item into a `Report` calls the read stage's own functions
 (`report_from_text`, `report_from_html`, `report_from_object`, `decode`,
 `too_large`), so ids, sources, publication dates and the reasons of failures
-are the ones `extract`/`ingest` give for the same input.
+are the ones `extract`/`ingest` give for the same input. An item may carry
+its report id (`id`, decided for the whole batch on the driver:
+`spark.identity`) and the reason it is refused as a repeat (`refused`);
+without them a file's id is its stem, a record's its `id` or
+`<stem>-<line>`.
 
 No PySpark import here: these functions take and return pyarrow batches, so
 they are tested without a JVM and pickled by reference into the workers.
@@ -80,20 +84,32 @@ def _append(out: dict[str, list[Any]], kind: str, path: str, line: int, data: by
     out["data"].append(data)
 
 
-def report_of(kind: str, path: str, line: int, data: bytes, published: str | None = None) -> Report | Failure:
-    """One item as the read stage would have read it."""
+def report_of(
+    kind: str,
+    path: str,
+    line: int,
+    data: bytes,
+    published: str | None = None,
+    report_id: str | None = None,
+    refused: str | None = None,
+) -> Report | Failure:
+    """One item as the read stage would have read it. `report_id`: its id in
+    the batch; `refused`: why it is a repeat (it is then not read)."""
     stem = PurePosixPath(path).stem
+    source = path if kind == "file" else f"{path}:{line}"
+    if refused:
+        return Failure(report_id or stem, source, refused)
     if kind == "file":
         reason = too_large(len(data)) or (None if data else "empty file")
         if reason:
             return Failure(stem, path, reason)
         text, reason = decode(data)
         if text is None:
-            return Failure(stem, path, reason or "unreadable")
+            return Failure(report_id or stem, path, reason or "unreadable")
         if kind_of(PurePosixPath(path)) == "html":
-            return report_from_html(text, stem, path, published)
-        return report_from_text(text, stem, path, published)
-    source = f"{path}:{line}"
+            return report_from_html(text, report_id or stem, path, published)
+        return report_from_text(text, report_id or stem, path, published)
+    identify = (lambda _key: report_id) if report_id else None
     if kind == "jsonl":  # the per-line steps of read.jsonl.read_jsonl_lines
         reason = too_large(len(data))
         if reason:
@@ -105,9 +121,9 @@ def report_of(kind: str, path: str, line: int, data: bytes, published: str | Non
             obj = json.loads(text)
         except json.JSONDecodeError as error:
             return Failure(source, source, f"malformed JSON Lines record: {error.msg} (column {error.colno})")
-        return report_from_object(obj, f"{stem}-{line}", source, published)
+        return report_from_object(obj, f"{stem}-{line}", source, published, identify)
     if kind == "object":
-        return report_from_object(json.loads(data), f"{stem}-{line}", source, published)
+        return report_from_object(json.loads(data), f"{stem}-{line}", source, published, identify)
     return Failure(source, source, f"unknown item kind {kind!r}")
 
 
@@ -143,9 +159,12 @@ def extract_items(
     pending: list[Report | Failure] = []
     for batch in batches:
         columns = [batch.column(name).to_pylist() for name in ("kind", "path", "line", "data")]
-        for kind, path, line, data in zip(*columns, strict=True):
+        for name in ("id", "refused"):  # the batch's ids, when the driver decided them
+            given = name in batch.schema.names
+            columns.append(batch.column(name).to_pylist() if given else [None] * batch.num_rows)
+        for kind, path, line, data, report_id, refused in zip(*columns, strict=True):
             try:
-                pending.append(report_of(kind, path, line, data, published))
+                pending.append(report_of(kind, path, line, data, published, report_id, refused))
             except Exception as error:  # noqa: BLE001 - one bad item never stops a task
                 pending.append(Failure(f"{path}:{line}", path, f"could not be read: {error!r}"))
             if len(pending) >= batch_size:

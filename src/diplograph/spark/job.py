@@ -127,8 +127,25 @@ def _is_parquet(path: str) -> bool:
     return False
 
 
-def read_items(spark, input: str, input_format: str = "auto", text_column: str = "text"):
-    """The input as a DataFrame of items (kind, path, line, data)."""
+def _glob(extension: str) -> str:
+    """A Hadoop glob for an extension in any case (`txt` -> `[tT][xX][tT]`):
+    the read stage takes `REPORT.TXT` too."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in extension)
+
+
+def _is_local(input: str) -> bool:
+    return "://" not in input or input.startswith("file:")
+
+
+def read_items(
+    spark, input: str, input_format: str = "auto", text_column: str = "text", published: str | None = None
+):
+    """The input as a DataFrame of items (kind, path, line, data[, id, refused]).
+
+    A local input of files carries each item's report id, decided for the
+    whole batch by `read.identity` on the driver (`spark.identity`), and its
+    path as the batch gave it; an input Spark lists elsewhere (`hdfs://`,
+    `s3a://`) keeps the stems as ids (docs/store.md)."""
     from pyspark.sql import DataFrame
     from pyspark.sql import functions as F
 
@@ -147,7 +164,7 @@ def read_items(spark, input: str, input_format: str = "auto", text_column: str =
             return ("object", local_path(row["_path"]), index + 1, json.dumps(obj, default=str).encode())
 
         return frame.rdd.zipWithIndex().map(to_item).toDF(ITEM_DDL)
-    pattern = "*.{" + ",".join(sorted(ext.lstrip(".") for ext in KINDS)) + "}"
+    pattern = "*.{" + ",".join(sorted(_glob(ext.lstrip(".")) for ext in KINDS)) + "}"
     files = (
         spark.read.format("binaryFile")
         .option("recursiveFileLookup", "true")
@@ -177,7 +194,21 @@ def read_items(spark, input: str, input_format: str = "auto", text_column: str =
         kind_file, "path", line0, F.lit(b"").cast("binary").alias("data")
     )
     parts.append(empty)
-    return reduce(DataFrame.unionByName, parts)
+    items = reduce(DataFrame.unionByName, parts)
+    if not _is_local(input):
+        return items
+    from diplograph.spark.identity import ASSIGNED_DDL, assign
+
+    # An inner join: what the read stage would not read (a file reached again
+    # through a link, a linked folder) is not read here either.
+    # Keyed by the path as Spark lists it (the input may be written `in/../in/`).
+    spark_name = {os.path.normpath(local_path(p)): local_path(p) for p in listing}
+    rows = [(spark_name.get(a.abs, a.abs), *a.row()[1:]) for a in assign(local_path(input), published)]
+    assigned = spark.createDataFrame(rows, ASSIGNED_DDL)
+    joined = items.join(F.broadcast(assigned), (items.path == assigned.abs) & (items.line == assigned.line))
+    return joined.select(
+        items.kind, assigned.source_path.alias("path"), items.line, items.data, assigned.id, assigned.refused
+    )
 
 
 def spark_extract(
@@ -206,7 +237,7 @@ def spark_extract(
     spark = spark or session(master)
     started = time.perf_counter()
     try:
-        items = read_items(spark, input, input_format, text_column)
+        items = read_items(spark, input, input_format, text_column, published)
         n = partitions or spark.sparkContext.defaultParallelism * 4
         staging = output.rstrip("/") + "/_staging"
         (

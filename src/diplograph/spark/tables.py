@@ -61,7 +61,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         "stated": [*_record, ("name", _str), ("country", _str), ("role", _str)],
         "events": [
             *_record, ("kind", _str), ("type", _str), ("mode", _str), *_date,
-            ("location", _str), ("occasion", _str),
+            ("location", _str), ("occasion", _str), ("context", _strings), ("negated", pa.bool_()),
+            ("hypothetical", pa.bool_()), ("rule", _str),
         ],
         "participants": [
             ("report_id", _str), ("event_idx", _int), ("position", _int), ("side", _str),
@@ -128,7 +129,8 @@ def rows_of(result: Extraction | Failure) -> Rows:
     for i, m in enumerate(result.meetings):
         rows["events"].append({"report_id": rid, "idx": i, "kind": "meeting", "type": "CONSULT",
                                "mode": m.mode, **_date_columns(m.date), "location": m.location,
-                               "occasion": m.occasion})  # fmt: skip
+                               "occasion": m.occasion, "context": [], "negated": False,
+                               "hypothetical": False, "rule": None})  # fmt: skip
         for position, part in enumerate(m.participants):
             rows["participants"].append({"report_id": rid, "event_idx": i, "position": position,
                                          "side": "participant", "name": part.name,
@@ -139,7 +141,8 @@ def rows_of(result: Extraction | Failure) -> Rows:
         i = offset + j
         rows["events"].append({"report_id": rid, "idx": i, "kind": "event", "type": e.type,
                                "mode": e.mode, **_date_columns(e.date), "location": e.location,
-                               "occasion": None})  # fmt: skip
+                               "occasion": None, "context": list(e.context), "negated": e.negated,
+                               "hypothetical": e.hypothetical, "rule": e.rule})  # fmt: skip
         position = 0
         for side, names in (("actor", e.actor), ("recipient", e.recipient)):
             for name in names:
@@ -218,6 +221,8 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
                     actor=[p["name"] for p in members if p["side"] == "actor"],
                     recipient=[p["name"] for p in members if p["side"] == "recipient"],
                     date=_date(r), location=r["location"], evidence=evidence, span=span,
+                    context=_list(r, "context"), negated=bool(r.get("negated")),
+                    hypothetical=bool(r.get("hypothetical")), rule=r.get("rule"),
                 )
             )  # fmt: skip
     for r in _by_idx(rows.get("documents", [])):

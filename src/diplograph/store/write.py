@@ -413,14 +413,18 @@ def _write_records(
         count += 1
     told = {(m.span.start, frozenset(p.country for p in m.participants)) for m in extraction.meetings}
     for event in extraction.events:
+        if event.negated or event.hypothetical:
+            continue  # reported as not happening or only as possible: not an event that happened
         if event.type == "CONSULT" and (event.span.start, frozenset(event.actor + event.recipient)) in told:
             continue  # the same meeting, already written from the meetings list
         if event.evidence in said["event"]:
             continue
-        actor_parts = [p for p in (participant(*_name_or_code(resolver, a)) for a in event.actor) if p]
-        recipient_parts = [
-            p for p in (participant(*_name_or_code(resolver, r)) for r in event.recipient) if p
-        ]
+        # an event's sides are states and bodies; a named group the knowledge
+        # base does not know ("Hamas") stays in the output, not in the store
+        actor_parts = [participant(None, side) for side in map(resolver.side, event.actor) if side]
+        recipient_parts = [participant(None, side) for side in map(resolver.side, event.recipient) if side]
+        actor_parts = [p for p in actor_parts if p]
+        recipient_parts = [p for p in recipient_parts if p]
         if not actor_parts and not recipient_parts:
             continue
         kind = "meeting" if event.type == "CONSULT" else "event"
@@ -476,12 +480,6 @@ def _said_by(conn: Connection, original: str | None) -> dict[str, set[str]]:
         conn.execute(select(mentions.c.evidence).where(mentions.c.report_id == original)).scalars()
     )
     return said
-
-
-def _name_or_code(resolver: merge.ActorResolver, text: str) -> tuple[str | None, str | None]:
-    """An event's actor string: a state/body code or name, else a person's name."""
-    side = resolver.side(text)
-    return (None, side) if side else (text, None)
 
 
 def _codes(resolver: merge.ActorResolver, parties: list[str]) -> str:

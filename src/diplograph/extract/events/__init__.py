@@ -1,0 +1,309 @@
+"""PLOVER events: who did what to whom, when, where, from each sentence.
+
+    records.py   CONSULT from each meeting, SUPPORT/AGREE from each document
+    clauses.py   event clauses: trigger by lemma, class, mode, whether it happened
+    participants.py  actor and recipient: states and bodies, asides left out
+    vocabulary.py    data/events/triggers.yaml (the PLOVER codebook's words)
+
+Why on top of the other records: a meeting is a CONSULT event and a signed
+document a SUPPORT event, so those come from the records already extracted
+(one event per record). Everything else the report states between actors
+comes from the clauses of its sentences, one event per event clause. A
+negated or hypothetical event is kept, marked (`negated`, `hypothetical`,
+and its `context`), so a user sees what was denied; the store leaves it out.
+Compound and reciprocal actors follow the codebook: "the two sides agreed"
+is one event with both as actor and no recipient.
+"""
+
+from __future__ import annotations
+
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.lemmas import lemma
+from diplograph.extract.events.participants import (
+    agent_of,
+    codes_in,
+    group_names,
+    is_pronoun,
+    new_report,
+    phrase_tokens,
+    subject_of,
+)
+from diplograph.extract.events.records import record_events, sides_at
+from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
+from diplograph.plover import codebook, contexts
+from diplograph.records import Event, Extraction
+
+__all__ = ["find_events"]
+
+_SIDES = ("two sides", "both sides", "two leaders", "both leaders", "two countries", "both countries",
+          "two ministers", "both ministers", "two prime ministers", "two pms", "both pms", "both",
+          "two nations", "both nations", "two governments", "both governments")
+
+
+#: Classes whose actor a report often leaves unnamed ("gunmen kidnapped three
+#: Chinese engineers"): coded with the recipient alone.
+_UNNAMED_ACTORS = frozenset({"ASSAULT", "COERCE"})
+
+
+#: Classes whose unnamed actor is of the state where it acts ("protesters in
+#: Manila", "police in Hong Kong arrested").
+_PLACE_ACTORS = frozenset({"PROTEST", "COERCE"})
+
+
+_NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
+                            "advmod", "agent", "poss", "appos", "relcl", "acl", "parataxis", "advcl", "det",
+                            "amod", "compound"})
+
+
+#: The head words of the phrases in _SIDES.
+_SIDE_HEADS = frozenset({"sides", "leaders", "countries", "ministers", "pms", "both", "nations",
+                         "governments"})
+
+
+def _phrase(tok) -> str:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
+
+
+def _location(sent: Sentence, tok) -> str | None:
+    """A place the clause names with "in"/"at" ("in Geneva")."""
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        root = ent.root
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i == tok.i:
+            return ent.text
+    return None
+
+
+def _possessor_skip(subject, vocab: Vocabulary) -> set[int]:
+    """The possessor of a subject that names an act, not an agent ("PM
+    Chinh's call ... offered"): it gives no actor."""
+    if subject.pos_ != "NOUN" or lemma(subject) not in vocab.not_agents:
+        return set()
+    out: set[int] = set()
+    for c in subject.children:
+        if c.dep_ == "poss":
+            out |= phrase_tokens(c)
+    return out
+
+
+def _participants(
+    ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool, vocab: Vocabulary
+) -> tuple[list[str], list[str]]:
+    tok = clause.trigger
+    actor: list[str] = []
+    patient: list[str] = []
+    skip: set[int] = set()
+    subject = None
+    passive = False
+    if clause.trigger.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
+                skip |= phrase_tokens(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
+                skip |= phrase_tokens(c)
+            elif c.dep_ in ("amod", "compound") and not actor:
+                actor = codes_in(ctx, sent, c)  # "Russian shelling", "a US drone strike"
+                if actor:
+                    skip |= phrase_tokens(c)
+    else:
+        subject, passive = subject_of(tok)
+        if passive:
+            agent = agent_of(tok)
+            actor = []
+            if agent is not None:
+                actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
+            if agent is not None and not actor and lemma(agent) in vocab.domestic:
+                actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
+            if subject is not None:
+                patient = codes_in(ctx, sent, subject)
+                skip |= phrase_tokens(subject)
+            if agent is not None:
+                skip |= phrase_tokens(agent.head)
+        elif subject is not None:
+            skip |= phrase_tokens(subject)
+            actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
+            if not actor and subject.lower_ in _SIDE_HEADS and any(s in _phrase(subject) for s in _SIDES):
+                actor = list(sides)
+            elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
+                actor = list(sides) if not single else []
+        if passive and not actor and clause.kind in ("SANCTION", "RETREAT"):
+            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
+    if not actor and clause.attributed is not None and (subject is None or is_pronoun(subject)):
+        # "..., the ministry said": the attribution's speaker acts
+        speaker, _ = subject_of(clause.attributed)
+        if speaker is not None:
+            actor = codes_in(ctx, sent, speaker)
+            subject = subject or speaker
+    if not actor and subject is not None and lemma(subject) in vocab.domestic:
+        # "police fired tear gas", "the Prime Minister apologised": the state they serve
+        actor = _place_codes(ctx, sent, tok) or _place_codes(ctx, sent, subject) or list(ctx.parties[:1])
+    if not actor and subject is not None:
+        actor = group_names(sent, subject, ctx=ctx)  # "Hamas said ...", "the Taliban released ..."
+    recipient: list[str] = [c for c in patient if c not in actor]
+    # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
+    # and aid delivered in a state goes to it ("aid to victims in Turkey")
+    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
+    if not actor and clause.kind in _PLACE_ACTORS:
+        # "protesters in Manila": civilians of the state where they protest
+        actor = _place_codes(ctx, sent, tok)
+    # the addressee first ("warned NATO against any attack on Belarus": NATO);
+    # what the act is about only where no addressee is named
+    children = [c for c in tok.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
+    for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
+        for c in group:
+            for code in codes_in(ctx, sent, c, skip, places=places):
+                if code not in recipient and code not in actor:
+                    recipient.append(code)
+        if recipient:
+            break
+    if not recipient:  # a named group addressed or acted on ("freed Taliban prisoners", "attacked Hamas")
+        for c in children:
+            if c.dep_ in ("dobj", "dative", "prep"):
+                named = group_names(sent, c, skip, ctx=ctx)
+                recipient += [g for g in named if g not in recipient and g not in actor]
+    if not recipient and len(actor) == 1 and not single:
+        recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
+    return actor, recipient
+
+
+def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
+    """The states of the places a clause is in ("in Manila", "outside ... in Seoul")."""
+    out: list[str] = []
+    subject, _ = subject_of(tok) if tok.pos_ == "VERB" else (None, False)
+    heads = [h for h in (subject, tok) if h is not None]
+    # one level down too: "outside the U.S. embassy in Manila"
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for t in prep.children:
+                if t.dep_ == "pobj":
+                    out += [c for c in codes_in(ctx, sent, t, places=True) if c not in out]
+    return out[:1]
+
+
+#: Classes whose passive without agent is still an act ("hundreds were arrested").
+_MATERIAL = frozenset({"COERCE", "ASSAULT", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
+
+
+def _unnamed_agent(clause: Clause, vocab: Vocabulary) -> bool:
+    """Whether a clause names an agent no code stands for ("an opposition
+    party accused ...", "gunmen opened fire", "hundreds were arrested"): an
+    event PLOVER codes, with its actor left empty."""
+    tok = clause.trigger
+    if tok.pos_ != "VERB":
+        return False
+    subject, passive = subject_of(tok)
+    if passive:
+        return clause.kind in _MATERIAL
+    return (
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and lemma(subject) not in vocab.not_agents
+        and not is_pronoun(subject)
+    )
+
+
+def _state_subject(tok) -> bool:
+    """Whether a verb's subject is a state, body or official, not people."""
+    subject, _ = subject_of(tok)
+    if subject is None:
+        return False
+    return subject.pos_ == "PROPN" or lemma(subject) in GOVERNMENT_ONLY
+
+
+#: Subjects that act for a government (not its people).
+GOVERNMENT_ONLY = frozenset({"government", "ministry", "official", "minister", "president", "embassy",
+                             "spokesman", "spokesperson", "spokeswoman", "leader", "administration"})
+
+
+def _mentions_sides(sent: Sentence) -> bool:
+    low = sent.text.lower()
+    return any(s in low for s in _SIDES[:-1])
+
+
+def _clause_event(
+    ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
+) -> Event | None:
+    actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
+    if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS) and not _unnamed_agent(clause, vocab):
+        return None
+    if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger):
+        # a state's protest is a diplomatic one: ACCUSE disapprove (the codebook), not a demonstration
+        clause.kind, clause.mode = "ACCUSE", "disapprove"
+    if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:
+        clause.kind = "MOBILIZE"  # a single state's exercise (the codebook)
+        recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]
+    mode = clause.mode
+    if mode is None and codebook().classes[clause.kind].modes:
+        mode = content_mode(clause.trigger, clause.kind, vocab, set())
+    if mode is not None and mode not in codebook().classes[clause.kind].modes:
+        mode = None
+    evidence, span = ctx.evidence(sent)
+    return Event(
+        clause.kind,
+        mode,
+        actor,
+        recipient,
+        ctx.date_of(sent.text),
+        _location(sent, clause.trigger),
+        evidence,
+        span,
+        context=contexts(sent.text) + clause.context,
+        negated=clause.negated,
+        hypothetical=clause.hypothetical,
+        rule=clause.sense.rule,
+    )
+
+
+def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single: bool) -> list[Event]:
+    """The events of one sentence's clauses, one per clause."""
+    vocab = vocabulary()
+    out: list[Event] = []
+    clauses: list[Clause] = []
+    tagged = sent.tagged()
+    for clause, light in verb_clauses(tagged, vocab):
+        status(clause, light, vocab)
+        clauses.append(clause)
+    clauses += noun_clauses(tagged, vocab)
+    for clause in clauses:
+        event = _clause_event(ctx, sent, clause, vocab, sides, single)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _key(e: Event) -> tuple:
+    sides = (tuple(sorted(e.actor)), tuple(sorted(e.recipient)))
+    return (e.span.start, e.type, *sides, e.negated, e.hypothetical)
+
+
+def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
+    """CONSULT for each meeting, SUPPORT/AGREE for each document, and an
+    event for each event clause of the sentences, one per (sentence, type,
+    actor, recipient)."""
+    new_report()
+    events = record_events(ctx, extraction)
+    seen = {_key(e) for e in events}
+    covered = {(e.span.start, e.type) for e in events}
+    told = {(e.span.start, frozenset(e.actor + e.recipient)) for e in events}
+    single = len([s for s in ctx.sentences if s.zone != "title"]) <= 1
+    for sent in ctx.sentences:
+        sides = sides_at(ctx, extraction, sent)
+        for event in sentence_events(ctx, sent, sides, single):
+            key = _key(event)
+            if key in seen:
+                continue
+            if event.type == "CONSULT" and (event.span.start, "CONSULT") in covered:
+                continue  # the meeting the meetings extractor already made from this sentence
+            if (event.span.start, frozenset(event.actor + event.recipient)) in told and event.type in (
+                "SUPPORT", "AGREE") and event.rule in ("event.support.sign", "event.agree.sign"):
+                continue
+            seen.add(key)
+            events.append(event)
+    return events

@@ -1,0 +1,317 @@
+"""Event clauses: which words of a sentence report an event, which class
+and mode, and whether it happened.
+
+Why clauses, not sentences: one event per event clause. A verb of the
+vocabulary reports an event when it heads a clause that is asserted: the
+sentence's main clause, a clause conjoined to it, the clause an attribution
+reports ("..., a senior official said"; "the ministry confirmed that ..."),
+the infinitive of a verb that only says the act was decided or begun
+("decided to impose sanctions"), or a participle adding an act to the main
+one ("..., accusing Kyiv of ..."). A verb inside another verb's content
+("urged Japan to provide aid", "demanded that Moscow withdraw") is the
+content of that event, not an event.
+
+Whether it happened (the PLOVER manual's auxiliary modes): a negation
+("did not agree", "failed to sign") or a condition or modal ("could impose",
+"if Russia attacks") marks the event `negated` or hypothetical; a future
+("will visit", "plans to send") is coded as the codebook says (future
+CONSULT, SUPPORT, COOPERATE and AID are AGREE; a future RETREAT is CONCEDE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from diplograph.extract.events.lemmas import lemma
+from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
+
+#: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
+FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+                "RETREAT": "CONCEDE"}
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp",
+                          "ccomp"})
+
+
+#: Nouns whose "of" + gerund is the act itself ("took the step of expelling").
+_STEP_NOUNS = frozenset({"step", "decision", "move", "measure", "action"})
+#: A clause's content: what it asks, rejects or threatens (not its subject or asides).
+_CONTENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "prep", "attr", "dative", "oprd", "prt", "acomp"})
+#: Force is told by its instrument too: "Israeli aircraft struck", "drones attacked".
+_INSTRUMENT_DEPS = frozenset({"nsubj", "agent", "advcl"})
+
+
+@dataclass
+class Clause:
+    """One event clause: its trigger, reading and status."""
+
+    trigger: Token
+    sense: Sense
+    kind: str
+    mode: str | None
+    attributed: Token | None  # the attribution verb above it, if any
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+
+    @property
+    def context(self) -> list[str]:
+        out = []
+        if self.future:
+            out.append("future")
+        if self.hypothetical:
+            out.append("hypothetical")
+        if self.negated:
+            out.append("negation")
+        return out
+
+
+def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Token | None, Token | None]:
+    """Whether a verb heads an asserted clause; the attribution verb above
+    it; the light verb above it ("decided", "plans")."""
+    if depth > 6:
+        return False, None, None
+    dep = tok.dep_
+    head = tok.head
+    if dep == "ROOT" or head.i == tok.i:
+        return True, None, None
+    if dep == "conj":
+        ok, attributed, light = _asserted(head, vocab, depth + 1)
+        return ok, attributed, None if light is None else light
+    if dep in ("ccomp", "parataxis"):
+        if lemma(head) in vocab.attribution:
+            ok, attributed, _ = _asserted(head, vocab, depth + 1)
+            return ok, head, None
+        return dep == "parataxis" and _asserted(head, vocab, depth + 1)[0], None, None
+    if dep == "xcomp":
+        if lemma(head) in vocab.light:
+            ok, attributed, _ = _asserted(head, vocab, depth + 1)
+            return ok, attributed, head
+        return False, None, None
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "of" and head.head.lower_ in _STEP_NOUNS:
+        # "took the step of expelling": the act itself
+        verb = head.head.head
+        if verb.pos_ == "VERB":
+            ok, attributed, _ = _asserted(verb, vocab, depth + 1)
+            return ok, attributed, None
+        return False, None, None
+    if dep == "advcl":
+        if tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
+            ok, attributed, _ = _asserted(head, vocab, depth + 1)
+            return ok, attributed, None
+        return False, None, None
+    return False, None, None
+
+
+def object_lemmas(tok: Token) -> set[str]:
+    """The lemmas of a verb's objects: direct and prepositional objects,
+    the subject of a passive, with their conjuncts and compounds."""
+    out: set[str] = set()
+    stack = [c for c in tok.children if c.dep_ in _OBJECT_DEPS or c.dep_ in ("prep", "prt", "agent")]
+    seen = 0
+    while stack and seen < 40:
+        cur = stack.pop()
+        seen += 1
+        if cur.dep_ in ("prep", "prt", "agent"):
+            stack.extend(c for c in cur.children if c.dep_ in ("pobj", "pcomp"))
+            continue
+        if cur.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            out.add(lemma(cur))
+        # "allowed aid trucks to enter": the clause's own subject and object
+        if cur.dep_ in ("xcomp", "ccomp"):
+            stack.extend(c for c in cur.children if c.dep_ in ("nsubj", "dobj"))
+        # "warned NATO against any attack": a preposition the parser hung on the object
+        stack.extend(c for c in cur.children if c.dep_ in ("conj", "compound", "amod", "nmod", "prep"))
+    return out
+
+
+def particles(tok: Token) -> set[str]:
+    """A verb's particles and prepositions ("pulling back": the parser may make "back" an adverb)."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod")}
+
+
+def pick_sense(tok: Token, senses: tuple[Sense, ...]) -> Sense | None:
+    objs: set[str] | None = None
+    parts: set[str] | None = None
+    for sense in senses:
+        if sense.particles:
+            parts = particles(tok) if parts is None else parts
+            if not parts & sense.particles:
+                continue
+        if sense.cues:
+            words = {t.lower_ for t in tok.sent}
+            if not words & sense.cues:
+                continue
+        if sense.objects:
+            objs = object_lemmas(tok) if objs is None else objs
+            if not objs & sense.objects:
+                continue
+        return sense
+    return None
+
+
+def content_mode(tok: Token, kind: str, vocab: Vocabulary, skip: set[int]) -> str | None:
+    """A mode from the words of the clause ("urged ... to resume talks": meet)."""
+    words = vocab.mode_words.get(kind)
+    if not words:
+        return None
+    best: tuple[int, str] | None = None
+    order = list(words.values())
+    deps = _CONTENT_DEPS | _INSTRUMENT_DEPS if kind in ("ASSAULT", "MOBILIZE") else _CONTENT_DEPS
+    content = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
+    for t in content:
+        if t.i in skip or t.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN"):
+            continue
+        mode = words.get(lemma(t)) or words.get(t.lower_)
+        if mode is not None:
+            rank = order.index(mode)
+            if best is None or rank < best[0]:
+                best = (rank, mode)
+    return best[1] if best else None
+
+
+def _has_neg(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
+               for c in tok.children)
+
+
+def _modals(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ == "aux"}
+
+
+def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
+    """Mark a clause negated, future or hypothetical from its auxiliaries,
+    the light verb above it and the conditions it stands under."""
+    tok = clause.trigger
+    chain = [tok] + ([light] if light is not None else [])
+    if clause.attributed is not None and _has_neg(clause.attributed):
+        clause.negated = True
+    for t in chain:
+        if _has_neg(t):
+            clause.negated = True
+        aux = _modals(t)
+        if aux & vocab.modal_future:
+            clause.future = True
+        if aux & vocab.modal_hypothetical:
+            clause.hypothetical = True
+        if aux & vocab.modal_conditional:
+            if clause.attributed is not None:
+                clause.future = True
+            else:
+                clause.hypothetical = True
+    if light is not None:
+        light_lemma = lemma(light)
+        if light_lemma in vocab.light_future:
+            clause.future = True
+        elif light_lemma in vocab.light_negated:
+            clause.negated = True
+    # a condition on the clause or on any clause above it ("if Russia attacks", "unless ...")
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in vocab.conditions for c in cur.children):
+            clause.hypothetical = True
+            break
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if clause.future and clause.kind in FUTURE_CLASS and not clause.negated:
+        clause.kind = FUTURE_CLASS[clause.kind]
+        if clause.kind == "AGREE":
+            clause.mode = None
+
+
+def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:
+    """A word's senses: by its lemma; by its form where the lemmatizer errs."""
+    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, ""))
+
+
+def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
+    """The event clauses a sentence's verbs head, with the light verb above each
+    (`tagged`: the sentence's (token, lower, pos), read once by the context)."""
+    out = []
+    for tok, low, pos in tagged:
+        if pos != "VERB":
+            continue
+        senses = _trigger_senses(tok, low, vocab.verbs)
+        if not senses:
+            continue
+        ok, attributed, light = _asserted(tok, vocab)
+        if not ok:
+            continue
+        sense = pick_sense(tok, senses)
+        if sense is None:
+            continue
+        clause = Clause(tok, sense, sense.kind, sense.mode, attributed)
+        if clause.kind == "AGREE" and any(
+            c.dep_ == "xcomp" and lemma(c) in vocab.threat_content for c in tok.children
+        ):
+            clause.kind, clause.mode = "THREATEN", "violence"  # "vowed to retaliate" is a threat
+        elif clause.kind == "REQUEST":
+            _request_reading(clause, vocab)
+        out.append((clause, light))
+    return out
+
+
+def _request_reading(clause: Clause, vocab: Vocabulary) -> None:
+    """An invitation to visit is a promised meeting (AGREE); "called on the
+    King at the palace", with nothing asked, is a courtesy call (CONSULT)."""
+    tok = clause.trigger
+    lem = clause.sense.lemma
+    if lem == "invite":
+        for t in tok.subtree:
+            if t.dep_ in ("xcomp", "ccomp") and lemma(t) in vocab.meeting_verbs:
+                clause.kind, clause.mode = "AGREE", None
+                return
+    on = lem == "call" and any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children)
+    if on and not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in tok.subtree):
+        clause.kind, clause.mode = "CONSULT", "visit"
+
+
+def sense_kind(senses: tuple[Sense, ...]) -> str:
+    return senses[0].kind
+
+
+def noun_clauses(tagged, vocab: Vocabulary) -> list[Clause]:
+    """Events told as nouns with their actor as possessor or "by" phrase
+    ("Moscow's admission", "a demand by Washington"), where no verb of the
+    vocabulary governs the noun (that verb's event is the one told)."""
+    out = []
+    for tok, low, pos in tagged:
+        if pos != "NOUN":
+            continue
+        senses = _trigger_senses(tok, low, vocab.nouns)
+        if not senses:
+            continue
+        head = tok.head
+        announced = None
+        if tok.dep_ == "pobj" and head.head.dep_ == "dobj" and head.lower_ in ("of", "in"):
+            # "announced a set of sanctions", "announced $30 million in assistance"
+            tok_dep, head = "dobj", head.head.head
+        else:
+            tok_dep = tok.dep_
+        if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+            ok, _, _ = _asserted(head, vocab)
+            announced = head if ok else None  # "announced sanctions against Nicaragua"
+        if announced is None:
+            if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
+            ) and not (sense_kind(senses) == "ASSAULT" and any(
+                c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children
+            )):
+                continue
+            if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
+                continue
+        sense = senses[0]
+        clause = Clause(tok, sense, sense.kind, sense.mode, announced)
+        if announced is not None:
+            status(clause, announced, vocab)
+            if clause.kind == "RETREAT":
+                clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
+        if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
+            clause.future = True  # "his planned visit": a plan, AGREE by the codebook
+            if clause.kind in FUTURE_CLASS:
+                clause.kind = FUTURE_CLASS[clause.kind]
+                clause.mode = None if clause.kind == "AGREE" else clause.mode
+        out.append(clause)
+    return out

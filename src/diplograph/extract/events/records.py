@@ -1,0 +1,86 @@
+"""Events from the records already extracted: a meeting is CONSULT, a
+signed document SUPPORT and a planned one AGREE (the PLOVER codebook).
+
+Why here: the meetings and documents extractors already decided who met
+whom and what was signed; coding their records keeps one event per record
+and the events in step with them. A visit whose record names only the
+visitor is still CONSULT (mode visit) with the state visited, read from
+where it took place ("Modi visited Tokyo": Japan hosts).
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.knowledge import knowledge
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.lemmas import lemma
+from diplograph.plover import contexts
+from diplograph.records import Event, Extraction, ResolvedDate
+
+
+def _host_of(location: str | None, visitor: list[str]) -> list[str]:
+    if not location:
+        return []
+    for m in knowledge().find(location):
+        if m.entity.code not in visitor:
+            return [m.entity.code]
+    return []
+
+
+#: Verbs that sign or finalise an instrument (SUPPORT), and those that only agree on one (AGREE).
+_SIGNING = frozenset({"sign", "ink", "ratify", "conclude", "finalize", "finalise", "seal", "exchange",
+                      "witness", "adopt", "initial", "issue", "launch", "renew", "upgrade"})
+_AGREEING = frozenset({"agree", "reach", "strike", "approve"})
+
+
+def _only_agreed(ctx: ReportContext, start: int) -> bool:
+    """Whether the sentence of a document agrees on it without signing it
+    ("agreed on a defence pact", "reached a trade deal"): an agreed pact is
+    AGREE by the codebook, a signed one SUPPORT."""
+    sent = ctx.sentence_at(start)
+    if sent is None:
+        return False
+    verbs = {lemma(t) for t in sent.span if t.pos_ == "VERB"}
+    return bool(verbs & _AGREEING) and not verbs & _SIGNING
+
+
+def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
+    events: list[Event] = []
+    for m in extraction.meetings:
+        codes = list(dict.fromkeys(p.country for p in m.participants if p.country))
+        mode = {"meeting": None}.get(m.mode, m.mode)
+        if len(codes) < 2:
+            host = _host_of(m.location, codes) if m.mode == "visit" and codes else []
+            if not host:
+                continue
+            codes = codes + host
+        # the codebook: a visitor is the actor and the host the recipient; where no
+        # one hosts, every participant is the actor and there is no recipient
+        actor, recipient = (codes[:1], codes[1:]) if m.mode == "visit" else (codes, [])
+        events.append(
+            Event("CONSULT", mode, actor, recipient, m.date, m.location, m.evidence, m.span,
+                  context=contexts(m.evidence), rule="event.consult.meeting")
+        )
+    for d in extraction.documents:
+        parties = list(getattr(d, "parties", []) or [])
+        if not parties:
+            continue
+        kind = "SUPPORT" if d.status == "signed" and not _only_agreed(ctx, d.span.start) else "AGREE"
+        date = getattr(d, "date", None) or ResolvedDate(None)
+        events.append(  # the parties of an instrument act together: one actor list
+            Event(kind, None, parties, [], date, None, d.evidence, d.span,
+                  context=contexts(d.evidence), rule=f"event.{kind.lower()}.document")
+        )
+    return events
+
+
+def sides_at(ctx: ReportContext, extraction: Extraction, sent: Sentence) -> list[str]:
+    """Who "the two sides" are at this sentence: the parties of the latest
+    meeting described at or before it, else the report's principal parties."""
+    latest = None
+    for m in extraction.meetings:
+        starts = [s.start for s in (m.spans or [m.span]) if s.start <= sent.start]
+        if starts and (latest is None or max(starts) >= latest[0]):
+            latest = (max(starts), m)
+    if latest is None:
+        return list(ctx.parties)
+    return list(dict.fromkeys(p.country for p in latest[1].participants if p.country))

@@ -1,0 +1,158 @@
+"""The events vocabulary (`data/events/triggers.yaml`) loaded once: which
+lemma reports which PLOVER class and mode, under which conditions.
+
+Why lemmas: a report writes "refused", "refusing", "are demanding"; one
+entry per lemma covers every form, and the data stays one line a word.
+The screen (`screen.py`) reads words before spaCy has run, so it gets the
+surface forms from `surface_forms`, made by regular English inflection
+plus the irregular forms the data lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph.actors.knowledge import _load_yaml
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger: its class and mode, and what it needs."""
+
+    lemma: str
+    kind: str  # the PLOVER class
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    cues: frozenset[str] = frozenset()
+
+    @property
+    def rule(self) -> str:
+        return f"event.{self.kind.lower()}.{self.lemma}"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    verbs: dict[str, tuple[Sense, ...]]
+    nouns: dict[str, tuple[Sense, ...]]
+    mode_words: dict[str, dict[str, str]]  # class -> content lemma -> mode
+    attribution: frozenset[str]
+    light_now: frozenset[str]
+    light_future: frozenset[str]
+    light_negated: frozenset[str]
+    modal_future: frozenset[str]
+    modal_hypothetical: frozenset[str]
+    modal_conditional: frozenset[str]
+    conditions: frozenset[str]
+    irregular: dict[str, tuple[str, ...]]
+    not_agents: frozenset[str] = frozenset()
+    planned: frozenset[str] = frozenset()
+    threat_content: frozenset[str] = frozenset()
+    meeting_verbs: frozenset[str] = frozenset()
+    announcing: frozenset[str] = frozenset()
+    domestic: frozenset[str] = frozenset()
+    metonyms: dict[str, str] | None = None
+
+    @property
+    def light(self) -> frozenset[str]:
+        return self.light_now | self.light_future | self.light_negated
+
+
+def _senses(lemma: str, value) -> tuple[Sense, ...]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            item = {"class": item}
+        out.append(
+            Sense(
+                lemma,
+                item["class"],
+                item.get("mode"),
+                frozenset(item.get("objects") or ()),
+                frozenset(item.get("particles") or ()),
+                frozenset(item.get("cues") or ()),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = _load_yaml("events/triggers.yaml")
+    mode_words: dict[str, dict[str, str]] = {}
+    for kind, modes in data["mode_words"].items():
+        mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}
+    light = data["light"]
+    modals = data["modals"]
+    return Vocabulary(
+        verbs={lemma: _senses(lemma, v) for lemma, v in data["verbs"].items()},
+        nouns={lemma: _senses(lemma, v) for lemma, v in data["nouns"].items()},
+        mode_words=mode_words,
+        attribution=frozenset(data["attribution"]),
+        light_now=frozenset(light["now"]),
+        light_future=frozenset(light["future"]),
+        light_negated=frozenset(light["negated"]),
+        modal_future=frozenset(modals["future"]),
+        modal_hypothetical=frozenset(modals["hypothetical"]),
+        modal_conditional=frozenset(modals["conditional"]),
+        conditions=frozenset(data["conditions"]),
+        irregular={k: tuple(v) for k, v in data["irregular"].items()},
+        not_agents=frozenset(data["not_agents"]),
+        planned=frozenset(data["planned"]),
+        threat_content=frozenset(data["threat_content"]),
+        meeting_verbs=frozenset(data["meeting_verbs"]),
+        announcing=frozenset(data["announcing"]),
+        domestic=frozenset(data["domestic"]),
+        metonyms=dict(data["metonyms"]),
+    )
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular forms of an English verb or noun: -s/-es, -ed, -ing
+    (e dropped, y to i, a final consonant after one vowel doubled)."""
+    out = {lemma}
+    if lemma.endswith("e"):
+        out |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        es = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        out |= {es, lemma + "ed", lemma + "ing"}
+        if (
+            len(lemma) >= 3
+            and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+            and lemma[-2] in _VOWELS
+            and lemma[-3] not in _VOWELS
+        ):
+            out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
+
+
+@lru_cache(maxsize=1)
+def surface_forms() -> frozenset[str]:
+    """Every form of every trigger lemma (verbs and nouns): what the screen
+    must keep a sentence for."""
+    vocab = vocabulary()
+    out: set[str] = set()
+    for lemma in (*vocab.verbs, *vocab.nouns):
+        out |= inflections(lemma)
+        out |= set(vocab.irregular.get(lemma, ()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def form_lemmas() -> dict[str, str]:
+    """Surface form -> trigger lemma, for the forms the rule lemmatizer gets
+    wrong ("staged" -> "stag"): a trigger is looked up by its form too."""
+    vocab = vocabulary()
+    out: dict[str, str] = {}
+    for lemma in (*vocab.verbs, *vocab.nouns):
+        for form in inflections(lemma) | set(vocab.irregular.get(lemma, ())):
+            out.setdefault(form, lemma)
+    return out
+

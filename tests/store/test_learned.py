@@ -44,23 +44,30 @@ def report_b() -> Report:
     return finish(Report(id="B", text=B_TEXT, source="b.txt"), published="2024-06-10")
 
 
-def meeting_of(store, report_id: str):  # noqa: ANN001, ANN201
-    """The meeting the report is a source of (one in these reports)."""
+def meetings_of(store, report_id: str) -> list:  # noqa: ANN001
+    """The meetings the report is a source of that the minister takes part in,
+    by id (a meeting and the CONSULT events told with it)."""
     found = []
     for row in store.events(kind="meeting"):
         full = store.event(row.id)
-        if any(s.report_id == report_id for s in full.sources):
+        if any(s.report_id == report_id for s in full.sources) and any(
+            p.name == MINISTER for p in full.participants
+        ):
             found.append(full)
-    assert len(found) == 1, found
-    return found[0]
+    assert found
+    return sorted(found, key=lambda e: e.id)
+
+
+
+def minister_sides(store, report_id: str) -> set[str | None]:  # noqa: ANN001
+    """The states the minister stands for in the report's meetings."""
+    return {p.country for m in meetings_of(store, report_id) for p in m.participants if p.name == MINISTER}
 
 
 def minister_side(store, report_id: str) -> str | None:  # noqa: ANN001
-    """The state the minister stands for in the report's meeting."""
-    meeting = meeting_of(store, report_id)
-    sides = {p.country for p in meeting.participants if p.name == MINISTER}
-    assert len(sides) == 1, meeting.participants
-    return sides.pop()
+    """The one state the minister stands for in the report's meetings (else their set, to fail on)."""
+    sides = minister_sides(store, report_id)
+    return sides.pop() if len(sides) == 1 else sides  # type: ignore[return-value]
 
 
 def person_state(store, report_id: str) -> str | None:  # noqa: ANN001
@@ -85,7 +92,7 @@ def test_a_then_b_b_takes_the_state_a_states(store_url: str) -> None:
         assert learned[0].evidence.startswith("WELLINGTON, March 2 (VNA) - New Zealand's Minister of Trade")
         assert store.ingest([report_b()]).added == 1
         assert minister_side(store, "B") == "NZL"
-        assert {p.country for p in meeting_of(store, "B").participants} == {"NZL", "VNM"}
+        assert all({p.country for p in m.participants} == {"NZL", "VNM"} for m in meetings_of(store, "B"))
         assert person_state(store, "B") == "NZL"
         assert store.check() == []
     assert officials._SOURCES == []  # the ingest's learned source is gone with it
@@ -97,17 +104,16 @@ def test_b_then_a_and_reresolve_b_takes_the_state_a_states(store_url: str) -> No
         assert minister_side(store, "B") != "NZL"  # nothing says whom she serves yet
         store.ingest([report_a()])
         assert minister_side(store, "B") != "NZL"  # B is not touched by A's ingest
-        a_before = meeting_of(store, "A")
+        a_before = [(m.id, m.participants) for m in meetings_of(store, "A")]
 
         lines: list[str] = []
         summary = store.reresolve(on_result=lambda r: lines.append(f"{r.report_id}:{r.status}"))
         assert (summary.changed, summary.same, summary.failed) == (1, 1, 0)
         assert sorted(lines) == ["A:same", "B:changed"]
         assert minister_side(store, "B") == "NZL"
-        assert {p.country for p in meeting_of(store, "B").participants} == {"NZL", "VNM"}
+        assert all({p.country for p in m.participants} == {"NZL", "VNM"} for m in meetings_of(store, "B"))
         assert person_state(store, "B") == "NZL"
-        a_after = meeting_of(store, "A")
-        assert (a_after.id, a_after.participants) == (a_before.id, a_before.participants)
+        assert [(m.id, m.participants) for m in meetings_of(store, "A")] == a_before
         with store.engine.connect() as conn:  # the report rows are left alone: a re-ingest is 'unchanged'
             assert conn.execute(select(reports.c.id).where(reports.c.duplicate_of.is_not(None))).all() == []
         assert store.ingest([report_a(), report_b()]).unchanged == 2
@@ -131,7 +137,7 @@ def test_a_report_that_fails_to_reresolve_keeps_its_records(store_url: str) -> N
     with diplograph.open(store_url) as store:
         store.ingest([report_b()])
         store.ingest([report_a()])
-        before = meeting_of(store, "B")
+        before = [(m.id, m.participants, m.sources) for m in meetings_of(store, "B")]
         with store.engine.begin() as conn:  # B's stored text grows past what the parser takes
             grown = B_TEXT + " x" * PARSE_MAX_CHARS
             conn.execute(update(reports).where(reports.c.id == "B").values(text=grown))
@@ -139,9 +145,7 @@ def test_a_report_that_fails_to_reresolve_keeps_its_records(store_url: str) -> N
         summary = store.reresolve(on_result=lambda r: r.status == "failed" and failures.append(r.reason))
         assert (summary.changed, summary.same, summary.failed) == (0, 1, 1)
         assert "old records kept" in failures[0]
-        after = meeting_of(store, "B")
-        kept = (before.id, before.participants, before.sources)
-        assert (after.id, after.participants, after.sources) == kept
+        assert [(m.id, m.participants, m.sources) for m in meetings_of(store, "B")] == before
         assert store.check() == []
 
 

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "docs"
 
 BATCH = 20_000
+#: Words an analyst searches: a person's name, a place, a rarer and a common word.
+SEARCH_WORDS = ["Pham Minh Chinh", "Hanoi", "semiconductor", "strategic partnership", "trade"]
 
 
 def templates() -> tuple[list, list[tuple[str, str, str | None]], dict[str, str]]:
@@ -237,6 +239,9 @@ def measure(url: str, runs: int, seed: int = 2) -> dict[str, tuple[float, float,
         )(day()),
         "timeline": lambda: db.timeline(rng.choice(codes)),
         "relations": lambda: db.relations(rng.choice(codes)),
+        # one page of full-text hits (FTS5 bm25) with the total, as /search asks it
+        "search (page + total)": lambda: db.search_page(rng.choice(SEARCH_WORDS))[0],
+        "facets": lambda: list(db.facets().values()),
     }
     out = {}
     for name, call in queries.items():

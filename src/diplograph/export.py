@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from diplograph.plover import contexts
 from diplograph.store import Store
-from diplograph.store.results import EventRow
+from diplograph.store.results import EventRow, Source
 
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 KINDS = ("events", "documents", "targets", "partnerships", "actors", "reports")
@@ -44,8 +44,19 @@ def _join(values: list[str | None]) -> str:
     return "; ".join(v for v in values if v)
 
 
+def provenance(sources: list[Source]) -> dict[str, str]:
+    """A record's sources as flat columns: the reports, each evidence span
+    (`report:start-end`), the reports' URLs where known, the sentences."""
+    return {
+        "report_ids": _join(list(dict.fromkeys(s.report_id for s in sources))),
+        "spans": _join([f"{s.report_id}:{s.start}-{s.end}" for s in sources]),
+        "urls": _join(list(dict.fromkeys(s.url for s in sources if s.url))),
+        "source_evidence": " | ".join(s.evidence for s in sources),
+    }
+
+
 def event_flat(e: EventRow) -> dict[str, Any]:
-    """One event as a flat row (CSV, Parquet)."""
+    """One event as a flat row (CSV, Parquet), with its provenance."""
     return {
         "id": e.id,
         "kind": e.kind,
@@ -64,13 +75,14 @@ def event_flat(e: EventRow) -> dict[str, Any]:
         "recipient_countries": _join(sorted({a.country or "" for a in e.recipients})),
         "source_count": e.source_count,
         "evidence": e.evidence,
+        **provenance(e.sources),
     }
 
 
 def plover(e: EventRow, store: Store) -> dict[str, Any]:
     """One event in the PLOVER record format: who (actor) did what (event,
     mode) to whom (recipient), when, where, and the text behind it."""
-    sources = store.sources("event", e.id)
+    sources = e.sources or store.sources("event", e.id)
     first = sources[0] if sources else None
     actor = e.actors[0] if e.actors else None
     recipient = e.recipients[0] if e.recipients else None
@@ -111,11 +123,12 @@ def rows(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]:
     if kind == "events":
         yield from (event_flat(e) for e in _events(store, **filters))
     elif kind in ("documents", "targets", "partnerships"):
-        # records between parties: one flat row each, parties joined, sources left to `show`
+        # records between parties: one flat row each, parties joined, sources flattened
         for record in getattr(store, kind)():
             row = record.to_dict()
             row.pop("sources")
             row["parties"] = _join(record.parties)
+            row.update(provenance(record.sources))
             yield row
     elif kind == "actors":
         for a in store.actors():
@@ -135,16 +148,11 @@ def nested(store: Store, kind: str, **filters: Any) -> Iterator[dict[str, Any]]:
     """Records in their full shape (JSON Lines): events with participants and sources."""
     if kind == "events":
         for e in _events(store, **filters):
-            row = e.to_dict()
-            row["sources"] = [s.to_dict() for s in store.sources("event", e.id)]
-            yield row
+            yield e.to_dict()  # sources (report, span, sentence, URL) included
         return
-    getters = {"documents": "document", "targets": "target", "partnerships": "partnership"}
-    if kind in getters:
+    if kind in ("documents", "targets", "partnerships"):
         for record in getattr(store, kind)():
-            row = record.to_dict()
-            row["sources"] = [s.to_dict() for s in store.sources(getters[kind], record.id)]
-            yield row
+            yield record.to_dict()
         return
     yield from rows(store, kind, **filters)
 

@@ -21,6 +21,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_DOCS = ROOT.parent / "shared" / "eval" / "dev" / "docs"
+#: Real reports in the repository (eval/real/dev/docs): the first 40, and the
+#: two whose names carry accents (r006 "Việt Nam", r414 "Sebastián Piñera").
+REAL_DOCS = ROOT / "eval" / "real" / "dev" / "docs"
+REAL_ACCENTED = ("r006.txt", "r414.txt")
 EXAMPLES = ROOT / "examples"
 SCREENSHOTS = ROOT / "docs" / "img"
 TOKEN = "test-token-0123456789"
@@ -42,9 +46,11 @@ HOSTILE_TEXT = (
 
 
 def report_files() -> list[Path]:
+    real = sorted(REAL_DOCS.glob("*.txt"))
+    real = sorted({*real[:40], *(REAL_DOCS / n for n in REAL_ACCENTED if (REAL_DOCS / n).exists())})
     if SHARED_DOCS.is_dir():
-        return sorted(SHARED_DOCS.glob("*.txt"))
-    return sorted(p for p in EXAMPLES.glob("*.txt"))
+        return sorted(SHARED_DOCS.glob("*.txt")) + real
+    return sorted(p for p in EXAMPLES.glob("*.txt")) + real
 
 
 def free_port() -> int:
@@ -69,6 +75,15 @@ def hostile() -> dict[str, str]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: pytest's temp directory, or $DIPLOGRAPH_SCREENSHOTS (e.g. docs/img)."""
+    where = os.environ.get("DIPLOGRAPH_SCREENSHOTS")
+    path = Path(where) if where else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -150,6 +165,17 @@ def read_only_server(store_path):
 
 
 @pytest.fixture(scope="session")
+def empty_server(tmp_path_factory):
+    """`diplograph serve` over a store with nothing in it."""
+    from diplograph.store import open_store
+
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    open_store(path).close()
+    with running_server(path) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
@@ -168,7 +194,17 @@ def browser():
 def page(browser, server):
     """A fresh page that records console errors, failed requests and any
     request that leaves 127.0.0.1 (the UI must work offline)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield from watched_page(browser, {"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone(browser, server):
+    """The same, 390 px wide (a phone)."""
+    yield from watched_page(browser, {"width": 390, "height": 844})
+
+
+def watched_page(browser, viewport: dict):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.problems = []  # type: ignore[attr-defined]
     page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))

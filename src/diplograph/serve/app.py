@@ -57,6 +57,16 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = open_store(settings.db)
+    # The map's gazetteer takes seconds to index: build it off the request path.
+    import threading
+
+    from diplograph.serve import geo
+
+    threading.Thread(target=geo.warm, name="gazetteer", daemon=True).start()
+    # Facet counts scan indexes (seconds on a million events): count them once now.
+    from diplograph.serve import views
+
+    threading.Thread(target=views.facets, args=(app.state.store,), name="facets", daemon=True).start()
 
     # The last added runs first: security headers wrap everything, even the
     # Host check's 400 and the size limit's 413.

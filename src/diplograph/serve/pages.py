@@ -13,8 +13,10 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
+from pydantic import AfterValidator
 
 from diplograph.serve import charts, views
+from diplograph.serve.params import PLOVER_TYPES, check_date, check_type
 from diplograph.serve.templating import render
 from diplograph.store import Store
 
@@ -27,11 +29,20 @@ def store(request: Request) -> Store:
     return request.app.state.store
 
 
-def pager(request: Request, count: int, offset: int, limit: int, more: bool, csv: str | None = None) -> dict:
+def pager(
+    request: Request,
+    count: int,
+    offset: int,
+    limit: int,
+    more: bool,
+    csv: str | None = None,
+    total: int | None = None,
+) -> dict:
     url = request.url
     return {
         "offset": offset,
         "count": count,
+        "total": total,
         "prev": str(url.include_query_params(offset=max(0, offset - limit))) if offset > 0 else None,
         "next": str(url.include_query_params(offset=offset + limit)) if more else None,
         "csv": csv,
@@ -39,7 +50,14 @@ def pager(request: Request, count: int, offset: int, limit: int, more: bool, csv
 
 
 Text = Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f]*$")]
-When = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+When = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"), AfterValidator(check_date)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+
+
+def sliced(request: Request, rows: list, offset: int, csv: str) -> tuple[list, dict]:
+    """One page of a whole list and its pager ("1–50 of N")."""
+    chunk = rows[offset : offset + PAGE]
+    return chunk, pager(request, len(chunk), offset, PAGE, offset + PAGE < len(rows), csv, len(rows))
 
 
 def blank(value: str | None) -> str | None:
@@ -52,6 +70,7 @@ def dashboard(request: Request) -> Response:
     db = store(request)
     counts = db.stats()
     timeline = charts.timeline(views.events_by_month_and_type(db), "Events per month by type")
+    outliers = charts.outlier_note(timeline["layout"].get("meta", {}).get("outliers", []))
     return render(
         request,
         "dashboard.html",
@@ -60,7 +79,24 @@ def dashboard(request: Request) -> Response:
         counts=counts,
         latest=db.events(limit=10),
         timeline=timeline,
+        outliers=outliers,
     )
+
+
+def facet_links(counts: dict[str, list[tuple[str, int]]], chosen: dict) -> list[tuple]:
+    """Each facet value with its count and the events page filtered to it."""
+
+    def href(name: str, value: str) -> str:
+        if name == "year":
+            extra = {"since": value, "until": value}
+        elif name == "country":
+            extra = {"actor": value}
+        else:
+            extra = {name: value}
+        return "/events?" + urlencode({**chosen, **extra})
+
+    labels = (("type", "Type"), ("country", "State or body"), ("year", "Year"), ("dated", "Date"))
+    return [(n, label, [(v, c, href(n, v)) for v, c in counts.get(n, [])]) for n, label in labels]
 
 
 @router.get("/events")
@@ -68,12 +104,16 @@ def events(
     request: Request,
     actor: Text = None,
     with_: Annotated[str | None, Query(alias="with", max_length=200, pattern=r"^[^\x00-\x1f]*$")] = None,
-    type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{0,32}$")] = None,  # noqa: A002
+    type: Annotated[  # noqa: A002
+        str | None, Query(pattern=r"^[A-Za-z_]{0,32}$"), AfterValidator(check_type)
+    ] = None,
     kind: Annotated[Literal["meeting", "event", ""] | None, Query()] = None,
     since: When = None,
     until: When = None,
     text: Text = None,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    dated: Annotated[Literal["dated", "undated", ""] | None, Query()] = None,
+    location: Text = None,
+    offset: Offset = 0,
 ) -> Response:
     filters = {
         "actor": blank(actor),
@@ -83,8 +123,13 @@ def events(
         "since": blank(since),
         "until": blank(until),
         "text": blank(text),
+        "dated": blank(dated),
+        "location": blank(location),
     }
-    rows = store(request).events(
+    db = store(request)
+    rows = db.events(
+        dated=None if not filters["dated"] else filters["dated"] == "dated",
+        location=filters["location"],
         actor=filters["actor"],
         with_=filters["with"],
         type=filters["type"],
@@ -98,13 +143,18 @@ def events(
     more = len(rows) > PAGE
     rows = rows[:PAGE]
     chosen = {k: v for k, v in filters.items() if v}
-    csv = "/api/events?" + urlencode({**chosen, "format": "csv", "limit": 500, "offset": offset})
+    api = {k: v for k, v in chosen.items() if k != "dated"}
+    if filters["dated"]:
+        api["dated"] = "true" if filters["dated"] == "dated" else "false"
+    csv = "/api/events?" + urlencode({**api, "format": "csv", "limit": 500, "offset": offset})
     return render(
         request,
         "events.html",
         nav="/events",
         events=rows,
         filters=filters,
+        types=PLOVER_TYPES,
+        facets=facet_links(views.facets(db), chosen),
         page=pager(request, len(rows), offset, PAGE, more, csv),
     )
 
@@ -128,9 +178,15 @@ def actors(
     request: Request,
     kind: Annotated[Literal["state", "body", "person", ""] | None, Query()] = None,
     text: Text = None,
+    offset: Offset = 0,
 ) -> Response:
     rows = store(request).actors(kind=blank(kind), text=blank(text))
-    return render(request, "actors.html", nav="/actors", actors=rows, kind=blank(kind), text=blank(text))
+    chosen = {k: v for k, v in (("kind", blank(kind)), ("text", blank(text))) if v}
+    csv = "/api/actors?" + urlencode({**chosen, "format": "csv", "limit": 500, "offset": offset})
+    rows, page = sliced(request, rows, offset, csv)
+    return render(
+        request, "actors.html", nav="/actors", actors=rows, kind=blank(kind), text=blank(text), page=page
+    )
 
 
 @router.get("/actors/{actor_id}")
@@ -143,6 +199,7 @@ def actor(request: Request, actor_id: str) -> Response:
     timeline = charts.counts_over_time(
         [(p.month, p.events) for p in points], "events", f"Events per month with {found.name}"
     )
+    outliers = charts.outlier_note(timeline["layout"].get("meta", {}).get("outliers", []))
     partners = db.relations(actor_id)
     if found.kind == "person":
         roles = [(found.name, found.role, found.id)] if found.role else []
@@ -156,6 +213,7 @@ def actor(request: Request, actor_id: str) -> Response:
         charts=bool(points),
         actor=found,
         timeline=timeline,
+        outliers=outliers,
         partners=partners,
         roles=roles,
         latest=latest,
@@ -169,23 +227,86 @@ def pair(request: Request, a: str, b: str) -> Response:
     if found.a is None and found.b is None:
         raise HTTPException(404, f"neither {a!r} nor {b!r} is in the store")
     figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month", height=280)
-    return render(request, "pair.html", nav=None, charts=bool(found.meetings), pair=found, figure=figure)
+    outliers = charts.outlier_note(figure["layout"].get("meta", {}).get("outliers", []))
+    return render(request, "pair.html", nav=None, charts=True, pair=found, figure=figure, outliers=outliers)
 
 
 @router.get("/network")
-def network(request: Request) -> Response:
-    net = views.meeting_network(store(request))
+def network(
+    request: Request,
+    since: When = None,
+    until: When = None,
+    region: Annotated[Literal["AS", "EU", "AF", "NA", "SA", "OC", ""] | None, Query()] = None,
+) -> Response:
+    """The meeting network, filtered by the meetings' dates and a region."""
+    chosen = {"since": blank(since), "until": blank(until), "region": blank(region)}
+    net = views.meeting_network(store(request), **chosen)
     figure = charts.network(net.nodes, net.edges, links={c: f"/actors/{c}" for c in net.nodes})
     top = sorted(net.edges, key=lambda e: -e[2])[:20]
-    return render(request, "network.html", nav="/network", charts=True, figure=figure, net=net, top=top)
+    return render(
+        request,
+        "network.html",
+        nav="/network",
+        charts=True,
+        figure=figure,
+        net=net,
+        top=top,
+        filters=chosen,
+        regions=views.REGIONS,
+    )
+
+
+@router.get("/map")
+def world_map(request: Request) -> Response:
+    """Meetings placed on a world map by their location (offline gazetteer);
+    each point leads to its meetings."""
+    from diplograph.serve import geo
+
+    points, unplaced = [], []
+    for location, n in store(request).places():
+        found = geo.place(location)
+        if found is None:
+            unplaced.append((location, n))
+        else:
+            link = "/events?" + urlencode({"kind": "meeting", "location": location})
+            points.append((location, found.lat, found.lon, n, link))
+    reference = [(p.name, p.lat, p.lon) for p in geo.capitals()]
+    figure = charts.world_map(points, reference)
+    return render(
+        request, "map.html", nav="/map", charts=True, figure=figure, points=points, unplaced=unplaced
+    )
+
+
+def _csv(path: str, actor: str | None, offset: int, **more: str) -> str:
+    chosen = {"actor": actor} if actor else {}
+    return f"/api/{path}?" + urlencode({**chosen, **more, "format": "csv", "limit": 500, "offset": offset})
 
 
 @router.get("/targets")
-def targets(request: Request, actor: Text = None) -> Response:
-    rows = views.with_sources(store(request), "target", store(request).targets(actor=blank(actor)))
+def targets(
+    request: Request,
+    actor: Text = None,
+    status: Annotated[Literal["target", "actual", ""] | None, Query()] = None,
+    offset: Offset = 0,
+) -> Response:
+    """Targets first, then actual figures, 50 a page with the total."""
+    who, status = blank(actor), blank(status)
+    rows = store(request).targets(actor=who, status=status)
+    rows.sort(key=lambda t: t.status != "target")
+    chosen = {"status": status} if status else {}
+    rows, page = sliced(request, rows, offset, _csv("targets", who, offset, **chosen))
     wanted = [t for t in rows if t.status == "target"]
     actual = [t for t in rows if t.status == "actual"]
-    return render(request, "targets.html", nav="/targets", targets=wanted, actuals=actual, actor=blank(actor))
+    return render(
+        request,
+        "targets.html",
+        nav="/targets",
+        targets=wanted,
+        actuals=actual,
+        actor=who,
+        status=status,
+        page=page,
+    )
 
 
 @router.get("/codebook")
@@ -199,9 +320,28 @@ def codebook_page(request: Request) -> Response:
 
 
 @router.get("/documents")
-def documents(request: Request, actor: Text = None) -> Response:
-    rows = views.with_sources(store(request), "document", store(request).documents(actor=blank(actor)))
-    return render(request, "documents.html", nav="/documents", documents=rows, actor=blank(actor))
+def documents(
+    request: Request,
+    actor: Text = None,
+    status: Annotated[Literal["signed", "planned", ""] | None, Query()] = None,
+    offset: Offset = 0,
+) -> Response:
+    who, status = blank(actor), blank(status)
+    rows = store(request).documents(actor=who, status=status)
+    chosen = {"status": status} if status else {}
+    rows, page = sliced(request, rows, offset, _csv("documents", who, offset, **chosen))
+    return render(
+        request, "documents.html", nav="/documents", documents=rows, actor=who, status=status, page=page
+    )
+
+
+@router.get("/partnerships")
+def partnerships(request: Request, actor: Text = None, offset: Offset = 0) -> Response:
+    """Named partnership levels between parties, with the sentence behind each."""
+    who = blank(actor)
+    rows = store(request).partnerships(actor=who)
+    rows, page = sliced(request, rows, offset, _csv("partnerships", who, offset))
+    return render(request, "partnerships.html", nav="/partnerships", partnerships=rows, actor=who, page=page)
 
 
 @router.get("/reports")
@@ -232,7 +372,28 @@ def report(
 
 
 @router.get("/search")
-def search(request: Request, q: Text = None) -> Response:
-    words = blank(q)
-    hits = store(request).search(words, limit=200) if words else []
-    return render(request, "search.html", nav=None, search_q=words, hits=hits)
+def search(
+    request: Request,
+    q: Text = None,
+    kind: Annotated[
+        Literal["event", "document", "target", "partnership", "actor", ""] | None, Query()
+    ] = None,
+    offset: Offset = 0,
+) -> Response:
+    """Full-text search, accents folded, best first, 50 a page with the total."""
+    words, kind = blank(q), blank(kind)
+    hits, total = (
+        store(request).search_page(words, limit=PAGE + 1, offset=offset, kinds={kind} if kind else None)
+        if words
+        else ([], 0)
+    )
+    more = len(hits) > PAGE
+    hits = hits[:PAGE]
+    chosen = {"q": words, **({"kind": kind} if kind else {})} if words else {}
+    csv = (
+        "/api/search?" + urlencode({**chosen, "format": "csv", "limit": 500, "offset": offset})
+        if words
+        else None
+    )
+    page = pager(request, len(hits), offset, PAGE, more, csv, total)
+    return render(request, "search.html", nav=None, search_q=words, kind=kind, hits=hits, page=page)

@@ -22,6 +22,25 @@ from diplograph.store import (
     TargetRow,
 )
 
+#: Facet counts are counted over the whole store; a page reuses them this long (seconds).
+FACETS_TTL = 60.0
+_facets: dict[int, tuple[float, tuple, dict]] = {}
+
+
+def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
+    """The store's facet counts, recounted when the store changed (a cheap
+    fingerprint: reports and the newest source) or after FACETS_TTL: on a
+    million events each count is a scan of an index, too slow for every page view."""
+    import time
+
+    now = time.monotonic()
+    mark = store.fingerprint()
+    found = _facets.get(id(store))
+    if found is None or found[1] != mark or now - found[0] > FACETS_TTL:
+        found = (now, mark, store.facets())
+        _facets[id(store)] = found
+    return found[2]
+
 
 def until_inclusive(until: str | None) -> str | None:
     """An `until` of a year or a month covers all of it: the store compares ISO
@@ -57,11 +76,34 @@ class Network:
     edges: list[tuple[str, str, int]]  # (a, b, meetings), a < b
 
 
-def meeting_network(store: Store, events: list[EventRow] | None = None) -> Network:
+#: Continent codes (GeoNames) and their names, for the network's region filter.
+REGIONS = {
+    "AS": "Asia",
+    "EU": "Europe",
+    "AF": "Africa",
+    "NA": "North America",
+    "SA": "South America",
+    "OC": "Oceania",
+}
+
+
+def meeting_network(
+    store: Store,
+    events: list[EventRow] | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    region: str | None = None,
+) -> Network:
     """States and bodies as nodes, meetings between them as weighted edges
-    (of the whole store, counted by the database, unless `events` are given)."""
+    (of the whole store, counted by the database, unless `events` are given);
+    `since`/`until` bound the meetings' dates, `region` (a continent code)
+    keeps the meetings with at least one state of that continent."""
     if events is None:
-        edges = store.meeting_pairs()
+        edges = store.meeting_pairs(since=since, until=until_inclusive(until))
+        if region:
+            from diplograph.serve.geo import continent
+
+            edges = [e for e in edges if region in (continent(e.a), continent(e.b))]
         nodes = {e.a: (e.a_name, e.a_kind) for e in edges} | {e.b: (e.b_name, e.b_kind) for e in edges}
         return Network(nodes, [(e.a, e.b, e.meetings) for e in edges])
     weights: Counter[tuple[str, str]] = Counter()
@@ -103,6 +145,23 @@ class Pair:
     targets: list[TargetRow] = field(default_factory=list)
     partnerships: list[PartnershipRow] = field(default_factory=list)  # oldest first: the level history
 
+    def rows(self) -> list[dict]:
+        """Every record of the pair as one flat row (its `record` kind first), for CSV."""
+        out = []
+        for kind, items in (
+            ("meeting", self.meetings),
+            ("event", self.events),
+            ("document", self.documents),
+            ("target", self.targets),
+            ("partnership", self.partnerships),
+        ):
+            for item in items:
+                row = {"record": kind, **item.to_dict()}
+                if "participants" in row:
+                    row["participants"] = "; ".join(p.name for p in item.participants)
+                out.append(row)
+        return out
+
     def meetings_per_month(self) -> list[tuple[str, int]]:
         return sorted(Counter(m for e in self.meetings if (m := month(e))).items())
 
@@ -123,9 +182,19 @@ def party(text: str) -> str:
     return text.upper() if len(text) == 3 and text.isalpha() else text
 
 
+def party_code(store: Store, text: str) -> str:
+    """A party as typed in a URL, resolved like every actor argument: a code
+    (`vnm`), a state's or body's name (`Vietnam`, `Viet Nam`) -> its code."""
+    text = party(text)
+    who = store.resolve(text)
+    if len(who.codes) == 1 and not who.persons:
+        return next(iter(who.codes))
+    return text
+
+
 def pair(store: Store, a: str, b: str) -> Pair:
     """Raises ValueError for a pair of one party with itself (a 400 for the web layer)."""
-    a, b = party(a), party(b)
+    a, b = party_code(store, a), party_code(store, b)
     if a == b:
         raise ValueError(f"a pair needs two different parties, got {a!r} twice")
     together = store.events(actor=a, with_=b, limit=None)

@@ -140,14 +140,42 @@ class Store:
         kind: str | None = None,
         limit: int | None = 100,
         offset: int = 0,
+        dated: bool | None = None,
+        location: str | None = None,
     ) -> list[EventRow]:
         """Events newest first. `actor`/`with_`: a code ("VNM"), a state's or
         body's name, a person's name (any stored spelling) or an actor id;
         both given = events where both take part. `since`/`until`: ISO dates
         (inclusive) on the event date, else its first report's publication date.
-        `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence."""
+        `type`: a PLOVER type; `kind`: meeting | event; `text`: words in the evidence;
+        `dated`: only events dated in the text (True) or only undated ones (False);
+        `location`: the place as stored (the map's points lead there).
+        Each event carries its sources (report, span, sentence, URL)."""
         with self.engine.connect() as conn:
-            return query.events_query(conn, actor, with_, type, since, until, text, kind, limit, offset)
+            return query.events_query(
+                conn,
+                actor,
+                with_,
+                type,
+                since,
+                until,
+                text,
+                kind,
+                limit,
+                offset,
+                dated=dated,
+                location=location,
+            )
+
+    def fingerprint(self) -> tuple:
+        """Changes when reports or sources are added or removed (two index probes)."""
+        with self.engine.connect() as conn:
+            return query.fingerprint(conn)
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Event counts by PLOVER type, side (state or body), year and dated/undated."""
+        with self.engine.connect() as conn:
+            return query.facets(conn)
 
     def event(self, event_id: str) -> EventRow | None:
         """One event with its participants and every source sentence."""
@@ -181,11 +209,16 @@ class Store:
         with self.engine.connect() as conn:
             return query.events_per_month(conn, kind)
 
-    def meeting_pairs(self) -> list[MeetingEdge]:
-        """The meeting network's edges: pairs of states or bodies (a < b) with
-        their number of meetings, counted by the database."""
+    def places(self) -> list[tuple[str, int]]:
+        """Meeting locations as stored, with how many meetings each (most first)."""
         with self.engine.connect() as conn:
-            return query.meeting_pairs(conn)
+            return query.places(conn)
+
+    def meeting_pairs(self, since: str | None = None, until: str | None = None) -> list[MeetingEdge]:
+        """The meeting network's edges: pairs of states or bodies (a < b) with
+        their number of meetings (between `since` and `until`), counted by the database."""
+        with self.engine.connect() as conn:
+            return query.meeting_pairs(conn, since, until)
 
     def relations(self, actor: str) -> list[Relation]:
         """Partners of `actor` ranked by meetings, with the last meeting and the
@@ -230,10 +263,17 @@ class Store:
         with self.engine.connect() as conn:
             return query.sources(conn, kind, record_id)
 
-    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
-        """Records whose evidence sentences contain `text`."""
+    def search(self, text: str, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Records whose evidence sentences (persons whose names, documents
+        whose titles) hold every word of `text`, accents folded, best first."""
+        return self.search_page(text, limit, offset)[0]
+
+    def search_page(
+        self, text: str, limit: int = 50, offset: int = 0, kinds: set[str] | None = None
+    ) -> tuple[list[SearchHit], int]:
+        """One page of `search` and the number of hits in all."""
         with self.engine.connect() as conn:
-            return query.search(conn, text, limit)
+            return query.search(conn, text, limit, offset, kinds)
 
     def check(self) -> list[str]:
         """Inconsistencies in the database (empty when sound): SQLite's own

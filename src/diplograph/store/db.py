@@ -101,7 +101,11 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if create:
+        from diplograph.store import analyst
+
+        analyst.rename_internal(engine)
         ensure_schema(engine)
+        analyst.ensure(engine)
     return engine
 
 

@@ -136,9 +136,7 @@ def find_duplicate(conn: Connection, report_id: str, sig: Signature) -> Match | 
     best: Match | None = None
     for cid in sorted(candidates):
         row = conn.execute(
-            select(reports.c.minhash, reports.c.shingles, reports.c.duplicate_of).where(
-                reports.c.id == cid
-            )
+            select(reports.c.minhash, reports.c.shingles, reports.c.duplicate_of).where(reports.c.id == cid)
         ).one_or_none()
         if row is None or row.minhash is None or row.duplicate_of is not None:
             continue  # duplicates point at the original, never at another duplicate

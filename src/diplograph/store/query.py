@@ -163,8 +163,15 @@ def events_query(
     kind: str | None = None,
     limit: int | None = 100,
     offset: int = 0,
+    provenance: bool = True,
+    dated: bool | None = None,
+    location: str | None = None,
 ) -> list[EventRow]:
     conditions = []
+    if location:
+        conditions.append(events.c.location == location)
+    if dated is not None:
+        conditions.append(events.c.date.is_not(None) if dated else events.c.date.is_(None))
     if type:
         conditions.append(events.c.type == type.upper())
     if kind:
@@ -211,7 +218,7 @@ def events_query(
     parts = _participants(conn, [e.id for e in found])
     for e in found:
         e.participants = parts.get(e.id, [])
-    return found
+    return with_sources(conn, "event", found) if provenance else found
 
 
 def _driver(first: Who, second: Who | None):  # noqa: ANN202
@@ -240,9 +247,7 @@ def _driver(first: Who, second: Who | None):  # noqa: ANN202
     if b is not None:
         if b.persons:
             p2 = event_participants.alias("p2")
-            driver = driver.join(
-                p2, and_(p2.c.event_id == p1.c.event_id, p2.c.actor_id != p1.c.actor_id)
-            )
+            driver = driver.join(p2, and_(p2.c.event_id == p1.c.event_id, p2.c.actor_id != p1.c.actor_id))
             where.append(p2.c.actor_id.in_(sorted(b.persons)))
         else:
             s2 = event_sides.alias("s2")
@@ -252,17 +257,39 @@ def _driver(first: Who, second: Who | None):  # noqa: ANN202
 
 
 def sources(conn: Connection, kind: str, record_id: str) -> list[Source]:
+    return sources_of(conn, kind, [record_id]).get(record_id, [])
+
+
+def sources_of(conn: Connection, kind: str, record_ids: list[str]) -> dict[str, list[Source]]:
+    """Record id -> its sources (report, span, sentence, URL), for a whole page
+    of records in one query per 500 ids, so every list row carries its
+    provenance at the cost of one index range scan per row."""
     _, table = RECORD_TABLES[kind]
-    rows = conn.execute(
-        select(table, reports.c.url, reports.c.title, reports.c.published)
-        .join(reports, reports.c.id == table.c.report_id)
-        .where(table.c.record_id == record_id)
-        .order_by(reports.c.published, table.c.report_id, table.c.span_start)
-    )
-    return [
-        Source(r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail)
-        for r in rows
-    ]
+    out: dict[str, list[Source]] = defaultdict(list)
+    for chunk in _chunks(sorted(set(record_ids))):
+        if not chunk:
+            continue
+        rows = conn.execute(
+            select(table, reports.c.url, reports.c.title, reports.c.published)
+            .join(reports, reports.c.id == table.c.report_id)
+            .where(table.c.record_id.in_(chunk))
+            .order_by(table.c.record_id, reports.c.published, table.c.report_id, table.c.span_start)
+        )
+        for r in rows:
+            out[r.record_id].append(
+                Source(
+                    r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail
+                )
+            )
+    return out
+
+
+def with_sources(conn: Connection, kind: str, rows: list) -> list:  # noqa: ANN001
+    """Fill `sources` of each row (a list of records of one kind) in place."""
+    found = sources_of(conn, kind, [r.id for r in rows])
+    for r in rows:
+        r.sources = found.get(r.id, [])
+    return rows
 
 
 def event(conn: Connection, event_id: str) -> EventRow | None:
@@ -400,6 +427,47 @@ def timeline(conn: Connection, actor: str, type: str | None = None) -> list[Time
     return [TimelinePoint(m, n, k) for m, n, k in conn.execute(query)]
 
 
+def fingerprint(conn: Connection) -> tuple:
+    """(reports, last report with an event source, last event id): a count of
+    the small reports index and two index ends, so it is cheap at any size.
+    A report replaced in place may keep all three; the callers' TTL covers it."""
+    from diplograph.store.schema import event_sources
+
+    return (
+        conn.execute(select(func.count()).select_from(reports)).scalar(),
+        conn.execute(select(func.max(event_sources.c.report_id))).scalar(),
+        conn.execute(select(func.max(events.c.id))).scalar(),
+    )
+
+
+def facets(conn: Connection, limit: int = 30) -> dict[str, list[tuple[str, int]]]:
+    """How many events of each PLOVER type, state or body (side) and year the
+    store holds, most first: the counts Datasette shows beside a table,
+    counted by the database along the (type, anchor) and (side, anchor) indexes."""
+    year = func.substr(events.c.anchor, 1, 4)
+    out = {
+        "type": conn.execute(
+            select(events.c.type, func.count()).group_by(events.c.type).order_by(func.count().desc())
+        ).all(),
+        "country": conn.execute(
+            select(event_sides.c.side, func.count())
+            .group_by(event_sides.c.side)
+            .order_by(func.count().desc(), event_sides.c.side)
+            .limit(limit)
+        ).all(),
+        "year": conn.execute(
+            select(year, func.count())
+            .where(events.c.anchor.is_not(None))
+            .group_by(year)
+            .order_by(year.desc())
+        ).all(),
+        "dated": [],
+    }
+    total, dated = conn.execute(select(func.count(), func.count(events.c.date))).one()
+    out["dated"] = [(k, n) for k, n in (("dated", dated), ("undated", total - dated)) if n]
+    return {k: [(str(v), int(n)) for v, n in rows] for k, rows in out.items()}
+
+
 def events_per_month(conn: Connection, kind: str | None = None) -> list[MonthTypeCount]:
     """Events per month and PLOVER type over the whole store, counted by the
     database (one GROUP BY) so a dashboard need not read every event. The
@@ -413,21 +481,32 @@ def events_per_month(conn: Connection, kind: str | None = None) -> list[MonthTyp
     return [MonthTypeCount(m, t, n) for m, t, n in sorted(rows)]
 
 
-def meeting_pairs(conn: Connection) -> list[MeetingEdge]:
+def places(conn: Connection) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        select(events.c.location, func.count())
+        .where(events.c.kind == "meeting", events.c.location.is_not(None))
+        .group_by(events.c.location)
+        .order_by(func.count().desc(), events.c.location)
+    )
+    return [(loc, int(n)) for loc, n in rows]
+
+
+def meeting_pairs(conn: Connection, since: str | None = None, until: str | None = None) -> list[MeetingEdge]:
     """The meeting network: each pair of states or bodies that met, with the
     number of meetings, counted by the database from `event_pairs` (index
-    (side, other, anchor, kind)); a person without a country is no side."""
+    (side, other, anchor, kind)); a person without a country is no side.
+    `since`/`until`: ISO dates (inclusive) on the meetings' anchors."""
     a, b = actors.alias("a"), actors.alias("b")
     pairs = event_pairs
     query = (
         select(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind, func.count())
-        .select_from(
-            pairs.join(a, a.c.id == pairs.c.side).join(b, b.c.id == pairs.c.other)
-        )
+        .select_from(pairs.join(a, a.c.id == pairs.c.side).join(b, b.c.id == pairs.c.other))
         .where(
             pairs.c.kind == "meeting",
             a.c.kind.in_(["state", "body"]),
             b.c.kind.in_(["state", "body"]),
+            *([pairs.c.anchor >= since] if since else []),
+            *([pairs.c.anchor <= until] if until else []),
         )
         .group_by(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind)
     )
@@ -449,9 +528,7 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
                 func.count(),
                 func.max(case((is_meeting_pair, event_pairs.c.anchor))),
             )
-            .where(
-                event_pairs.c.side.in_(sorted(who.codes)), event_pairs.c.other.not_in(sorted(who.codes))
-            )
+            .where(event_pairs.c.side.in_(sorted(who.codes)), event_pairs.c.other.not_in(sorted(who.codes)))
             .group_by(event_pairs.c.other)
         )
     else:
@@ -475,17 +552,13 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
     rows = conn.execute(query).all()
     mine = who.codes or {
         c
-        for c in conn.execute(
-            select(actors.c.country).where(actors.c.id.in_(sorted(who.persons)))
-        ).scalars()
+        for c in conn.execute(select(actors.c.country).where(actors.c.id.in_(sorted(who.persons)))).scalars()
         if c
     }
     names = {
         r.id: r
         for chunk in _chunks([r.partner for r in rows])
-        for r in conn.execute(
-            select(actors.c.id, actors.c.name, actors.c.kind).where(actors.c.id.in_(chunk))
-        )
+        for r in conn.execute(select(actors.c.id, actors.c.name, actors.c.kind).where(actors.c.id.in_(chunk)))
     }
     levels = _levels(conn, mine)
     out = []
@@ -542,9 +615,7 @@ def _party_filter(conn: Connection, table, actor: str | None):  # noqa: ANN001, 
     return or_(*[table.c.parties.contains(f",{c},", autoescape=True) for c in sorted(codes)])
 
 
-def targets_query(
-    conn: Connection, actor: str | None = None, status: str | None = None
-) -> list[TargetRow]:
+def targets_query(conn: Connection, actor: str | None = None, status: str | None = None) -> list[TargetRow]:
     query = select(targets)
     where = _party_filter(conn, targets, actor)
     if where is not None:
@@ -596,7 +667,7 @@ def targets_query(
             if actual.amount_usd and r.amount_usd:  # type: ignore[attr-defined]
                 row.progress = round(actual.amount_usd / r.amount_usd, 4)  # type: ignore[attr-defined]
         out.append(row)
-    return out
+    return with_sources(conn, "target", out)
 
 
 def documents_query(
@@ -614,12 +685,16 @@ def documents_query(
         documents.c.id,
     )  # id: ties alike everywhere
     rows = conn.execute(query.order_by(*order)).all()
-    return [
-        DocumentRow(
-            r.id, r.title, merge.split_parties(r.parties), r.status, r.date, r.evidence, r.source_count
-        )
-        for r in rows
-    ]
+    return with_sources(
+        conn,
+        "document",
+        [
+            DocumentRow(
+                r.id, r.title, merge.split_parties(r.parties), r.status, r.date, r.evidence, r.source_count
+            )
+            for r in rows
+        ],
+    )
 
 
 def partnerships_query(conn: Connection, actor: str | None = None) -> list[PartnershipRow]:
@@ -627,21 +702,23 @@ def partnerships_query(conn: Connection, actor: str | None = None) -> list[Partn
     where = _party_filter(conn, partnerships, actor)
     if where is not None:
         query = query.where(where)
-    rows = conn.execute(
-        query.order_by(partnerships.c.parties, partnerships.c.level, partnerships.c.id)
-    ).all()
-    return [
-        PartnershipRow(
-            r.id,
-            merge.split_parties(r.parties),
-            r.level,
-            r.change,
-            r.evidence,
-            r.source_count,
-            r.first_published,
-        )
-        for r in rows
-    ]
+    rows = conn.execute(query.order_by(partnerships.c.parties, partnerships.c.level, partnerships.c.id)).all()
+    return with_sources(
+        conn,
+        "partnership",
+        [
+            PartnershipRow(
+                r.id,
+                merge.split_parties(r.parties),
+                r.level,
+                r.change,
+                r.evidence,
+                r.source_count,
+                r.first_published,
+            )
+            for r in rows
+        ],
+    )
 
 
 def _report_row(r, text: bool = False) -> ReportRow:  # noqa: ANN001
@@ -672,22 +749,15 @@ def report(conn: Connection, report_id: str) -> ReportRow | None:
     return _report_row(row, text=True) if row is not None else None
 
 
-def search(conn: Connection, text: str, limit: int = 100) -> list[SearchHit]:
-    """Records whose source sentences contain `text` (case-insensitive)."""
-    out: list[SearchHit] = []
-    for kind, (_, table) in RECORD_TABLES.items():
-        rows = conn.execute(
-            select(table)
-            .where(_contains(table.c.evidence, text))
-            .order_by(
-                table.c.report_id, table.c.span_start, table.c.record_id
-            )  # ties: same order everywhere
-            .limit(limit)
-        )
-        out.extend(
-            SearchHit(kind, r.record_id, r.evidence, r.report_id, r.span_start, r.span_end) for r in rows
-        )
-    return out[:limit]
+def search(
+    conn: Connection, text: str, limit: int = 100, offset: int = 0, kinds: set[str] | None = None
+) -> tuple[list[SearchHit], int]:
+    """Records whose source sentences (and persons whose names, documents
+    whose titles) hold every word of `text`, accents folded, best first,
+    with the total (see `fts`)."""
+    from diplograph.store import fts
+
+    return fts.search(conn, text, kinds=kinds, limit=limit, offset=offset)
 
 
 def stats(conn: Connection) -> dict[str, int]:
@@ -713,7 +783,6 @@ def stats(conn: Connection) -> dict[str, int]:
         or 0
     )
     out["meetings"] = (
-        conn.execute(select(func.count()).select_from(events).where(events.c.kind == "meeting")).scalar()
-        or 0
+        conn.execute(select(func.count()).select_from(events).where(events.c.kind == "meeting")).scalar() or 0
     )
     return out

@@ -190,12 +190,17 @@ class MeetingEdge(_Plain):
 class SearchHit(_Plain):
     """A record whose evidence sentence contains the searched words."""
 
-    kind: str  # event | document | target | partnership
+    kind: str  # event | document | target | partnership | actor
     id: str
-    evidence: str
+    evidence: str  # the sentence (a document's title, an actor's name)
     report_id: str
     start: int
     end: int
+    url: str | None = None  # the report's
+    title: str | None = None  # the report's
+    published: str | None = None  # the report's
+    date: str | None = None  # the record's (an event's date, a target's year)
+    type: str | None = None  # the record's PLOVER type, status or change, or an actor's kind
 
 
 @dataclass

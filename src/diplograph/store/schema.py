@@ -33,8 +33,10 @@ SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
+# Internal tables (the store's own bookkeeping) carry a `_` prefix, so an
+# analyst's tool lists them apart from the records.
 meta = Table(
-    "meta",
+    "_meta",
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
@@ -64,13 +66,13 @@ Index("ix_reports_published", reports.c.published)
 # Locality-sensitive hashing bands of each report's MinHash signature: two
 # reports sharing any (band, bucket) are near-duplicate candidates.
 report_bands = Table(
-    "report_bands",
+    "_report_bands",
     metadata,
     Column("band", Integer, primary_key=True),
     Column("bucket", BigInteger, primary_key=True),
     Column("report_id", String(255), ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
 )
-Index("ix_report_bands_report", report_bands.c.report_id)
+Index("ix__report_bands_report", report_bands.c.report_id)
 
 actors = Table(
     "actors",

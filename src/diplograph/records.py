@@ -154,6 +154,20 @@ class Event:
 
 
 @dataclass
+class StatedActor:
+    """A person whose state or body the report states explicitly ("Vietnamese
+    Foreign Minister X", "X of Japan"), with the sentence that says so. Not a
+    contract record: the store keeps these (`learned_officials`) so that later
+    reports naming the person unqualified can be resolved against them."""
+
+    name: str
+    country: str
+    role: str | None
+    evidence: str
+    span: Span
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one report."""
 
@@ -164,6 +178,8 @@ class Extraction:
     targets: list[Target] = field(default_factory=list)
     partnerships: list[Partnership] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: persons whose state the text states (for the store's learned officials; not in the contract)
+    stated: list[StatedActor] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
         """The JSON shape of ../shared/eval/GUIDELINES.md, plus spans and events."""

@@ -339,6 +339,12 @@ def register_source(source: Callable[[str, dt.date | None], list[Tenure]]) -> No
         _SOURCES.append(source)
 
 
+def unregister_source(source: Callable[[str, dt.date | None], list[Tenure]]) -> None:
+    """Remove a source `register_source` added (the store's, when its ingest ends)."""
+    if source in _SOURCES:
+        _SOURCES.remove(source)
+
+
 def user_file_from_env() -> Path | None:
     value = os.environ.get(ENV_VAR, "").strip()
     return Path(value) if value else None

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "spark-extract": "spark:spark_extract",
     "load": "spark:load",
     "who": "who:who",
+    "reresolve": "learn:reresolve",
 }
 
 

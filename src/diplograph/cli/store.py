@@ -110,9 +110,16 @@ def _short(text: str | None, width: int = 100) -> str:
     help="Worker processes for extraction [default: every core].",
 )
 @click.option("--published", metavar="DATE", help="Publication date of every report (YYYY-MM-DD).")
+@click.option(
+    "--learned/--no-learned",
+    default=True,
+    show_default=True,
+    help="Resolve persons against the officials the store learned from its reports "
+    "(--no-learned: the officials tables alone, so records do not depend on what was stored before).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; failures only.")
 def ingest(
-    paths: tuple[str, ...], db: str, jobs: int | None, published: str | None, quiet: bool
+    paths: tuple[str, ...], db: str, jobs: int | None, published: str | None, learned: bool, quiet: bool
 ) -> None:
     """Read, extract and store the reports in PATHS (files, directories, - for
     stdin), merging them with what the store holds. Re-running is safe:
@@ -140,7 +147,9 @@ def ingest(
             if advance:
                 advance()
 
-        summary = store.ingest(list(paths), jobs=jobs, on_result=on_result, published=published)
+        summary = store.ingest(
+            list(paths), jobs=jobs, on_result=on_result, published=published, learned=learned
+        )
     if not quiet:
         stats = store.stats()
         click.echo(

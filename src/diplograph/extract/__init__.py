@@ -26,6 +26,7 @@ from diplograph.extract.context import ReportContext, build_context
 from diplograph.extract.events import find_events
 from diplograph.extract.meetings import find_meetings
 from diplograph.extract.persons import find_persons
+from diplograph.extract.stated import stated_actors
 from diplograph.records import CleanReport, Extraction
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ def extract(clean_report: CleanReport, doc: Doc) -> Extraction:
     out = Extraction(clean_report.report)
     ctx.persons = resolve_persons(ctx)
     out.persons = find_persons(ctx)
+    out.stated = stated_actors(ctx, out.persons)
     out.meetings = find_meetings(ctx)
     for kind, spec in OPTIONAL_EXTRACTORS.items():
         finder = _optional(spec)

@@ -10,6 +10,7 @@ and hands it to the store like `ingest` does. The round trip
 Tables (every record row carries `report_id` and its index `idx` in the report):
   reports       the report as read (id, url, title, published, how, source, text)
   persons       people named, with role, country, aliases
+  stated        persons whose state the report states explicitly (the store learns them)
   events        meetings (kind=meeting, type CONSULT) and PLOVER events (kind=event)
   participants  who took part in an event: meeting participants (side=participant),
                 event actors and recipients (side=actor | recipient)
@@ -38,6 +39,7 @@ from diplograph.records import (
     Report,
     ResolvedDate,
     Span,
+    StatedActor,
     Target,
 )
 
@@ -56,6 +58,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("title_derived", _bool),  # the title came from cleaning: not in the content hash
         ],
         "persons": [*_record, ("name", _str), ("country", _str), ("role", _str), ("aliases", _strings)],
+        "stated": [*_record, ("name", _str), ("country", _str), ("role", _str)],
         "events": [
             *_record, ("kind", _str), ("type", _str), ("mode", _str), *_date,
             ("location", _str), ("occasion", _str), ("context", _strings), ("negated", pa.bool_()),
@@ -119,6 +122,10 @@ def rows_of(result: Extraction | Failure) -> Rows:
         rows["persons"].append({"report_id": rid, "idx": i, "name": p.name, "country": p.country,
                                 "role": p.role, "aliases": list(p.aliases)})  # fmt: skip
         _provenance(rows, rid, "persons", i, text, [p.span], p.evidence)
+    for i, st in enumerate(result.stated):
+        rows["stated"].append({"report_id": rid, "idx": i, "name": st.name, "country": st.country,
+                               "role": st.role})  # fmt: skip
+        _provenance(rows, rid, "stated", i, text, [st.span], st.evidence)
     for i, m in enumerate(result.meetings):
         rows["events"].append({"report_id": rid, "idx": i, "kind": "meeting", "type": "CONSULT",
                                "mode": m.mode, **_date_columns(m.date), "location": m.location,
@@ -192,6 +199,9 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
     for r in _by_idx(rows.get("persons", [])):
         span, evidence = main("persons", r["idx"])
         out.persons.append(Person(r["name"], r["country"], r["role"], evidence, span, _list(r, "aliases")))
+    for r in _by_idx(rows.get("stated", [])):
+        span, evidence = main("stated", r["idx"])
+        out.stated.append(StatedActor(r["name"], r["country"], r["role"], evidence, span))
     for r in _by_idx(rows.get("events", [])):
         span, evidence = main("events", r["idx"])
         members = sorted(parts.get(int(r["idx"]), []), key=lambda p: p["position"])

@@ -82,8 +82,14 @@ class Store:
         on_result: Callable[[IngestResult], None] | None = None,
         published: str | None = None,
         nlp=None,  # noqa: ANN001
+        learned: bool = True,
     ) -> IngestSummary:
         """Read (paths), extract (reports) and store: one transaction per report.
+
+        learned: resolve persons against what the store has learned from the
+        reports it holds (`store.learned`); False resolves each report on the
+        officials tables alone, so its records do not depend on what was
+        stored before (what it states is still learned).
 
         Unchanged reports are skipped before extraction, exact copies are
         linked to their original without extraction, near-duplicates are
@@ -92,7 +98,26 @@ class Store:
         """
         from diplograph.store.ingest import ingest
 
-        return ingest(self.engine, _items(items, published), jobs=jobs, on_result=on_result, nlp=nlp)
+        return ingest(
+            self.engine, _items(items, published), jobs=jobs, on_result=on_result, nlp=nlp, learned=learned
+        )
+
+    def reresolve(self, jobs: int | None = 1, on_result: Callable | None = None, nlp=None):  # noqa: ANN001, ANN201
+        """Re-extract every stored report from its stored text with what the store
+        has learned since (`store.reresolve`), one transaction per report; a report
+        that fails keeps its old records. Returns a `ReresolveSummary`."""
+        from diplograph.store.reresolve import reresolve
+
+        return reresolve(self.engine, jobs=jobs, on_result=on_result, nlp=nlp)
+
+    def learned(self, name: str | None = None) -> list:
+        """What the store has learned of officials from its reports (every row, or
+        those whose name matches `name`), as `officials.Tenure`s with `origin="learned"`."""
+        from diplograph.store.learned import LearnedOfficials
+
+        with self.engine.connect() as conn:
+            source = LearnedOfficials.load(conn, fill_only=False)
+        return source.tenures if name is None else source(name, None)
 
     def add(self, extraction: Extraction) -> IngestResult:
         """Store one already-extracted report (one transaction)."""

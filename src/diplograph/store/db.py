@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text
 
+from diplograph.store import learned as _learned  # noqa: F401 - registers the learned_officials table
 from diplograph.store.schema import SCHEMA_VERSION, meta, metadata
 
 DEFAULT_DB = "diplograph.db"

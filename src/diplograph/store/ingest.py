@@ -11,15 +11,22 @@ is lost. Everything else goes through `pipeline.run` (the same stages as
 so memory stays flat and a killed run keeps every report written so far.
 Extraction runs in worker processes (even with one job), so writing a report
 overlaps with extracting the next ones.
+
+Each report is resolved against the officials tables and what the store has
+learned from the reports it held when the ingest began (`store.learned`):
+a snapshot, so the run is deterministic; each written report's explicit
+statements of who serves which state are kept in its own transaction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 
 from sqlalchemy import Engine
 
 from diplograph.records import Extraction, Failure, Report
+from diplograph.store import learned as learned_officials
 from diplograph.store import write
 from diplograph.store.results import IngestResult, IngestSummary
 
@@ -30,6 +37,7 @@ def ingest(
     jobs: int | None = 1,
     on_result: Callable[[IngestResult], None] | None = None,
     nlp=None,  # noqa: ANN001 - a loaded spaCy pipeline, when the caller has one
+    learned: bool = True,
 ) -> IngestSummary:
     """Store every report of `items` (reports are extracted here; extractions
     are written as they are) and say what happened to each."""
@@ -40,8 +48,11 @@ def ingest(
         if on_result:
             on_result(result)
 
-    for result in _results(engine, items, jobs, report, nlp):
-        report(result)
+    with ExitStack() as stack:
+        if learned:
+            stack.enter_context(learned_officials.session(engine))  # registered before the workers fork
+        for result in _results(engine, items, jobs, report, nlp):
+            report(result)
     return summary
 
 

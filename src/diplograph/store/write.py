@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from diplograph.records import Extraction, Report
-from diplograph.store import dedupe, merge
+from diplograph.store import dedupe, learned, merge
 from diplograph.store.db import writing
 from diplograph.store.results import IngestResult
 from diplograph.store.schema import (
@@ -132,6 +132,8 @@ def write(
         known = _known_actors(engine)
         resolver = merge.ActorResolver(conn, known)
         count = _write_records(conn, extraction, resolver, match.report_id if match else None)
+        if extraction.stated or previous is not None:  # what it states of officials (store.learned)
+            learned.replace_rows(conn, extraction)
     known.commit(resolver)  # only now: the transaction committed
     if match is not None:
         return IngestResult(report.id, "duplicate", duplicate_of=match.report_id, records=count)

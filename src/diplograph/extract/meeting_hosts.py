@@ -149,18 +149,12 @@ def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Mee
                     continue
                 met.add((visitor.name, person.name))
                 out.append(
-                    Meeting(
+                    _told_like(
+                        m,
                         [
                             Participant(visitor.name, visitor.country),
                             Participant(person.name, person.country),
                         ],
-                        m.date,
-                        m.location,
-                        m.occasion,
-                        m.mode,
-                        m.evidence,
-                        m.span,
-                        list(m.spans),
                     )
                 )
     return out
@@ -263,18 +257,7 @@ def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
             if code == named[0].country or (named[0].name, code) in seen:
                 continue
             seen.add((named[0].name, code))
-            out.append(
-                Meeting(
-                    [Participant(named[0].name, named[0].country), Participant(None, code)],
-                    m.date,
-                    m.location,
-                    m.occasion,
-                    m.mode,
-                    m.evidence,
-                    m.span,
-                    list(m.spans),
-                )
-            )
+            out.append(_told_like(m, [Participant(named[0].name, named[0].country), Participant(None, code)]))
     return out
 
 
@@ -314,3 +297,10 @@ _PAST_WORDS = re.compile(
     r"\b(?:last|previous|earlier|ago|former|formerly|once|since|yesterday|will|would|to\s+visit)\b",
     re.IGNORECASE,
 )
+
+
+def _told_like(m: Meeting, participants: list[Participant]) -> Meeting:
+    """A meeting of other participants told in the same words as `m` (a
+    list's further counterparts or states): its date, place, occasion, mode
+    and evidence."""
+    return Meeting(participants, m.date, m.location, m.occasion, m.mode, m.evidence, m.span, list(m.spans))

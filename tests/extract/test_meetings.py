@@ -540,10 +540,7 @@ def test_a_visit_takes_the_host_the_report_names_elsewhere(nlp) -> None:
     unless the host is named."""
     text = ("MOSCOW — Chinese President Xi Jinping paid a state visit to Russia this week. "
             "Russian President Vladimir Putin praised the ties.")
-    report = Report("t", text, published="2023-03-22")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    [meeting] = extract(cleaned, doc).meetings
+    [meeting] = meetings(nlp, text, "2023-03-22")
     assert {(p.name, p.country) for p in meeting.participants} == {
         ("Xi Jinping", "CHN"), ("Vladimir Putin", "RUS")}
 
@@ -551,21 +548,15 @@ def test_a_visit_takes_the_host_the_report_names_elsewhere(nlp) -> None:
 def test_a_visit_told_again_as_a_named_meeting_is_one_record(nlp) -> None:
     text = ("HANOI — Lao Prime Minister Sonexay Siphandone paid an official visit to Vietnam. "
             "He held talks with Vietnamese Prime Minister Pham Minh Chinh on Monday.")
-    report = Report("t", text, published="2024-01-08")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    meetings = extract(cleaned, doc).meetings
-    assert [{p.name for p in m.participants} for m in meetings] == [{"Sonexay Siphandone", "Pham Minh Chinh"}]
+    found = meetings(nlp, text, "2024-01-08")
+    assert [{p.name for p in m.participants} for m in found] == [{"Sonexay Siphandone", "Pham Minh Chinh"}]
 
 
 def test_a_meeting_within_one_state_is_no_record(nlp) -> None:
     """meeting.between_states"""
     text = ("HANOI — Vietnamese Prime Minister Pham Minh Chinh met Vietnamese Deputy Prime Minister "
             "Tran Hong Ha.")
-    report = Report("t", text, published="2024-05-20")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    assert extract(cleaned, doc).meetings == []
+    assert meetings(nlp, text, "2024-05-20") == []
 
 
 def test_each_counterpart_of_a_list_is_a_meeting(nlp) -> None:
@@ -573,10 +564,7 @@ def test_each_counterpart_of_a_list_is_a_meeting(nlp) -> None:
     text = ("BEIJING — Vietnamese Prime Minister Nguyen Xuan Phuc attended the forum. During his trip, the "
             "Prime Minister met Chinese Party chief and President Xi Jinping, Premier Li Keqiang, and "
             "permanent Politburo member Wang Huning.")
-    report = Report("t", text, published="2019-04-28")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    met = {p.name for m in extract(cleaned, doc).meetings for p in m.participants} - {"Nguyen Xuan Phuc"}
+    met = {p.name for m in meetings(nlp, text, "2019-04-28") for p in m.participants} - {"Nguyen Xuan Phuc"}
     assert met == {"Xi Jinping", "Li Keqiang", "Wang Huning"}
 
 
@@ -584,10 +572,7 @@ def test_a_visit_to_a_list_of_states_is_a_visit_to_each(nlp) -> None:
     """meeting.listed_visits"""
     text = ("BEIJING - Chinese President Xi Jinping returned to Beijing on Sunday. Xi paid state visits to "
             "Trinidad and Tobago, Costa Rica and Mexico from May 31 to June 6.")
-    report = Report("t", text, published="2013-06-09")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    hosts = {p.country for m in extract(cleaned, doc).meetings for p in m.participants if p.name is None}
+    hosts = {p.country for m in meetings(nlp, text, "2013-06-09") for p in m.participants if p.name is None}
     assert hosts == {"TTO", "CRI", "MEX"}
 
 
@@ -597,10 +582,7 @@ def test_counterparts_listed_after_including_each_meet_the_subject(nlp) -> None:
             "On Monday, the External Affairs Minister had bilateral meetings with several of his "
             "counterparts, including HE Dr Rangin Spanta, Foreign Minister of Afghanistan; HE Mr. Mourad "
             "Medelci, Foreign Minister of Algeria; HE Mr George Yeo, Foreign Minister of Singapore.")
-    report = Report("t", text, published="2007-09-25")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
-    pairs = {frozenset(p.name for p in m.participants) for m in extract(cleaned, doc).meetings}
+    pairs = {frozenset(p.name for p in m.participants) for m in meetings(nlp, text, "2007-09-25")}
     expected = {frozenset({"Pranab Mukherjee", n}) for n in ("Rangin Spanta", "Mourad Medelci", "George Yeo")}
     assert expected <= pairs
 
@@ -610,11 +592,8 @@ def test_the_encounter_a_report_leads_with_is_the_days_news(nlp) -> None:
     text = ("Turkmen, Turkish leaders meet\nPresident Recep Tayyip Erdogan of Turkey held talks with "
             "President Gurbanguly Berdimuhamedov of Turkmenistan in Ashgabat.\n"
             "Earlier, Berdimuhamedov had met Kazakh President Kassym-Jomart Tokayev in 2019.")
-    report = Report("t", text, published="2021-11-27")
-    cleaned = clean.clean(report)
-    [doc] = parse.parse([cleaned], nlp)
     dates = {frozenset(p.name for p in m.participants): (m.date.value, m.date.how)
-             for m in extract(cleaned, doc).meetings}
+             for m in meetings(nlp, text, "2021-11-27")}
     pair = frozenset({"Recep Tayyip Erdogan", "Gurbanguly Berdimuhamedov"})
     assert dates[pair] == ("2021-11-27", "publication")
 

@@ -127,7 +127,7 @@ def _parse(expression: str) -> tuple[dt.date | None, str | None]:
     return data.date_obj.date(), data.period
 
 
-def _as_date(published: str | dt.date | None) -> dt.date | None:
+def as_date(published: str | dt.date | None) -> dt.date | None:
     if published is None or isinstance(published, dt.date):
         return published
     try:
@@ -217,7 +217,7 @@ def find_dates(
     text: str, published: str | dt.date | None = None, context_year: int | None = None
 ) -> list[FoundDate]:
     """Every date expression in `text`, in order, each resolved."""
-    base = _as_date(published)
+    base = as_date(published)
     out = []
     for m in date_matches(text):
         month = _MONTH_WORD.search(m.group(0)) if not (m.group("iso") or m.group("num")) else None
@@ -280,7 +280,7 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
     "2024-02-07": a report dates what happened, while a bare year is as often
     a deadline, "by 2025"), else the most frequent four-digit year in its
     text that is not a deadline (ties: the latest)."""
-    base = _as_date(published)
+    base = as_date(published)
     if base is not None:
         return base.year
     counts: dict[int, int] = {}
@@ -302,7 +302,7 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
 
 def is_suspect(date: ResolvedDate, published: str | dt.date | None) -> bool:
     """A date after publication for an event reported as past is suspect."""
-    base = _as_date(published)
+    base = as_date(published)
     if not date.value or base is None:
         return False
     return dt.date.fromisoformat(date.value) > base

@@ -63,9 +63,9 @@ def keep_abbreviations(nlp: Language) -> None:
     (`titles.yaml`, `abbreviations`)."""
     from spacy.symbols import ORTH
 
-    from diplograph.actors.knowledge import _load_yaml
+    from diplograph.actors.knowledge import load_yaml
 
-    for abbreviation in _load_yaml("titles.yaml")["abbreviations"]:
+    for abbreviation in load_yaml("titles.yaml")["abbreviations"]:
         if len(nlp.tokenizer(abbreviation)) > 1:
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 

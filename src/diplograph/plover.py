@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplograph.actors.knowledge import _load_yaml
+from diplograph.actors.knowledge import load_yaml
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Codebook:
 
 @lru_cache(maxsize=1)
 def codebook() -> Codebook:
-    data = _load_yaml("events/codebook.yaml")
+    data = load_yaml("events/codebook.yaml")
     classes = {
         name: PloverClass(name, c["quad"], " ".join(c["definition"].split()), dict(c.get("modes") or {}))
         for name, c in data["classes"].items()

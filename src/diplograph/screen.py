@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from diplograph.actors.knowledge import _load_yaml, knowledge
+from diplograph.actors.knowledge import knowledge, load_yaml
 
 #: Whether a sentence that names a state or body but holds no trigger is parsed.
 KEEP_STATES = False
@@ -59,8 +59,8 @@ def _strings(value) -> Iterator[str]:
 def trigger_words() -> set[str]:
     """The screen's vocabulary (lower case): the lists `data/screen.yaml` names."""
     words: set[str] = set()
-    for name, keys in _load_yaml("screen.yaml")["triggers"].items():
-        data = _load_yaml(name)
+    for name, keys in load_yaml("screen.yaml")["triggers"].items():
+        data = load_yaml(name)
         for key in keys:
             for text in _strings(data[key]):
                 text = text.strip().lower()

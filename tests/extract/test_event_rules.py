@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from diplograph import clean, parse
-from diplograph.actors.knowledge import _load_yaml
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract import extract
 from diplograph.plover import codebook
 from diplograph.records import Report
 
-EXAMPLES = _load_yaml("events/examples.yaml")
+EXAMPLES = load_yaml("events/examples.yaml")
 
 
 def _events(nlp, text: str):

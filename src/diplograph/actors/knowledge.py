@@ -49,7 +49,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).strip()
 
 
-def _load_yaml(name: str) -> dict:
+def load_yaml(name: str) -> dict:
     return yaml.safe_load(files("diplograph.data").joinpath(name).read_text(encoding="utf-8")) or {}
 
 
@@ -63,7 +63,7 @@ class Knowledge:
         # capitals ("UN", "US", "EU") names its body or state only in capitals: "Kim Jong Un"
         self._not_only_capitals: set[str] = set()
         # The world file first; states.yaml (the region, curated) overrides it.
-        states = {**_load_yaml("states_world.yaml"), **_load_yaml("states.yaml")}
+        states = {**load_yaml("states_world.yaml"), **load_yaml("states.yaml")}
         for country in pycountry.countries:
             code = country.alpha_3
             name = getattr(country, "common_name", None) or country.name
@@ -82,7 +82,7 @@ class Knowledge:
                 self._add(demonym, entity, "demonym", override=True)
             for capital in info.get("capitals") or []:
                 self._add(capital, entity, "capital", override=True)
-        for code, info in _load_yaml("bodies.yaml").items():
+        for code, info in load_yaml("bodies.yaml").items():
             entity = Entity(code, "body", info["names"][0])
             self.entities[code] = entity
             for name in info["names"]:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from diplograph.actors import officials
-from diplograph.actors.knowledge import Mention, _load_yaml, fold, knowledge
+from diplograph.actors.knowledge import Mention, fold, knowledge, load_yaml
 
 if TYPE_CHECKING:
     from diplograph.extract.context import ReportContext, Sentence
@@ -69,7 +69,7 @@ def _cap_hyphen_head(word: str, heads: frozenset[str]) -> bool:
 @lru_cache(maxsize=1)
 def vocabulary() -> TitleVocabulary:
     """The title vocabulary, loaded once per process."""
-    data = _load_yaml("titles.yaml")
+    data = load_yaml("titles.yaml")
     return TitleVocabulary(
         heads=frozenset(data["heads"]),
         words=frozenset(data["words"]),
@@ -1000,7 +1000,7 @@ def _encounter_words() -> re.Pattern[str]:
     """Words between two persons that make them the two sides of an
     encounter ("met", "held talks with", "paid a courtesy call on"), from
     data/meetings.yaml."""
-    data = _load_yaml("meetings.yaml")
+    data = load_yaml("meetings.yaml")
     verbs = "|".join(re.escape(v) for v in [*data["verbs"], *data["call_on"]])
     nouns = "|".join(re.escape(n) for n in data["nouns"])
     # "witnessed the exchange of the agreement, which was signed by X": a document changing hands

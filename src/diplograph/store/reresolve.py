@@ -132,14 +132,14 @@ def reresolve(
 def rewrite(engine: Engine, extraction: Extraction) -> ReresolveResult:
     """Replace a stored report's records with `extraction`'s, in one transaction."""
     report_id = extraction.report.id
-    known = write._known_actors(engine)
+    known = write.known_actors(engine)
     with learned.write_transaction(engine) as conn:
         original = conn.execute(select(reports.c.duplicate_of).where(reports.c.id == report_id)).scalar()
         before = _persons(conn, report_id)
         write.clear_report(conn, report_id)  # sources, mentions, LSH bands; the report row stays
         dedupe.insert_bands(conn, report_id, dedupe.signature(extraction.report.text))
         resolver = merge.ActorResolver(conn, known)
-        write._write_records(conn, extraction, resolver, original)
+        write.write_records(conn, extraction, resolver, original)
         learned.replace_rows(conn, extraction)
         after = _persons(conn, report_id)
     known.commit(resolver)  # only now: the transaction committed

@@ -129,9 +129,9 @@ def write(
             clear_report(conn, report.id)
         match = dedupe.find_duplicate(conn, report.id, sig)
         _insert_report(conn, report, sig, match, replace=previous is not None)
-        known = _known_actors(engine)
+        known = known_actors(engine)
         resolver = merge.ActorResolver(conn, known)
-        count = _write_records(conn, extraction, resolver, match.report_id if match else None)
+        count = write_records(conn, extraction, resolver, match.report_id if match else None)
         if extraction.stated or previous is not None:  # what it states of officials (store.learned)
             learned.replace_rows(conn, extraction)
     known.commit(resolver)  # only now: the transaction committed
@@ -143,7 +143,7 @@ def write(
 _KNOWN: weakref.WeakKeyDictionary[Engine, merge.KnownActors] = weakref.WeakKeyDictionary()
 
 
-def _known_actors(engine: Engine) -> merge.KnownActors:
+def known_actors(engine: Engine) -> merge.KnownActors:
     """The actors committed in this engine's store that this process knows of."""
     known = _KNOWN.get(engine)
     if known is None:
@@ -331,7 +331,7 @@ _FLUSH_ORDER = [
 ]
 
 
-def _write_records(
+def write_records(
     conn: Connection, extraction: Extraction, resolver: merge.ActorResolver, original: str | None = None
 ) -> int:
     """Merge one report's records into the store; `original`: the report it

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diplograph.actors.knowledge import _load_yaml
+from diplograph.actors.knowledge import load_yaml
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def _senses(lemma: str, value) -> tuple[Sense, ...]:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    data = _load_yaml("events/triggers.yaml")
+    data = load_yaml("events/triggers.yaml")
     mode_words: dict[str, dict[str, str]] = {}
     for kind, modes in data["mode_words"].items():
         mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}

@@ -25,16 +25,17 @@ def failure_line(failure: Failure) -> str:
     return f"{failure.source or failure.id}: {failure.reason}"
 
 
-def contract_json(extraction: Extraction, indent: int | None = None) -> str:
-    return json.dumps(extraction.to_contract(), ensure_ascii=False, indent=indent)
+def contract_json(extraction: Extraction, indent: int | None = None, explain: bool = False) -> str:
+    return json.dumps(extraction.to_contract(explain=explain), ensure_ascii=False, indent=indent)
 
 
 class JsonLinesWriter:
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], explain: bool = False) -> None:
         self.stream = stream
+        self.explain = explain
 
     def write(self, extraction: Extraction) -> None:
-        self.stream.write(contract_json(extraction) + "\n")
+        self.stream.write(contract_json(extraction, explain=self.explain) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -44,12 +45,14 @@ class JsonLinesWriter:
 class JsonArrayWriter:
     """A JSON array, written element by element (valid JSON even when empty)."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], explain: bool = False) -> None:
         self.stream = stream
         self.count = 0
+        self.explain = explain
 
     def write(self, extraction: Extraction) -> None:
-        body = "\n".join("  " + line for line in contract_json(extraction, indent=2).splitlines())
+        lines = contract_json(extraction, indent=2, explain=self.explain).splitlines()
+        body = "\n".join("  " + line for line in lines)
         self.stream.write(("[\n" if self.count == 0 else ",\n") + body)
         self.count += 1
         self.stream.flush()
@@ -68,8 +71,19 @@ def _names(values: list[Any]) -> str:
     return ", ".join(str(v) for v in values if v)
 
 
-def rows_of(extraction: Extraction) -> list[tuple[str, str, str, str]]:
-    """(kind, what, when/where, evidence) rows summarising one report."""
+def rows_of(extraction: Extraction, explain: bool = False) -> list[tuple[str, str, str, str]]:
+    """(kind, what, when/where, evidence) rows summarising one report; with
+    `explain`, each kind is followed by the rule that made the record."""
+    rows = _rows(extraction)
+    if not explain:
+        return rows
+    records = [*extraction.persons, *extraction.meetings, *extraction.documents,
+               *extraction.targets, *extraction.partnerships, *extraction.events]
+    return [(f"{kind}\n{record.rule or '?'}", what, when, evidence)
+            for (kind, what, when, evidence), record in zip(rows, records, strict=True)]
+
+
+def _rows(extraction: Extraction) -> list[tuple[str, str, str, str]]:
     rows = []
     for p in extraction.persons:
         what = f"{p.name} ({p.country or '?'})" + (f", {p.role}" if p.role else "")
@@ -98,8 +112,9 @@ def rows_of(extraction: Extraction) -> list[tuple[str, str, str, str]]:
 class TableWriter:
     """One rich table per report: a human summary, not a contract."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], explain: bool = False) -> None:
         self.console = Console(file=stream, width=160, soft_wrap=False)
+        self.explain = explain
 
     def write(self, extraction: Extraction) -> None:
         report = extraction.report
@@ -109,7 +124,7 @@ class TableWriter:
         table = Table(title=title, title_justify="left", show_lines=False, expand=False)
         for column in ("kind", "what", "when / where", "evidence"):
             table.add_column(column, overflow="fold")
-        for kind, what, when, evidence in rows_of(extraction):
+        for kind, what, when, evidence in rows_of(extraction, self.explain):
             table.add_row(kind, what, when, _short(evidence))
         if not table.row_count:
             table.add_row("—", "no records", "", "")
@@ -119,11 +134,15 @@ class TableWriter:
         self.console.file.flush()
 
 
-def writer(format: str, stream: IO[str]) -> JsonLinesWriter | JsonArrayWriter | TableWriter:
+def writer(
+    format: str, stream: IO[str], explain: bool = False
+) -> JsonLinesWriter | JsonArrayWriter | TableWriter:
+    """The writer for `format`; `explain` adds each record's provenance
+    (rule, merged rules, trace) and the report's vetoes."""
     if format == "jsonl":
-        return JsonLinesWriter(stream)
+        return JsonLinesWriter(stream, explain)
     if format == "json":
-        return JsonArrayWriter(stream)
+        return JsonArrayWriter(stream, explain)
     if format == "table":
-        return TableWriter(stream)
+        return TableWriter(stream, explain)
     raise ValueError(f"unknown format {format!r} (one of {', '.join(FORMATS)})")

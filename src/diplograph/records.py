@@ -73,13 +73,58 @@ class ResolvedDate:
 
 
 @dataclass
-class Person:
+class Provenance:
+    """Which rule made a record, and how (`diplograph extract --explain`).
+
+    Why on every record: a user must be able to see why a record exists, and a
+    developer where to fix a wrong one. `rule` is the dotted name of the rule
+    that found it (`meeting.visit`, `document.group.named`; the registry is
+    `diplograph.extract.rules`); `rules` every rule whose finding was merged
+    into it, `rule` first; `trace` the steps on its way, in order ("merged
+    meeting.verb from 812-903", "date: dateline", "veto …"). Keyword-only, so
+    that every record class keeps its positional fields.
+    """
+
+    rule: str | None = field(default=None, kw_only=True)
+    rules: list[str] = field(default_factory=list, kw_only=True)
+    trace: list[str] = field(default_factory=list, kw_only=True)
+
+    def made_by(self, rule: str, step: str | None = None):
+        """Set the rule (first time only) and note it among `rules`; returns self."""
+        if self.rule is None:
+            self.rule = rule
+        if rule not in self.rules:
+            self.rules.append(rule)
+        if step:
+            self.trace.append(step)
+        return self
+
+
+#: keys of `Provenance`, printed only with `--explain` (and `rule` of events always)
+PROVENANCE_KEYS = ("rule", "rules", "trace", "country_how")
+
+
+@dataclass
+class Veto:
+    """A finding a rule made and a later check refused, kept for `--explain`:
+    the rule that found it, the veto that refused it, and the sentence."""
+
+    rule: str
+    veto: str
+    evidence: str
+    span: Span
+
+
+@dataclass
+class Person(Provenance):
     name: str
     country: str | None  # ISO alpha-3, or a body's short name (ASEAN, UN, ...)
     role: str | None
     evidence: str
     span: Span
     aliases: list[str] = field(default_factory=list)
+    #: how the state was found: explicit | knowledge | learned | inferred | home | unknown
+    country_how: str | None = None
 
 
 @dataclass
@@ -89,7 +134,7 @@ class Participant:
 
 
 @dataclass
-class Meeting:
+class Meeting(Provenance):
     participants: list[Participant]
     date: ResolvedDate
     location: str | None
@@ -101,7 +146,7 @@ class Meeting:
 
 
 @dataclass
-class Document:
+class Document(Provenance):
     title: str
     parties: list[str]
     status: str  # signed | planned
@@ -111,7 +156,7 @@ class Document:
 
 
 @dataclass
-class Target:
+class Target(Provenance):
     parties: list[str]
     metric: str
     amount_usd: float | None
@@ -124,7 +169,7 @@ class Target:
 
 
 @dataclass
-class Partnership:
+class Partnership(Provenance):
     parties: list[str]
     level: str
     change: str  # upgraded | established | existing
@@ -133,7 +178,7 @@ class Partnership:
 
 
 @dataclass
-class Event:
+class Event(Provenance):
     """A PLOVER event: who did what to whom, when, where."""
 
     type: str  # CONSULT, AGREE, SUPPORT, COOPERATE, AID, REQUEST, REJECT, ACCUSE, ...
@@ -150,7 +195,6 @@ class Event:
     #: Reported as not happening, or only as possible: not an event that happened.
     negated: bool = False
     hypothetical: bool = False
-    rule: str | None = None  # the rule that made it (`extract --explain`)
 
 
 @dataclass
@@ -180,21 +224,31 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     #: persons whose state the text states (for the store's learned officials; not in the contract)
     stated: list[StatedActor] = field(default_factory=list)
+    #: findings a rule made and a veto refused (printed with `--explain` only)
+    vetoes: list[Veto] = field(default_factory=list)
 
-    def to_contract(self) -> dict[str, Any]:
-        """The JSON shape of ../shared/eval/GUIDELINES.md, plus spans and events."""
-        return {
+    def to_contract(self, explain: bool = False) -> dict[str, Any]:
+        """The JSON shape of ../shared/eval/GUIDELINES.md, plus spans and events.
+
+        With `explain`, every record also carries its provenance (`rule`,
+        `rules`, `trace`; persons `country_how`) and the report its `vetoes`;
+        without it, only events carry `rule`, as the contract has since the
+        PLOVER issue, so that plain output stays what users already parse."""
+        out = {
             "doc_id": self.report.id,
             "published": self.report.published,
             "url": self.report.url,
             "title": self.report.title,
-            "persons": [_plain(p) for p in self.persons],
-            "meetings": [_plain(m) for m in self.meetings],
-            "documents": [_plain(d) for d in self.documents],
-            "targets": [_plain(t) for t in self.targets],
-            "partnerships": [_plain(p) for p in self.partnerships],
-            "events": [_plain(e) for e in self.events],
+            "persons": [_plain(p, explain) for p in self.persons],
+            "meetings": [_plain(m, explain) for m in self.meetings],
+            "documents": [_plain(d, explain) for d in self.documents],
+            "targets": [_plain(t, explain) for t in self.targets],
+            "partnerships": [_plain(p, explain) for p in self.partnerships],
+            "events": [_plain(e, explain, keep=("rule",)) for e in self.events],
         }
+        if explain:
+            out["vetoes"] = [_plain(v) for v in self.vetoes]
+        return out
 
 
 @dataclass
@@ -211,11 +265,14 @@ class Failure:
         return asdict(self)
 
 
-def _plain(record: Any) -> dict[str, Any]:
+def _plain(record: Any, explain: bool = True, keep: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record as the contract's JSON object: dates flattened to their value
-    (with `date_precision`/`date_how` beside), spans as [start, end]."""
+    (with `date_precision`/`date_how` beside), spans as [start, end], and the
+    provenance keys last (all of them with `explain`, else only `keep`)."""
     out: dict[str, Any] = {}
-    for key, value in asdict(record).items():
+    fields = asdict(record)
+    provenance = {k: fields.pop(k) for k in PROVENANCE_KEYS if k in fields}
+    for key, value in fields.items():
         if key == "date" and isinstance(value, dict):
             out["date"] = value["value"]
             out["date_precision"] = value["precision"]
@@ -226,4 +283,5 @@ def _plain(record: Any) -> dict[str, Any]:
             out["spans"] = [[s["start"], s["end"]] for s in value]
         else:
             out[key] = value
+    out.update((k, v) for k, v in provenance.items() if explain or k in keep)
     return out

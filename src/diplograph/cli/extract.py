@@ -87,6 +87,12 @@ def _check_published(ctx: click.Context, param: click.Parameter, value: str | No
     default=None,
     help="Worker processes [default: every core].",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add to each record the rule that made it, the rules merged into it and the steps and vetoes "
+    "on its way (persons: how their state was found), and to each report the findings a veto refused.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, no stderr line but failures.")
 @click.option("-v", "--verbose", is_flag=True, help="Log which model is loaded and what each stage does.")
 def extract(
@@ -97,6 +103,7 @@ def extract(
     published: str | None,
     input_format: str,
     jobs: int | None,
+    explain: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -112,7 +119,7 @@ def extract(
     processed = 0
     with ExitStack() as stack:
         stack.enter_context(_logging_to_stderr(logging.INFO if verbose else logging.WARNING))
-        out = writer(fmt, _open_out(stack, output))
+        out = writer(fmt, _open_out(stack, output), explain=explain)
         errors_out = stack.enter_context(open(errors, "w", encoding="utf-8")) if errors else None  # noqa: SIM115
         show = not quiet and sys.stderr.isatty()
         total = count_reports(paths, input_format) if show else None

@@ -68,4 +68,5 @@ def extract(clean_report: CleanReport, doc: Doc) -> Extraction:
         except Exception:  # noqa: BLE001 - one kind's failure must not cost the report its other records
             log.warning("%s: %s extractor failed", ctx.report.id, kind, exc_info=True)
     out.events = find_events(ctx, out)
+    out.vetoes = ctx.vetoes
     return out

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from diplograph import dates
-from diplograph.actors.knowledge import Mention, _load_yaml, knowledge
-from diplograph.records import CleanReport, Report, ResolvedDate, Span
+from diplograph.actors.knowledge import Mention, knowledge, load_yaml
+from diplograph.records import CleanReport, Report, ResolvedDate, Span, Veto
 
 if TYPE_CHECKING:
     from diplograph.actors.resolve import PersonIndex
@@ -79,6 +79,8 @@ class ReportContext:
     parties: list[str] = field(default_factory=list)  # principal parties (codes)
     persons: PersonIndex | None = None  # filled by actors.resolve
     dateline: str | None = None  # the dateline with its date ("SINGAPORE, April 2, 2023 -"), if any
+    #: findings refused by a veto, for `extract --explain` (see `veto`)
+    vetoes: list[Veto] = field(default_factory=list)
     _dates: dict = field(default_factory=dict, repr=False)
     _found: dict = field(default_factory=dict, repr=False)
 
@@ -93,6 +95,13 @@ class ReportContext:
         else:
             start, end = sent.start_char, sent.end_char
         return self.report.text[start:end], Span(start, end)
+
+    def veto(self, rule: str, veto: str, sent: Sentence | SpacySpan) -> None:
+        """Note that `veto` refused what `rule` found in `sent`: `--explain`
+        prints it, so a missing record can be traced to the check that
+        dropped it."""
+        evidence, span = self.evidence(sent)
+        self.vetoes.append(Veto(rule, veto, evidence, span))
 
     def sentence_at(self, char: int) -> Sentence | None:
         for sent in self.sentences:
@@ -155,7 +164,7 @@ def _split_sentences(doc: Doc, zones: list[tuple[int, int, str]], text: str) -> 
 
 @lru_cache(maxsize=1)
 def _geography() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = _load_yaml("geography.yaml")
+    data = load_yaml("geography.yaml")
     after = re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in data["features"]) + r")\b")
     before = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data["before"]) + r")\s+$")
     return after, before

@@ -33,7 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from diplograph import dates
-from diplograph.actors.knowledge import _load_yaml, knowledge
+from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.resolve import PersonIndex, PersonMention, vocabulary
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.meeting_hosts import (
@@ -70,7 +70,7 @@ class MeetingWords:
 
 @lru_cache(maxsize=1)
 def words() -> MeetingWords:
-    data = _load_yaml("meetings.yaml")
+    data = load_yaml("meetings.yaml")
     sides = "|".join(re.escape(s) for s in sorted(data["two_sides"], key=len, reverse=True))
     gatherings = "|".join(re.escape(g) for g in sorted(data["named_gatherings"], key=len, reverse=True))
     future = "|".join(re.escape(g) for g in sorted(data["gathering_future"], key=len, reverse=True))
@@ -1252,11 +1252,11 @@ def _one_day(ctx: ReportContext, lead: ResolvedDate) -> bool:
     it tells of no visit of several days ("a three-day visit")."""
     if _SEVERAL_DAYS.search(ctx.text):
         return False
-    first = dates._as_date(lead.value)
+    first = dates.as_date(lead.value)
     assert first is not None
     for sent in ctx.sentences:
         for found in ctx.found_dates(sent.text):
-            day = dates._as_date(found.date.value)
+            day = dates.as_date(found.date.value)
             if day is not None and day != first and abs((day - first).days) <= _SAME_STORY_DAYS:
                 return False
     return True

@@ -34,7 +34,8 @@ def find_persons(ctx: ReportContext) -> list[Person]:
         if sent is None:
             continue
         evidence, span = ctx.evidence(sent)
-        out.append(Person(p.name, p.country, p.role, evidence, span, aliases=list(p.aliases)))
+        out.append(Person(p.name, p.country, p.role, evidence, span, aliases=list(p.aliases),
+                          country_how=p.country_how, rule="person.mention"))
     return out
 
 

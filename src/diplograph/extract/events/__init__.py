@@ -36,29 +36,10 @@ from diplograph.records import Event, Extraction
 
 __all__ = ["find_events"]
 
-_SIDES = ("two sides", "both sides", "two leaders", "both leaders", "two countries", "both countries",
-          "two ministers", "both ministers", "two prime ministers", "two pms", "both pms", "both",
-          "two nations", "both nations", "two governments", "both governments")
-
-
-#: Classes whose actor a report often leaves unnamed ("gunmen kidnapped three
-#: Chinese engineers"): coded with the recipient alone.
-_UNNAMED_ACTORS = frozenset({"ASSAULT", "COERCE"})
-
-
-#: Classes whose unnamed actor is of the state where it acts ("protesters in
-#: Manila", "police in Hong Kong arrested").
-_PLACE_ACTORS = frozenset({"PROTEST", "COERCE"})
-
-
+#: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
                             "advmod", "agent", "poss", "appos", "relcl", "acl", "parataxis", "advcl", "det",
                             "amod", "compound"})
-
-
-#: The head words of the phrases in _SIDES.
-_SIDE_HEADS = frozenset({"sides", "leaders", "countries", "ministers", "pms", "both", "nations",
-                         "governments"})
 
 
 def _phrase(tok) -> str:
@@ -91,83 +72,144 @@ def _possessor_skip(subject, vocab: Vocabulary) -> set[int]:
 def _participants(
     ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool, vocab: Vocabulary
 ) -> tuple[list[str], list[str]]:
+    """The clause's actor and recipient codes: from the trigger's own phrase
+    (a noun's possessor or "by", a verb's subject or passive agent), else
+    from whoever the sentence makes act (`_unstated_actor`); the recipient
+    from the trigger's objects (`_recipients`)."""
+    if clause.trigger.pos_ == "NOUN":
+        actor, skip = _noun_actor(ctx, sent, clause.trigger)
+        patient: list[str] = []
+        subject = None
+    else:
+        actor, patient, skip, subject = _verb_sides(ctx, sent, clause, sides, single, vocab)
+    if not actor:
+        actor, subject = _unstated_actor(ctx, sent, clause, subject, vocab)
+    recipient = [c for c in patient if c not in actor]
+    if not actor and clause.kind in vocab.place_actors:
+        # "protesters in Manila": civilians of the state where they protest
+        actor = _place_codes(ctx, sent, clause.trigger)
+    return actor, _recipients(ctx, sent, clause, actor, recipient, skip, sides, single)
+
+
+def _noun_actor(ctx: ReportContext, sent: Sentence, tok) -> tuple[list[str], set[int]]:
+    """A noun trigger's actor: its possessor ("China's protest"), its "by"
+    phrase, or a state adjective ("Russian shelling", "a US drone strike")."""
+    actor: list[str] = []
+    skip: set[int] = set()
+    for c in tok.children:
+        if c.dep_ == "poss":
+            actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
+            skip |= phrase_tokens(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
+            skip |= phrase_tokens(c)
+        elif c.dep_ in ("amod", "compound") and not actor:
+            actor = codes_in(ctx, sent, c)
+            if actor:
+                skip |= phrase_tokens(c)
+    return actor, skip
+
+
+def _verb_sides(
+    ctx: ReportContext, sent: Sentence, clause: Clause, sides: list[str], single: bool, vocab: Vocabulary
+) -> tuple[list[str], list[str], set[int], object]:
+    """A verb trigger's actor, patient, the tokens they take, and its subject."""
     tok = clause.trigger
+    subject, passive = subject_of(tok)
+    if passive:
+        actor, patient, skip = _passive_sides(ctx, sent, tok, subject, vocab)
+        if not actor and clause.kind in vocab.passive_subject_acts:
+            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
+        return actor, patient, skip, subject
+    if subject is None:
+        return [], [], set(), None
+    return _subject_actor(ctx, sent, subject, sides, single, vocab), [], phrase_tokens(subject), subject
+
+
+def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Vocabulary):
+    """A passive's agent acts ("was attacked by X"; "by police": the state of
+    the place) and its subject is acted on."""
     actor: list[str] = []
     patient: list[str] = []
     skip: set[int] = set()
-    subject = None
-    passive = False
-    if clause.trigger.pos_ == "NOUN":
-        for c in tok.children:
-            if c.dep_ == "poss":
-                actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
-                skip |= phrase_tokens(c)
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
-                skip |= phrase_tokens(c)
-            elif c.dep_ in ("amod", "compound") and not actor:
-                actor = codes_in(ctx, sent, c)  # "Russian shelling", "a US drone strike"
-                if actor:
-                    skip |= phrase_tokens(c)
-    else:
-        subject, passive = subject_of(tok)
-        if passive:
-            agent = agent_of(tok)
-            actor = []
-            if agent is not None:
-                actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
-            if agent is not None and not actor and lemma(agent) in vocab.domestic:
-                actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
-            if subject is not None:
-                patient = codes_in(ctx, sent, subject)
-                skip |= phrase_tokens(subject)
-            if agent is not None:
-                skip |= phrase_tokens(agent.head)
-        elif subject is not None:
-            skip |= phrase_tokens(subject)
-            actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
-            if not actor and subject.lower_ in _SIDE_HEADS and any(s in _phrase(subject) for s in _SIDES):
-                actor = list(sides)
-            elif not actor and is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
-                actor = list(sides) if not single else []
-        if passive and not actor and clause.kind in ("SANCTION", "RETREAT"):
-            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
-    if not actor and clause.attributed is not None and (subject is None or is_pronoun(subject)):
-        # "..., the ministry said": the attribution's speaker acts
+    agent = agent_of(tok)
+    if agent is not None:
+        actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
+        if not actor and lemma(agent) in vocab.domestic:
+            actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
+    if subject is not None:
+        patient = codes_in(ctx, sent, subject)
+        skip |= phrase_tokens(subject)
+    if agent is not None:
+        skip |= phrase_tokens(agent.head)
+    return actor, patient, skip
+
+
+def _subject_actor(ctx: ReportContext, sent: Sentence, subject, sides: list[str], single: bool,
+                   vocab: Vocabulary) -> list[str]:
+    """An active verb's subject's codes; "the two sides" and "they" stand for
+    the sentence's sides."""
+    actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
+    if actor:
+        return actor
+    words = _phrase(subject)
+    phrases = (*vocab.side_phrases, *vocab.side_bare)
+    if subject.lower_ in vocab.side_heads and any(s in words for s in phrases):
+        return list(sides)
+    if is_pronoun(subject) and subject.lower_ in ("they",) and len(sides) > 1:
+        return list(sides) if not single else []
+    return []
+
+
+def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject, vocab: Vocabulary):
+    """Who acts when the trigger's own phrase names no code: the speaker of
+    "..., the ministry said"; the state that "police" or "the Prime Minister"
+    serve; a named group ("Hamas said"). Returns (actor, subject)."""
+    actor: list[str] = []
+    if clause.attributed is not None and (subject is None or is_pronoun(subject)):
         speaker, _ = subject_of(clause.attributed)
         if speaker is not None:
             actor = codes_in(ctx, sent, speaker)
             subject = subject or speaker
     if not actor and subject is not None and lemma(subject) in vocab.domestic:
-        # "police fired tear gas", "the Prime Minister apologised": the state they serve
-        actor = _place_codes(ctx, sent, tok) or _place_codes(ctx, sent, subject) or list(ctx.parties[:1])
+        actor = (_place_codes(ctx, sent, clause.trigger) or _place_codes(ctx, sent, subject)
+                 or list(ctx.parties[:1]))
     if not actor and subject is not None:
-        actor = group_names(sent, subject, ctx=ctx)  # "Hamas said ...", "the Taliban released ..."
-    recipient: list[str] = [c for c in patient if c not in actor]
-    # the host of a visit, the target of a show of force: where it goes ("drills around Taiwan")
-    # and aid delivered in a state goes to it ("aid to victims in Turkey")
-    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
-    if not actor and clause.kind in _PLACE_ACTORS:
-        # "protesters in Manila": civilians of the state where they protest
-        actor = _place_codes(ctx, sent, tok)
-    # the addressee first ("warned NATO against any attack on Belarus": NATO);
-    # what the act is about only where no addressee is named
-    children = [c for c in tok.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
-    for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
-        for c in group:
-            for code in codes_in(ctx, sent, c, skip, places=places):
-                if code not in recipient and code not in actor:
-                    recipient.append(code)
-        if recipient:
-            break
-    if not recipient:  # a named group addressed or acted on ("freed Taliban prisoners", "attacked Hamas")
+        actor = group_names(sent, subject, ctx=ctx)
+    return actor, subject
+
+
+def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[str], recipient: list[str],
+                skip: set[int], sides: list[str], single: bool) -> list[str]:
+    """The recipient: the addressee first ("warned NATO against any attack on
+    Belarus": NATO), what the act is about only where no addressee is named;
+    the host of a visit, the place of a show of force or of aid delivered
+    ("drills around Taiwan", "aid to victims in Turkey"); a named group acted
+    on; else the other side of the sentence's encounter."""
+    children = [c for c in clause.trigger.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
+    _addressed(ctx, sent, clause, children, actor, recipient, skip)
+    if not recipient:  # "freed Taliban prisoners", "attacked Hamas"
         for c in children:
             if c.dep_ in ("dobj", "dative", "prep"):
                 named = group_names(sent, c, skip, ctx=ctx)
                 recipient += [g for g in named if g not in recipient and g not in actor]
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
-    return actor, recipient
+    return recipient
+
+
+def _addressed(ctx: ReportContext, sent: Sentence, clause: Clause, children: list, actor: list[str],
+               recipient: list[str], skip: set[int]) -> None:
+    """Add to `recipient` the codes of the trigger's objects, else of any of
+    its other children (places count for visits, shows of force and aid)."""
+    places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
+    for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
+        for c in group:
+            for code in codes_in(ctx, sent, c, skip, places=places):
+                if code not in recipient and code not in actor:
+                    recipient.append(code)
+        if recipient:
+            return
 
 
 def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
@@ -187,10 +229,6 @@ def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
     return out[:1]
 
 
-#: Classes whose passive without agent is still an act ("hundreds were arrested").
-_MATERIAL = frozenset({"COERCE", "ASSAULT", "RETREAT", "MOBILIZE", "SANCTION", "AID"})
-
-
 def _unnamed_agent(clause: Clause, vocab: Vocabulary) -> bool:
     """Whether a clause names an agent no code stands for ("an opposition
     party accused ...", "gunmen opened fire", "hundreds were arrested"): an
@@ -200,7 +238,7 @@ def _unnamed_agent(clause: Clause, vocab: Vocabulary) -> bool:
         return False
     subject, passive = subject_of(tok)
     if passive:
-        return clause.kind in _MATERIAL
+        return clause.kind in vocab.material
     return (
         subject is not None
         and subject.pos_ in ("NOUN", "PROPN")
@@ -209,31 +247,28 @@ def _unnamed_agent(clause: Clause, vocab: Vocabulary) -> bool:
     )
 
 
-def _state_subject(tok) -> bool:
+def _state_subject(tok, vocab: Vocabulary) -> bool:
     """Whether a verb's subject is a state, body or official, not people."""
     subject, _ = subject_of(tok)
     if subject is None:
         return False
-    return subject.pos_ == "PROPN" or lemma(subject) in GOVERNMENT_ONLY
-
-
-#: Subjects that act for a government (not its people).
-GOVERNMENT_ONLY = frozenset({"government", "ministry", "official", "minister", "president", "embassy",
-                             "spokesman", "spokesperson", "spokeswoman", "leader", "administration"})
+    return subject.pos_ == "PROPN" or lemma(subject) in vocab.government_only
 
 
 def _mentions_sides(sent: Sentence) -> bool:
     low = sent.text.lower()
-    return any(s in low for s in _SIDES[:-1])
+    vocab = vocabulary()
+    return any(s in low for s in (*vocab.side_phrases, *vocab.side_bare))
 
 
 def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
-    if not actor and not (recipient and clause.kind in _UNNAMED_ACTORS) and not _unnamed_agent(clause, vocab):
+    unnamed = recipient and clause.kind in vocab.unnamed_actors
+    if not actor and not unnamed and not _unnamed_agent(clause, vocab):
         return None
-    if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger):
+    if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger, vocab):
         # a state's protest is a diplomatic one: ACCUSE disapprove (the codebook), not a demonstration
         clause.kind, clause.mode = "ACCUSE", "disapprove"
     if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:

@@ -283,35 +283,50 @@ def noun_clauses(tagged, vocab: Vocabulary) -> list[Clause]:
         senses = _trigger_senses(tok, low, vocab.nouns)
         if not senses:
             continue
-        head = tok.head
-        announced = None
-        if tok.dep_ == "pobj" and head.head.dep_ == "dobj" and head.lower_ in ("of", "in"):
-            # "announced a set of sanctions", "announced $30 million in assistance"
-            tok_dep, head = "dobj", head.head.head
-        else:
-            tok_dep = tok.dep_
-        if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
-            ok, _, _ = _asserted(head, vocab)
-            announced = head if ok else None  # "announced sanctions against Nicaragua"
-        if announced is None:
-            if not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children) and not any(
-                c.dep_ == "prep" and c.lower_ == "by" for c in tok.children
-            ) and not (sense_kind(senses) == "ASSAULT" and any(
-                c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children
-            )):
-                continue
-            if head.pos_ == "VERB" and lemma(head) in vocab.verbs:
-                continue
-        sense = senses[0]
-        clause = Clause(tok, sense, sense.kind, sense.mode, announced)
-        if announced is not None:
-            status(clause, announced, vocab)
-            if clause.kind == "RETREAT":
-                clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
-        if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
-            clause.future = True  # "his planned visit": a plan, AGREE by the codebook
-            if clause.kind in FUTURE_CLASS:
-                clause.kind = FUTURE_CLASS[clause.kind]
-                clause.mode = None if clause.kind == "AGREE" else clause.mode
-        out.append(clause)
+        announced, head = _announcing_verb(tok, vocab)
+        if announced is None and (not _names_its_actor(tok, senses) or (
+                head.pos_ == "VERB" and lemma(head) in vocab.verbs)):
+            continue
+        out.append(_noun_clause(tok, senses[0], announced, vocab))
     return out
+
+
+def _announcing_verb(tok, vocab: Vocabulary):
+    """The verb that announces the noun's event, if asserted ("announced
+    sanctions against Nicaragua", "announced a set of sanctions"), and the
+    noun's governing word."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.head.dep_ == "dobj" and head.lower_ in ("of", "in"):
+        # "announced a set of sanctions", "announced $30 million in assistance"
+        tok_dep, head = "dobj", head.head.head
+    else:
+        tok_dep = tok.dep_
+    if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+        ok, _, _ = _asserted(head, vocab)
+        return (head if ok else None), head
+    return None, head
+
+
+def _names_its_actor(tok, senses: tuple[Sense, ...]) -> bool:
+    """A noun event whose actor is in its own phrase: a named possessor, a
+    "by" phrase, or (an attack) a state adjective ("Russian shelling")."""
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        return True
+    return sense_kind(senses) == "ASSAULT" and any(
+        c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children)
+
+
+def _noun_clause(tok, sense: Sense, announced, vocab: Vocabulary) -> Clause:
+    clause = Clause(tok, sense, sense.kind, sense.mode, announced)
+    if announced is not None:
+        status(clause, announced, vocab)
+        if clause.kind == "RETREAT":
+            clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
+    if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
+        clause.future = True  # "his planned visit": a plan, AGREE by the codebook
+        if clause.kind in FUTURE_CLASS:
+            clause.kind = FUTURE_CLASS[clause.kind]
+            clause.mode = None if clause.kind == "AGREE" else clause.mode
+    return clause

@@ -53,6 +53,14 @@ class Vocabulary:
     announcing: frozenset[str] = frozenset()
     domestic: frozenset[str] = frozenset()
     metonyms: dict[str, str] | None = None
+    side_phrases: tuple[str, ...] = ()  # "the two sides" (the subject's words)
+    side_bare: frozenset[str] = frozenset()  # "both": a subject, not a mention of the sides
+    side_heads: frozenset[str] = frozenset()
+    government_only: frozenset[str] = frozenset()
+    unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
+    place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
+    material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
+    passive_subject_acts: frozenset[str] = frozenset()
 
     @property
     def light(self) -> frozenset[str]:
@@ -106,6 +114,14 @@ def vocabulary() -> Vocabulary:
         announcing=frozenset(data["announcing"]),
         domestic=frozenset(data["domestic"]),
         metonyms=dict(data["metonyms"]),
+        side_phrases=tuple(data["sides"]["phrases"]),
+        side_bare=frozenset(data["sides"]["bare"]),
+        side_heads=frozenset(data["sides"]["heads"]),
+        government_only=frozenset(data["government_only"]),
+        unnamed_actors=frozenset(data["actors"]["unnamed"]),
+        place_actors=frozenset(data["actors"]["of_the_place"]),
+        material=frozenset(data["actors"]["material"]),
+        passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
     )
 
 

@@ -92,6 +92,9 @@ def declare(name: str, doc: str, module: str) -> None:
 def _load_rule_modules() -> None:
     """Import every module that registers rules, so the registry is complete."""
     import diplograph.extract  # noqa: F401 - imports every extractor, which register their rules
+    from diplograph.extract.events.vocabulary import vocabulary
+
+    vocabulary()  # the event rules are the trigger senses of the data, declared on loading it
 
 
 def registered(family: str | None = None) -> list[Rule]:

@@ -13,8 +13,15 @@ from __future__ import annotations
 from diplograph.actors.knowledge import knowledge
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.lemmas import lemma
+from diplograph.extract.events.vocabulary import vocabulary
+from diplograph.extract.rules import declare
 from diplograph.plover import contexts
 from diplograph.records import Event, Extraction, ResolvedDate
+
+declare("event.consult.meeting", "Each meeting record is a CONSULT event (a visit: visitor to host).",
+        __name__)
+declare("event.support.document", "Each signed document record is a SUPPORT event of its parties.", __name__)
+declare("event.agree.document", "Each planned, or only agreed, document record is an AGREE event.", __name__)
 
 
 def _host_of(location: str | None, visitor: list[str]) -> list[str]:
@@ -26,12 +33,6 @@ def _host_of(location: str | None, visitor: list[str]) -> list[str]:
     return []
 
 
-#: Verbs that sign or finalise an instrument (SUPPORT), and those that only agree on one (AGREE).
-_SIGNING = frozenset({"sign", "ink", "ratify", "conclude", "finalize", "finalise", "seal", "exchange",
-                      "witness", "adopt", "initial", "issue", "launch", "renew", "upgrade"})
-_AGREEING = frozenset({"agree", "reach", "strike", "approve"})
-
-
 def _only_agreed(ctx: ReportContext, start: int) -> bool:
     """Whether the sentence of a document agrees on it without signing it
     ("agreed on a defence pact", "reached a trade deal"): an agreed pact is
@@ -40,7 +41,8 @@ def _only_agreed(ctx: ReportContext, start: int) -> bool:
     if sent is None:
         return False
     verbs = {lemma(t) for t in sent.span if t.pos_ == "VERB"}
-    return bool(verbs & _AGREEING) and not verbs & _SIGNING
+    vocab = vocabulary()
+    return bool(verbs & vocab.agreeing_verbs) and not verbs & vocab.signing_verbs
 
 
 def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
@@ -58,7 +60,9 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
         actor, recipient = (codes[:1], codes[1:]) if m.mode == "visit" else (codes, [])
         events.append(
             Event("CONSULT", mode, actor, recipient, m.date, m.location, m.evidence, m.span,
-                  context=contexts(m.evidence), rule="event.consult.meeting")
+                  context=contexts(m.evidence), rule="event.consult.meeting",
+                  rules=["event.consult.meeting", *(m.rules or ([m.rule] if m.rule else []))],
+                  trace=[f"from the meeting at {m.span.start}-{m.span.end}"])
         )
     for d in extraction.documents:
         parties = list(getattr(d, "parties", []) or [])
@@ -68,7 +72,9 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
         date = getattr(d, "date", None) or ResolvedDate(None)
         events.append(  # the parties of an instrument act together: one actor list
             Event(kind, None, parties, [], date, None, d.evidence, d.span,
-                  context=contexts(d.evidence), rule=f"event.{kind.lower()}.document")
+                  context=contexts(d.evidence), rule=f"event.{kind.lower()}.document",
+                  rules=[f"event.{kind.lower()}.document", *([d.rule] if d.rule else [])],
+                  trace=[f"from the document at {d.span.start}-{d.span.end}"])
         )
     return events
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract.rules import declare
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Vocabulary:
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
+    signing_verbs: frozenset[str] = frozenset()  # a document's verb that signs it: SUPPORT
+    agreeing_verbs: frozenset[str] = frozenset()  # one that only agrees on it: AGREE
 
     @property
     def light(self) -> frozenset[str]:
@@ -86,17 +89,32 @@ def _senses(lemma: str, value) -> tuple[Sense, ...]:
     return tuple(out)
 
 
+def _declare_rules(senses: dict[str, tuple[Sense, ...]], part: str) -> None:
+    """Each sense of a trigger is a rule (`event.<class>.<lemma>`): its
+    vocabulary is its data line, its examples the class's in examples.yaml."""
+    for lemma, items in senses.items():
+        for sense in items:
+            mode = f" ({sense.mode})" if sense.mode else ""
+            doc = f"The {part} \"{lemma}\" reports {sense.kind}{mode}."
+            declare(sense.rule, doc, "data/events/triggers.yaml")
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
+    """The vocabulary, loaded once; registers each trigger sense as a rule."""
     data = load_yaml("events/triggers.yaml")
     mode_words: dict[str, dict[str, str]] = {}
     for kind, modes in data["mode_words"].items():
         mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}
     light = data["light"]
     modals = data["modals"]
+    verbs = {lemma: _senses(lemma, v) for lemma, v in data["verbs"].items()}
+    nouns = {lemma: _senses(lemma, v) for lemma, v in data["nouns"].items()}
+    _declare_rules(verbs, "verb")
+    _declare_rules(nouns, "noun")
     return Vocabulary(
-        verbs={lemma: _senses(lemma, v) for lemma, v in data["verbs"].items()},
-        nouns={lemma: _senses(lemma, v) for lemma, v in data["nouns"].items()},
+        verbs=verbs,
+        nouns=nouns,
         mode_words=mode_words,
         attribution=frozenset(data["attribution"]),
         light_now=frozenset(light["now"]),
@@ -122,6 +140,8 @@ def vocabulary() -> Vocabulary:
         place_actors=frozenset(data["actors"]["of_the_place"]),
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
+        signing_verbs=frozenset(data["documents"]["signing"]),
+        agreeing_verbs=frozenset(data["documents"]["agreeing"]),
     )
 
 

@@ -212,3 +212,14 @@ def test_since_and_until_take_years_and_months_inclusively(server):
     in_year = get(server, "/api/events", since=year, until=year, limit=500).json()["items"]
     assert {e["id"] for e in expected} <= {e["id"] for e in in_year}
     assert all((e["anchor"] or "")[:4] == year for e in in_year)
+
+
+def test_every_source_names_the_rule_that_found_it_and_the_event_page_shows_it(server):
+    """Provenance down to the rule: each event's sources carry the extraction
+    rule (`extract --explain` prints the same), and the event page shows it."""
+    items = get(server, "/api/events", limit=20).json()["items"]
+    rules = [s["rule"] for e in items for s in e["sources"]]
+    assert rules and all(r and r.count(".") >= 1 for r in rules)
+    event_id = items[0]["id"]
+    page = get(server, f"/events/{event_id}").text
+    assert f'<code class="rule"' in page and items[0]["sources"][0]["rule"] in page

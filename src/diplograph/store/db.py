@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 
 from diplograph.store import learned as _learned  # noqa: F401 - registers the learned_officials table
 from diplograph.store.schema import SCHEMA_VERSION, meta, metadata
@@ -109,6 +109,19 @@ def connect(location: str | os.PathLike[str] | None = None, create: bool = True)
     return engine
 
 
+def _upgrade_2_to_3(conn: Connection) -> None:
+    """Schema 3 adds `rule` (the extraction rule) to every sources table: an
+    added nullable column, so a store written before keeps every row (its
+    sources say no rule) and needs no re-ingest."""
+    from diplograph.store.schema import RECORD_TABLES
+
+    for _, sources in RECORD_TABLES.values():
+        names = {c["name"] for c in inspect(conn).get_columns(sources.name)}
+        if "rule" not in names:
+            conn.execute(text(f"ALTER TABLE {sources.name} ADD COLUMN rule VARCHAR(96)"))
+    conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="3"))
+
+
 def ensure_schema(engine: Engine) -> None:
     """Create the tables and indexes that are missing and record the schema version."""
     with writing(engine) as conn:  # two processes opening a new store create it once
@@ -116,6 +129,8 @@ def ensure_schema(engine: Engine) -> None:
         found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
         if found is None:
             conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+        elif int(found) == 2 and SCHEMA_VERSION == 3:
+            _upgrade_2_to_3(conn)
         elif int(found) != SCHEMA_VERSION:
             raise RuntimeError(
                 f"store schema version {found} differs from this diplograph's {SCHEMA_VERSION}: "

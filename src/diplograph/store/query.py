@@ -278,7 +278,8 @@ def sources_of(conn: Connection, kind: str, record_ids: list[str]) -> dict[str, 
         for r in rows:
             out[r.record_id].append(
                 Source(
-                    r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail
+                    r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail,
+                    r.rule,
                 )
             )
     return out

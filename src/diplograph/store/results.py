@@ -30,6 +30,7 @@ class Source(_Plain):
     title: str | None = None
     published: str | None = None
     detail: str | None = None  # what this source said where it differs (status, change, mode)
+    rule: str | None = None  # the extraction rule that found the record in this sentence
 
 
 @dataclass

@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 #: Bumped when a table changes shape; stored in `meta` so an old file is detected.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -192,6 +192,7 @@ def _sources(name: str, record_table: str) -> Table:
         Column("span_end", Integer, nullable=False),
         Column("evidence", Text, nullable=False),
         Column("detail", Text),  # what this source said where it differs (status, change, mode)
+        Column("rule", String(96)),  # the extraction rule that found it in this sentence (schema 3)
     )
 
 

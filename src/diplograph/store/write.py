@@ -258,7 +258,10 @@ class _Sources:
         self.new_events: set[str] = set()
         self.rows: dict[object, list[dict]] = {statement: [] for statement in _FLUSH_ORDER}
 
-    def add(self, kind: str, record_id: str, span, evidence: str, detail: str | None = None) -> None:  # noqa: ANN001
+    def add(  # noqa: ANN001
+        self, kind: str, record_id: str, span, evidence: str, detail: str | None = None,
+        rule: str | None = None,
+    ) -> None:
         key = (kind, record_id, span.start)
         if key in self.added:
             return
@@ -276,6 +279,7 @@ class _Sources:
                 "span_end": span.end,
                 "evidence": evidence,
                 "detail": detail,
+                "rule": rule,
             }
         )
         if kind == "event":
@@ -409,6 +413,7 @@ def write_records(
             meeting.occasion,
             meeting.evidence,
             meeting.span,
+            rule=meeting.rule,
         )
         count += 1
     told = {(m.span.start, frozenset(p.country for p in m.participants)) for m in extraction.meetings}
@@ -442,6 +447,7 @@ def write_records(
             None,
             event.evidence,
             event.span,
+            rule=event.rule,
         )
         count += 1
     for document in extraction.documents:
@@ -505,6 +511,7 @@ def _write_event(
     occasion,
     evidence,
     span,
+    rule: str | None = None,
 ) -> None:  # noqa: ANN001
     everyone = actor_parts + recipient_parts
     if kind == "meeting":
@@ -589,7 +596,7 @@ def _write_event(
         sources.later(_INSERT_PARTICIPANT, rows)
     else:
         _enrich_event(conn, found, date, location, occasion, everyone, recipient_parts)
-    sources.add("event", found, span, evidence, detail=mode)
+    sources.add("event", found, span, evidence, detail=mode, rule=rule)
 
 
 def _enrich_event(
@@ -703,7 +710,8 @@ def _write_document(
             )
         if changes:
             conn.execute(update(documents).where(documents.c.id == found).values(**changes))
-    sources.add("document", found, document.span, document.evidence, detail=document.status)
+    sources.add("document", found, document.span, document.evidence, detail=document.status,
+                rule=document.rule)
 
 
 def _write_target(
@@ -733,7 +741,7 @@ def _write_target(
         )
     else:
         _earliest(conn, targets, found, report.published)
-    sources.add("target", found, target.span, target.evidence)
+    sources.add("target", found, target.span, target.evidence, rule=target.rule)
 
 
 def _write_partnership(
@@ -769,6 +777,7 @@ def _write_partnership(
         partnership.span,
         partnership.evidence,
         detail=partnership.change,
+        rule=partnership.rule,
     )
 
 

@@ -222,4 +222,4 @@ def test_every_source_names_the_rule_that_found_it_and_the_event_page_shows_it(s
     assert rules and all(r and r.count(".") >= 1 for r in rules)
     event_id = items[0]["id"]
     page = get(server, f"/events/{event_id}").text
-    assert f'<code class="rule"' in page and items[0]["sources"][0]["rule"] in page
+    assert '<code class="rule"' in page and items[0]["sources"][0]["rule"] in page

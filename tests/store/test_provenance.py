@@ -42,7 +42,8 @@ def test_a_schema_2_store_upgrades_in_place_and_keeps_its_rows(tmp_path, nlp):
     assert events and all(s.rule is None for e in events for s in store.sources("event", e.id))
     store.close()
     con = sqlite3.connect(path)
-    assert con.execute("SELECT value FROM _meta WHERE key = 'schema_version'").fetchone() == (str(SCHEMA_VERSION),)
+    version = con.execute("SELECT value FROM _meta WHERE key = 'schema_version'").fetchone()
+    assert version == (str(SCHEMA_VERSION),)
     columns = {row[1] for row in con.execute("PRAGMA table_info(event_sources)")}
     con.close()
     assert "rule" in columns

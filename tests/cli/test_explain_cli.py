@@ -50,3 +50,14 @@ def test_without_explain_only_events_carry_a_rule() -> None:
         for kind in ("persons", "meetings", "documents", "targets", "partnerships"):
             assert not any({"rule", "rules", "trace", "country_how"} & set(r) for r in line[kind])
         assert all(set(e) & {"rule"} and not {"rules", "trace"} & set(e) for e in line["events"])
+
+
+def test_rules_lists_the_registry_and_refuses_an_unknown_prefix() -> None:
+    done = CliRunner().invoke(main, ["rules", "event.consult", "--json"])
+    assert done.exit_code == 0
+    listed = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {r["name"] for r in listed} == {r.name for r in rules.registered("event")
+                                             if r.name.startswith("event.consult")}
+    assert all(r["doc"] and r["family"] == "event" for r in listed)
+    done = CliRunner().invoke(main, ["rules", "no.such.rule"])
+    assert done.exit_code == 2 and "no rule starts with" in done.output

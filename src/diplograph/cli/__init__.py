@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "load": "spark:load",
     "who": "who:who",
     "reresolve": "learn:reresolve",
+    "rules": "rules:rules",
 }
 
 

@@ -66,7 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
     # Facet counts scan indexes (seconds on a million events): count them once now.
     from diplograph.serve import views
 
-    threading.Thread(target=views.facets, args=(app.state.store,), name="facets", daemon=True).start()
+    threading.Thread(target=views.warm_facets, args=(app.state.store,), name="facets", daemon=True).start()
 
     # The last added runs first: security headers wrap everything, even the
     # Host check's 400 and the size limit's 413.

@@ -9,6 +9,8 @@ database, so they do not read every event.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -22,24 +24,49 @@ from diplograph.store import (
     TargetRow,
 )
 
-#: Facet counts are counted over the whole store; a page reuses them this long (seconds).
+#: Facet counts are counted over the whole store; counts older than this (seconds)
+#: are recounted, in the background, while pages go on showing the previous ones.
 FACETS_TTL = 60.0
 _facets: dict[int, tuple[float, tuple, dict]] = {}
+_counting: dict[int, threading.Lock] = {}
+_guard = threading.Lock()
+
+
+def _recount(store: Store) -> dict[str, list[tuple[str, int]]]:
+    """Count now (one count at a time per store) and keep the result."""
+    with _guard:
+        lock = _counting.setdefault(id(store), threading.Lock())
+    with lock:
+        mark = store.fingerprint()
+        found = _facets.get(id(store))
+        if found is not None and found[1] == mark and time.monotonic() - found[0] <= FACETS_TTL:
+            return found[2]  # another thread counted while this one waited
+        counts = store.facets()
+        _facets[id(store)] = (time.monotonic(), mark, counts)
+        return counts
 
 
 def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
-    """The store's facet counts, recounted when the store changed (a cheap
-    fingerprint: reports and the newest source) or after FACETS_TTL: on a
-    million events each count is a scan of an index, too slow for every page view."""
-    import time
-
-    now = time.monotonic()
-    mark = store.fingerprint()
+    """The store's facet counts. On a million events each count is a scan of
+    an index (seconds), too slow for a page view, so a page never waits for a
+    recount: the counts are made once when the server starts (`warm_facets`),
+    and when the store has changed (a cheap fingerprint: reports and the
+    newest source) or they are older than FACETS_TTL, the previous counts are
+    served while one background thread recounts (stale-while-revalidate).
+    Only the very first call, before any count exists, waits for it."""
     found = _facets.get(id(store))
-    if found is None or found[1] != mark or now - found[0] > FACETS_TTL:
-        found = (now, mark, store.facets())
-        _facets[id(store)] = found
+    if found is None:
+        return _recount(store)
+    if found[1] != store.fingerprint() or time.monotonic() - found[0] > FACETS_TTL:
+        lock = _counting.get(id(store))
+        if lock is None or not lock.locked():
+            threading.Thread(target=_recount, args=(store,), name="facets", daemon=True).start()
     return found[2]
+
+
+def warm_facets(store: Store) -> None:
+    """Count the facets now (the server's start, in a thread of its own)."""
+    _recount(store)
 
 
 def until_inclusive(until: str | None) -> str | None:

@@ -322,8 +322,11 @@ def test_meetings_on_the_map_lead_to_their_events(page, server, shots):
     wait_for_charts(page)
     fig = figure(page, "#map-chart")
     points = next(t for t in fig["data"] if t.get("name") == "meetings")
-    assert points["x"] and all(-180 <= x <= 180 for x in points["x"])
-    assert all(-90 <= y <= 90 for y in points["y"])
+    assert points["type"] == "scattergeo" and fig["layout"]["geo"]["showcountries"]
+    assert points["lon"] and all(-180 <= x <= 180 for x in points["lon"])
+    assert all(-90 <= y <= 90 for y in points["lat"])
+    # the country outlines are drawn, from the file diplograph serves (no CDN: page.problems)
+    assert page.locator("#map-chart path.countries, #map-chart .countries path").count() > 0
     page.screenshot(path=str(shots / "map.png"))
     link = page.locator("a.place-link").first
     place = link.inner_text()

@@ -288,30 +288,32 @@ def world_map(
     points: list[tuple[str, float, float, int, str]], reference: list[tuple[str, float, float]]
 ) -> dict:
     """Meetings on a world map: (place, lat, lon, meetings, link) as sized
-    points over the world's capitals as faint reference dots, on a plain
-    longitude/latitude plane. Why not a geo trace: plotly.js fetches its
-    country outlines from a CDN, and the UI must work offline."""
+    points over the world's capitals as faint reference dots, on country
+    outlines. The outlines are plotly.js's own topojson (Natural Earth
+    1:110m), served by diplograph at /static/topojson/ (charts.js points
+    plotly there), so the map needs no CDN and works offline."""
     if not points:
         return empty("No meeting has a place the gazetteer knows.")
     fig = go.Figure()
-    fig.add_scatter(
-        x=[lon for _, _, lon in reference], y=[lat for _, lat, _ in reference], mode="markers",
+    fig.add_scattergeo(
+        lon=[lon for _, _, lon in reference], lat=[lat for _, lat, _ in reference], mode="markers",
         marker={"size": 4, "color": "rgba(120,130,150,0.35)"}, hoverinfo="text",
         hovertext=[name for name, _, _ in reference], name="capitals",
     )  # fmt: skip
     top = max(n for *_, n, _ in points)
-    fig.add_scatter(
-        x=[lon for _, _, lon, _, _ in points], y=[lat for _, lat, _, _, _ in points],
+    fig.add_scattergeo(
+        lon=[lon for _, _, lon, _, _ in points], lat=[lat for _, lat, _, _, _ in points],
         mode="markers+text", text=[p[0] for p in points], textposition="top center",
         marker={"size": [10 + 20 * n / top for *_, n, _ in points], "color": "#c05621",
                 "line": {"width": 1, "color": "#fff"}},
         hovertext=[f"{p[0]}: {p[3]} meeting(s)" for p in points], hoverinfo="text",
         customdata=[p[4] for p in points], name="meetings",
     )  # fmt: skip
-    fig.update_layout(
-        xaxis={"range": [-180, 180], "showgrid": True, "zeroline": False, "dtick": 30, "title": "longitude"},
-        yaxis={"range": [-60, 80], "showgrid": True, "zeroline": False, "dtick": 30, "title": "latitude",
-               "scaleanchor": "x"},
-        hovermode="closest", dragmode="pan", height=520, showlegend=False, **LAYOUT,
+    fig.update_geos(
+        scope="world", resolution=110, projection_type="natural earth", showcountries=True,
+        countrycolor="rgba(90,100,120,0.45)", showland=True, landcolor="#f3f1ec", showocean=True,
+        oceancolor="#eef4f8", showcoastlines=True, coastlinecolor="rgba(90,100,120,0.6)",
+        lataxis_range=[-60, 85], showframe=False,
     )  # fmt: skip
+    fig.update_layout(hovermode="closest", dragmode="pan", height=520, showlegend=False, **LAYOUT)
     return _plain(fig)

@@ -7,6 +7,8 @@
     Plotly.newPlot(el, fig.data || [], fig.layout || {}, {
       responsive: true,
       displaylogo: false,
+      // the map's country outlines are served here, not fetched from plotly's CDN
+      topojsonURL: "/static/topojson/",
     }).then(function () {
       el.setAttribute("data-rendered", "true");
     });

@@ -9,12 +9,14 @@ and hands it to the store like `ingest` does. The round trip
 
 Tables (every record row carries `report_id` and its index `idx` in the report):
   reports       the report as read (id, url, title, published, how, source, text)
-  persons       people named, with role, country, aliases
+  persons       people named, with role, country, aliases, how the country was found
+                (every record table also keeps rule, rules, trace: which rule made it)
   stated        persons whose state the report states explicitly (the store learns them)
   events        meetings (kind=meeting, type CONSULT) and PLOVER events (kind=event)
   participants  who took part in an event: meeting participants (side=participant),
                 event actors and recipients (side=actor | recipient)
   documents, targets, partnerships
+  vetoes        findings a rule made and a check refused (`extract --explain`)
   provenance    every sentence behind every record: (record_table, record_idx, span, evidence);
                 the record's main sentence has position 0, a meeting's other sentences follow
   errors        reports that failed (id, source, reason, stage): nothing is lost
@@ -41,12 +43,15 @@ from diplograph.records import (
     Span,
     StatedActor,
     Target,
+    Veto,
 )
 
 _str, _int, _float, _bool = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 _strings = pa.list_(pa.string())
 _date = [("date", _str), ("date_precision", _str), ("date_how", _str)]
 _record = [("report_id", _str), ("idx", _int)]
+#: Provenance of a record (records.Provenance: `extract --explain`)
+_rule = [("rule", _str), ("rules", _strings), ("trace", _strings)]
 
 #: table -> Arrow schema. The column order is the order in the Parquet files.
 SCHEMAS: dict[str, pa.Schema] = {
@@ -57,27 +62,30 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("published_how", _str), ("source", _str), ("text", _str),
             ("title_derived", _bool),  # the title came from cleaning: not in the content hash
         ],
-        "persons": [*_record, ("name", _str), ("country", _str), ("role", _str), ("aliases", _strings)],
+        "persons": [*_record, ("name", _str), ("country", _str), ("role", _str), ("aliases", _strings),
+                    ("country_how", _str), *_rule],
         "stated": [*_record, ("name", _str), ("country", _str), ("role", _str)],
         "events": [
             *_record, ("kind", _str), ("type", _str), ("mode", _str), *_date,
             ("location", _str), ("occasion", _str), ("context", _strings), ("negated", pa.bool_()),
-            ("hypothetical", pa.bool_()), ("rule", _str),
+            ("hypothetical", pa.bool_()), *_rule,
         ],
         "participants": [
             ("report_id", _str), ("event_idx", _int), ("position", _int), ("side", _str),
             ("name", _str), ("country", _str),
         ],
-        "documents": [*_record, ("title", _str), ("parties", _strings), ("status", _str), *_date],
+        "documents": [*_record, ("title", _str), ("parties", _strings), ("status", _str), *_date, *_rule],
         "targets": [
             *_record, ("parties", _strings), ("metric", _str), ("amount_usd", _float), ("year", _int),
-            ("status", _str), ("amount", _float), ("currency", _str),
+            ("status", _str), ("amount", _float), ("currency", _str), *_rule,
         ],
-        "partnerships": [*_record, ("parties", _strings), ("level", _str), ("change", _str)],
+        "partnerships": [*_record, ("parties", _strings), ("level", _str), ("change", _str), *_rule],
         "provenance": [
             ("report_id", _str), ("record_table", _str), ("record_idx", _int), ("position", _int),
             ("span_start", _int), ("span_end", _int), ("evidence", _str),
         ],
+        "vetoes": [*_record, ("rule", _str), ("veto", _str), ("span_start", _int), ("span_end", _int),
+                   ("evidence", _str)],
         "errors": [("id", _str), ("source", _str), ("reason", _str), ("stage", _str)],
     }.items()
 }  # fmt: skip
@@ -85,6 +93,14 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 
 Rows = dict[str, list[dict[str, Any]]]
+
+
+def _rule_columns(record: Any) -> dict[str, Any]:
+    return {"rule": record.rule, "rules": list(record.rules), "trace": list(record.trace)}
+
+
+def _rule_fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {"rule": row.get("rule"), "rules": _list(row, "rules"), "trace": _list(row, "trace")}
 
 
 def _date_columns(date: ResolvedDate) -> dict[str, Any]:
@@ -120,7 +136,8 @@ def rows_of(result: Extraction | Failure) -> Rows:
     )  # fmt: skip
     for i, p in enumerate(result.persons):
         rows["persons"].append({"report_id": rid, "idx": i, "name": p.name, "country": p.country,
-                                "role": p.role, "aliases": list(p.aliases)})  # fmt: skip
+                                "role": p.role, "aliases": list(p.aliases), "country_how": p.country_how,
+                                **_rule_columns(p)})  # fmt: skip
         _provenance(rows, rid, "persons", i, text, [p.span], p.evidence)
     for i, st in enumerate(result.stated):
         rows["stated"].append({"report_id": rid, "idx": i, "name": st.name, "country": st.country,
@@ -130,7 +147,7 @@ def rows_of(result: Extraction | Failure) -> Rows:
         rows["events"].append({"report_id": rid, "idx": i, "kind": "meeting", "type": "CONSULT",
                                "mode": m.mode, **_date_columns(m.date), "location": m.location,
                                "occasion": m.occasion, "context": [], "negated": False,
-                               "hypothetical": False, "rule": None})  # fmt: skip
+                               "hypothetical": False, **_rule_columns(m)})  # fmt: skip
         for position, part in enumerate(m.participants):
             rows["participants"].append({"report_id": rid, "event_idx": i, "position": position,
                                          "side": "participant", "name": part.name,
@@ -142,7 +159,7 @@ def rows_of(result: Extraction | Failure) -> Rows:
         rows["events"].append({"report_id": rid, "idx": i, "kind": "event", "type": e.type,
                                "mode": e.mode, **_date_columns(e.date), "location": e.location,
                                "occasion": None, "context": list(e.context), "negated": e.negated,
-                               "hypothetical": e.hypothetical, "rule": e.rule})  # fmt: skip
+                               "hypothetical": e.hypothetical, **_rule_columns(e)})  # fmt: skip
         position = 0
         for side, names in (("actor", e.actor), ("recipient", e.recipient)):
             for name in names:
@@ -152,17 +169,22 @@ def rows_of(result: Extraction | Failure) -> Rows:
         _provenance(rows, rid, "events", i, text, [e.span], e.evidence)
     for i, d in enumerate(result.documents):
         rows["documents"].append({"report_id": rid, "idx": i, "title": d.title, "parties": list(d.parties),
-                                  "status": d.status, **_date_columns(d.date)})  # fmt: skip
+                                  "status": d.status, **_date_columns(d.date),
+                                  **_rule_columns(d)})  # fmt: skip
         _provenance(rows, rid, "documents", i, text, [d.span], d.evidence)
     for i, t in enumerate(result.targets):
         rows["targets"].append({"report_id": rid, "idx": i, "parties": list(t.parties), "metric": t.metric,
                                 "amount_usd": t.amount_usd, "year": t.year, "status": t.status,
-                                "amount": t.amount, "currency": t.currency})  # fmt: skip
+                                "amount": t.amount, "currency": t.currency, **_rule_columns(t)})  # fmt: skip
         _provenance(rows, rid, "targets", i, text, [t.span], t.evidence)
     for i, p in enumerate(result.partnerships):
         rows["partnerships"].append({"report_id": rid, "idx": i, "parties": list(p.parties),
-                                     "level": p.level, "change": p.change})  # fmt: skip
+                                     "level": p.level, "change": p.change, **_rule_columns(p)})  # fmt: skip
         _provenance(rows, rid, "partnerships", i, text, [p.span], p.evidence)
+    for i, v in enumerate(result.vetoes):
+        rows["vetoes"].append({"report_id": rid, "idx": i, "rule": v.rule, "veto": v.veto,
+                               "span_start": v.span.start, "span_end": v.span.end,
+                               "evidence": v.evidence})  # fmt: skip
     return rows
 
 
@@ -198,7 +220,8 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
     out = Extraction(report)
     for r in _by_idx(rows.get("persons", [])):
         span, evidence = main("persons", r["idx"])
-        out.persons.append(Person(r["name"], r["country"], r["role"], evidence, span, _list(r, "aliases")))
+        out.persons.append(Person(r["name"], r["country"], r["role"], evidence, span, _list(r, "aliases"),
+                                  country_how=r.get("country_how"), **_rule_fields(r)))
     for r in _by_idx(rows.get("stated", [])):
         span, evidence = main("stated", r["idx"])
         out.stated.append(StatedActor(r["name"], r["country"], r["role"], evidence, span))
@@ -211,7 +234,7 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
                     participants=[Participant(p["name"], p["country"]) for p in members],
                     date=_date(r), location=r["location"], occasion=r["occasion"], mode=r["mode"],
                     evidence=evidence, span=span,
-                    spans=[s for s, _ in sentences[("events", int(r["idx"]))][1:]],
+                    spans=[s for s, _ in sentences[("events", int(r["idx"]))][1:]], **_rule_fields(r),
                 )
             )  # fmt: skip
         else:
@@ -222,22 +245,27 @@ def extraction_from(report_row: dict[str, Any], rows: Rows) -> Extraction:
                     recipient=[p["name"] for p in members if p["side"] == "recipient"],
                     date=_date(r), location=r["location"], evidence=evidence, span=span,
                     context=_list(r, "context"), negated=bool(r.get("negated")),
-                    hypothetical=bool(r.get("hypothetical")), rule=r.get("rule"),
+                    hypothetical=bool(r.get("hypothetical")), **_rule_fields(r),
                 )
             )  # fmt: skip
     for r in _by_idx(rows.get("documents", [])):
         span, evidence = main("documents", r["idx"])
-        out.documents.append(Document(r["title"], _list(r, "parties"), r["status"], _date(r), evidence, span))
+        out.documents.append(Document(r["title"], _list(r, "parties"), r["status"], _date(r), evidence, span,
+                                      **_rule_fields(r)))
     for r in _by_idx(rows.get("targets", [])):
         span, evidence = main("targets", r["idx"])
         year = None if r["year"] is None else int(r["year"])
         out.targets.append(
             Target(_list(r, "parties"), r["metric"], r["amount_usd"], year, r["status"], evidence, span,
-                   r["amount"], r["currency"])
+                   r["amount"], r["currency"], **_rule_fields(r))
         )  # fmt: skip
     for r in _by_idx(rows.get("partnerships", [])):
         span, evidence = main("partnerships", r["idx"])
-        out.partnerships.append(Partnership(_list(r, "parties"), r["level"], r["change"], evidence, span))
+        out.partnerships.append(Partnership(_list(r, "parties"), r["level"], r["change"], evidence, span,
+                                            **_rule_fields(r)))
+    for r in _by_idx(rows.get("vetoes", [])):
+        span = Span(int(r["span_start"]), int(r["span_end"]))
+        out.vetoes.append(Veto(r["rule"], r["veto"], r["evidence"], span))
     _check_text(report.id, text)
     return out
 

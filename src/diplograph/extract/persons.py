@@ -48,11 +48,12 @@ def find_persons(ctx: ReportContext) -> list[Person]:
     by_index = {s.index: s for s in ctx.sentences}
     for p in ctx.persons.persons:
         named = [m for m in p.mentions if m.how == "name"]
-        if named and all(_only_future(ctx, m.start, m.end) for m in named):
-            continue  # "will lead the delegation", "PM Srettha's planned visit": has not acted yet
-        if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
-            continue  # "admiration for President Ho Chi Minh": named, but not acting in the report
         sent = by_index.get(p.first_sentence)
+        veto = _veto(ctx, named)
+        if veto is not None:
+            if sent is not None:
+                ctx.veto(p.found_by or "person.mention", veto, sent)
+            continue
         if sent is None:
             continue
         evidence, span = ctx.evidence(sent)
@@ -66,6 +67,18 @@ def provenance(p: ResolvedPerson) -> dict:
     found it), `rules` (every rule that touched it, `rule` first) and `trace`."""
     first = p.rule or p.found_by or "person.mention"
     return {"rule": first, "rules": list(dict.fromkeys([first, *p.steps])), "trace": list(p.trace)}
+
+
+def _veto(ctx: ReportContext, named: list) -> str | None:
+    """The check that leaves a person out, or None: "veto.future" ("will lead
+    the delegation", "PM Srettha's planned visit": has not acted yet),
+    "veto.honoured" ("admiration for President Ho Chi Minh": named, but not
+    acting in the report)."""
+    if named and all(_only_future(ctx, m.start, m.end) for m in named):
+        return "veto.future"
+    if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
+        return "veto.honoured"
+    return None
 
 
 def _only_future(ctx: ReportContext, start: int, end: int) -> bool:

@@ -104,24 +104,37 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     if of_country and k < len(words) and words[k].text == ",":
         k += 1
     name_end = name_at(words, k, vocab)
-    if not (has_head and name_end > k and not thing(words, name_end, vocab)
-            and not all(x.text in vocab.honorifics for x in words[k:name_end])):
+    if not (has_head and _titled_name(words, k, name_end, vocab)):
         return None, max(end, i + 1)
     name_words = strip_honorifics(words[k:name_end], vocab)
     royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
     if royal and name_end - k == 1:
         name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
     left = left_country(words, i)
-    country = left or of_country
     role = _title_role(words, i, end, royal, of_country, vocab)
-    alias = parenthetical(words, name_end)
+    role, country, marked = _with_apposition(words, name_end, role, left, left or of_country, vocab)
+    return Candidate(name_words, role, country, sent.index, "title", parenthetical(words, name_end),
+                     marked), name_end
+
+
+def _with_apposition(words: list[Word], name_end: int, role: str | None, left: str | None,
+                     country: str | None, vocab: TitleVocabulary) -> tuple[str | None, str | None, bool]:
+    """Where the title gave no state, or only an honorific ("Sheikh"), an
+    apposition after the name may ("Sheikh Mohammed bin Zayed, President of
+    the United Arab Emirates,"): (role, state, marked). A state explained
+    after the name marks the person as foreign, as one written before."""
     if country is None or (role or "") in vocab.honorifics:
-        # "Sheikh Mohammed bin Zayed, President of the United Arab Emirates,"
         role2, country2 = apposition(words, name_end, vocab)
-        left = left or (country2 if country is None else None)  # explained: marked
+        left = left or (country2 if country is None else None)
         country = country or country2
         role = role2 if role2 and (role or "") in vocab.honorifics else role
-    return Candidate(name_words, role, country, sent.index, "title", alias, left is not None), name_end
+    return role, country, left is not None
+
+
+def _titled_name(words: list[Word], k: int, name_end: int, vocab: TitleVocabulary) -> bool:
+    """A name after a title: some words, not a thing's name, not honorifics only."""
+    return (name_end > k and not thing(words, name_end, vocab)
+            and not all(x.text in vocab.honorifics for x in words[k:name_end]))
 
 
 def _title_role(words: list[Word], i: int, end: int, royal: bool, of_country: str | None,

@@ -138,15 +138,22 @@ def _official_states(ctx: ReportContext, p: ResolvedPerson, on: dt.date | None,
     short = sum(1 for t in p.tokens if not vocab.is_particle(t)) < 2
     if short and on is None:
         return set()
-    states = {t.state for t in officials.lookup(p.name, on, short=short)} if on else set()
-    bare = " ".join(w for w in p.name.split() if len(w.rstrip(".")) > 1)
-    if not states and on and bare != p.name:  # "S Jaishankar": initials the table spells out
-        states = {t.state for t in officials.lookup(bare, on, short=len(bare.split()) < 2)}
+    states = _states_on(p.name, on, short) if on else set()
     if not states and not short:
         found = officials.lookup(p.name, None)
         if on is None and ctx.year:  # no publication date: the year the report's own dates give
             found = [t for t in found if in_year(t, ctx.year)] or found
         states = {t.state for t in found}
+    return states
+
+
+def _states_on(name: str, on: dt.date, short: bool) -> set[str]:
+    """The states of the officials of that name in office on the date, or
+    of the name without its initials ("S Jaishankar": initials the table spells out)."""
+    states = {t.state for t in officials.lookup(name, on, short=short)}
+    bare = " ".join(w for w in name.split() if len(w.rstrip(".")) > 1)
+    if not states and bare != name:
+        states = {t.state for t in officials.lookup(bare, on, short=len(bare.split()) < 2)}
     return states
 
 

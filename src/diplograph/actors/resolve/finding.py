@@ -86,7 +86,7 @@ def candidates_in(sent: Sentence, words: list[Word], vocab: TitleVocabulary,
             cand, i = title_candidate(sent, words, i, vocab)
             out += [cand] if cand else []
             continue
-        if counterparts and w.text.lower() in ("counterpart", "counterparts"):
+        if counterparts and w.text.lower() in cues().counterpart_nouns:
             cand, i = counterpart_candidate(sent, words, i, vocab)
             out += [cand] if cand else []
             continue

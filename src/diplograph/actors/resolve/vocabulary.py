@@ -87,6 +87,7 @@ class Cues:
     one_side: re.Pattern[str]
     joint_act: re.Pattern[str]
     led_by: re.Pattern[str]
+    counterpart_nouns: frozenset[str]
 
 
 def _alternation(items: list[str], escape: bool = True) -> str:
@@ -125,6 +126,7 @@ def cues() -> Cues:
             rf"(?:{_alternation(data['led_by_verbs'])})\s+by\s+(?P<title>(?:[\w'’.-]+\s+){{0,8}}?)$",
             re.IGNORECASE,
         ),
+        counterpart_nouns=frozenset(data["counterpart_nouns"]),
     )
 
 

@@ -65,7 +65,8 @@ def _after(sent: Sentence, m: PersonMention, n: int) -> str:
     return sent.text[m.end - sent.start : m.end - sent.start + n]
 
 
-def encounter_pairs(sent: Sentence, mentions: list[PersonMention]) -> list[tuple[PersonMention, PersonMention]]:
+def encounter_pairs(sent: Sentence,
+                    mentions: list[PersonMention]) -> list[tuple[PersonMention, PersonMention]]:
     """The two sides of an encounter: "X and Y co-chaired", and the
     sentence's first person with each later one an encounter word right
     before leads to ("X held talks with Y ... and met Z"); "Yoon met with

@@ -22,6 +22,7 @@ from diplograph.actors import officials
 from diplograph.actors.knowledge import fold, knowledge
 from diplograph.actors.resolve.index import Candidate
 from diplograph.actors.resolve.titles import (
+    OF_TAIL,
     apposition,
     counterpart_country,
     left_country,
@@ -29,7 +30,6 @@ from diplograph.actors.resolve.titles import (
     name_at,
     name_tokens,
     normal_role,
-    OF_TAIL,
     parenthetical,
     strip_honorifics,
     thing,

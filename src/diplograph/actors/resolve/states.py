@@ -29,7 +29,14 @@ from diplograph.actors import officials
 from diplograph.actors.knowledge import knowledge
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
-from diplograph.actors.resolve.vocabulary import OF_STATE, PAIR_JOIN, TitleVocabulary, cues, nominal_pattern, vocabulary
+from diplograph.actors.resolve.vocabulary import (
+    OF_STATE,
+    PAIR_JOIN,
+    TitleVocabulary,
+    cues,
+    nominal_pattern,
+    vocabulary,
+)
 
 if TYPE_CHECKING:
     from diplograph.extract.context import ReportContext
@@ -209,7 +216,8 @@ def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None
         ev.excluded[n] |= {persons[q].country for q in ev.together[n] if persons[q].country}
         partners = [b for a in sorted(ev.excluded[n]) for b, _ in pairs.get(a, Counter()).most_common()
                     if entities.get(b) is None or entities[b].kind == "state"]
-        hosts = sorted({h for q in ev.together[n] for h in ev.visited.get(q, ())}) if n not in ev.visited else []
+        hosts = sorted({h for q in ev.together[n] for h in ev.visited.get(q, ())}) \
+            if n not in ev.visited else []
         choices = ([(c, "person.host_side") for c in hosts] + [(c, "person.partner") for c in partners]
                    + [(c, "person.home") for c in home])
         for code, step in choices:

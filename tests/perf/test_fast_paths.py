@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from diplograph import clean, parse
-from diplograph.actors.knowledge import _fold_same_length, knowledge
+from diplograph.actors.knowledge import fold_same_length, knowledge
 from diplograph.dates import DATE_PATTERN, date_matches
 from diplograph.extract.context import build_context
 from diplograph.read import read_paths
@@ -46,7 +46,7 @@ def test_state_lookup_finds_what_the_regex_finds(shared: Path) -> None:
         lines += [key, title, f"The {title}-based firm", f"({key}) and {key}s", f"non-{key} {key}"]
     found = 0
     for line in lines:
-        folded = _fold_same_length(line)
+        folded = fold_same_length(line)
         expected = [(m.start(), m.end()) for m in index._pattern.finditer(folded)]
         assert list(index._matches(folded)) == expected, line
         found += len(expected)

@@ -129,7 +129,7 @@ class Knowledge:
         never the United States.
         """
         out: list[Mention] = []
-        for start, end in self._matches(_fold_same_length(text)):
+        for start, end in self._matches(fold_same_length(text)):
             surface = text[start:end]
             hit = self._index.get(fold(surface))
             if hit is None:
@@ -194,7 +194,7 @@ class _SameLengthFold(dict):
 _SAME_LENGTH_FOLD = _SameLengthFold()
 
 
-def _fold_same_length(text: str) -> str:
+def fold_same_length(text: str) -> str:
     """Diacritics removed character by character, so offsets are unchanged."""
     return text.translate(_SAME_LENGTH_FOLD)
 

@@ -137,12 +137,35 @@ def display(name: str) -> str:
     return " ".join(out)
 
 
+#: "bin", "binti": the patronymic words a name may drop ("ABDULLAH bin Ahmad Badawi"); "b" abbreviates them
+_BIN = frozenset({"bin", "binti", "bint", "ibn"})
+_BIN_OR_B = _BIN | {"b"}
+#: the patronymic words after a given name ("Muhammad bin Salman ...")
+_PATRONYMIC = frozenset({"bin", "bint", "ibn"})
+
+
 def _forms(name: str) -> set[str]:
     """Spelled-out forms of one written name (not yet folded)."""
     forms: set[str] = set()
+    for base in _bases(name):
+        forms.add(base)
+        variant = strip_honorifics(base.split())
+        if not variant:
+            continue
+        forms.add(" ".join(variant))
+        forms |= _patronymic_forms(variant)
+        trimmed = [w for w in variant if fold(w) not in _SUFFIXES]
+        no_initials = [w for w in trimmed if not re.fullmatch(r"[A-Z]\.?", w)]
+        forms.add(" ".join(no_initials))
+        forms |= _family_forms(no_initials)
+    return {f for f in forms if f}
+
+
+def _bases(name: str) -> list[str]:
+    """The name without its bracketed part, and the form the brackets give:
+    "X (also spelled Y) Z" -> "Y Z"-like spelling, "A (Nick) B" -> "Nick B"."""
     nick = _PAREN.search(name)
-    plain = _PAREN.sub(" ", name).strip()
-    bases = [plain]
+    bases = [_PAREN.sub(" ", name).strip()]
     if nick and nick.group(1).strip():
         before = name[: nick.start()].split()
         after = name[nick.end() :].split()
@@ -153,40 +176,44 @@ def _forms(name: str) -> set[str]:
                 bases.append(" ".join(before[:-1] + alt + after))
         elif after:
             bases.append(" ".join([inner, *after]))
-    for base in bases:
-        forms.add(base)
-        words = strip_honorifics(base.split())
-        for variant in (words,):
-            if not variant:
-                continue
-            forms.add(" ".join(variant))
-            no_bin = [w for w in variant if fold(w) not in {"bin", "binti", "bint", "ibn", "b"}]
-            if len(variant) >= 3 and len(no_bin) >= 2 and len(no_bin) < len(variant):
-                forms.add(" ".join(no_bin))  # "ABDULLAH bin Ahmad Badawi" -> "Abdullah Ahmad Badawi"
-            if len(variant) > 3 and fold(variant[1]) in {"bin", "bint", "ibn"}:
-                forms.add(" ".join(variant[:3]))  # "Muhammad bin Salman bin Abd al-Aziz Al Saud"
-            patronymic = len(variant) > 2 and fold(variant[1]) in {"bin", "bint", "ibn"}
-            if patronymic and fold(variant[-1]).startswith("al "):
-                forms.add(" ".join(variant[:-1]))
-            trimmed = [w for w in variant if fold(w) not in _SUFFIXES]
-            no_initials = [w for w in trimmed if not re.fullmatch(r"[A-Z]\.?", w)]
-            forms.add(" ".join(no_initials))
-            caps = [i for i, w in enumerate(no_initials) if _is_caps(w)]
-            _, _, particles = _honorifics()
-            if caps and caps[0] > 0:
-                given, family = no_initials[: caps[0]], no_initials[caps[0] :]
-                caps_only = [w for w in family if _is_caps(w)]
-                forms.add(" ".join([given[0], *family]))
-                forms.add(" ".join([*given, *caps_only]))
-                for one in given:  # "Matamela Cyril RAMAPHOSA" -> "Cyril Ramaphosa"
-                    if fold(one) not in particles and len(one.strip(".")) > 1:
-                        forms.add(" ".join([one, *caps_only]))
-                if len(caps_only) > 1:
-                    forms.add(" ".join([given[0], caps_only[0]]))
-                if len(family) >= 2:  # "Mohamed NAJIB bin Abdul Razak" -> "Najib (bin) Abdul Razak"
-                    forms.add(" ".join(family))
-                    forms.add(" ".join(w for w in family if fold(w) not in {"bin", "binti", "bint", "ibn"}))
-    return {f for f in forms if f}
+    return bases
+
+
+def _patronymic_forms(variant: list[str]) -> set[str]:
+    """Forms without the patronymic words or what follows them."""
+    forms: set[str] = set()
+    no_bin = [w for w in variant if fold(w) not in _BIN_OR_B]
+    if len(variant) >= 3 and len(no_bin) >= 2 and len(no_bin) < len(variant):
+        forms.add(" ".join(no_bin))  # "ABDULLAH bin Ahmad Badawi" -> "Abdullah Ahmad Badawi"
+    if len(variant) > 3 and fold(variant[1]) in _PATRONYMIC:
+        forms.add(" ".join(variant[:3]))  # "Muhammad bin Salman bin Abd al-Aziz Al Saud"
+    patronymic = len(variant) > 2 and fold(variant[1]) in _PATRONYMIC
+    if patronymic and fold(variant[-1]).startswith("al "):
+        forms.add(" ".join(variant[:-1]))
+    return forms
+
+
+def _family_forms(no_initials: list[str]) -> set[str]:
+    """Forms from a family name in capitals after the given names
+    ("Matamela Cyril RAMAPHOSA" -> "Cyril Ramaphosa", "Matamela RAMAPHOSA")."""
+    forms: set[str] = set()
+    caps = [i for i, w in enumerate(no_initials) if _is_caps(w)]
+    _, _, particles = _honorifics()
+    if not caps or caps[0] <= 0:
+        return forms
+    given, family = no_initials[: caps[0]], no_initials[caps[0] :]
+    caps_only = [w for w in family if _is_caps(w)]
+    forms.add(" ".join([given[0], *family]))
+    forms.add(" ".join([*given, *caps_only]))
+    for one in given:  # "Matamela Cyril RAMAPHOSA" -> "Cyril Ramaphosa"
+        if fold(one) not in particles and len(one.strip(".")) > 1:
+            forms.add(" ".join([one, *caps_only]))
+    if len(caps_only) > 1:
+        forms.add(" ".join([given[0], caps_only[0]]))
+    if len(family) >= 2:  # "Mohamed NAJIB bin Abdul Razak" -> "Najib (bin) Abdul Razak"
+        forms.add(" ".join(family))
+        forms.add(" ".join(w for w in family if fold(w) not in _BIN))
+    return forms
 
 
 def variants(name: str, also: tuple[str, ...] | list[str] = ()) -> set[str]:

@@ -256,49 +256,17 @@ def _parse_rows(
     numbered = [(n, ln) for n, ln in enumerate(text.splitlines(), 1) if ln.strip() and not ln.startswith("#")]
     if not numbered:
         return
-    header_line, header = numbered[0][0], next(csv.reader([numbered[0][1]], delimiter=delimiter))
-    header = [h.strip().lower() for h in header]
-    missing = [c for c in ("name", "state", "office") if c not in header]
-    if missing:
-        raise OfficialsFileError(
-            f"{label}:{header_line}: the header must name the columns {', '.join(USER_COLUMNS)} "
-            f"(missing: {', '.join(missing)})"
-        )
+    header = _header(numbered[0], label, delimiter)
     known = _known_codes() if check_codes else None
     for lineno, line in numbered[1:]:
         cells = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
         if len(cells) > len(header):
             raise OfficialsFileError(f"{label}:{lineno}: {len(cells)} fields, the header has {len(header)}")
         rec = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
-        if not rec["name"]:
-            raise OfficialsFileError(f"{label}:{lineno}: the name is empty")
-        if known is not None and rec["state"] not in known:
-            raise OfficialsFileError(
-                f"{label}:{lineno}: unknown state or body {rec['state']!r} (an ISO 3166-1 alpha-3 code "
-                f"such as VNM, or a body's short name such as ASEAN)"
-            )
-        if not _OFFICE.match(rec["office"]):
-            raise OfficialsFileError(
-                f"{label}:{lineno}: office {rec['office']!r} is not a normalised office "
-                f"(head_of_state, head_of_government, foreign_minister, minister:finance, ...)"
-            )
-        dates = {}
-        for k in ("start", "end"):
-            try:
-                dates[k] = _date(rec.get(k, ""))
-            except ValueError:
-                raise OfficialsFileError(
-                    f"{label}:{lineno}: {k} {rec[k]!r} is not a date (YYYY-MM-DD)"
-                ) from None
-        if dates["start"] and dates["end"] and dates["end"] < dates["start"]:
-            raise OfficialsFileError(f"{label}:{lineno}: end {dates['end']} is before start {dates['start']}")
-        given = rec.get("source", "")
-        if origin == "user":
-            source = f"{label}:{lineno}" + (f" ({given})" if given else "")
-        elif given:
-            source = given
-        else:
-            raise OfficialsFileError(f"{label}:{lineno}: a curated row needs its source")
+        where = f"{label}:{lineno}"
+        _check_row(rec, where, known)
+        dates = _row_dates(rec, where)
+        source = _row_source(rec, where, origin)
         yield (
             lineno,
             Tenure(
@@ -315,6 +283,58 @@ def _parse_rows(
                 origin,
             ),
         )
+
+
+def _header(first: tuple[int, str], label: str, delimiter: str) -> list[str]:
+    """The header's column names, lower case; it must name name, state and office."""
+    header_line, line = first
+    header = [h.strip().lower() for h in next(csv.reader([line], delimiter=delimiter))]
+    missing = [c for c in ("name", "state", "office") if c not in header]
+    if missing:
+        raise OfficialsFileError(
+            f"{label}:{header_line}: the header must name the columns {', '.join(USER_COLUMNS)} "
+            f"(missing: {', '.join(missing)})"
+        )
+    return header
+
+
+def _check_row(rec: dict[str, str], where: str, known: frozenset[str] | None) -> None:
+    """A row names someone, a known state or body, and a normalised office."""
+    if not rec["name"]:
+        raise OfficialsFileError(f"{where}: the name is empty")
+    if known is not None and rec["state"] not in known:
+        raise OfficialsFileError(
+            f"{where}: unknown state or body {rec['state']!r} (an ISO 3166-1 alpha-3 code "
+            f"such as VNM, or a body's short name such as ASEAN)"
+        )
+    if not _OFFICE.match(rec["office"]):
+        raise OfficialsFileError(
+            f"{where}: office {rec['office']!r} is not a normalised office "
+            f"(head_of_state, head_of_government, foreign_minister, minister:finance, ...)"
+        )
+
+
+def _row_dates(rec: dict[str, str], where: str) -> dict[str, dt.date | None]:
+    """The row's start and end, each a date or empty, the end not before the start."""
+    dates = {}
+    for k in ("start", "end"):
+        try:
+            dates[k] = _date(rec.get(k, ""))
+        except ValueError:
+            raise OfficialsFileError(f"{where}: {k} {rec[k]!r} is not a date (YYYY-MM-DD)") from None
+    if dates["start"] and dates["end"] and dates["end"] < dates["start"]:
+        raise OfficialsFileError(f"{where}: end {dates['end']} is before start {dates['start']}")
+    return dates
+
+
+def _row_source(rec: dict[str, str], where: str, origin: str) -> str:
+    """A user row's source is its file and line (and the source it gives); a curated row must give one."""
+    given = rec.get("source", "")
+    if origin == "user":
+        return where + (f" ({given})" if given else "")
+    if given:
+        return given
+    raise OfficialsFileError(f"{where}: a curated row needs its source")
 
 
 @lru_cache(maxsize=1)

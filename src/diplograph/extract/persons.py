@@ -12,11 +12,33 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from diplograph.actors.resolve import vocabulary
+from diplograph.actors.resolve import ResolvedPerson, rule_functions, vocabulary
 from diplograph.extract.context import ReportContext
 from diplograph.extract.meetings import is_future
 from diplograph.extract.meetings import words as meeting_words
+from diplograph.extract.rules import declare, rule
 from diplograph.records import Person
+
+#: docstrings of the person rules that are branches of one function (states.sides_and_home)
+_BRANCH_DOCS = {
+    "person.host_side": "Whom a visitor met is of the state visited (the host's side), unless the text "
+                        "says otherwise: a branch of person.home's step (actors/resolve/states.py).",
+    "person.partner": "A person of no stated state, not of state A, is of the partner of A written as a "
+                      "pair (\"Vietnam-US relations\"): a branch of person.home's step.",
+}
+
+
+def _register_person_rules() -> None:
+    """Register the actors stage's person rules with the rule registry (actors
+    does not import extract; this module is imported with every extractor)."""
+    for name, function, module in rule_functions():
+        if function is None:
+            declare(name, _BRANCH_DOCS[name], module)
+        else:
+            rule(name, family="person")(function)
+
+
+_register_person_rules()
 
 
 def find_persons(ctx: ReportContext) -> list[Person]:
@@ -26,17 +48,37 @@ def find_persons(ctx: ReportContext) -> list[Person]:
     by_index = {s.index: s for s in ctx.sentences}
     for p in ctx.persons.persons:
         named = [m for m in p.mentions if m.how == "name"]
-        if named and all(_only_future(ctx, m.start, m.end) for m in named):
-            continue  # "will lead the delegation", "PM Srettha's planned visit": has not acted yet
-        if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
-            continue  # "admiration for President Ho Chi Minh": named, but not acting in the report
         sent = by_index.get(p.first_sentence)
+        veto = _veto(ctx, named)
+        if veto is not None:
+            if sent is not None:
+                ctx.veto(p.found_by or "person.mention", veto, sent)
+            continue
         if sent is None:
             continue
         evidence, span = ctx.evidence(sent)
         out.append(Person(p.name, p.country, p.role, evidence, span, aliases=list(p.aliases),
-                          country_how=p.country_how, rule="person.mention"))
+                          country_how=p.country_how, **provenance(p)))
     return out
+
+
+def provenance(p: ResolvedPerson) -> dict:
+    """A person's `rule` (the step that gave its state, else the rule that
+    found it), `rules` (every rule that touched it, `rule` first) and `trace`."""
+    first = p.rule or p.found_by or "person.mention"
+    return {"rule": first, "rules": list(dict.fromkeys([first, *p.steps])), "trace": list(p.trace)}
+
+
+def _veto(ctx: ReportContext, named: list) -> str | None:
+    """The check that leaves a person out, or None: "veto.future" ("will lead
+    the delegation", "PM Srettha's planned visit": has not acted yet),
+    "veto.honoured" ("admiration for President Ho Chi Minh": named, but not
+    acting in the report)."""
+    if named and all(_only_future(ctx, m.start, m.end) for m in named):
+        return "veto.future"
+    if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
+        return "veto.honoured"
+    return None
 
 
 def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
@@ -64,9 +106,9 @@ def _encounter_word(tok: Token) -> bool:
     return tok.lower_ in vocab.verbs or tok.lower_ in vocab.nouns or tok.lower_ in vocab.visit_words
 
 
-_HONOURING = frozenset({"admiration", "tribute", "memory", "honour", "honor", "respect", "legacy", "tomb",
-                        "mausoleum", "statue", "portrait", "teachings", "thought", "ideology"}
-                       | {w.lower() for w in vocabulary().thing_suffixes})  # "the Ho Chi Minh Memorial"
+#: nouns of remembrance (data/titles.yaml honouring_nouns) and of things named after persons
+#: ("the Ho Chi Minh Memorial")
+_HONOURING = vocabulary().honouring | {w.lower() for w in vocabulary().thing_suffixes}
 
 
 def _only_honoured(ctx: ReportContext, start: int, end: int) -> bool:

@@ -1,0 +1,168 @@
+"""The words the resolver reads, loaded once: titles (data/titles.yaml),
+the resolver's own cue words (data/resolve.yaml) and the encounter words it
+shares with the meetings stage (data/meetings.yaml).
+
+Why here and not in the steps: a newcomer adds a title, an opener or a verb
+with one data line; the steps only compile what the data lists. Regular
+expressions left in code are mechanics (spacing, punctuation, "and", "of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplograph.actors.knowledge import fold, load_yaml
+
+
+@dataclass(frozen=True)
+class TitleVocabulary:
+    heads: frozenset[str]
+    words: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
+    honorific_phrases: tuple[tuple[str, ...], ...]  # longest first
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    leader_nouns: tuple[str, ...]
+    normalise: dict[str, str]
+    thing_suffixes: frozenset[str]
+    honouring: frozenset[str]
+
+    def is_title_word(self, word: str) -> bool:
+        return word in self.heads or word in self.words or _cap_hyphen_head(word, self.heads)
+
+    def opens_title(self, word: str) -> bool:
+        """A word a title run may start with: a head, a title word or a
+        normalised abbreviation ("PM")."""
+        return word in self.heads or word in self.words or fold(word) in self.normalise
+
+    def is_particle(self, word: str) -> bool:
+        return word in self.particles or word.lower() in self.particles
+
+    def honorific_phrase_at(self, texts: tuple[str, ...], shorter: bool = False) -> tuple[str, ...] | None:
+        """The longest honorific phrase `texts` starts with ("Tan Sri"); with
+        `shorter`, only one leaving a word after it."""
+        return next((h for h in self.honorific_phrases
+                     if texts[: len(h)] == h and (not shorter or len(h) < len(texts))), None)
+
+
+def _cap_hyphen_head(word: str, heads: frozenset[str]) -> bool:
+    return "-" in word and word.split("-")[0] in heads
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> TitleVocabulary:
+    """The title vocabulary, loaded once per process."""
+    data = load_yaml("titles.yaml")
+    return TitleVocabulary(
+        heads=frozenset(data["heads"]),
+        words=frozenset(data["words"]),
+        connectors=frozenset(data["connectors"]),
+        honorifics=frozenset(data["honorifics"]),
+        honorific_phrases=tuple(sorted((tuple(h.split()) for h in data["honorific_phrases"]), key=len,
+                                       reverse=True)),
+        particles=frozenset(data["particles"]),
+        not_names=frozenset(data["not_names"]),
+        leader_nouns=tuple(sorted(data["leader_nouns"], key=len, reverse=True)),
+        normalise={fold(k): v for k, v in data["normalise"].items()},
+        thing_suffixes=frozenset(data["thing_suffixes"]),
+        honouring=frozenset(data["honouring_nouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The resolver's cue words and the patterns compiled from them (data/resolve.yaml)."""
+
+    abbreviation: re.Pattern[str]
+    title_modifiers: frozenset[str]
+    place_prepositions: frozenset[str]
+    pronouns: frozenset[str]
+    first_person: frozenset[str]
+    fronted: re.Pattern[str]
+    arrive: frozenset[str]
+    visits: re.Pattern[str]
+    one_side: re.Pattern[str]
+    joint_act: re.Pattern[str]
+    led_by: re.Pattern[str]
+    counterpart_nouns: frozenset[str]
+
+
+def _alternation(items: list[str], escape: bool = True) -> str:
+    return "|".join(re.escape(i) if escape else i for i in items)
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue words of data/resolve.yaml, loaded and compiled once."""
+    data = load_yaml("resolve.yaml")
+    abbreviated = _alternation(data["abbreviated_words"])
+    led_nouns = _alternation(data["led_by_nouns"])
+    return Cues(
+        abbreviation=re.compile(rf"^(?:[A-Z]|{abbreviated})\.$"),
+        title_modifiers=frozenset(data["title_modifiers"]),
+        place_prepositions=frozenset(data["place_prepositions"]),
+        pronouns=frozenset(data["pronouns"]),
+        first_person=frozenset(data["first_person"]),
+        fronted=re.compile(rf"^(?:{_alternation(data['fronted_openers'])})\b"),
+        arrive=frozenset(data["arrive_verbs"]),
+        visits=re.compile(
+            r"(?:[’']s)?,?\s+(?:(?!to\b|counterparts?\b|and\b)[\w-]+\s+){0,6}?"
+            rf"(?:{_alternation(data['visit_nouns'])})\s+(?:to\s+)?"
+        ),
+        one_side=re.compile(
+            r"\s*(?:\([^)]{1,12}\)\s*)?(?:,[^,;]{1,100},\s*)?(?:\w+ly\s+)?"
+            rf"(?:{_alternation(data['one_side_acts'], escape=False)})\s+"
+            r"(?:with\s+)?(?:[A-Z]|the\s|his\s|her\s|their\s)"
+        ),
+        # "X and Y held talks with Z": X and Y are one side
+        joint_act=re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
+                             rf"(?:{_alternation(data['joint_acts'], escape=False)})\b"
+                             r"(?!\s+(?:with|on)\b)"),
+        led_by=re.compile(
+            rf"^(?:['’]s)?(?:\s+(?:in\s+\w+|{led_nouns}))?\s*,?\s*(?:was\s+|were\s+)?"
+            rf"(?:{_alternation(data['led_by_verbs'])})\s+by\s+(?P<title>(?:[\w'’.-]+\s+){{0,8}}?)$",
+            re.IGNORECASE,
+        ),
+        counterpart_nouns=frozenset(data["counterpart_nouns"]),
+    )
+
+
+#: "X and Y", "X and his Y": two persons written side by side (a coordination).
+#: Public: the meetings stage has its own copy that has drifted (issue 13).
+JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:his|her)\s+)?(?:[A-Z][\w-]*\s+){0,4}")
+#: "... and Chairman of the National People's Congress Standing Committee ": "and" then a title
+JOINED_TITLE = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:[A-Z][\w’'-]*|of|the|for|and|[’']s)\s*){1,14}")
+#: "the visiting Prime Minister X": "visiting" and up to five capitalised words right before a name
+VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
+#: "Vietnam-US relations": two states joined by a dash
+PAIR_JOIN = re.compile(r"^\s*[-–—]\s*$")
+#: "FM Narayan Khadka of Nepal": " of (the) " between a name and a state
+OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def encounter_words() -> re.Pattern[str]:
+    """Words between two persons that make them the two sides of an
+    encounter ("met", "held talks with", "paid a courtesy call on"), from
+    data/meetings.yaml."""
+    data = load_yaml("meetings.yaml")
+    verbs = "|".join(re.escape(v) for v in [*data["verbs"], *data["call_on"]])
+    nouns = "|".join(re.escape(n) for n in data["nouns"])
+    # "witnessed the exchange of the agreement, which was signed by X": a document changing hands
+    return re.compile(rf"(?i)\b(?:{verbs})\b(?!\s+of\b)|\b(?:{nouns})\s+(?:with|on|for)\b")
+
+
+@lru_cache(maxsize=1)
+def nominal_pattern() -> re.Pattern[str]:
+    """ "the Vietnamese leader", "the Japanese PM", "the Russian Prime
+    Minister", "the US leader": a demonym or state, then a leader noun."""
+    nouns = "|".join(re.escape(n) for n in vocabulary().leader_nouns)
+    return re.compile(
+        rf"\b[Tt]he\s+(?P<visiting>visiting\s+)?(?:(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?"
+        rf"(?:new\s+|Government\s+)?"
+        rf"(?P<noun>{nouns})\b",
+        re.IGNORECASE,
+    )

@@ -25,6 +25,9 @@ _BRANCH_DOCS = {
                         "says otherwise: a branch of person.home's step (actors/resolve/states.py).",
     "person.partner": "A person of no stated state, not of state A, is of the partner of A written as a "
                       "pair (\"Vietnam-US relations\"): a branch of person.home's step.",
+    "person.name_origin": "A person of no stated state takes the report's state its name most likely comes "
+                          "from, where one leads clearly (actors/name_origin.py, learned from the officials "
+                          "table's names): a branch of person.home's step.",
 }
 
 

@@ -81,7 +81,7 @@ LATER_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.kin", states.kin),
 )
 #: the rules one function makes: the last state step (which list a state came from)
-SIDE_RULES = ("person.host_side", "person.partner", "person.home")
+SIDE_RULES = ("person.host_side", "person.partner", "person.name_origin", "person.home")
 #: every state step's name, in the order they run (the evidence steps run between explicit and later)
 STATE_STEPS = tuple(n for n, _ in EXPLICIT_STEPS) + tuple(n for n, _ in EVIDENCE_STEPS) \
     + tuple(n for n, _ in LATER_STEPS) + SIDE_RULES
@@ -146,6 +146,7 @@ def rule_functions() -> list[tuple[str, Callable | None, str]]:
     ]
     out += [(n, f, f.__module__) for n, f in EXPLICIT_STEPS + EVIDENCE_STEPS + LATER_STEPS]
     out += [("person.host_side", None, states.__name__), ("person.partner", None, states.__name__),
+            ("person.name_origin", None, states.__name__),
             ("person.home", states.sides_and_home, states.__name__)]
     return out
 

@@ -11,6 +11,7 @@ then guesses:
     person.kin                 "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
     person.host_side           whom a visitor met is of the state visited
     person.partner             the partner of a state written as a pair ("Vietnam-US relations")
+    person.name_origin         the report's state the name most likely comes from (actors/name_origin)
     person.home                the report's home states, the outlet's own first
 
 A step never overrides an explicit state; each later step only fills what
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.actors import officials
 from diplograph.actors.knowledge import knowledge
+from diplograph.actors.name_origin import name_origin
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
 from diplograph.actors.resolve.vocabulary import (
@@ -218,8 +220,9 @@ def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None
                     if entities.get(b) is None or entities[b].kind == "state"]
         hosts = sorted({h for q in ev.together[n] for h in ev.visited.get(q, ())}) \
             if n not in ev.visited else []
+        origin = name_origin().best(p.name, [c for c in home if c not in ev.excluded[n]])
         choices = ([(c, "person.host_side") for c in hosts] + [(c, "person.partner") for c in partners]
-                   + [(c, "person.home") for c in home])
+                   + [(c, "person.name_origin") for c in [origin] if c] + [(c, "person.home") for c in home])
         for code, step in choices:
             if code not in ev.excluded[n]:
                 p.give(code, "home", step)

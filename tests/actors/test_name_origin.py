@@ -21,7 +21,8 @@ from diplograph.actors.name_origin import name_origin
 )
 def test_a_name_is_given_the_state_whose_naming_it_follows(name, states, origin) -> None:
     assert name_origin().best(name, states) == origin
-    assert name_origin().best(name, list(reversed(states))) == origin  # the order of the states is no evidence
+    # the order of the states is no evidence
+    assert name_origin().best(name, list(reversed(states))) == origin
 
 
 def test_it_stays_silent_where_a_name_says_too_little() -> None:

@@ -1,0 +1,82 @@
+"""The meetings' vocabulary (`data/meetings.yaml`) and their draft record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from diplograph.actors.knowledge import load_yaml
+from diplograph.extract.context import Sentence
+from diplograph.records import ResolvedDate, Span
+
+
+@dataclass(frozen=True)
+class MeetingWords:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    visit_words: frozenset[str]
+    phone_words: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_governors: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    two_sides: re.Pattern[str]
+    gathering: re.Pattern[str]
+    gathering_future: re.Pattern[str]
+    joint_verbs: frozenset[str]
+    representatives: frozenset[str]
+    talk_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> MeetingWords:
+    data = load_yaml("meetings.yaml")
+    sides = "|".join(re.escape(s) for s in sorted(data["two_sides"], key=len, reverse=True))
+    gatherings = "|".join(re.escape(g) for g in sorted(data["named_gatherings"], key=len, reverse=True))
+    future = "|".join(re.escape(g) for g in sorted(data["gathering_future"], key=len, reverse=True))
+    return MeetingWords(
+        verbs=frozenset(data["verbs"]),
+        nouns=frozenset(data["nouns"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        visit_words=frozenset(data["visit_words"]),
+        phone_words=frozenset(data["phone_words"]),
+        future_modifiers=frozenset(data["future_modifiers"]),
+        future_governors=frozenset(data["future_governors"]),
+        future_auxiliaries=frozenset(data["future_auxiliaries"]),
+        two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
+        gathering=re.compile(rf"\s*(?:{gatherings})\b"),
+        joint_verbs=frozenset(data["joint_verbs"]),
+        representatives=frozenset(data["representatives"]),
+        talk_verbs=frozenset(data["talk_verbs"]),
+        decision_verbs=frozenset(data["decision_verbs"]),
+        gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
+    )
+
+
+# --------------------------------------------------------------------------- candidates
+
+#: A participant inside the extractor: a person (index) or a state/body code.
+Party = tuple[str, int | str]  # ("person", index) | ("state", code)
+
+
+@dataclass
+class Draft:
+    """A meeting found in one sentence, before merging."""
+
+    parties: list[Party]
+    kind: str  # named | partial | states | gathering | visit
+    mode: str
+    sentence: Sentence
+    date: ResolvedDate
+    location: str | None = None
+    occasion: str | None = None
+    spans: list[Span] = field(default_factory=list)
+    trigger: Token | None = None  # the word that reports the encounter ("met", "talks", "visit")
+
+    def persons(self) -> set[int]:
+        return {int(v) for k, v in self.parties if k == "person"}
+

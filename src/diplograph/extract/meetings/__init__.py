@@ -26,8 +26,6 @@ from __future__ import annotations
 
 from diplograph.extract.context import ReportContext
 from diplograph.extract.meetings.dating import date_drafts, inherit_dates
-from diplograph.extract.meetings.drafting import drafts_in
-from diplograph.extract.meetings.gatherings import gatherings, joint, two_sides
 from diplograph.extract.meetings.hosts import (
     between_states,
     counterparts_including,
@@ -37,6 +35,7 @@ from diplograph.extract.meetings.hosts import (
     name_hosts,
 )
 from diplograph.extract.meetings.merging import merge
+from diplograph.extract.meetings.rulebook import sentence_drafts
 from diplograph.extract.meetings.triggers import has_trigger, report_occasion
 from diplograph.extract.meetings.vocab import Draft, MeetingWords, words
 from diplograph.extract.modality import is_future
@@ -52,10 +51,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     vocab = words()
     drafts: list[Draft] = []
     for sent in ctx.sentences:
-        drafts += drafts_in(ctx, sent, vocab)
-        drafts += gatherings(ctx, sent, vocab)
-        drafts += two_sides(ctx, sent, vocab)
-        drafts += joint(ctx, sent, vocab)
+        drafts += sentence_drafts(ctx, sent)
     date_drafts(ctx, drafts)
     merged = merge(ctx, drafts)
     inherit_dates(ctx, drafts, merged, vocab)

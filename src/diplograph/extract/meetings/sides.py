@@ -26,7 +26,7 @@ def states_in(tok: Token | None, sent: Sentence) -> list[str]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and in_place_phrase(span.root, tok):
             continue  # "counterparts in Kuala Lumpur, Malaysia": a place, not a party
-        if m.entity.kind == "body" and span is not None and span.root.head.lower_ in MEMBER_NOUNS:
+        if m.entity.kind == "body" and span is not None and span.root.head.lower_ in words().member_nouns:
             continue  # "four Asean leaders": leaders of member states, not the body
         if m.how == "demonym" and span is not None and not for_representative(span.root):
             continue  # "Vietnamese businesses", "Thai fruit": not a state's side in an encounter
@@ -62,9 +62,6 @@ def for_representative(tok: Token) -> bool:
         break
     head = cur.head if cur.head.i != cur.i else cur
     return head.lower_ in words().representatives or cur.lower_ in words().representatives
-
-
-MEMBER_NOUNS = frozenset({"leaders", "members", "countries", "nations", "states", "partners"})
 
 
 def in_setting(tok: Token) -> bool:

@@ -30,6 +30,15 @@ class MeetingWords:
     representatives: frozenset[str]
     talk_verbs: frozenset[str]
     decision_verbs: frozenset[str]
+    call_verbs: frozenset[str]
+    separate_words: frozenset[str]
+    separately_words: frozenset[str]
+    attend_verbs: frozenset[str]
+    paying_verbs: frozenset[str]
+    hosting_words: frozenset[str]
+    visit_nouns: frozenset[str]
+    host_verbs: frozenset[str]
+    member_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +62,15 @@ def words() -> MeetingWords:
         representatives=frozenset(data["representatives"]),
         talk_verbs=frozenset(data["talk_verbs"]),
         decision_verbs=frozenset(data["decision_verbs"]),
+        call_verbs=frozenset(data["call_verbs"]),
+        separate_words=frozenset(data["separate_words"]),
+        separately_words=frozenset(data["separately_words"]),
+        attend_verbs=frozenset(data["attend_verbs"]),
+        paying_verbs=frozenset(data["paying_verbs"]),
+        hosting_words=frozenset(data["hosting_words"]),
+        visit_nouns=frozenset(data["visit_nouns"]),
+        host_verbs=frozenset(data["host_verbs"]),
+        member_nouns=frozenset(data["member_nouns"]),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 
@@ -68,7 +86,7 @@ class Draft:
     """A meeting found in one sentence, before merging."""
 
     parties: list[Party]
-    kind: str  # named | partial | states | gathering | visit
+    kind: str  # named | partial | states | gathering | visit | joint (how merging treats it)
     mode: str
     sentence: Sentence
     date: ResolvedDate
@@ -76,6 +94,13 @@ class Draft:
     occasion: str | None = None
     spans: list[Span] = field(default_factory=list)
     trigger: Token | None = None  # the word that reports the encounter ("met", "talks", "visit")
+    rule: str = ""  # the registered rule that found it ("meeting.verb"): the record's `rule`
+    rules: list[str] = field(default_factory=list)  # every rule merged in, `rule` first
+    trace: list[str] = field(default_factory=list)  # dating and merging steps, in order
+
+    def __post_init__(self) -> None:
+        if self.rule and not self.rules:
+            self.rules.append(self.rule)
 
     def persons(self) -> set[int]:
         return {int(v) for k, v in self.parties if k == "person"}

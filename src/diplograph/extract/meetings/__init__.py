@@ -56,19 +56,29 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     merged = merge(ctx, drafts)
     inherit_dates(ctx, drafts, merged, vocab)
     lead_occasion = report_occasion(ctx)
-    out = []
-    for d in merged:
-        participants = []
-        for party in d.parties:
-            if party[0] == "person":
-                p = ctx.persons.persons[int(party[1])]
-                participants.append(Participant(p.name, p.country))
-            else:
-                participants.append(Participant(None, str(party[1])))
-        evidence, span = ctx.evidence(d.sentence)
-        occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
-        out.append(Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans)))
+    out = [_record(ctx, d, lead_occasion) for d in merged]
     out = listed_counterparts(ctx, name_hosts(ctx, listed_visits(ctx, out)))
     out = counterparts_including(ctx, out, lambda sent: has_trigger(sent, vocab, ctx.persons))
-    return dated_as_news(ctx, between_states(out))
+    return dated_as_news(ctx, between_states(ctx, out))
 
+
+
+def _record(ctx: ReportContext, d: Draft, lead_occasion: str | None) -> Meeting:
+    """A merged draft as a record: persons by name and state, states by
+    code; the report's lead occasion where it names none (not for visits and
+    "the two sides"); its rule, the rules merged in and its steps."""
+    assert ctx.persons is not None
+    participants = []
+    for party in d.parties:
+        if party[0] == "person":
+            p = ctx.persons.persons[int(party[1])]
+            participants.append(Participant(p.name, p.country))
+        else:
+            participants.append(Participant(None, str(party[1])))
+    evidence, span = ctx.evidence(d.sentence)
+    occasion = d.occasion or (lead_occasion if d.kind not in ("visit", "states") else None)
+    meeting = Meeting(participants, d.date, d.location, occasion, d.mode, evidence, span, list(d.spans))
+    meeting.rule = d.rule or None
+    meeting.rules = list(d.rules)
+    meeting.trace = list(d.trace)
+    return meeting

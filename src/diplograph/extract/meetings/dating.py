@@ -19,6 +19,30 @@ def date_drafts(ctx: ReportContext, drafts: list[Draft]) -> None:
     """Each draft's date from its sentence; "the same day" from the latest
     earlier dated sentence. A sentence with several dates gives each
     encounter its own: "held a call with X on Wednesday and met Y on Friday"."""
+    sentence_dates, previous = _sentence_dates(ctx, drafts)
+    for d in drafts:
+        date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
+        how = "sentence"
+        if d.trigger is not None:
+            own = _own_date(ctx, d.sentence, d.trigger, previous.get(d.sentence.index))
+            if own is not None:
+                date, how = own, "own clause"
+            if date.value and _only_aside(ctx, d.sentence, d.trigger):
+                date, how = ResolvedDate(None), "aside only"  # "Marcos, who arrived on Monday night, ..."
+        if date.value and dates.is_suspect(date, ctx.published):
+            # a past encounter dated after publication
+            date, how = ResolvedDate(None, "day", "suspect"), "suspect"
+        d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
+        if date.value or how != "sentence":
+            d.trace.append(f"date: {how}")
+
+
+def _sentence_dates(ctx: ReportContext, drafts: list[Draft]
+                    ) -> tuple[dict[int, ResolvedDate], dict[int, ResolvedDate | None]]:
+    """Each sentence's date, and the story's day before it (what "the same
+    day" refers to): the day of the lead or of the last sentence that
+    reports an encounter, not a caption's, nor a date said in passing
+    ("right after attending the summit held in Melbourne from March 4 to 6")."""
     vocab = words()
     # sentences that report an encounter (a visit tells a span of days, not one: "from September 30 to
     # October 2")
@@ -31,9 +55,6 @@ def date_drafts(ctx: ReportContext, drafts: list[Draft]) -> None:
         previous[sent.index] = last
         date = ctx.date_of(sent.text, previous=last)
         sentence_dates[sent.index] = date
-        # the day "the same day" / "earlier the day" refers to is an encounter's, told in the lead or
-        # in a sentence that reports one; not a caption's, nor a date said in passing ("right after
-        # attending the summit held in Melbourne from March 4 to 6")
         encounter = sent.index in told or has_trigger(sent, vocab, ctx.persons)
         if date.value and sent.zone != "caption" and (lead or encounter):
             lead = False
@@ -46,18 +67,16 @@ def date_drafts(ctx: ReportContext, drafts: list[Draft]) -> None:
                 continue  # its dates are all said in passing: the story's day stands
             latest = dates.pick(found[-1:], last)
             last = latest if latest.value else date
-    for d in drafts:
-        date = sentence_dates.get(d.sentence.index, ResolvedDate(None))
-        if d.trigger is not None:
-            date = _own_date(ctx, d.sentence, d.trigger, previous.get(d.sentence.index)) or date
-            if date.value and _only_aside(ctx, d.sentence, d.trigger):
-                date = ResolvedDate(None)  # "Marcos, who arrived on Monday night, held a meeting with ..."
-        if date.value and dates.is_suspect(date, ctx.published):
-            date = ResolvedDate(None, "day", "suspect")  # a past encounter dated after publication
-        d.date = date if date.value else ResolvedDate(None, date.precision, date.how)
+    return sentence_dates, previous
 
 
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp"})
+#: "from"/"between" right before a date: a range
+_RANGE_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
@@ -69,25 +88,7 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     days = [f for f in found if f.date.value or f.date.how in dates.ANAPHORIC]
     if len({(f.date.value, f.date.how) for f in days}) < 2:
         return None
-    head = trigger if trigger.pos_ in ("VERB", "AUX") else (governing_verb(trigger) or trigger)
-
-    def extent(tok: Token) -> tuple[int, int]:
-        return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-
-    start, end = extent(head)
-    others = [extent(t) for t in head.subtree if t.i != head.i and t.dep_ in _CLAUSE_DEPS
-              and t.pos_ in ("VERB", "AUX") and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
-    # "held talks ... on Monday, as part of his official visit from April 14 to 18": a visit's
-    # span dates the visit, not the encounter told inside it
-    others += [extent(t) for t in head.subtree if t.i != trigger.i and t.lower_ in words().visit_words
-               and not (t.left_edge.i <= trigger.i <= t.right_edge.i)]
-    own = [f for f in found if start <= sent.start + f.start < end
-           and not any(a <= sent.start + f.start < b for a, b in others)]
-    # "... on Monday, as part of his official visit from April 14 to 18": a range after a visit word
-    # is the visit's, wherever the parser hangs it
-    spans = [f for f in own if _span_range().search(sent.text[max(0, f.start - 80) : f.start])
-             and re.search(r"(?i)\b(?:from|between)\s+$", sent.text[max(0, f.start - 10) : f.start])]
-    own = [f for f in own if f not in spans] or own
+    own = _in_own_clause(sent, trigger, found)
     if own:
         # "arrived on Thursday, where a day earlier he held talks": counted from the sentence's own day
         base = next((f.date for f in days if f.date.value and f not in own), None) or previous
@@ -95,6 +96,26 @@ def _own_date(ctx: ReportContext, sent: Sentence, trigger: Token,
     at = trigger.idx - sent.start
     nearest = min(days, key=lambda f: min(abs(f.start - at), abs(f.end - at)))
     return dates.pick([nearest], previous)
+
+
+def _in_own_clause(sent: Sentence, trigger: Token, found: list) -> list:
+    """The dates in the trigger's own clause: its verb's subtree, less the
+    clauses conjoined to it and a visit's phrase ("held talks ... on Monday,
+    as part of his official visit from April 14 to 18": the visit's span
+    dates the visit, not the encounter told inside it)."""
+    head = trigger if trigger.pos_ in ("VERB", "AUX") else (governing_verb(trigger) or trigger)
+    start, end = _extent(head)
+    inside = lambda t: t.left_edge.i <= trigger.i <= t.right_edge.i  # noqa: E731
+    others = [_extent(t) for t in head.subtree if t.i != head.i and t.dep_ in _CLAUSE_DEPS
+              and t.pos_ in ("VERB", "AUX") and not inside(t)]
+    others += [_extent(t) for t in head.subtree if t.i != trigger.i and t.lower_ in words().visit_words
+               and not inside(t)]
+    own = [f for f in found if start <= sent.start + f.start < end
+           and not any(a <= sent.start + f.start < b for a, b in others)]
+    # a range after a visit word is the visit's, wherever the parser hangs it
+    spans = [f for f in own if _span_range().search(sent.text[max(0, f.start - 80) : f.start])
+             and _RANGE_BEFORE.search(sent.text[max(0, f.start - 10) : f.start])]
+    return [f for f in own if f not in spans] or own
 
 
 def _asides(sent: Sentence, trigger: Token | None = None) -> list[tuple[int, int]]:
@@ -142,15 +163,7 @@ def inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft], 
     Visits in passing and "the two sides" take none. `drafts` are the
     encounters before merging (a dated visit merged into a meeting still
     tells when its sentence happened)."""
-    dated: list[tuple[Sentence, ResolvedDate]] = []
-    for sent in ctx.sentences:
-        own = next((d.date for d in drafts if d.sentence is sent and d.date.value and d.kind in _DATED_KINDS),
-                   None)
-        if own is None and has_trigger(sent, vocab, ctx.persons):
-            date = ctx.date_of(sent.text)
-            own = date if date.value else None
-        if own is not None:
-            dated.append((sent, own))
+    dated = _dated_encounters(ctx, drafts, vocab)
     if not dated:
         return
     lead = dated[0][1]
@@ -163,11 +176,28 @@ def inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft], 
         if one_day:
             if dated[0][0].index <= d.sentence.index:
                 d.date = ResolvedDate(lead.value, lead.precision, "context")
+                d.trace.append("date: context (a one-day report)")
             continue
         told = [(s, date) for s, date in dated if s.index < d.sentence.index]
         if told and _continues(ctx, told[-1][0], d, drafts):
             date = told[-1][1]
             d.date = ResolvedDate(date.value, date.precision, "context")
+            d.trace.append("date: context (continues the story told before)")
+
+
+def _dated_encounters(ctx: ReportContext, drafts: list[Draft],
+                      vocab: MeetingWords) -> list[tuple[Sentence, ResolvedDate]]:
+    """The sentences that tell a dated encounter, with its date, in order."""
+    dated: list[tuple[Sentence, ResolvedDate]] = []
+    for sent in ctx.sentences:
+        own = next((d.date for d in drafts if d.sentence is sent and d.date.value and d.kind in _DATED_KINDS),
+                   None)
+        if own is None and has_trigger(sent, vocab, ctx.persons):
+            date = ctx.date_of(sent.text)
+            own = date if date.value else None
+        if own is not None:
+            dated.append((sent, own))
+    return dated
 
 
 #: How far (days) from the first encounter a day the report names makes it a report of several days.

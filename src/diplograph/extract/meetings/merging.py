@@ -10,6 +10,7 @@ from diplograph.extract.meetings.vocab import Draft, Party
 
 
 def country_of(ctx: ReportContext, party: Party) -> str | None:
+    """The state a party is or serves."""
     kind, value = party
     if kind == "state":
         return str(value)
@@ -39,79 +40,116 @@ def _compatible(ctx: ReportContext, partial: Draft, full: Draft) -> bool:
 def merge(ctx: ReportContext, drafts: list[Draft]) -> list[Draft]:
     """One record per meeting: same persons merge; a partly named draft (or a
     visit, or "the two sides") merges into a fully named one it fits;
-    gatherings named after parties stay apart."""
+    gatherings named after parties stay apart. In this order: named drafts,
+    joint acts, then the rest in the report's order."""
     kept: list[Draft] = []
-    named = [d for d in drafts if d.kind == "named"]
-    for d in named:
-        same = next(
-            (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)
-             and (k.mode == "phone") == (d.mode == "phone") and _another_time(k) == _another_time(d)
-             and _same_day(k, d)),
-            None,
-        )
-        if same is not None:
-            _absorb(same, d)
-        else:
-            kept.append(d)
     for d in drafts:
-        if d.kind != "joint":
-            continue
-        same = next((k for k in kept if k.persons() == d.persons()), None)
-        if same is not None:
-            _absorb(same, d)
-        else:
-            d.kind = "named"
-            kept.append(d)
+        if d.kind == "named":
+            _merge_named(kept, d)
+    for d in drafts:
+        if d.kind == "joint":
+            _merge_joint(kept, d)
     for d in drafts:
         if d.kind in ("named", "joint"):
             continue
         if d.kind in ("partial", "visit") and _degenerate(ctx, d):
+            ctx.veto(d.rule, "veto.own_state", d.sentence)  # "the PM of Timor Leste" beside its PM
             continue
-        if d.kind in ("partial", "visit", "states"):
-            targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
-            if d.kind != "states" and not targets:
-                targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
-            if targets:
-                before = [k for k in targets if k.sentence.index <= d.sentence.index]
-                _absorb((before or targets)[-1], d)
-                continue
-        if d.kind == "gathering":
-            principals = _principals(ctx, d)
-            if principals:  # "X and his Singaporean counterpart Y ... at the Malaysia-Singapore Retreat"
-                d.parties, d.kind = [("person", p) for p in principals], "named"
-                same = next((k for k in kept if k.kind == "named" and k.persons() == d.persons()
-                             and not _another_time(k) and _same_day(k, d)), None)
-                if same is not None:
-                    _absorb(same, d)
-                    same.occasion = same.occasion or d.occasion
-                else:
-                    kept.append(d)
-                continue
-            same = next((k for k in kept if k.kind == "gathering" and set(k.parties) == set(d.parties)
-                         and _same_gathering(k.occasion, d.occasion)), None)
-            if same is not None:  # the same retreat named again in a caption or a later paragraph
-                _absorb(same, d)
-                continue
-            # "X and Y co-chaired the Malaysia-Singapore Leaders' Retreat": the two leaders met there
-            leaders = next((k for k in kept if k.kind == "named" and k.sentence is d.sentence
-                            and {country_of(ctx, p) for p in k.parties} == {str(c) for _, c in d.parties}
-                            and len(k.parties) == len(d.parties)), None)
-            if leaders is not None:
-                _absorb(leaders, d)
-                leaders.occasion = d.occasion
-                continue
-        if d.kind == "states":
-            same = next((k for k in kept if (k.kind in ("states", "gathering")
-                                             and set(k.parties) == set(d.parties))
-                         or (k.sentence is d.sentence and k.kind in ("partial", "gathering")
-                             and _compatible(ctx, d, k))),
-                        None)
-            if same is not None:
-                _absorb(same, d)
-                continue
+        if d.kind in ("partial", "visit", "states") and _into_named(ctx, kept, d):
+            continue
+        if d.kind == "gathering" and _merge_gathering(ctx, kept, d):
+            continue
+        if d.kind == "states" and _into_states(ctx, kept, d):
+            continue
         kept.append(d)
     kept.sort(key=lambda k: k.sentence.index)
     return kept
+
+
+def _merge_named(kept: list[Draft], d: Draft) -> None:
+    """A named draft joins the kept one of the same persons, mode (a call or
+    not), time and day; else it is kept."""
+    same = next(
+        (k for k in kept if k.persons() == d.persons() and len(k.parties) == len(d.parties)
+         and (k.mode == "phone") == (d.mode == "phone") and _another_time(k) == _another_time(d)
+         and _same_day(k, d)),
+        None,
+    )
+    if same is not None:
+        _absorb(same, d)
+    else:
+        kept.append(d)
+
+
+def _merge_joint(kept: list[Draft], d: Draft) -> None:
+    """A joint act joins the kept meeting of the same persons; else it is a
+    named meeting of its own."""
+    same = next((k for k in kept if k.persons() == d.persons()), None)
+    if same is not None:
+        _absorb(same, d)
+    else:
+        d.kind = "named"
+        kept.append(d)
+
+
+def _into_named(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
+    """A partly named draft, a visit or "the two sides" joins the last named
+    meeting it fits told before it (else the first after); a partial or
+    visit without one joins the same-kind draft of the same parties."""
+    targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
+    if d.kind != "states" and not targets:
+        targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
+    if not targets:
+        return False
+    before = [k for k in targets if k.sentence.index <= d.sentence.index]
+    _absorb((before or targets)[-1], d)
+    return True
+
+
+def _merge_gathering(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
+    """A gathering of two states whose sentence names their two leaders is
+    their meeting; the same gathering told again joins the first; a
+    gathering two named leaders of its states co-chaired is their meeting's
+    occasion. False: the gathering is a record of its own."""
+    principals = _principals(ctx, d)
+    if principals:  # "X and his Singaporean counterpart Y ... at the Malaysia-Singapore Retreat"
+        d.parties, d.kind = [("person", p) for p in principals], "named"
+        d.trace.append("sides: the gathering's two leaders")
+        same = next((k for k in kept if k.kind == "named" and k.persons() == d.persons()
+                     and not _another_time(k) and _same_day(k, d)), None)
+        if same is not None:
+            _absorb(same, d)
+            same.occasion = same.occasion or d.occasion
+        else:
+            kept.append(d)
+        return True
+    same = next((k for k in kept if k.kind == "gathering" and set(k.parties) == set(d.parties)
+                 and _same_gathering(k.occasion, d.occasion)), None)
+    if same is not None:  # the same retreat named again in a caption or a later paragraph
+        _absorb(same, d)
+        return True
+    # "X and Y co-chaired the Malaysia-Singapore Leaders' Retreat": the two leaders met there
+    leaders = next((k for k in kept if k.kind == "named" and k.sentence is d.sentence
+                    and {country_of(ctx, p) for p in k.parties} == {str(c) for _, c in d.parties}
+                    and len(k.parties) == len(d.parties)), None)
+    if leaders is None:
+        return False
+    _absorb(leaders, d)
+    leaders.occasion = d.occasion
+    return True
+
+
+def _into_states(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
+    """ "The two sides" joins a kept meeting or gathering of the same states,
+    or a partial draft or gathering of its own sentence that it fits."""
+    same = next((k for k in kept if (k.kind in ("states", "gathering") and set(k.parties) == set(d.parties))
+                 or (k.sentence is d.sentence and k.kind in ("partial", "gathering")
+                     and _compatible(ctx, d, k))),
+                None)
+    if same is None:
+        return False
+    _absorb(same, d)
+    return True
 
 
 def _principals(ctx: ReportContext, d: Draft) -> list[int]:
@@ -170,6 +208,11 @@ def _degenerate(ctx: ReportContext, d: Draft) -> bool:
 
 
 def _absorb(into: Draft, other: Draft) -> None:
+    """Merge `other` into `into`: its spans, and what `into` lacks (a date,
+    a place, an occasion; a call's mode; named persons for a partial one)."""
+    where = f"{other.spans[0].start}-{other.spans[0].end}" if other.spans else "?"
+    into.trace.append(f"merged {other.rule} from {where}")
+    into.rules += [r for r in other.rules if r not in into.rules]
     for span in other.spans:
         if span not in into.spans:
             into.spans.append(span)

@@ -37,18 +37,27 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
     owner, their = possessor(tok, ptoks)
     fronted_main, b = _fronted(sent, tok, ptoks, b)
     verb = governing_verb(tok)
-    light = verb is not None and verb.lower_ in vocab.light_verbs
-    if light and tok.dep_ == "dobj":
+    if verb is not None and verb.lower_ in vocab.light_verbs and tok.dep_ == "dobj":
         # "held talks ... with X": the "with" may hang from the verb
         more, states = with_objects(verb, ptoks, sent, ("with", "between"))
         b += [p for p in more if p not in b]
         b_states += [x for x in states if x not in b_states]
-    if light and is_future(verb):
-        ctx.veto(RULE, "veto.future", sent)  # "will hold talks"
+    veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their), bool(owner))
+    if veto is not None:
+        ctx.veto(RULE, veto, sent)
         return []
-    if verb is not None and verb.lower_ in vocab.attend_verbs and not b and not owner:
-        ctx.veto(RULE, "veto.attendance", sent)  # "the ambassadors attended the meeting as observers"
-        return []
+    a, b, subj_states = _subject_side(ctx, sent, ptoks, verb, (owner, their), fronted_main, b, b_states)
+    return sides_to_drafts(ctx, sent, tok, ptoks, Sides(a, b, b_states, subj_states, plural), RULE)
+
+
+def _subject_side(ctx: ReportContext, sent: Sentence, ptoks: dict[int, PersonMention], verb: Token | None,
+                  possessed: tuple[list[int], bool], fronted_main: list[int], b: list[int],
+                  b_states: list[str]) -> tuple[list[int], list[int], list[str]]:
+    """The noun's own side: its possessor ("his meeting with"), the subject
+    of the verb that holds it, the main clause's person after a fronted
+    phrase, everyone else for "their talks", or the topic person; with the
+    object side less the subject's persons, and the subject's states."""
+    owner, their = possessed
     subj, _ = verb_subject(verb) if verb is not None else (None, False)
     subject_persons = clause_subjects(persons_in(subj, ptoks), subj, ptoks, sent.span.start)
     subj_states = states_in(subj, sent) if not owner and not fronted_main else []
@@ -60,15 +69,26 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
         a = subject_persons or [p for p in all_persons(ptoks) if p not in b]
     else:
         a = subject_persons
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not (b or b_states or owner or their):
-        ctx.veto(RULE, "veto.nobody_named", sent)  # "in meetings" with nobody named
-        return []
     b = [p for p in b if p not in a]
     if not a and (b or b_states) and not subj_states:
         topic = topic_person(ctx, sent)
         if topic is not None and topic not in b:
             a = [topic]
-    return sides_to_drafts(ctx, sent, tok, ptoks, Sides(a, b, b_states, subj_states, plural), RULE)
+    return a, b, subj_states
+
+
+def _veto(tok: Token, verb: Token | None, other_person: bool, anyone: bool, owner: bool) -> str | None:
+    """Why the noun reports no encounter, in the order checked: a future
+    light verb ("will hold talks"), attending ("the ambassadors attended the
+    meeting as observers"), "in meetings" with nobody named; None: it may."""
+    vocab = words()
+    if verb is not None and verb.lower_ in vocab.light_verbs and is_future(verb):
+        return "veto.future"
+    if verb is not None and verb.lower_ in vocab.attend_verbs and not other_person and not owner:
+        return "veto.attendance"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and not anyone:
+        return "veto.nobody_named"
+    return None
 
 
 def _fronted(sent: Sentence, tok: Token, ptoks: dict[int, PersonMention],

@@ -144,10 +144,6 @@ def _span_range() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{'|'.join(sorted(words().visit_words))})\b[^.;]*$")
 
 _DATED_KINDS = ("named", "partial", "visit", "joint")
-_ELSEWHEN = re.compile(r"(?i)\b(?:earlier|previously|ago|recently|formerly|last\s+(?:week|month|year)|"
-                       r"in\s+the\s+past|had\s+(?:met|held|visited|talked))\b")
-
-
 def inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft], vocab: MeetingWords) -> None:
     """Meetings their sentences leave undated take a date only where the text
     ties them to one (GUIDELINES: else null):
@@ -171,7 +167,7 @@ def inherit_dates(ctx: ReportContext, drafts: list[Draft], merged: list[Draft], 
     for d in merged:
         if d.date.value or d.kind not in ("named", "partial"):
             continue
-        if d.date.precision or _ELSEWHEN.search(d.sentence.text):
+        if d.date.precision or words().elsewhen.search(d.sentence.text):
             continue  # "In September 2019, ...", "Earlier, ...": another time than the lead's
         if one_day:
             if dated[0][0].index <= d.sentence.index:

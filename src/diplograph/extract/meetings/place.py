@@ -7,11 +7,13 @@ import re
 from spacy.tokens import Token
 
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.meetings.vocab import MeetingWords
+from diplograph.extract.meetings.vocab import MeetingWords, words
 from diplograph.extract.syntax import governing_verb
 
 
 def mode_of(sent: Sentence, tok: Token, vocab: MeetingWords) -> str:
+    """How the encounter took place: "phone" near a phone word (a "call"
+    unless a courtesy one), "visit" for a visit word, else "meeting"."""
     window = tok.doc[max(tok.sent.start, tok.i - 3) : min(tok.sent.end, tok.i + 3)]
     words_near = {t.lower_ for t in window}
     if words_near & (vocab.phone_words - {"call", "calls"}) or (
@@ -23,23 +25,11 @@ def mode_of(sent: Sentence, tok: Token, vocab: MeetingWords) -> str:
     return "meeting"
 
 
-_LOCATION = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?((?:[A-ZÀ-Ỹ][\w’'-]*\s?){1,4}?)(?=[\s,.;]|$)(?:,\s*((?:[A-ZÀ-Ỹ][\w-]*\s?){1,3}))?"
-)
-_OCCASION = re.compile(
-    r"\b(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|at|during|on\s+the\s+occasion\s+of)\s+"
-    r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?(?:[A-Z0-9][\w’'–-]*\s+){0,6}?"
-    r"(?:Summit|Dialogue|Conference|Forum|Meeting|Retreat|Congress|Expo|Games|Session|Week)s?"
-    r"(?:\s+and\s+[Rr]elated\s+[Ss]ummits)?)"
-)
-
-
-_VENUE = re.compile(r"(?i)palace|house|hall|hotel|centre|center|building|office|headquarters")
-
-
 def is_place(ent) -> bool:
     """A place entity, or an organisation-labelled venue ("Merdeka Palace")."""
-    return ent.label_ in ("GPE", "FAC", "LOC") or (ent.label_ == "ORG" and bool(_VENUE.search(ent.text)))
+    if ent.label_ in ("GPE", "FAC", "LOC"):
+        return True
+    return ent.label_ == "ORG" and bool(words().venue.search(ent.text))
 
 
 def location(ctx: ReportContext, sent: Sentence, tok: Token | None = None) -> str | None:
@@ -72,6 +62,6 @@ def location(ctx: ReportContext, sent: Sentence, tok: Token | None = None) -> st
 
 
 def occasion_of(sent: Sentence) -> str | None:
-    m = _OCCASION.search(sent.text)
+    m = words().occasion.search(sent.text)
     return m.group(1).strip() if m else None
 

@@ -3,8 +3,6 @@ possessor of a noun, the persons of its "with" phrase, the topic person."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from diplograph.actors.knowledge import knowledge
@@ -31,15 +29,10 @@ def states_in(tok: Token | None, sent: Sentence) -> list[str]:
         if m.how == "demonym" and span is not None and not for_representative(span.root):
             continue  # "Vietnamese businesses", "Thai fruit": not a state's side in an encounter
         at = m.end - sent.start  # the sentence's own text: `Doc.text` rebuilds the whole text per call
-        if words().gathering.match(sent.text, at) or GATHERING_NOUN.match(sent.text, at):
+        if words().gathering.match(sent.text, at) or words().gathering_noun.match(sent.text, at):
             continue  # "on the sidelines of the 43rd ASEAN Summit": the occasion, not a party
         out.append(m.entity.code)
     return out
-
-
-#: A gathering's own noun right after a state or body ("ASEAN Summit", "G20 Leaders' Meeting").
-GATHERING_NOUN = re.compile(r"\s+(?:(?:Leaders|Foreign\s+Ministers|Ministers)[’']?\s+)?"
-                             r"(?:Summit|Meeting|Retreat|Forum|Conference|Dialogue|Session|Congress)s?\b")
 
 
 def capitals_in(tok: Token, sent: Sentence) -> list[str]:

@@ -39,6 +39,15 @@ class MeetingWords:
     visit_nouns: frozenset[str]
     host_verbs: frozenset[str]
     member_nouns: frozenset[str]
+    occasion: re.Pattern[str]
+    gathering_noun: re.Pattern[str]
+    venue: re.Pattern[str]
+    elsewhen: re.Pattern[str]
+
+
+def _alternatives(phrases: list[str]) -> str:
+    """A regex alternation of the phrases, in their order, a space matching any spacing."""
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +80,16 @@ def words() -> MeetingWords:
         visit_nouns=frozenset(data["visit_nouns"]),
         host_verbs=frozenset(data["host_verbs"]),
         member_nouns=frozenset(data["member_nouns"]),
+        occasion=re.compile(
+            rf"\b(?:{_alternatives(data['occasion_leads'])})\s+"
+            r"(?:the\s+)?((?:\d+(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?(?:[A-Z0-9][\w’'–-]*\s+){0,6}?"
+            rf"(?:{_alternatives(data['occasion_nouns'])})s?"
+            r"(?:\s+and\s+[Rr]elated\s+[Ss]ummits)?)"
+        ),
+        gathering_noun=re.compile(rf"\s+(?:(?:{_alternatives(data['gathering_owners'])})[’']?\s+)?"
+                                  rf"(?:{_alternatives(data['gathering_nouns'])})s?\b"),
+        venue=re.compile(rf"(?i){_alternatives(data['venue_words'])}"),
+        elsewhen=re.compile(rf"(?i)\b(?:{_alternatives(data['elsewhen_words'])})\b"),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 

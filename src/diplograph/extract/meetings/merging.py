@@ -113,15 +113,7 @@ def _merge_gathering(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
     occasion. False: the gathering is a record of its own."""
     principals = _principals(ctx, d)
     if principals:  # "X and his Singaporean counterpart Y ... at the Malaysia-Singapore Retreat"
-        d.parties, d.kind = [("person", p) for p in principals], "named"
-        d.trace.append("sides: the gathering's two leaders")
-        same = next((k for k in kept if k.kind == "named" and k.persons() == d.persons()
-                     and not _another_time(k) and _same_day(k, d)), None)
-        if same is not None:
-            _absorb(same, d)
-            same.occasion = same.occasion or d.occasion
-        else:
-            kept.append(d)
+        _merge_as_leaders(kept, d, principals)
         return True
     same = next((k for k in kept if k.kind == "gathering" and set(k.parties) == set(d.parties)
                  and _same_gathering(k.occasion, d.occasion)), None)
@@ -137,6 +129,20 @@ def _merge_gathering(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
     _absorb(leaders, d)
     leaders.occasion = d.occasion
     return True
+
+
+def _merge_as_leaders(kept: list[Draft], d: Draft, principals: list[int]) -> None:
+    """The gathering as the meeting of its two leaders: it joins their named
+    meeting of the same day (giving its occasion), else it is kept as one."""
+    d.parties, d.kind = [("person", p) for p in principals], "named"
+    d.trace.append("sides: the gathering's two leaders")
+    same = next((k for k in kept if k.kind == "named" and k.persons() == d.persons()
+                 and not _another_time(k) and _same_day(k, d)), None)
+    if same is not None:
+        _absorb(same, d)
+        same.occasion = same.occasion or d.occasion
+    else:
+        kept.append(d)
 
 
 def _into_states(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:

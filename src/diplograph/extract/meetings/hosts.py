@@ -27,6 +27,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.extract.context import ReportContext
+from diplograph.extract.rules import rule
 from diplograph.records import Meeting, Participant, ResolvedDate
 
 #: how a person's state must be known to make them a host
@@ -47,8 +48,11 @@ def _rank(role: str | None) -> int:
     )
 
 
+@rule("meeting.named_host")
 def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
-    """The meetings with each nameless host state named where the report names its leader."""
+    """meeting.named_host: the meetings with each nameless host state named
+    where the report names its leader; a visit whose encounter is already a
+    record of its own goes."""
     if ctx.persons is None:
         return meetings
     out: list[Meeting] = []
@@ -65,36 +69,57 @@ def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
         if host_state is None or host_state == visitor.country:
             out.append(m)
             continue
-        told = any(
-            other is not m
-            and any(p.name == visitor.name for p in other.participants)
-            and any(p.name and p.country == host_state for p in other.participants)
-            for other in meetings
-        )
-        if told:
+        if _told_elsewhere(m, meetings, visitor, host_state):
+            _veto(ctx, m, "meeting.named_host", "veto.told_again")
             continue  # the visit's encounter is already a record of its own
-        hosts = [
-            p
-            for p in ctx.persons.persons
-            if p.country == host_state
-            and p.country_how in _KNOWN
-            and p.name != visitor.name
-            and _rank(p.role) < len(_host_roles())
-        ]
-        if not hosts:
-            out.append(m)
-            continue
-        host = min(hosts, key=lambda p: (_rank(p.role), p.first_start))
-        m.participants = (
-            [visitor, Participant(host.name, host_state)]
-            if m.participants[0] is visitor
-            else [Participant(host.name, host_state), visitor]
-        )
+        host = _leader_of(ctx, host_state, visitor)
+        if host is not None:
+            m.participants = (
+                [visitor, Participant(host.name, host_state)]
+                if m.participants[0] is visitor
+                else [Participant(host.name, host_state), visitor]
+            )
+            m.made_by("meeting.named_host", f"host named: {host.name}")
         out.append(m)
     return out
 
 
-def between_states(meetings: list[Meeting]) -> list[Meeting]:
+def _told_elsewhere(m: Meeting, meetings: list[Meeting], visitor: Participant, host_state: str) -> bool:
+    """The visitor has another record with a named person of the host state."""
+    return any(
+        other is not m
+        and any(p.name == visitor.name for p in other.participants)
+        and any(p.name and p.country == host_state for p in other.participants)
+        for other in meetings
+    )
+
+
+def _leader_of(ctx: ReportContext, host_state: str, visitor: Participant):
+    """The host state's most senior leader the report names (`host_roles`),
+    the first named among equals; None when it names none."""
+    assert ctx.persons is not None
+    hosts = [
+        p
+        for p in ctx.persons.persons
+        if p.country == host_state
+        and p.country_how in _KNOWN
+        and p.name != visitor.name
+        and _rank(p.role) < len(_host_roles())
+    ]
+    if not hosts:
+        return None
+    return min(hosts, key=lambda p: (_rank(p.role), p.first_start))
+
+
+def _veto(ctx: ReportContext, m: Meeting, rule_name: str, veto: str) -> None:
+    """Note that a finished record was dropped (`--explain`)."""
+    sent = ctx.sentence_at(m.span.start)
+    if sent is not None:
+        ctx.veto(m.rule or rule_name, veto, sent)
+
+
+@rule("meeting.between_states")
+def between_states(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     """meeting.between_states: a diplomatic meeting is between states or
     bodies; one whose participants all serve the same state ("the PM met
     his deputy") is no record of the report's (in real reports such a
@@ -103,6 +128,7 @@ def between_states(meetings: list[Meeting]) -> list[Meeting]:
     for m in meetings:
         codes = {p.country for p in m.participants}
         if len(codes) == 1 and None not in codes and len(m.participants) >= 2:
+            _veto(ctx, m, "meeting.between_states", "veto.same_state")
             continue
         out.append(m)
     return out
@@ -114,6 +140,7 @@ _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|H\.E|St)
 _SEPARATOR = re.compile(r"[,;]|\band\b|\bas\s+well\s+as\b")
 
 
+@rule("meeting.listed_counterparts")
 def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     """meeting.listed_counterparts: "he held talks with PM Modi, President
     Droupadi Murmu, Vice President Jagdeep Dhankhar and Speaker Om Birla":
@@ -155,6 +182,7 @@ def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Mee
                             Participant(visitor.name, visitor.country),
                             Participant(person.name, person.country),
                         ],
+                        "meeting.listed_counterparts",
                     )
                 )
     return out
@@ -166,6 +194,7 @@ _COUNTERPARTS = re.compile(
 )
 
 
+@rule("meeting.counterparts_including")
 def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger) -> list[Meeting]:
     """meeting.counterparts_including: "the Minister had bilateral meetings
     with several of his counterparts, including X, Foreign Minister of A; Y,
@@ -212,7 +241,7 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
                     evidence,
                     span,
                     [span],
-                )
+                ).made_by("meeting.counterparts_including", f"listed after {subject.name}")
             )
     return out
 
@@ -230,6 +259,7 @@ def _listed(ctx: ReportContext, start: int, end: int) -> bool:
 _STATE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$")
 
 
+@rule("meeting.listed_visits")
 def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     """meeting.listed_visits: "Xi paid state visits to Trinidad and Tobago,
     Costa Rica and Mexico": the visit to the first state, told for a list
@@ -257,7 +287,8 @@ def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
             if code == named[0].country or (named[0].name, code) in seen:
                 continue
             seen.add((named[0].name, code))
-            out.append(_told_like(m, [Participant(named[0].name, named[0].country), Participant(None, code)]))
+            participants = [Participant(named[0].name, named[0].country), Participant(None, code)]
+            out.append(_told_like(m, participants, "meeting.listed_visits"))
     return out
 
 
@@ -265,6 +296,7 @@ def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
 _LEAD_SENTENCES = 3
 
 
+@rule("meeting.news_day")
 def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     """meeting.news_day: an encounter the report leads with ("Prime Minister
     X held talks with Y in Hanoi", in its first sentences) and whose
@@ -286,6 +318,7 @@ def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
         if ctx.found_dates(sent.text) or _PAST_WORDS.search(sent.text):
             continue  # "last month", "in 2019": a time of its own, even if no day
         m.date = ResolvedDate(ctx.published, "day", "publication")
+        m.made_by("meeting.news_day", "date: news_day")
     return meetings
 
 
@@ -299,8 +332,9 @@ _PAST_WORDS = re.compile(
 )
 
 
-def _told_like(m: Meeting, participants: list[Participant]) -> Meeting:
+def _told_like(m: Meeting, participants: list[Participant], rule_name: str) -> Meeting:
     """A meeting of other participants told in the same words as `m` (a
     list's further counterparts or states): its date, place, occasion, mode
-    and evidence."""
-    return Meeting(participants, m.date, m.location, m.occasion, m.mode, m.evidence, m.span, list(m.spans))
+    and evidence; made by `rule_name` from `m`'s rule."""
+    told = Meeting(participants, m.date, m.location, m.occasion, m.mode, m.evidence, m.span, list(m.spans))
+    return told.made_by(rule_name, f"listed after a {m.rule} record")

@@ -1,0 +1,109 @@
+"""meeting.visit: a visit reported as past ("Ishiba's official visit to Viet
+Nam", "the visit to Vietnam by Xi Jinping", "Zelensky visited Singapore").
+
+Why: GUIDELINES count a visit as a meeting of the visitor and the host
+state, unless the host is named (then with the host); a visit to a person
+("paid a courtesy visit to Prime Minister X") is a meeting with them. The
+visit words are `visit_words` in `data/meetings.yaml`; who may name a host
+is `hosting_words`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from diplograph.actors.resolve import PersonMention
+from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.meetings.draft import make_draft
+from diplograph.extract.meetings.sides import capitals_in, possessor, states_in
+from diplograph.extract.meetings.vocab import Draft, Party, words
+from diplograph.extract.rules import rule
+from diplograph.extract.syntax import all_persons, persons_in, verb_subject
+from diplograph.records import ResolvedDate
+
+RULE = "meeting.visit"
+
+
+@rule(RULE)
+def visit_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int, PersonMention],
+                 used_nouns: set[int]) -> list[Draft]:
+    """A past visit: the visitor and the host state, or a named host in the
+    same sentence; a visit to a person is a meeting with them."""
+    if tok.pos_ == "VERB" and tok.lower_ == "visiting":
+        ctx.veto(RULE, "veto.adjective", sent)  # "his visiting counterparts": an adjective here
+        return []
+    visitors, hosts = _visitor_and_hosts(tok, sent, ptoks)
+    if visitors and not hosts and tok.pos_ != "VERB":
+        called = _called_on(tok, ptoks, visitors)
+        if called:
+            parties: list[Party] = [("person", visitors[0]), ("person", called[0])]
+            return [make_draft(ctx, sent, parties, "named", "meeting", ResolvedDate(None), tok, RULE)]
+    if not visitors or not hosts:
+        return []
+    index = ctx.persons
+    assert index is not None
+    host, visitor = hosts[0], visitors[0]
+    if index.persons[visitor].country == host:
+        ctx.veto(RULE, "veto.own_state", sent)  # a person "visiting" their own state
+        return []
+    named_hosts = _named_hosts(ctx, tok, ptoks, visitor, host)
+    if named_hosts:
+        parties, kind = [("person", visitor), ("person", named_hosts[0])], "named"
+    else:
+        parties, kind = [("person", visitor), ("state", host)], "visit"
+    return [make_draft(ctx, sent, parties, kind, "visit", ResolvedDate(None), tok, RULE)]
+
+
+def _visitor_and_hosts(tok: Token, sent: Sentence,
+                       ptoks: dict[int, PersonMention]) -> tuple[list[int], list[str]]:
+    """The visitors (the verb's subject; the noun's possessor, "by" or "of"
+    phrase, or the subject of "paid") and the host states (the verb's
+    object; the noun's "to" phrase, a capital standing for its state, or a
+    compound: "the Vietnam visit")."""
+    if tok.pos_ == "VERB":
+        subj, _ = verb_subject(tok)
+        hosts: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "dobj":
+                hosts = states_in(c, sent)
+        return persons_in(subj, ptoks), hosts
+    visitors, _ = possessor(tok, ptoks)
+    hosts = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            visitors = visitors or persons_in(c, ptoks)
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            hosts = states_in(c, sent) or capitals_in(c, sent)  # "visit to Seoul": to Korea
+        elif c.dep_ == "compound":
+            hosts = hosts or states_in(c, sent)
+    if not visitors:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                visitors = persons_in(c, ptoks)
+    if not visitors and tok.dep_ == "dobj" and tok.head.lower_ in words().paying_verbs:
+        subj, _ = verb_subject(tok.head)  # "X paid a courtesy visit to ..."
+        visitors = persons_in(subj, ptoks)
+    return visitors, hosts
+
+
+def _called_on(tok: Token, ptoks: dict[int, PersonMention], visitors: list[int]) -> list[int]:
+    """ "paid a courtesy visit to Prime Minister X": the persons visited."""
+    to = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return [p for c in to for p in persons_in(c, ptoks) if p not in visitors]
+
+
+def _named_hosts(ctx: ReportContext, tok: Token, ptoks: dict[int, PersonMention], visitor: int,
+                 host: str) -> list[int]:
+    """Persons of the host state named in the visit's own phrase or as the
+    one who invited, hosted, received (not another visitor: "his visit")."""
+    index = ctx.persons
+    assert index is not None
+    vocab = words()
+    visitors_here = {
+        p for t in tok.sent if t.lower_ in vocab.visit_nouns for c in t.children if c.dep_ == "poss"
+        for p in persons_in(c, ptoks)
+    }
+    host_phrases = [tok] + [t for t in tok.sent if t.lower_ in vocab.hosting_words]
+    in_phrases = {p for t in host_phrases for p in persons_in(t, ptoks)}
+    return [p for p in all_persons(ptoks) if p != visitor and p not in visitors_here
+            and p in in_phrases and index.persons[p].country == host]

@@ -7,7 +7,8 @@ dictionaries kept apart from the engine): a newcomer adds a pattern with a
 data line and an example, not by reading a function of a hundred branches;
 a wrong record names the rule that made it (`Provenance.rule`, printed by
 `diplograph extract --explain`); and each rule can be run alone on its own
-examples (tests/extract/test_rule_examples.py).
+examples (tests/extract/test_meeting_rules.py, tests/actors/test_person_rules.py,
+tests/extract/test_document_groups.py, and one such test per family).
 
 A rule is registered where it is written:
 

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from diplograph.actors.resolve import ResolvedPerson, rule_functions, vocabulary
 from diplograph.extract.context import ReportContext
-from diplograph.extract.meetings import is_future
 from diplograph.extract.meetings import words as meeting_words
+from diplograph.extract.modality import is_future
 from diplograph.extract.rules import declare, rule
 from diplograph.records import Person
 

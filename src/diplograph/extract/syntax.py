@@ -140,3 +140,32 @@ def named_right_before(tok: Token, ptoks: dict[int, PersonMention]) -> list[int]
 def subtree_text(tok: Token) -> str:
     """The words of a token's subtree, lower case."""
     return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text.lower()
+
+
+def controlled_subject(verb: Token) -> tuple[Token | None, bool]:
+    """A verb's subject climbing only through conjoined, controlled and
+    adverbial verbs ("agreed to sign": the subject of "agreed"), and whether
+    it is the subject of a passive. Why not `verb_subject`: the events engine
+    codes one event per clause, and a clause embedded under a noun or another
+    clause ("the decision to impose sanctions") has no actor of its own; the
+    meetings rules climb further because a meeting's sides are the
+    sentence's."""
+    cur = verb
+    for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subjects:
+            return subjects[-1], subjects[-1].dep_ == "nsubjpass"
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None

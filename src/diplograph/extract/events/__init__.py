@@ -21,16 +21,16 @@ from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
-    agent_of,
     codes_in,
     group_names,
     is_pronoun,
     new_report,
     phrase_tokens,
-    subject_of,
 )
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
+from diplograph.extract.syntax import agent_of
+from diplograph.extract.syntax import controlled_subject as subject_of
 from diplograph.plover import codebook, contexts
 from diplograph.records import Event, Extraction
 

@@ -179,30 +179,6 @@ def _token_starts(sent: Sentence) -> tuple[list[int], int]:
     return found
 
 
-def subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """A verb's subject (climbing through conjoined and controlled verbs),
-    and whether it is the subject of a passive."""
-    cur = verb
-    for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if subjects:
-            return subjects[-1], subjects[-1].dep_ == "nsubjpass"
-        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return None, False
-
-
-def agent_of(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
 def is_pronoun(tok: Token) -> bool:
     return tok.lower_ in PRONOUNS or tok.pos_ == "PRON"
 

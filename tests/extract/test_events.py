@@ -49,3 +49,16 @@ def test_a_negated_verb_is_not_coded_as_happened(nlp) -> None:
     text = "Malaysian Prime Minister Anwar Ibrahim did not support the Philippine proposal."
     support = [e for e in events(nlp, text) if e.type == "SUPPORT"]
     assert support and all(e.negated and "negation" in e.context for e in support)
+
+
+def test_a_meeting_in_one_sides_territory_is_the_others_visit_to_it(nlp) -> None:
+    """The codebook's CONSULT sides: held in the host's capital, the meeting
+    is the guest's visit (actor) to the host (recipient); held elsewhere,
+    both sides act and none receives."""
+    hosted = events(nlp, "Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister "
+                         "Sheikh Hasina at Hyderabad House in New Delhi on Saturday.")
+    assert [(e.actor, e.recipient) for e in hosted if e.type == "CONSULT"] == [(["BGD"], ["IND"])]
+    elsewhere = events(nlp, "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister "
+                            "Sheikh Hasina in Geneva on Saturday.")
+    consult = [e for e in elsewhere if e.type == "CONSULT"]
+    assert len(consult) == 1 and sorted(consult[0].actor) == ["BGD", "IND"] and consult[0].recipient == []

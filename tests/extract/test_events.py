@@ -62,3 +62,16 @@ def test_a_meeting_in_one_sides_territory_is_the_others_visit_to_it(nlp) -> None
                             "Sheikh Hasina in Geneva on Saturday.")
     consult = [e for e in elsewhere if e.type == "CONSULT"]
     assert len(consult) == 1 and sorted(consult[0].actor) == ["BGD", "IND"] and consult[0].recipient == []
+
+
+def test_a_reported_must_is_a_request_of_the_clauses_subject(nlp) -> None:
+    """REQUEST from the speaker to the subject of a reported must/should
+    clause; silent in the report's own voice and for a first-person subject."""
+    found = events(nlp, "Egyptian authorities must immediately release the detained journalists, "
+                        "the European Union said on Monday.")
+    assert [(e.actor, e.recipient, e.rule) for e in found if e.type == "REQUEST"] == [
+        (["EU"], ["EGY"], "event.request.deontic")]
+    own_voice = events(nlp, "Egyptian authorities must immediately release the detained journalists.")
+    assert not [e for e in own_voice if e.rule == "event.request.deontic"]
+    resolve = events(nlp, "We must release the detained journalists, the Egyptian minister said on Monday.")
+    assert not [e for e in resolve if e.rule == "event.request.deontic"]

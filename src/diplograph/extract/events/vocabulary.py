@@ -62,6 +62,7 @@ class Vocabulary:
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
+    deontic: frozenset[str] = frozenset()  # "must", "should": a reported demand of another
     signing_verbs: frozenset[str] = frozenset()  # a document's verb that signs it: SUPPORT
     agreeing_verbs: frozenset[str] = frozenset()  # one that only agrees on it: AGREE
 
@@ -140,6 +141,7 @@ def vocabulary() -> Vocabulary:
         place_actors=frozenset(data["actors"]["of_the_place"]),
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
+        deontic=frozenset(data["deontic"]),
         signing_verbs=frozenset(data["documents"]["signing"]),
         agreeing_verbs=frozenset(data["documents"]["agreeing"]),
     )

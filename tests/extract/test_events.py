@@ -75,3 +75,8 @@ def test_a_reported_must_is_a_request_of_the_clauses_subject(nlp) -> None:
     assert not [e for e in own_voice if e.rule == "event.request.deontic"]
     resolve = events(nlp, "We must release the detained journalists, the Egyptian minister said on Monday.")
     assert not [e for e in resolve if e.rule == "event.request.deontic"]
+
+
+def test_an_agency_named_without_its_state_acts_for_it(nlp) -> None:
+    found = events(nlp, "The Office of Foreign Assets Control sanctioned six Nicaraguan officials on Monday.")
+    assert [(e.actor, e.recipient) for e in found if e.type == "SANCTION"] == [(["USA"], ["NIC"])]

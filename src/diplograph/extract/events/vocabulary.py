@@ -109,6 +109,9 @@ def vocabulary() -> Vocabulary:
         mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}
     light = data["light"]
     modals = data["modals"]
+    missing = [name for name, code in data["metonyms"].items() if not code]
+    if missing:  # a comma inside a flow mapping's key splits it into keys without codes
+        raise ValueError(f"events/triggers.yaml: metonyms without a code: {', '.join(missing)}")
     verbs = {lemma: _senses(lemma, v) for lemma, v in data["verbs"].items()}
     nouns = {lemma: _senses(lemma, v) for lemma, v in data["nouns"].items()}
     _declare_rules(verbs, "verb")

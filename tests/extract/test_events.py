@@ -49,3 +49,34 @@ def test_a_negated_verb_is_not_coded_as_happened(nlp) -> None:
     text = "Malaysian Prime Minister Anwar Ibrahim did not support the Philippine proposal."
     support = [e for e in events(nlp, text) if e.type == "SUPPORT"]
     assert support and all(e.negated and "negation" in e.context for e in support)
+
+
+def test_a_meeting_in_one_sides_territory_is_the_others_visit_to_it(nlp) -> None:
+    """The codebook's CONSULT sides: held in the host's capital, the meeting
+    is the guest's visit (actor) to the host (recipient); held elsewhere,
+    both sides act and none receives."""
+    hosted = events(nlp, "Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister "
+                         "Sheikh Hasina at Hyderabad House in New Delhi on Saturday.")
+    assert [(e.actor, e.recipient) for e in hosted if e.type == "CONSULT"] == [(["BGD"], ["IND"])]
+    elsewhere = events(nlp, "Indian Prime Minister Narendra Modi held talks with Bangladeshi Prime Minister "
+                            "Sheikh Hasina in Geneva on Saturday.")
+    consult = [e for e in elsewhere if e.type == "CONSULT"]
+    assert len(consult) == 1 and sorted(consult[0].actor) == ["BGD", "IND"] and consult[0].recipient == []
+
+
+def test_a_reported_must_is_a_request_of_the_clauses_subject(nlp) -> None:
+    """REQUEST from the speaker to the subject of a reported must/should
+    clause; silent in the report's own voice and for a first-person subject."""
+    found = events(nlp, "Egyptian authorities must immediately release the detained journalists, "
+                        "the European Union said on Monday.")
+    assert [(e.actor, e.recipient, e.rule) for e in found if e.type == "REQUEST"] == [
+        (["EU"], ["EGY"], "event.request.deontic")]
+    own_voice = events(nlp, "Egyptian authorities must immediately release the detained journalists.")
+    assert not [e for e in own_voice if e.rule == "event.request.deontic"]
+    resolve = events(nlp, "We must release the detained journalists, the Egyptian minister said on Monday.")
+    assert not [e for e in resolve if e.rule == "event.request.deontic"]
+
+
+def test_an_agency_named_without_its_state_acts_for_it(nlp) -> None:
+    found = events(nlp, "The Office of Foreign Assets Control sanctioned six Nicaraguan officials on Monday.")
+    assert [(e.actor, e.recipient) for e in found if e.type == "SANCTION"] == [(["USA"], ["NIC"])]

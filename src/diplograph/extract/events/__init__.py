@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.deontic import deontic_requests
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
     codes_in,
@@ -310,7 +311,7 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
         event = _clause_event(ctx, sent, clause, vocab, sides, single)
         if event is not None:
             out.append(event)
-    return out
+    return out + deontic_requests(ctx, sent, vocab)
 
 
 def _key(e: Event) -> tuple:

@@ -45,6 +45,32 @@ def _only_agreed(ctx: ReportContext, start: int) -> bool:
     return bool(verbs & vocab.agreeing_verbs) and not verbs & vocab.signing_verbs
 
 
+def _host_among(location: str | None, evidence: str, codes: list[str]) -> str | None:
+    """The participant state whose territory the meeting's place is in, if
+    exactly one is: its location's, else that of a capital or state the
+    sentence puts it "in" or "at" ("at Hyderabad House in New Delhi": India)."""
+    found = {m.entity.code for m in knowledge().find(location)} if location else set()
+    if not found:
+        found = {m.entity.code for m in knowledge().find(evidence) if m.how in ("capital", "name")
+                 and evidence[: m.start].rstrip().lower().endswith((" in", " at"))}
+    found &= set(codes)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _consult_sides(m, codes: list[str]) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """The codebook's sides of a meeting: a visitor is the actor and the host
+    the recipient; a meeting held in one participant's territory is the
+    others' visit to it (the host is the recipient); where no one hosts,
+    every participant is the actor and there is no recipient."""
+    if m.mode == "visit":
+        return codes[:1], codes[1:]
+    if m.mode == "meeting" and len(codes) == 2:
+        host = _host_among(m.location, m.evidence, codes)
+        if host is not None:
+            return [c for c in codes if c != host], [host]
+    return codes, []
+
+
 def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
     events: list[Event] = []
     for m in extraction.meetings:
@@ -55,9 +81,7 @@ def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:
             if not host:
                 continue
             codes = codes + host
-        # the codebook: a visitor is the actor and the host the recipient; where no
-        # one hosts, every participant is the actor and there is no recipient
-        actor, recipient = (codes[:1], codes[1:]) if m.mode == "visit" else (codes, [])
+        actor, recipient = _consult_sides(m, codes)
         events.append(
             Event("CONSULT", mode, actor, recipient, m.date, m.location, m.evidence, m.span,
                   context=contexts(m.evidence), rule="event.consult.meeting",

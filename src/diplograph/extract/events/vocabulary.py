@@ -62,6 +62,7 @@ class Vocabulary:
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
+    deontic: frozenset[str] = frozenset()  # "must", "should": a reported demand of another
     signing_verbs: frozenset[str] = frozenset()  # a document's verb that signs it: SUPPORT
     agreeing_verbs: frozenset[str] = frozenset()  # one that only agrees on it: AGREE
 
@@ -108,6 +109,9 @@ def vocabulary() -> Vocabulary:
         mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}
     light = data["light"]
     modals = data["modals"]
+    missing = [name for name, code in data["metonyms"].items() if not code]
+    if missing:  # a comma inside a flow mapping's key splits it into keys without codes
+        raise ValueError(f"events/triggers.yaml: metonyms without a code: {', '.join(missing)}")
     verbs = {lemma: _senses(lemma, v) for lemma, v in data["verbs"].items()}
     nouns = {lemma: _senses(lemma, v) for lemma, v in data["nouns"].items()}
     _declare_rules(verbs, "verb")
@@ -140,6 +144,7 @@ def vocabulary() -> Vocabulary:
         place_actors=frozenset(data["actors"]["of_the_place"]),
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
+        deontic=frozenset(data["deontic"]),
         signing_verbs=frozenset(data["documents"]["signing"]),
         agreeing_verbs=frozenset(data["documents"]["agreeing"]),
     )

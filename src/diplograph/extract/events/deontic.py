@@ -17,9 +17,10 @@ from spacy.tokens import Token
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.lemmas import lemma
-from diplograph.extract.events.participants import codes_in, group_names, is_pronoun, subject_of
+from diplograph.extract.events.participants import codes_in, group_names, is_pronoun
 from diplograph.extract.events.vocabulary import Vocabulary
 from diplograph.extract.rules import declare
+from diplograph.extract.syntax import controlled_subject as subject_of
 from diplograph.records import Event
 
 RULE = "event.request.deontic"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import ReportContext
+from diplograph.extract.meetings.dating import SEVERAL_DAYS
 from diplograph.extract.meetings.sides import is_body
 from diplograph.extract.meetings.vocab import Draft, Party
 
@@ -213,6 +214,12 @@ def _degenerate(ctx: ReportContext, d: Draft) -> bool:
     return len(set(countries)) < len(countries)
 
 
+def _visit_of_days(draft: Draft) -> bool:
+    """A visit of several days ("began a six-day visit on Sunday"): its date
+    is the day it began, not the day of the talks merged with it."""
+    return draft.kind == "visit" and bool(SEVERAL_DAYS.search(draft.sentence.text))
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     """Merge `other` into `into`: its spans, and what `into` lacks (a date,
     a place, an occasion; a call's mode; named persons for a partial one)."""
@@ -222,7 +229,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     for span in other.spans:
         if span not in into.spans:
             into.spans.append(span)
-    if not into.date.value and other.date.value:
+    if not into.date.value and other.date.value and not _visit_of_days(other):
         into.date = other.date
     into.location = into.location or other.location
     into.occasion = into.occasion or other.occasion

@@ -83,7 +83,37 @@ def _visitor_and_hosts(tok: Token, sent: Sentence,
     if not visitors and tok.dep_ == "dobj" and tok.head.lower_ in words().paying_verbs:
         subj, _ = verb_subject(tok.head)  # "X paid a courtesy visit to ..."
         visitors = persons_in(subj, ptoks)
+    motion = _motion_verb(tok)
+    if motion is not None:
+        if not visitors:
+            visitors = persons_in(verb_subject(motion)[0], ptoks)
+        hosts = hosts or _motion_places(motion, sent)
     return visitors, hosts
+
+
+def _motion_verb(tok: Token) -> Token | None:
+    """The verb of going, starting or ending that a visit noun hangs from:
+    "arrived in China for a visit", "began an official visit", "concluding
+    visits to Russia and Sweden" (`visit_motion_verbs`)."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on"):
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" and head.lower_ in words().visit_motion_verbs else None
+
+
+def _motion_places(verb: Token, sent: Sentence) -> list[str]:
+    """The state a motion verb goes to or arrives in: "arrived in China",
+    "travelled to Hanoi" (a capital stands for its state)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "at"):
+            start, end = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            found = [m.entity.code for m in sent.mentions if start <= m.start < end
+                     and m.entity.kind == "state" and m.how in ("name", "alias", "capital")]
+            if found:
+                return list(dict.fromkeys(found))[:1]
+    return []
 
 
 def _called_on(tok: Token, ptoks: dict[int, PersonMention], visitors: list[int]) -> list[int]:

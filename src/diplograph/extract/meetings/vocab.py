@@ -35,6 +35,7 @@ class MeetingWords:
     separately_words: frozenset[str]
     attend_verbs: frozenset[str]
     paying_verbs: frozenset[str]
+    visit_motion_verbs: frozenset[str]
     hosting_words: frozenset[str]
     visit_nouns: frozenset[str]
     host_verbs: frozenset[str]
@@ -76,6 +77,7 @@ def words() -> MeetingWords:
         separately_words=frozenset(data["separately_words"]),
         attend_verbs=frozenset(data["attend_verbs"]),
         paying_verbs=frozenset(data["paying_verbs"]),
+        visit_motion_verbs=frozenset(data["visit_motion_verbs"]),
         hosting_words=frozenset(data["hosting_words"]),
         visit_nouns=frozenset(data["visit_nouns"]),
         host_verbs=frozenset(data["host_verbs"]),

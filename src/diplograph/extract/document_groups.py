@@ -35,6 +35,22 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import Sentence
+from diplograph.extract.rules import declare
+
+ONE_EACH = "document.group.one_each"
+TOPICS = "document.group.topics"
+NAMED = "document.group.named"
+declare(ONE_EACH, """A counted plural with one phrase per member: "two agreements, one on
+investment protection and the other on customs cooperation" gives a record
+per "one on ..." phrase.""", __name__)
+declare(TOPICS, """An uncounted plural with a list of topics after it: "signed agreements
+on trade, energy and education" gives a record per topic ("agreement on
+trade", ...); "agreements to prevent incidents at sea and to boost trade" a
+record per purpose.""", __name__)
+declare(NAMED, """A plural the report names only as a group: counted ("15 agreements",
+"a series of ..."), premodified ("cooperation documents") or followed by its
+fields ("in the fields of A, B and C"): one record titled with the whole
+phrase. An anaphor ("the agreements") is none.""", __name__)
 
 
 @dataclass(frozen=True)

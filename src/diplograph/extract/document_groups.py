@@ -231,18 +231,10 @@ def _premodifiers(doc: Doc, char: int, lowest: int) -> int:
     return start
 
 
-_NOT_MODIFIERS = {
-    "key",
-    "important",
-    "new",
-    "major",
-    "various",
-    "other",
-    "more",
-    "further",
-    "several",
-    "many",
-}
+#: "key agreements", "several documents": words before a plural that modify no title
+_NOT_MODIFIERS = frozenset(
+    yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))["groups"]["not_modifiers"]
+)
 
 
 def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:

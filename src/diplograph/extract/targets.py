@@ -27,6 +27,7 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.rules import declare
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
@@ -73,11 +74,13 @@ _FISCAL = re.compile(
     r"|\bFY\s?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: the targets rules' words that are not cue lists (data/targets.yaml)
+_WORDS = load_yaml("targets.yaml")
 #: An aim's object that refers back to the previous sentence's figure:
 #: "raise it to", "bring this figure to".
 _ANAPHOR = re.compile(
-    r"\b(?:it|this|that|this\s+figure|the\s+figure|this\s+number|the\s+number|this\s+value)\s+"
-    r"(?:to|at)\s+(?:(?:about|around|over|nearly|more\s+than|some)\s+)?$",
+    rf"\b(?:{_words(_WORDS['figure_anaphors'])})\s+"
+    rf"(?:to|at)\s+(?:(?:{_words(_WORDS['approximations'])})\s+)?$",
     re.IGNORECASE,
 )
 #: Where a clause ends, for the cues before an amount.
@@ -89,25 +92,20 @@ _OWN_TIME = re.compile(
     re.IGNORECASE,
 )
 #: "a US$15 billion two-way trade target": the amount with its aim after it.
-_AIM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:target|goal|objective)s?\b", re.IGNORECASE)
+_AIM_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(_WORDS['aim_nouns'])})s?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
 _BASELINE = re.compile(
-    r"\b(?:from|since|than|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
+    rf"\b(?:{_words(_WORDS['baseline_words'])})\s+(?:the\s+)?"
     r"(?:same\s+period\s+(?:of|in)\s+|year\s+)?$",
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and|before|after|then)\b",
-    re.IGNORECASE,
-)
-_TO_AMOUNT = re.compile(
-    r"\bto\s+(?:(?:about|around|approximately|over|nearly|more\s+than|the|targeted)\s+)*$", re.IGNORECASE
-)
+_COMPARED = re.compile(rf"\b(?:{_words(_WORDS['comparison_words'])})\b", re.IGNORECASE)
+_TO_AMOUNT = re.compile(rf"\bto\s+(?:(?:{_words(_WORDS['to_amount_words'])})\s+)*$", re.IGNORECASE)
 _AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
@@ -374,7 +372,7 @@ def _without_restatements(ctx: ReportContext, targets: list[Target]) -> list[Tar
 
 
 #: a figure that is part of the one before it takes its year
-_PART_OF = re.compile(r"\b(?:of\s+which|among\s+which|including|with)\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\b(?:{_words(_WORDS['part_of_words'])})\b", re.IGNORECASE)
 
 
 @dataclass

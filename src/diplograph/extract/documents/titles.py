@@ -17,30 +17,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.vocabulary import vocabulary
 
 _QUOTES = {"”": "“", "’": "‘", '"': '"', "'": "'", "»": "«"}
-_PP_START = {"on", "for", "of", "to", "between", "regarding", "concerning"}
-_PP_STOP = {
-    "during", "by", "at", "with", "within", "under", "as", "after", "before", "until", "which", "that",
-    "who", "while", "when", "where", "in", "into", "including", "such", "was", "were", "is", "are",
-    "will", "would", "has", "have", "had", "amid", "since", "through", "via", "following",
-}
-#: "a joint statement on Wednesday": a date after "on" is not part of a title
-_WHEN = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-}
-_NOT_TITLE = ("on the sidelines", "on the occasion", "on behalf", "on this occasion", "on that occasion")
-_DANGLING = {"the", "a", "an", "of", "on", "for", "to", "and", "in", "with", "its", "their"}
-_THE_SIDES = {"the two", "both countries", "both sides", "both nations", "the countries", "the sides"}
-_RELATIVE_WHEN = {"last", "next", "this", "earlier", "later", "early", "late", "previous"}
-_IN_AFTER = {"cooperation", "collaboration", "partnership", "investment", "trade", "exchange", "exchanges"}
-_POSSESSIVE = {"its", "their", "his", "her", "our", "my", "your"}
-_ANAPHOR_DET = {"the", "this", "that", "these", "those", "such", "said"}
-_NAME_LINKS = {"in", "of", "for", "on", "and", "&"}
+_EDGES = load_yaml("documents.yaml")["title_edges"]
+_PP_START = frozenset(_EDGES["phrase_starts"])
+_PP_STOP = frozenset(_EDGES["phrase_stops"])
+_WHEN = frozenset(_EDGES["dates"])
+_NOT_TITLE = tuple(_EDGES["not_title"])
+_DANGLING = frozenset(_EDGES["dangling"])
+_THE_SIDES = frozenset(_EDGES["the_sides"])
+_RELATIVE_WHEN = frozenset(_EDGES["relative_dates"])
+_IN_AFTER = frozenset(_EDGES["in_after"])
+_POSSESSIVE = frozenset(_EDGES["possessives"])
+_ANAPHOR_DET = frozenset(_EDGES["anaphor_determiners"])
+_NAME_LINKS = frozenset(_EDGES["name_links"])
 _DASHES = ("-", "–", "—", "/")
 _BREAKS = (",", ";", ":", "(", ")", ".")
 _PHRASE_BREAKS = (",", ";", ":", ".", "(", ")", "—", "–")

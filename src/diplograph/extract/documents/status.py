@@ -31,10 +31,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
-
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.documents.titles import token_at
 from diplograph.extract.documents.vocabulary import vocabulary
 
 #: "the documents to be signed next year include:" (a list's lead line)
@@ -44,16 +43,11 @@ _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECAS
 _MARKER_REACH = 40
 
 
-def _token_at(doc: Doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def future_clause(ctx: ReportContext, cue_at: int) -> bool:
     """Whether the signing cue's clause is future ("will ... witness the
     exchange of"), by the parse: the cue's verb (or the verb it coordinates
     with) has a future auxiliary."""
-    tok = _token_at(ctx.doc, cue_at)
+    tok = token_at(ctx.doc, cue_at)
     if tok is None:
         return False
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.head.pos_ == "VERB" else None

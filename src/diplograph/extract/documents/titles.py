@@ -427,25 +427,30 @@ def _identifies(text: str, sent: Sentence, found: Found, kind: str, ke: int) -> 
     """Whether the mention identifies one instrument: not an anaphor ("the
     agreement"), not a consensus ("reached agreement on many issues"), not
     a weak kind alone ("a statement", "a press statement")."""
-    v = vocabulary()
-    start, end, bare = found.start, found.end, found.bare
-    before = text[max(sent.start, start - 12) : start].lower()
+    before = text[max(sent.start, found.start - 12) : found.start].lower()
+    if _anaphor_or_consensus(found, kind, before):
+        return False
+    return not (kind.lower() in vocabulary().weak and _weak_alone(found, kind, ke))
+
+
+def _anaphor_or_consensus(found: Found, kind: str, before: str) -> bool:
+    """ "the agreement", "the declaration": an anaphor, not a new document;
+    "reached agreement (on many issues)": consensus, not an instrument."""
     capitalised = kind[:1].isupper()
-    named = kind in v.names or (" " in kind.strip() and capitalised_words(kind))
-    if bare and not named and _ANAPHOR_BEFORE.search(before):
-        return False
-    if bare and not named and not (
-        _ARTICLE_BEFORE.search(before) or (capitalised and _OWNER_BEFORE.search(before))
-    ):
-        return False
-    if start == found.kind_start and not capitalised and not _DETERMINED.search(before):
-        return False
-    if kind.lower() in v.weak:
-        named = any(w[:1].isupper() for w in found.title.split()) or "joint" in found.title.lower()
-        qualified = end > ke or any(c.isdigit() for c in found.title)
-        if " " not in kind.strip() and (bare or not (named or qualified)):
-            return False
-    return True
+    named = kind in vocabulary().names or (" " in kind.strip() and capitalised_words(kind))
+    if found.bare and not named:
+        if _ANAPHOR_BEFORE.search(before):
+            return True
+        if not (_ARTICLE_BEFORE.search(before) or (capitalised and _OWNER_BEFORE.search(before))):
+            return True
+    return found.start == found.kind_start and not capitalised and not _DETERMINED.search(before)
+
+
+def _weak_alone(found: Found, kind: str, ke: int) -> bool:
+    """A one-word weak kind ("statement") with nothing that names or qualifies it."""
+    named = any(w[:1].isupper() for w in found.title.split()) or "joint" in found.title.lower()
+    qualified = found.end > ke or any(c.isdigit() for c in found.title)
+    return " " not in kind.strip() and (found.bare or not (named or qualified))
 
 
 def mentions(ctx: ReportContext, sent: Sentence) -> list[Found]:

@@ -35,6 +35,22 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import Sentence
+from diplograph.extract.rules import declare
+
+ONE_EACH = "document.group.one_each"
+TOPICS = "document.group.topics"
+NAMED = "document.group.named"
+declare(ONE_EACH, """A counted plural with one phrase per member: "two agreements, one on
+investment protection and the other on customs cooperation" gives a record
+per "one on ..." phrase.""", __name__)
+declare(TOPICS, """An uncounted plural with a list of topics after it: "signed agreements
+on trade, energy and education" gives a record per topic ("agreement on
+trade", ...); "agreements to prevent incidents at sea and to boost trade" a
+record per purpose.""", __name__)
+declare(NAMED, """A plural the report names only as a group: counted ("15 agreements",
+"a series of ..."), premodified ("cooperation documents") or followed by its
+fields ("in the fields of A, B and C"): one record titled with the whole
+phrase. An anaphor ("the agreements") is none.""", __name__)
 
 
 @dataclass(frozen=True)
@@ -215,90 +231,116 @@ def _premodifiers(doc: Doc, char: int, lowest: int) -> int:
     return start
 
 
-_NOT_MODIFIERS = {
-    "key",
-    "important",
-    "new",
-    "major",
-    "various",
-    "other",
-    "more",
-    "further",
-    "several",
-    "many",
-}
+#: "key agreements", "several documents": words before a plural that modify no title
+_NOT_MODIFIERS = frozenset(
+    yaml.safe_load(files("diplograph.data").joinpath("documents.yaml").read_text("utf-8"))["groups"]["not_modifiers"]
+)
 
 
 def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
     """The plural instrument mentions of a sentence, with their titles."""
-    v = _vocabulary()
     out: list[GroupMention] = []
-    for m in v.plural.finditer(text, sent.start, sent.end):
-        kind = m.group("kind")
-        start = _premodifiers(doc, m.start(), sent.start)
-        modifiers = text[start : m.start()]
-        before = text[max(sent.start, start - 60) : start]
-        q = v.quantifier.search(before)
-        if q is None and v.anaphor.search(text[max(sent.start, m.start() - 60) : m.start()]):
-            continue  # "the agreements", "these documents": told before
-        if q is not None and re.search(r"\b(?:the|these|those|such|both|all)\s+$", before[: q.start()]):
-            continue  # "the 15 agreements": the group told before
-        if m.start() > sent.start and text[m.start() - 1 : m.start()] in "-–":
-            continue  # "MoUs-related": not a mention
-        if text[m.start() - 1 : m.start()] == "(" and out and out[-1].end >= m.start() - 2:
-            continue  # "four memoranda of understanding (MoUs)": the same group, abbreviated
-        if out and out[-1].start <= m.start() < out[-1].end:
-            continue  # inside the previous group's phrase
-        singular = v.singular[kind.lower()]
-        if kind[:1].isupper() and not kind.isupper() and m.start() > sent.start:
-            singular = singular[:1].upper() + singular[1:]
-        if q is not None:
-            start = start - len(before) + q.start()
-            if text[start : start + 2].lower() in ("a ", "an"):
-                start += text[start:].find(" ") + 1
-        each = _one_each(text, m.end(), sent.end, singular)
-        if each is not None:
-            out.append(GroupMention(start, each[0], each[1], "document.group.one_each"))
-            continue
-        after = m.end()
-        passive = _PASSIVE.match(text, after, sent.end)
-        said = None
-        if passive:  # "Letters of Intent were signed for workshops on A and B"
-            after = passive.end()
-            said = "planned" if "will" in passive.group(0).lower() else "signed"
-        fields = v.fields.match(text, after, sent.end)
-        topic = v.topic_start.match(text, after, sent.end)
-        if q is None and fields is None and topic is not None:
-            if topic.group("prep").lower() == "to":
-                t_end, items = _purposes(text, topic.end(), sent.end)
-            else:
-                t_end = _topic_end(text, topic.end(), sent.end)
-                items = _topics(text, topic.end(), t_end)
-            if len(items) >= 2:
-                prep = topic.group("prep").lower()
-                head = (modifiers + singular).strip()
-                out.append(
-                    GroupMention(
-                        start,
-                        t_end,
-                        tuple(f"{head} {prep} {item}" for item in items),
-                        "document.group.topics",
-                        said,
-                    )
-                )
-                continue
-        end = m.end()
-        tail = fields or topic
-        if tail is not None:
-            end = _topic_end(text, tail.end(), sent.end) if tail.end() < sent.end else end
-            end = max(end, m.end())
-        if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
-            continue  # "signed MOUs", "documents" alone: no group the report names
-        # "Agreements were also signed to protect investments": the title without the passive
-        phrase = text[start : m.end()] + (text[after:end] if passive and end > after else text[m.end() : end])
-        title = re.sub(r"\s+", " ", phrase).strip(" ,")
-        out.append(GroupMention(start, end, (title,), "document.group.named", said))
+    for m in _vocabulary().plural.finditer(text, sent.start, sent.end):
+        mention = _group_at(doc, text, sent, m, out)
+        if mention is not None:
+            out.append(mention)
     return out
+
+
+_ANAPHOR_COUNT = re.compile(r"\b(?:the|these|those|such|both|all)\s+$")
+
+
+def _told_before(text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] | None, before: str,
+                 out: list[GroupMention]) -> bool:
+    """A plural that is no new group: an anaphor ("the agreements", "the 15
+    agreements"), a modifier ("MoUs-related"), the previous group's
+    abbreviation ("four memoranda of understanding (MoUs)") or inside its phrase."""
+    if q is None and _vocabulary().anaphor.search(text[max(sent.start, m.start() - 60) : m.start()]):
+        return True  # "the agreements", "these documents": told before
+    if q is not None and _ANAPHOR_COUNT.search(before[: q.start()]):
+        return True  # "the 15 agreements": the group told before
+    if m.start() > sent.start and text[m.start() - 1 : m.start()] in "-–":
+        return True  # "MoUs-related": not a mention
+    if text[m.start() - 1 : m.start()] == "(" and out and out[-1].end >= m.start() - 2:
+        return True  # "four memoranda of understanding (MoUs)": the same group, abbreviated
+    return bool(out and out[-1].start <= m.start() < out[-1].end)  # inside the previous group's phrase
+
+
+def _singular(kind: str, at: int, sent: Sentence) -> str:
+    """The singular kind, capitalised as the report capitalises the plural."""
+    singular = _vocabulary().singular[kind.lower()]
+    if kind[:1].isupper() and not kind.isupper() and at > sent.start:
+        singular = singular[:1].upper() + singular[1:]
+    return singular
+
+
+def _group_at(doc: Doc, text: str, sent: Sentence, m: re.Match[str], out: list[GroupMention]) -> GroupMention | None:
+    """The group a plural kind opens: one record per "one on ..." phrase
+    (one_each), per topic (topics), or the whole phrase (named); None for no group."""
+    v = _vocabulary()
+    kind = m.group("kind")
+    start = _premodifiers(doc, m.start(), sent.start)
+    modifiers = text[start : m.start()]
+    before = text[max(sent.start, start - 60) : start]
+    q = v.quantifier.search(before)
+    if _told_before(text, sent, m, q, before, out):
+        return None
+    singular = _singular(kind, m.start(), sent)
+    if q is not None:
+        start = start - len(before) + q.start()
+        if text[start : start + 2].lower() in ("a ", "an"):
+            start += text[start:].find(" ") + 1
+    each = _one_each(text, m.end(), sent.end, singular)
+    if each is not None:
+        return GroupMention(start, each[0], each[1], ONE_EACH)
+    after = m.end()
+    passive = _PASSIVE.match(text, after, sent.end)
+    said = None
+    if passive:  # "Letters of Intent were signed for workshops on A and B"
+        after = passive.end()
+        said = "planned" if "will" in passive.group(0).lower() else "signed"
+    fields = v.fields.match(text, after, sent.end)
+    topic = v.topic_start.match(text, after, sent.end)
+    if q is None and fields is None and topic is not None:
+        listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
+        if listed is not None:
+            return listed
+    tail = fields or topic
+    if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
+        return None  # "signed MOUs", "documents" alone: no group the report names
+    return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
+
+
+def _topic_group(text: str, sent: Sentence, topic: re.Match[str], head: tuple[int, str],
+                 said: str | None) -> GroupMention | None:
+    """ "agreements on A, B and C", "agreements to prevent A and to boost B":
+    a record per topic (two at least), titled with the singular kind."""
+    start, kind = head
+    if topic.group("prep").lower() == "to":
+        t_end, items = _purposes(text, topic.end(), sent.end)
+    else:
+        t_end = _topic_end(text, topic.end(), sent.end)
+        items = _topics(text, topic.end(), t_end)
+    if len(items) < 2:
+        return None
+    prep = topic.group("prep").lower()
+    kind = kind.strip()
+    return GroupMention(start, t_end, tuple(f"{kind} {prep} {item}" for item in items), TOPICS, said)
+
+
+def _named_group(text: str, sent: Sentence, bounds: tuple[int, int, int], tail: re.Match[str] | None,
+                 passive: bool, said: str | None) -> GroupMention:
+    """One record titled with the whole phrase: "15 agreements", "a series of
+    cooperation agreements in the fields of A, B and C"; "Agreements were also
+    signed to protect investments": the title without the passive."""
+    start, kind_end, after = bounds
+    end = kind_end
+    if tail is not None:
+        end = _topic_end(text, tail.end(), sent.end) if tail.end() < sent.end else end
+        end = max(end, kind_end)
+    phrase = text[start:kind_end] + (text[after:end] if passive and end > after else text[kind_end:end])
+    title = re.sub(r"\s+", " ", phrase).strip(" ,")
+    return GroupMention(start, end, (title,), NAMED, said)
 
 
 def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None = None) -> list[str]:

@@ -22,6 +22,8 @@ from importlib.resources import files
 import yaml
 
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.documents.status import not_yet
+from diplograph.extract.rules import declare
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
 from diplograph.records import Partnership
 
@@ -112,34 +114,54 @@ _AFTER = re.compile(
 
 
 _FORMER = re.compile(r"\bfrom\s+(?:(?:a|an|the|their|its)\s+)?$", re.IGNORECASE)
-#: An upgrade only proposed, hoped for or to come is not the relationship's level.
-_NOT_YET = re.compile(
-    r"\b(?:suggest\w*|propos\w*|hop\w*|wish\w*|consider\w*|soon|would|will|shall|plan\w*|aim\w*|"
-    r"toward|towards|work\s+to|expect\w*|look\w*\s+forward|could|may|might|discuss\w*|call\w*\s+for|"
-    r"urg\w*|push\w*\s+for|seek\w*|explor\w*|stud\w*)\b[^.;]{0,40}$",
-    re.IGNORECASE,
-)
+
+UPGRADED = "partnership.upgraded"
+ESTABLISHED = "partnership.established"
+BY_INSTRUMENT = "partnership.by_instrument"
+TOLD_AFTER = "partnership.established_after"
+EXISTING = "partnership.existing"
+NAMED_LEVEL = "partnership.named_level"
+declare(UPGRADED, """A listed level after a word of raising and "to": "upgraded their ties to a
+Comprehensive Strategic Partnership", "the elevation of relations to a ...",
+"the newly upgraded ..."; not when only proposed or to come
+(`status.not_yet`, "veto.not_yet") or the former level ("from a ...").""", __name__)
+declare(ESTABLISHED, """A listed level that is the object of establishing: "forged a strategic
+partnership in 1993", "launched a Korea-Singapore strategic partnership".""", __name__)
+declare(BY_INSTRUMENT, """A listed level set up by the instrument that names it, between two states
+the sentence names: "signed the Agreement on Strategic Partnership", "signed
+comprehensive strategic partnership agreements".""", __name__)
+declare(TOLD_AFTER, """A listed level whose establishment (or upgrade) is told after it: "the
+Strategic Partnership, which was established in 2011", "... since its
+establishment".""", __name__)
+declare(EXISTING, """A listed level merely named as the relationship's: "the Vietnam-Japan
+Comprehensive Strategic Partnership".""", __name__)
+declare(NAMED_LEVEL, """A level the list does not know, in the report's words, when the sentence
+makes it the new level: the capitalised or quoted name ending in
+"Partnership" that is the object of an upgrade ("to an 'All-Round
+High-Quality Future-Oriented Partnership'") or of an establishment with a
+level word ("established an All-Round Strategic Partnership").""", __name__)
 
 
-def _change(before: str, after: str, lv: _Levels, pair_named: bool = True) -> str | None:
-    """upgraded | established | existing, from the words around the level;
-    None for an upgrade that is only proposed or to come."""
+def _change(before: str, after: str, lv: _Levels, pair_named: bool = True) -> tuple[str | None, str]:
+    """(upgraded | established | existing, the rule), from the words around
+    the level; the change is None for the former level, or an upgrade that is
+    only proposed or to come."""
     if _FORMER.search(before):
-        return None  # "upgraded their ties from a Strategic Partnership to ...": the former level
+        return None, UPGRADED  # "upgraded their ties from a Strategic Partnership to ...": the former level
     up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
     if up:
-        return None if _NOT_YET.search(before[: up.start()]) else "upgraded"
+        return (None if not_yet(before[: up.start()]) else "upgraded"), UPGRADED
     if lv.established.search(before):
-        return "established"
+        return "established", ESTABLISHED
     if pair_named and (lv.instrument_before.search(before) or (
         lv.instrument_after.match(after) and lv.signing_before.search(before)
     )):
-        return "established"  # partnership.by_instrument: set up by the instrument that names it
+        return "established", BY_INSTRUMENT  # set up by the instrument that names it
     m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
     if m:
         how = (m.group("how") or "").lower()
-        return "upgraded" if how in ("upgraded", "elevated") else "established"
-    return "existing"
+        return ("upgraded" if how in ("upgraded", "elevated") else "established"), TOLD_AFTER
+    return "existing", EXISTING
 
 
 _PAIR_JOIN = re.compile(r"^\s*(?:[-–—/]|and)\s*$")
@@ -221,7 +243,7 @@ def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple
                 level = re.sub(r"\s+", " ", text[start:end]).strip(" ,")
         up = lv.upgraded.search(before) or lv.newly_upgraded.search(before)
         if up:
-            change = None if _NOT_YET.search(before[: up.start()]) else "upgraded"
+            change = None if not_yet(before[: up.start()]) else "upgraded"
         elif lv.established.search(before) and lv.level_words & {w.lower() for w in level.split()}:
             change = "established"  # not "launched the Just Energy Transition Partnership"
         else:
@@ -232,58 +254,107 @@ def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple
     return out
 
 
+_RANK = {"existing": 0, "established": 1, "upgraded": 2}
+#: "their strategic partnerships", "both sides' ...": a plural level that is the pair's
+_THEIR = re.compile(r"\b(?:their|both|the\s+two)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
 def find_partnerships(ctx: ReportContext) -> list[Partnership]:
     """Every named level of a relationship in the report, one per pair and level."""
     lv = _levels()
-    text = ctx.text
     found: dict[tuple[frozenset[str], str], Partnership] = {}
-    rank = {"existing": 0, "established": 1, "upgraded": 2}
     for sent in ctx.sentences:
-        sentence_text = text[sent.start : sent.end]
-        if not lv.screen.search(sentence_text):
+        if not lv.screen.search(ctx.text[sent.start : sent.end]):
             continue
         named = _named_levels(ctx, sent, lv)
         for start, end, level, change in named:
-            if change is None or lv.canonical.get(_key(level)):
+            if lv.canonical.get(_key(level)):
                 continue  # a listed level is read below, like any other mention
-            evidence, span = ctx.evidence(sent)
-            for parties in _pairs(ctx, sent, start, end):
-                if len(parties) >= 2:
-                    key = (frozenset(parties), level)
-                    if key not in found or rank[change] > rank[found[key].change]:
-                        found[key] = Partnership(parties, level, change, evidence, span)
-        previous_end = sent.start
-        for m in lv.pattern.finditer(sentence_text):
-            level = _as_named(m.group("level"))
-            start = sent.start + m.start()
-            window_start, previous_end = previous_end, sent.start + m.end()
-            if any(a <= start < b and not lv.canonical.get(_key(name)) for a, b, name, _ in named):
-                continue  # "Sustainable Future Strategic Partnership": part of a longer named level
-            plural = sentence_text[m.end("level") : m.end()].lower() == "s"
-            if plural and len(codes_of(party_mentions(sent, text))) < 2 and not re.search(
-                r"\b(?:their|both|the\s+two)\b[^.;]{0,40}$", text[sent.start : start], re.IGNORECASE
-            ):
-                continue  # "Vietnam has comprehensive strategic partnerships with 12 countries": a class
-            after = text[sent.start + m.end("level") : sent.end][:80]
-            before = text[max(sent.start, start - 120) : start]
-            before = _OPEN_QUOTE.sub("", before)  # 'upgrade ties to a "Strategic Partnership"'
-            # a cue since the previous level is this one's: "upgraded ties to a strategic partnership,
-            # while in Singapore he and Wong launched a strategic partnership" (but "upgraded ties from a
-            # Strategic Partnership to a Comprehensive ..." has the cue before both)
-            own = _OPEN_QUOTE.sub("", text[max(window_start, start - 120) : start])
-            # an instrument sets up the level only between states the sentence names
-            pair_named = len(codes_of([x for x in party_mentions(sent, text) if x.how != "capital"])) >= 2
-            change = _change(own, after, lv, pair_named) if window_start > sent.start else None
-            if change in (None, "existing"):
-                change = _change(before, after, lv, pair_named)
             if change is None:
+                ctx.veto(NAMED_LEVEL, "veto.not_yet", sent)
                 continue
-            evidence, span = ctx.evidence(sent)
-            for parties in _pairs(ctx, sent, start, sent.start + m.end("level")):
-                if len(parties) < 2:
-                    continue
-                record = Partnership(parties, level, change, evidence, span)
-                key = (frozenset(parties), level)
-                if key not in found or rank[change] > rank[found[key].change]:
-                    found[key] = record
+            _keep(found, ctx, sent, _pairs(ctx, sent, start, end), (level, change, NAMED_LEVEL))
+        for start, level_end, finding in _listed_levels(ctx, sent, lv, named):
+            _keep(found, ctx, sent, _pairs(ctx, sent, start, level_end), finding)
     return list(found.values())
+
+
+def _listed_levels(
+    ctx: ReportContext, sent: Sentence, lv: _Levels, named: list[tuple[int, int, str, str | None]]
+) -> list[tuple[int, int, tuple[str, str, str]]]:
+    """The sentence's levels from the data list: (start, end of the level,
+    (level, change, rule)), in order. A cue since the previous level is this
+    one's ("upgraded ties to a strategic partnership, while in Singapore he
+    and Wong launched a strategic partnership"), but "upgraded ties from a
+    Strategic Partnership to a Comprehensive ..." has the cue before both."""
+    text = ctx.text
+    sentence_text = text[sent.start : sent.end]
+    out = []
+    previous_end = sent.start
+    for m in lv.pattern.finditer(sentence_text):
+        start = sent.start + m.start()
+        window_start, previous_end = previous_end, sent.start + m.end()
+        if any(a <= start < b and not lv.canonical.get(_key(name)) for a, b, name, _ in named):
+            continue  # "Sustainable Future Strategic Partnership": part of a longer named level
+        if _a_class(ctx, sent, m.end("level"), m.end(), start):
+            continue
+        change, rule = _listed_change(ctx, sent, start, window_start, m.end("level"), lv)
+        if change is None:
+            ctx.veto(rule, "veto.former_level" if rule == UPGRADED and _FORMER.search(
+                text[max(sent.start, start - 120) : start]) else "veto.not_yet", sent)
+            continue
+        out.append((start, sent.start + m.end("level"), (_as_named(m.group("level")), change, rule)))
+    return out
+
+
+def _a_class(ctx: ReportContext, sent: Sentence, level_end: int, end: int, start: int) -> bool:
+    """ "Vietnam has comprehensive strategic partnerships with 12 countries":
+    a plural level of fewer than two named states, not the pair's, is a class."""
+    text = ctx.text
+    plural = text[sent.start + level_end : sent.start + end].lower() == "s"
+    return (plural and len(codes_of(party_mentions(sent, text))) < 2
+            and not _THEIR.search(text[sent.start : start]))
+
+
+def _listed_change(
+    ctx: ReportContext, sent: Sentence, start: int, window_start: int, level_end: int, lv: _Levels
+) -> tuple[str | None, str]:
+    """(change, rule) of a listed level: the cue since the previous level
+    first, then any cue in the 120 characters before it."""
+    text = ctx.text
+    after = text[sent.start + level_end : sent.end][:80]
+    before = _OPEN_QUOTE.sub("", text[max(sent.start, start - 120) : start])  # 'upgrade ties to a "SP"'
+    own = _OPEN_QUOTE.sub("", text[max(window_start, start - 120) : start])
+    # an instrument sets up the level only between states the sentence names
+    pair_named = len(codes_of([x for x in party_mentions(sent, text) if x.how != "capital"])) >= 2
+    change, rule = _change(own, after, lv, pair_named) if window_start > sent.start else (None, EXISTING)
+    if change in (None, "existing"):
+        change, rule = _change(before, after, lv, pair_named)
+    return change, rule
+
+
+def _keep(
+    found: dict[tuple[frozenset[str], str], Partnership],
+    ctx: ReportContext,
+    sent: Sentence,
+    pairs: list[list[str]],
+    finding: tuple[str, str, str],
+) -> None:
+    """One record per pair and level: an upgrade beats an establishment, which
+    beats a mere mention; the first sentence to say so wins."""
+    level, change, rule = finding
+    evidence, span = ctx.evidence(sent)
+    for parties in pairs:
+        if len(parties) < 2:
+            continue
+        key = (frozenset(parties), level)
+        known = found.get(key)
+        if known is not None and _RANK[change] <= _RANK[known.change]:
+            known.made_by(rule, f"told again in sentence {sent.index}")
+            continue
+        record = Partnership(parties, level, change, evidence, span).made_by(rule)
+        if known is not None:
+            for earlier in known.rules:
+                record.made_by(earlier)
+            record.trace.append(f"replaced the {known.change} record ({known.rule})")
+        found[key] = record

@@ -27,10 +27,12 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.rules import declare
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
-from diplograph.records import Target
+from diplograph.records import Target, Veto
 
 
 def _words(items: list[str]) -> str:
@@ -72,11 +74,13 @@ _FISCAL = re.compile(
     r"|\bFY\s?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+#: the targets rules' words that are not cue lists (data/targets.yaml)
+_WORDS = load_yaml("targets.yaml")
 #: An aim's object that refers back to the previous sentence's figure:
 #: "raise it to", "bring this figure to".
 _ANAPHOR = re.compile(
-    r"\b(?:it|this|that|this\s+figure|the\s+figure|this\s+number|the\s+number|this\s+value)\s+"
-    r"(?:to|at)\s+(?:(?:about|around|over|nearly|more\s+than|some)\s+)?$",
+    rf"\b(?:{_words(_WORDS['figure_anaphors'])})\s+"
+    rf"(?:to|at)\s+(?:(?:{_words(_WORDS['approximations'])})\s+)?$",
     re.IGNORECASE,
 )
 #: Where a clause ends, for the cues before an amount.
@@ -88,25 +92,20 @@ _OWN_TIME = re.compile(
     re.IGNORECASE,
 )
 #: "a US$15 billion two-way trade target": the amount with its aim after it.
-_AIM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:target|goal|objective)s?\b", re.IGNORECASE)
+_AIM_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(_WORDS['aim_nouns'])})s?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
 _THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
 _BASELINE = re.compile(
-    r"\b(?:from|since|than|over|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?"
+    rf"\b(?:{_words(_WORDS['baseline_words'])})\s+(?:the\s+)?"
     r"(?:same\s+period\s+(?:of|in)\s+|year\s+)?$",
     re.IGNORECASE,
 )
 _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|from|against|versus|vs\.?|than|while|and|before|after|then)\b",
-    re.IGNORECASE,
-)
-_TO_AMOUNT = re.compile(
-    r"\bto\s+(?:(?:about|around|approximately|over|nearly|more\s+than|the|targeted)\s+)*$", re.IGNORECASE
-)
+_COMPARED = re.compile(rf"\b(?:{_words(_WORDS['comparison_words'])})\b", re.IGNORECASE)
+_TO_AMOUNT = re.compile(rf"\bto\s+(?:(?:{_words(_WORDS['to_amount_words'])})\s+)*$", re.IGNORECASE)
 _AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
@@ -162,29 +161,67 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
     return metric
 
 
-def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_before: str) -> str:
-    """The nearest cue before the amount decides; with none, a deadline says target."""
-    nearest: tuple[int, str] | None = None
-    # "They aim to double investment, with two-way trade of A$24 billion in 2023":
-    # an aim before ", with" is another clause's
+AIM_CUE = "target.aim_cue"
+REPORTED_CUE = "target.reported_cue"
+AIM_EARLIER = "target.aim_earlier"
+AIM_AFTER = "target.aim_after"
+DEADLINE = "target.deadline"
+ACTUAL = "target.actual"
+COMPARED = "target.compared"
+ANAPHOR = "target.anaphor"
+declare(AIM_CUE, """A figure after a verb or noun of aiming in its clause: "aim to raise
+two-way trade to US$25 billion by 2030", "set a target of 20 billion USD in
+two-way trade" (target, with its deadline's year).""", __name__)
+declare(REPORTED_CUE, """A figure after a verb of reporting in its clause: "two-way trade
+surpassed US$453 billion in 2024", "investment stood at US$3 billion"
+(actual, with its nearest year).""", __name__)
+declare(AIM_EARLIER, """A figure an aim before it raises "to", its current value told between:
+"boost trade, currently worth $3.5 billion, to $10 billion" (target).""", __name__)
+declare(AIM_AFTER, """A figure with its aim's noun after it: "set a US$15 billion two-way
+trade target for 2025" (target).""", __name__)
+declare(DEADLINE, """A figure with no cue but a deadline after it, not before the publication
+year: "two-way trade of US$10 billion by 2030" (target).""", __name__)
+declare(ACTUAL, """A figure with no cue and no deadline: a reported value ("two-way trade
+of US$5 billion in 2023", actual).""", __name__)
+declare(COMPARED, """A figure that takes the metric of the one before it in the sentence:
+"US$25 billion by 2025, compared to the current US$21 billion".""", __name__)
+declare(ANAPHOR, """A figure whose aim refers back to the previous sentence's metric:
+"Trade hit US$16.7 billion. They agreed to raise it to US$18 billion".""", __name__)
+
+
+def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_before: str) -> tuple[str, str]:
+    """(target | actual, the rule): the nearest cue before the amount
+    decides; with none, an aim after it or a deadline says target."""
+    nearest = _nearest_cue(seg, cues)
+    if nearest is not None:
+        return nearest
+    if _TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before):
+        return "target", AIM_EARLIER  # "boost trade, currently worth $3.5 billion, to $10 billion"
+    if _AIM_AFTER.match(seg.after):
+        return "target", AIM_AFTER  # "set a US$15 billion two-way trade target for 2025"
+    deadline = _DEADLINE.search(seg.after)
+    if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
+        return "target", DEADLINE
+    return "actual", ACTUAL
+
+
+def _nearest_cue(seg: _Segment, cues: _Cues) -> tuple[str, str] | None:
+    """The status of the last aiming or reporting cue in the amount's clause.
+    "They aim to double investment, with two-way trade of A$24 billion in
+    2023": an aim before ", with" is another clause's."""
     clause = seg.before
     breaks = list(_CLAUSE_BREAK.finditer(clause))
     if breaks:
         clause = clause[breaks[-1].end() :]
-    for pattern, status in ((cues.target, "target"), (cues.actual, "actual")):
+    nearest: tuple[int, str, str] | None = None
+    for pattern, status, rule in ((cues.target, "target", AIM_CUE), (cues.actual, "actual", REPORTED_CUE)):
         for m in pattern.finditer(clause):
             if nearest is None or m.end() > nearest[0]:
-                nearest = (m.end(), status)
-    if nearest is not None:
-        return nearest[1]
-    if _TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before):
-        return "target"  # "boost trade, currently worth $3.5 billion, to $10 billion"
-    if _AIM_AFTER.match(seg.after):
-        return "target"  # "set a US$15 billion two-way trade target for 2025"
-    deadline = _DEADLINE.search(seg.after)
-    if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
-        return "target"
-    return "actual"
+                nearest = (m.end(), status, rule)
+    return None if nearest is None else (nearest[1], nearest[2])
+
+
+_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
 def _year(
@@ -199,35 +236,60 @@ def _year(
     # what lies between the previous amount and this one belongs to the previous amount
     before = "" if previous is not None else seg.before[-70:]
     if status == "target":
-        m = _DEADLINE.search(after) or _DEADLINE.search(before) or _IN_YEAR.match(after)
-        rel = _THIS_YEAR.search(after)
-        if m is None and rel and published:  # "expected to reach US$30 billion this year"
-            return published + {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
-        if m is None:
-            # "raise trade to US$20 billion and investment to US$5 billion by 2030":
-            # one deadline after a list of goals holds for each of them
-            rest = ctx.text[sent.start + seg.money.end : sent.end]
-            m = _DEADLINE.search(rest)
-            if m and (_SENTENCE_BREAK.search(rest[: m.start()]) or _OWN_TIME.search(seg.after)):
-                m = None
-        return int(m.group(1)) if m else None
+        return _target_year(seg, ctx, sent, (before, after), published)
     for window in (after, before):
-        # the nearest year after the amount, not "up 10% from 2022" (the baseline's year)
-        found = [(at, year) for at, year in _years(window) if not _BASELINE.search(window[:at])]
-        rel = _THIS_YEAR.search(window)
-        if rel:  # "last year" with no publication date: a year the report does not give
-            shift = {"this": 0, "last": -1, "next": 1}[rel.group(1).lower()]
-            found.append((rel.start(), published + shift if published else None))
-        if found:
-            return min(found, key=lambda f: f[0])[1]
+        year = _nearest_year(window, published)
+        if year is not False:
+            return year
+    return _months_year(ctx, sent, (before, after), published)
+
+
+def _target_year(
+    seg: _Segment, ctx: ReportContext, sent: Sentence, windows: tuple[str, str], published: int | None
+) -> int | None:
+    """A target's deadline: "by 2030" after it (or before it), "in 2025",
+    "this year"; or one deadline after a list of goals ("raise trade to
+    US$20 billion and investment to US$5 billion by 2030") holds for each."""
+    before, after = windows
+    m = _DEADLINE.search(after) or _DEADLINE.search(before) or _IN_YEAR.match(after)
+    rel = _THIS_YEAR.search(after)
+    if m is None and rel and published:  # "expected to reach US$30 billion this year"
+        return published + _SHIFT[rel.group(1).lower()]
+    if m is None:
+        rest = ctx.text[sent.start + seg.money.end : sent.end]
+        m = _DEADLINE.search(rest)
+        if m and (_SENTENCE_BREAK.search(rest[: m.start()]) or _OWN_TIME.search(seg.after)):
+            m = None
+    return int(m.group(1)) if m else None
+
+
+def _nearest_year(window: str, published: int | None) -> int | None | bool:
+    """An actual figure's nearest year in a window, not "up 10% from 2022"
+    (the baseline's year); "last year" with no publication date is a year
+    the report does not give (None). False: the window has none."""
+    found = [(at, year) for at, year in _years(window) if not _BASELINE.search(window[:at])]
+    rel = _THIS_YEAR.search(window)
+    if rel:
+        shift = _SHIFT[rel.group(1).lower()]
+        found.append((rel.start(), published + shift if published else None))
+    if found:
+        return min(found, key=lambda f: f[0])[1]
+    return False
+
+
+def _months_year(ctx: ReportContext, sent: Sentence, windows: tuple[str, str], published: int | None) -> int | None:
+    """ "in the 11 months": the year the two sentences before give, or, for
+    "the first nine months" with no year given, the publication's."""
+    before, after = windows
     span = _MONTHS_SPAN.search(after) or _MONTHS_SPAN.search(before)
-    if span:
-        for k in range(sent.index - 1, max(-1, sent.index - 3), -1):
-            years = _YEAR.findall(ctx.text[ctx.sentences[k].start : ctx.sentences[k].end])
-            if years:
-                return int(years[-1])
-        if published and span.group(0).lower().startswith("first"):
-            return published  # "in the first nine months", no year given: this year's
+    if not span:
+        return None
+    for k in range(sent.index - 1, max(-1, sent.index - 3), -1):
+        years = _YEAR.findall(ctx.text[ctx.sentences[k].start : ctx.sentences[k].end])
+        if years:
+            return int(years[-1])
+    if published and span.group(0).lower().startswith("first"):
+        return published  # "in the first nine months", no year given: this year's
     return None
 
 
@@ -296,24 +358,37 @@ def _between_pair(text: str, sent: Sentence, mentions: list, money_start: int) -
     return []
 
 
-def _without_restatements(targets: list[Target]) -> list[Target]:
+def _without_restatements(ctx: ReportContext, targets: list[Target]) -> list[Target]:
     """A figure told without its year ("set US$30bn trade goal" in a
     headline) where the report gives the same one with a year is that one."""
     dated = {(frozenset(t.parties), t.amount, t.currency, t.status) for t in targets if t.year is not None}
-    return [t for t in targets if t.year is not None
-            or (frozenset(t.parties), t.amount, t.currency, t.status) not in dated]
+    kept = []
+    for t in targets:
+        if t.year is None and (frozenset(t.parties), t.amount, t.currency, t.status) in dated:
+            ctx.vetoes.append(Veto(t.rule or "", "veto.restatement", t.evidence, t.span))
+        else:
+            kept.append(t)
+    return kept
 
 
 #: a figure that is part of the one before it takes its year
-_PART_OF = re.compile(r"\b(?:of\s+which|among\s+which|including|with)\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\b(?:{_words(_WORDS['part_of_words'])})\b", re.IGNORECASE)
+
+
+@dataclass
+class _Sentence:
+    """What one sentence's amounts pass on to the next: the metric, segment
+    and year of the amount before."""
+
+    metric: str | None = None
+    segment: _Segment | None = None
+    year: int | None = None
 
 
 def find_targets(ctx: ReportContext) -> list[Target]:
     """Every target and actual economic figure in the report, once each."""
     cues = _cues()
-    published_year = int(ctx.published[:4]) if ctx.published else ctx.year
-    out: list[Target] = []
-    seen: set[tuple] = set()
+    out: dict[tuple, Target] = {}
     sentence_metric: tuple[int, str | None] = (-2, None)
     for sent in ctx.sentences:
         text = ctx.text[sent.start : sent.end]
@@ -322,50 +397,78 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         if not any(map(str.isdigit, text)) or not (cues.screen.search(text) or last_metric):
             continue
         amounts = merge_conversions(text, find_money(text))
-        if not amounts:
+        if amounts:
+            sentence_metric = _sentence_targets(ctx, sent, amounts, last_metric, out) or sentence_metric
+    return _without_restatements(ctx, list(out.values()))
+
+
+def _sentence_targets(
+    ctx: ReportContext, sent: Sentence, amounts: list[Money], last_metric: str | None, out: dict[tuple, Target]
+) -> tuple[int, str | None] | None:
+    """The figures of one sentence, added to `out` (one per pair, amount,
+    status and year); returns (sentence, metric) when an amount had a metric."""
+    cues = _cues()
+    published_year = int(ctx.published[:4]) if ctx.published else ctx.year
+    text = ctx.text[sent.start : sent.end]
+    state = _Sentence()
+    said = None
+    for seg in _segments(text, sent.start, amounts):
+        metric, how = _metric_of(seg, cues, state.metric, last_metric)
+        state.metric = metric
+        if metric is None:
+            state.segment = seg
             continue
-        previous: _Segment | None = None
-        previous_metric: str | None = None
-        previous_year: int | None = None
-        for seg in _segments(text, sent.start, amounts):
-            metric = _metric(seg, cues)
-            if metric is None and previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
-                metric = previous_metric  # "US$25 billion, compared to the current US$21 billion"
-            if metric is None and last_metric and _ANAPHOR.search(seg.before):
-                metric = last_metric  # "Trade hit US$16.7 billion. They agreed to raise it to US$18 billion"
-            previous_metric = metric
-            if metric is not None:
-                sentence_metric = (sent.index, metric)
-            if metric is None:
-                previous = seg
-                continue
-            status = _status(seg, cues, published_year, text[: seg.money.start])
-            year = _year(seg, status, previous, ctx, sent)
-            part = status == "actual" and previous_year is not None and _PART_OF.search(seg.before)
-            if year is None and part:
-                year = previous_year  # "... 101 million USD in 2016, of which exports were 72.5 million USD"
-            previous_year = year
-            previous = seg
-            parties = _parties(ctx, sent, seg, metric)
-            if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not
-                continue
-            money = seg.money
-            key = (frozenset(parties), money.amount, money.currency, status, year)
-            if key in seen:
-                continue
-            seen.add(key)
-            evidence, span = ctx.evidence(sent)
-            out.append(
-                Target(
-                    parties=parties,
-                    metric=metric,
-                    amount_usd=money.amount_usd,
-                    year=year,
-                    status=status,
-                    evidence=evidence,
-                    span=span,
-                    amount=money.amount,
-                    currency=money.currency,
-                )
-            )
-    return _without_restatements(out)
+        said = (sent.index, metric)
+        status, rule = _status(seg, cues, published_year, text[: seg.money.start])
+        year = _year(seg, status, state.segment, ctx, sent)
+        part = status == "actual" and state.year is not None and _PART_OF.search(seg.before)
+        if year is None and part:
+            year = state.year  # "... 101 million USD in 2016, of which exports were 72.5 million USD"
+        state.year, state.segment = year, seg
+        parties = _parties(ctx, sent, seg, metric)
+        if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not
+            ctx.veto(rule, "veto.no_pair", sent)
+            continue
+        record = _target(ctx, sent, seg.money, (metric, status, year), parties).made_by(rule)
+        if how is not None:
+            record.made_by(how)
+        key = (frozenset(parties), seg.money.amount, seg.money.currency, status, year)
+        if key in out:
+            out[key].made_by(rule, f"told again in sentence {sent.index}")
+        else:
+            out[key] = record
+    return said
+
+
+def _metric_of(
+    seg: _Segment, cues: _Cues, previous_metric: str | None, last_metric: str | None
+) -> tuple[str | None, str | None]:
+    """The amount's metric, and the rule that lent it when it is another
+    amount's: the one before it ("US$25 billion, compared to the current
+    US$21 billion"), or the previous sentence's ("raise it to")."""
+    metric = _metric(seg, cues)
+    if metric is not None:
+        return metric, None
+    if previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
+        return previous_metric, COMPARED
+    if last_metric and _ANAPHOR.search(seg.before):
+        return last_metric, ANAPHOR
+    return None, None
+
+
+def _target(
+    ctx: ReportContext, sent: Sentence, money: Money, what: tuple[str, str, int | None], parties: list[str]
+) -> Target:
+    metric, status, year = what
+    evidence, span = ctx.evidence(sent)
+    return Target(
+        parties=parties,
+        metric=metric,
+        amount_usd=money.amount_usd,
+        year=year,
+        status=status,
+        evidence=evidence,
+        span=span,
+        amount=money.amount,
+        currency=money.currency,
+    )

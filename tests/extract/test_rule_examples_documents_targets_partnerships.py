@@ -19,7 +19,8 @@ from diplograph import clean, parse
 from diplograph.extract import extract, rules
 from diplograph.records import Report
 
-#: family -> (the Extraction's attribute, the key of an example's expectation, a record as the examples write it)
+#: family -> (the Extraction's attribute, the key of an example's expectation,
+#: a record as the examples write it)
 FAMILIES = {
     "document": ("documents", "documents", lambda d: [d.title, d.status]),
     "target": ("targets", "targets", lambda t: [t.metric, t.amount, t.currency, t.year, t.status]),

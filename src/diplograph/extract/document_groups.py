@@ -274,7 +274,13 @@ def _singular(kind: str, at: int, sent: Sentence) -> str:
     return singular
 
 
-def _group_at(doc: Doc, text: str, sent: Sentence, m: re.Match[str], out: list[GroupMention]) -> GroupMention | None:
+def _group_at(
+    doc: Doc,
+    text: str,
+    sent: Sentence,
+    m: re.Match[str],
+    out: list[GroupMention],
+) -> GroupMention | None:
     """The group a plural kind opens: one record per "one on ..." phrase
     (one_each), per topic (topics), or the whole phrase (named); None for no group."""
     v = _vocabulary()

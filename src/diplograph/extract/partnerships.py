@@ -23,8 +23,8 @@ import yaml
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.status import not_yet
-from diplograph.extract.rules import declare
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.extract.rules import declare
 from diplograph.records import Partnership
 
 

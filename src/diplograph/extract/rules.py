@@ -92,8 +92,14 @@ def declare(name: str, doc: str, module: str) -> None:
 
 def _load_rule_modules() -> None:
     """Import every module that registers rules, so the registry is complete."""
-    import diplograph.extract  # noqa: F401 - imports every extractor, which register their rules
+    import importlib
+
+    from diplograph.extract import OPTIONAL_EXTRACTORS
     from diplograph.extract.events.vocabulary import vocabulary
+
+    # the optional extractors are imported on first use: import them now
+    for spec in OPTIONAL_EXTRACTORS.values():
+        importlib.import_module(spec.split(":")[0])
 
     vocabulary()  # the event rules are the trigger senses of the data, declared on loading it
 

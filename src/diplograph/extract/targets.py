@@ -29,9 +29,9 @@ import yaml
 
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.rules import declare
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
+from diplograph.extract.rules import declare
 from diplograph.records import Target, Veto
 
 
@@ -277,7 +277,12 @@ def _nearest_year(window: str, published: int | None) -> int | None | bool:
     return False
 
 
-def _months_year(ctx: ReportContext, sent: Sentence, windows: tuple[str, str], published: int | None) -> int | None:
+def _months_year(
+    ctx: ReportContext,
+    sent: Sentence,
+    windows: tuple[str, str],
+    published: int | None,
+) -> int | None:
     """ "in the 11 months": the year the two sentences before give, or, for
     "the first nine months" with no year given, the publication's."""
     before, after = windows
@@ -403,7 +408,8 @@ def find_targets(ctx: ReportContext) -> list[Target]:
 
 
 def _sentence_targets(
-    ctx: ReportContext, sent: Sentence, amounts: list[Money], last_metric: str | None, out: dict[tuple, Target]
+    ctx: ReportContext, sent: Sentence, amounts: list[Money], last_metric: str | None,
+    out: dict[tuple, Target],
 ) -> tuple[int, str | None] | None:
     """The figures of one sentence, added to `out` (one per pair, amount,
     status and year); returns (sentence, metric) when an amount had a metric."""

@@ -71,7 +71,8 @@ class _Records:
         elif same.status == "planned" and record.status == "signed":
             for rule in same.rules:
                 record.made_by(rule)
-            record.trace.append(f"replaced the planned record told in sentence {self.told_in[self.out.index(same)]}")
+            told = self.told_in[self.out.index(same)]
+            record.trace.append(f"replaced the planned record told in sentence {told}")
             self.out[self.out.index(same)] = record
         else:
             same.made_by(record.rule or "", f"told again in sentence {sentence}")
@@ -140,7 +141,12 @@ def _decide(
     return decided
 
 
-def _sentence_documents(ctx: ReportContext, sent: Sentence, groups: list[GroupMention], records: _Records) -> None:
+def _sentence_documents(
+    ctx: ReportContext,
+    sent: Sentence,
+    groups: list[GroupMention],
+    records: _Records,
+) -> None:
     """The records of one sentence's titles, merged into `records`."""
     candidates = _candidates(ctx, sent, groups)
     group_starts = {g.start for g in groups}
@@ -204,7 +210,11 @@ def headline(sent: Sentence) -> bool:
     return sent.zone == "title" or (sent.index == 0 and sent.text.rstrip()[-1:] not in ".!?\"”")
 
 
-def _without_headline_groups(ctx: ReportContext, out: list[Document], heads: list[Document]) -> list[Document]:
+def _without_headline_groups(
+    ctx: ReportContext,
+    out: list[Document],
+    heads: list[Document],
+) -> list[Document]:
     """A headline's group ("Malaysia, Singapore sign agreements on ...")
     summarises what the body tells one by one: dropped when the body has
     any document of its own."""

@@ -106,7 +106,13 @@ def nearest_cue(
     return status, base + cue_start, rule
 
 
-def _concluded(ctx: ReportContext, sent: Sentence, status: str, cue_at: int, rule: str) -> tuple[str, int, str]:
+def _concluded(
+    ctx: ReportContext,
+    sent: Sentence,
+    status: str,
+    cue_at: int,
+    rule: str,
+) -> tuple[str, int, str]:
     """ "concluded negotiations on the upgrade of ...": the text is finalised
     (signed, the cue moved to "concluded"), unless the conclusion is only
     pushed for ("accelerate the conclusion of negotiations")."""

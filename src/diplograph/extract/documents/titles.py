@@ -275,7 +275,8 @@ def _phrase_last(doc: Doc, sent: Sentence, text: str, tok: Token) -> tuple[bool,
         t = doc[i]
         if t.idx >= sent.end:
             break
-        if t.text in _PHRASE_BREAKS and not (t.text == "–" and count) and not _between_adjectives(doc, i, count):
+        dash_in_count = t.text == "–" and count
+        if t.text in _PHRASE_BREAKS and not dash_in_count and not _between_adjectives(doc, i, count):
             break
         if t.lower_ in _POSSESSIVE:
             return True, None
@@ -347,7 +348,12 @@ def noun_modifier(doc: Doc, i: int) -> bool:
             and doc[i - 2].pos_ in ("NOUN", "ADJ", "PROPN") and doc[i + 1].pos_ == "NOUN")
 
 
-def topic_after_parties(ctx: ReportContext, sent: Sentence, kind_end: int, end: int) -> tuple[int, int] | None:
+def topic_after_parties(
+    ctx: ReportContext,
+    sent: Sentence,
+    kind_end: int,
+    end: int,
+) -> tuple[int, int] | None:
     """An instrument named by its parties before its topic: "a memorandum of
     understanding between Seoul's Ministry of Trade, Industry and Energy and
     Vietnam's Ministry of Industry and Trade on setting up a joint center":

@@ -72,7 +72,8 @@ class Vocabulary:
             rf"(?<![\w-])(?P<kind>{alternatives(kinds['strong'] + kinds['weak'])})(?P<plural>e?s)?(?![\w-])",
             re.IGNORECASE,
         )
-        self.kind_capitalised = re.compile(rf"(?<![\w-])(?P<kind>{alternatives(kinds['capitalised'])})(?![\w-])")
+        capitalised = alternatives(kinds["capitalised"])
+        self.kind_capitalised = re.compile(rf"(?<![\w-])(?P<kind>{capitalised})(?![\w-])")
         self.plural = word_re(d["plurals"])
         self.signed = word_re(d["signed_cues"])
         self.planned = word_re(d["planned_cues"])
@@ -105,7 +106,8 @@ class Vocabulary:
         self.passive_signed = _passive_signed(d["signed_cues"] + d["signed_participles"], d)
         self.passive_planned = _passive_planned(d)
         self.auxiliaries = frozenset(d["future_auxiliaries"])
-        self.reached = re.compile(rf"\b(?:{alternatives(d['consensus_verbs'])})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
+        consensus = alternatives(d["consensus_verbs"])
+        self.reached = re.compile(rf"\b(?:{consensus})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
         self.negotiation = re.compile(rf"(?:{alternatives(d['negotiation_nouns'])})\b", re.IGNORECASE)
         self.done_negotiating = re.compile(
             rf"\b(?:{alternatives(d['negotiation_done_verbs'])}"

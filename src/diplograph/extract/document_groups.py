@@ -35,6 +35,7 @@ import yaml
 from spacy.tokens import Doc
 
 from diplograph.extract.context import Sentence
+from diplograph.extract.phrases import alternatives
 from diplograph.extract.rules import declare
 
 ONE_EACH = "document.group.one_each"
@@ -66,11 +67,6 @@ class GroupMention:
     passive: str | None = None
 
 
-def _alt(items) -> str:
-    return "|".join(
-        r"\s+".join(re.escape(w) for w in i.split()) for i in sorted(set(items), key=len, reverse=True)
-    )
-
 
 class _Vocabulary:
     def __init__(self) -> None:
@@ -78,17 +74,18 @@ class _Vocabulary:
         data = whole["groups"]
         self.singular = {k.lower(): v for k, v in data["plural_kinds"].items()}
         self.vague = {k.lower() for k in data["vague"]}
-        self.plural = re.compile(rf"(?<![\w-])(?P<kind>{_alt(data['plural_kinds'])})(?![\w-])", re.IGNORECASE)
+        kinds = alternatives(data["plural_kinds"])
+        self.plural = re.compile(rf"(?<![\w-])(?P<kind>{kinds})(?![\w-])", re.IGNORECASE)
         self.quantifier = re.compile(
-            rf"(?<![\w-])(?:an?\s+)?(?P<q>{_alt(data['quantifiers'])}|\d[\d,]*)\s+"
+            rf"(?<![\w-])(?:an?\s+)?(?P<q>{alternatives(data['quantifiers'])}|\d[\d,]*)\s+"
             r"$",
             re.IGNORECASE,
         )
         self.anaphor = re.compile(
-            rf"(?<![\w-])(?:{_alt(data['anaphors'])})\s+(?:(?:two|three|four|five|\d+|[\w-]+)\s+){{0,2}}$",
+            rf"(?<![\w-])(?:{alternatives(data['anaphors'])})\s+(?:(?:two|three|four|five|\d+|[\w-]+)\s+){{0,2}}$",
             re.IGNORECASE,
         )
-        self.fields = re.compile(rf"\s*,?\s*(?:{_alt(data['field_phrases'])})\b", re.IGNORECASE)
+        self.fields = re.compile(rf"\s*,?\s*(?:{alternatives(data['field_phrases'])})\b", re.IGNORECASE)
         self.topic_start = re.compile(  # never a date: "signed two agreements on Monday"
             r"\s+(?P<prep>on|in|for|regarding|concerning|to(?=\s+[a-z]+\b))\s+"
             r"(?!(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -98,14 +95,14 @@ class _Vocabulary:
         singulars = [v.lower() for v in data["plural_kinds"].values()]
         self.ordinal_member = re.compile(
             r"\s*(?:(?:finally|and|also|meanwhile|lastly),?\s+)?"
-            rf"the\s+(?:{_alt(data['ordinals'])})"
-            rf"\s+(?:(?:one|document|instrument|{_alt(singulars)})\s+)?"
-            rf"(?:{_alt(whole['member_verbs'])})\s+",
+            rf"the\s+(?:{alternatives(data['ordinals'])})"
+            rf"\s+(?:(?:one|document|instrument|{alternatives(singulars)})\s+)?"
+            rf"(?:{alternatives(whole['member_verbs'])})\s+",
             re.IGNORECASE,
         )
         self.ordinal_kind = re.compile(
             r"\s*(?:(?:finally|and|also|meanwhile|lastly),?\s+)?"
-            rf"the\s+(?:{_alt(data['ordinals'])})\s+(?:document|instrument|{_alt(singulars)})\b",
+            rf"the\s+(?:{alternatives(data['ordinals'])})\s+(?:document|instrument|{alternatives(singulars)})\b",
             re.IGNORECASE,
         )
         self.one_each = re.compile(

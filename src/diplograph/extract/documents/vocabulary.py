@@ -13,13 +13,7 @@ import re
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
-
-
-def alternatives(items: list[str]) -> str:
-    """A regex alternation of the phrases, longest first, any spacing between words."""
-    return "|".join(
-        r"\s+".join(re.escape(w) for w in i.split()) for i in sorted(set(items), key=len, reverse=True)
-    )
+from diplograph.extract.phrases import alternatives
 
 
 def word_re(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import Sentence
+from diplograph.extract.phrases import alternatives
 from diplograph.records import ResolvedDate, Span
 
 
@@ -47,8 +48,8 @@ class MeetingWords:
 
 
 def _alternatives(phrases: list[str]) -> str:
-    """A regex alternation of the phrases, in their order, a space matching any spacing."""
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    """The phrases as a regex alternation, in the data's order."""
+    return alternatives(phrases, longest_first=False)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ import sys
 import click
 
 from diplograph.actors.officials import ENV_VAR, OfficialsFileError, officials
+from diplograph.cli.who import officials_option
 
 
 @click.command()
@@ -27,13 +28,7 @@ from diplograph.actors.officials import ENV_VAR, OfficialsFileError, officials
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: every core]."
 )
-@click.option(
-    "--officials",
-    "officials_file",
-    type=click.Path(dir_okay=False),
-    envvar=ENV_VAR,
-    help=f"Your own officials file (CSV/TSV), winning over the bundle (env {ENV_VAR}).",
-)
+@officials_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; failures only.")
 def reresolve(db: str, jobs: int | None, officials_file: str | None, quiet: bool) -> None:
     """Re-extract every stored report from its stored text, resolving its

@@ -51,18 +51,22 @@ def _span(t: Tenure) -> str:
     return f"{start} – {end}"
 
 
-@click.command()
-@click.argument("name")
-@click.option(
-    "--on", "on", callback=_date, metavar="DATE", help="Only offices held on this date (YYYY-MM-DD)."
-)
-@click.option(
+#: `--officials FILE`: the user's own officials file (who and reresolve share it)
+officials_option = click.option(
     "--officials",
     "officials_file",
     type=click.Path(dir_okay=False),
     envvar=ENV_VAR,
     help=f"Your own officials file (CSV/TSV), winning over the bundle (env {ENV_VAR}).",
 )
+
+
+@click.command()
+@click.argument("name")
+@click.option(
+    "--on", "on", callback=_date, metavar="DATE", help="Only offices held on this date (YYYY-MM-DD)."
+)
+@officials_option
 @click.option(
     "--db",
     metavar="STORE",

@@ -74,6 +74,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.nominal_apposition", states.nominal_appositions),
     ("person.delegation_head", states.delegation_heads),
     ("person.postposed_state", states.postposed_states),
+    ("person.institution", states.institutions_named),
 )
 #: the steps after the evidence, in order: knowledge, then guesses
 LATER_STEPS: tuple[tuple[str, Step], ...] = (

@@ -6,6 +6,7 @@ then guesses:
     person.nominal_apposition  "the Egyptian leader Abdel Fattah El-Sisi"
     person.delegation_head     "the Republic of Korea led by Prime Minister Han Duck Soo"
     person.postposed_state     "FM Narayan Khadka of Nepal"
+    person.institution         "CIA Director Leon Panetta": a national institution only one state has
       (evidence steps, encounters.py: who is not of which state, who visits, who met)
     person.knowledge           the officials table (and what the store learned) on the report's date
     person.kin                 "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
@@ -24,10 +25,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplograph.actors import officials
-from diplograph.actors.knowledge import knowledge
+from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.name_origin import name_origin
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
@@ -120,6 +122,59 @@ def postposed_states(ctx: ReportContext, index: PersonIndex) -> None:
             if nxt is None or nxt.how == "demonym" or not OF_STATE.match(ctx.text[pm.end : nxt.start]):
                 continue
             _give_explicit(index.persons[pm.person], nxt.entity.code, "person.postposed_state")
+
+
+#: an apposition right after a name (", Speaker of the Lok Sabha"), up to its end or a relative clause
+APPOSITION = re.compile(r"^\s*,\s*(?!(?:who|which|whose|where|when)\b)"
+                        r"((?:(?!\s(?:who|which|said|says|and)\s)[^;.,()])+)")
+
+
+@lru_cache(maxsize=1)
+def title_before() -> re.Pattern[str]:
+    """The title right before a name, read back from it: capitalised words,
+    connectors, a bracketed short form and the lowercase office nouns of
+    data/resolve.yaml ("US Central Intelligence Agency (CIA) Director ",
+    "Kremlin spokesman ")."""
+    nouns = "|".join(re.escape(n) for n in load_yaml("resolve.yaml")["office_nouns"])
+    return re.compile(rf"(?:(?:[A-Z][\w’'.-]*|of|the|for|and|\([A-Z]{{2,6}}\)|{nouns})\s+){{1,12}}$")
+
+
+@lru_cache(maxsize=1)
+def institutions() -> re.Pattern[str]:
+    """The national institutions of data/states_institutions.yaml as one
+    pattern, each alternative a named group of its state."""
+    data = load_yaml("states_institutions.yaml")
+    parts = [f"(?P<{code}>{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})"
+             for code, names in data.items()]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+
+
+def institution_state(text: str) -> str | None:
+    """The one state whose national institution `text` names, if only one's."""
+    found = {m.lastgroup for m in institutions().finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def institutions_named(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.institution: a title that names a national institution only one
+    state has ("CIA Director Leon Panetta", "Om Birla, Speaker of the Lok
+    Sabha", "X, chief of the State Security Office of Cheong Wa Dae") says
+    the person's state as plainly as a demonym: the title right before the
+    name, the apposition right after it (up to a relative clause: "who is the
+    envoy of ..." is another person's office). A state written beside the
+    name wins."""
+    for sent in ctx.sentences:
+        for pm in index.names_in(sent.index):
+            person = index.persons[pm.person]
+            if person.country_how == "explicit":
+                continue
+            before = title_before().search(ctx.text[max(sent.start, pm.start - 160) : pm.start])
+            after = APPOSITION.match(ctx.text[pm.end : min(sent.end, pm.end + 160)])
+            texts = [person.role or ""] + [m.group(0) for m in [before] if m] \
+                + [m.group(1) for m in [after] if m]
+            code = institution_state(" | ".join(texts))
+            if code is not None:
+                _give_explicit(person, code, "person.institution")
 
 
 def known_officials(ctx: ReportContext, index: PersonIndex) -> None:

@@ -152,6 +152,12 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
         "President Ho Chi Minh."
     )
     assert set(people(nlp, text)) == {"Narendra Modi", "Pham Minh Chinh"}
+    text = (
+        "Indonesian President Joko Widodo met Algerian President Abdelmadjid Tebboune in Algiers. "
+        "Widodo laid flowers at the bust of President Houari Boumediene, and on the 60th anniversary of "
+        "President Ahmed Ben Bella, he praised the national hero Emir Abdelkader."
+    )
+    assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
 
 
 def test_the_other_side_of_a_meeting_does_not_lend_its_country(nlp) -> None:

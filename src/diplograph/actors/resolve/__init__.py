@@ -75,6 +75,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.delegation_head", states.delegation_heads),
     ("person.postposed_state", states.postposed_states),
     ("person.institution", states.institutions_named),
+    ("person.side_list", states.side_lists),
 )
 #: the steps after the evidence, in order: knowledge, then guesses
 LATER_STEPS: tuple[tuple[str, Step], ...] = (

@@ -7,6 +7,7 @@ then guesses:
     person.delegation_head     "the Republic of Korea led by Prime Minister Han Duck Soo"
     person.postposed_state     "FM Narayan Khadka of Nepal"
     person.institution         "CIA Director Leon Panetta": a national institution only one state has
+    person.side_list           "attended on the Saudi side by A; B; C"
       (evidence steps, encounters.py: who is not of which state, who visits, who met)
     person.knowledge           the officials table (and what the store learned) on the report's date
     person.kin                 "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
@@ -175,6 +176,29 @@ def institutions_named(ctx: ReportContext, index: PersonIndex) -> None:
             code = institution_state(" | ".join(texts))
             if code is not None:
                 _give_explicit(person, code, "person.institution")
+
+
+#: "on the Saudi side", "On the Jordanian side": the words before and after a state's mention
+SIDE_BEFORE = re.compile(r"\b[Oo]n\s+the\s+$")
+SIDE_AFTER = re.compile(r"^\s+side\b")
+
+
+def side_lists(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.side_list: "The talks were attended on the Saudi side by A; B;
+    C" and "On the Jordanian side, the talks were attended by D; E": the
+    persons listed after "on the X side" serve X, up to the next side named,
+    as plainly as a demonym before each name. A name after a word of
+    encounter ("on the Lao side, A met B") is the other side: left alone."""
+    encounter = cues().one_side
+    for sent in ctx.sentences:
+        sides = [m for m in sent.mentions if m.entity.kind == "state"
+                 and SIDE_BEFORE.search(ctx.text[max(sent.start, m.start - 12) : m.start])
+                 and SIDE_AFTER.match(ctx.text[m.end : m.end + 8])]
+        for i, side in enumerate(sides):
+            stop = sides[i + 1].start if i + 1 < len(sides) else sent.end
+            for pm in index.names_in(sent.index):
+                if side.end <= pm.start < stop and not encounter.search(ctx.text[side.end : pm.start]):
+                    _give_explicit(index.persons[pm.person], side.entity.code, "person.side_list")
 
 
 def known_officials(ctx: ReportContext, index: PersonIndex) -> None:

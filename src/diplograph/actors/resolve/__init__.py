@@ -81,6 +81,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
 LATER_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.knowledge", states.known_officials),
     ("person.kin", states.kin),
+    ("person.list_mate", states.list_mates),
 )
 #: the rules one function makes: the last state step (which list a state came from)
 SIDE_RULES = ("person.host_side", "person.partner", "person.name_origin", "person.home")

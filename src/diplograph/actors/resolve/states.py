@@ -10,6 +10,7 @@ then guesses:
     person.side_list           "attended on the Saudi side by A; B; C"
       (evidence steps, encounters.py: who is not of which state, who visits, who met)
     person.knowledge           the officials table (and what the store learned) on the report's date
+    person.list_mate           "Minister A, Minister B and Minister C": a list of one state's officials
     person.kin                 "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
     person.host_side           whom a visitor met is of the state visited
     person.partner             the partner of a state written as a pair ("Vietnam-US relations")
@@ -274,6 +275,39 @@ def kin(ctx: ReportContext, index: PersonIndex) -> None:
                and p.tokens[-1] == q.tokens[-1] and len(p.tokens[-1]) >= 5]
         if not p.country and len({q.country for q in kin}) == 1:
             p.give(kin[0].country, "inferred", "person.kin")
+
+
+#: between two names of one list: a comma, semicolon or "and", then the next one's title
+#: (", Minister of Energy and Natural Resources ")
+LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:(?:[A-Z][\w’'.-]*|of|the|for|and|&)\s+){0,12}$")
+#: known states a list needs before it lends one to a member without a state
+LIST_KNOWN = 2
+
+
+def list_mates(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.list_mate: a person without a state in a list of titled names
+    ("Minister of Foreign Affairs A, Minister of Energy B, Minister of
+    National Education C and ...") whose other members with a state (at
+    least LIST_KNOWN, from the text or the officials table) all serve one
+    state serves it too: a delegation is listed together. A list of several
+    states' officials decides nothing."""
+    for sent in ctx.sentences:
+        names = index.names_in(sent.index)
+        groups: list[list[int]] = []
+        for prev, cur in zip([None, *names], names, strict=False):
+            joined = prev is not None and LIST_GAP.match(ctx.text[prev.end : cur.start]) is not None
+            if joined:
+                groups[-1].append(cur.person)
+            else:
+                groups.append([cur.person])
+        for group in groups:
+            members = list(dict.fromkeys(group))
+            known = [index.persons[n].country for n in members if index.persons[n].country]
+            if len(known) < LIST_KNOWN or len(set(known)) != 1:
+                continue
+            for n in members:
+                if not index.persons[n].country:
+                    index.persons[n].give(known[0], "inferred", "person.list_mate")
 
 
 def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:

@@ -160,6 +160,15 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
     assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
 
 
+def test_a_name_the_text_classes_as_a_thing_is_no_person(nlp) -> None:
+    text = (
+        "Kenyan President William Ruto met Chinese Premier Li Qiang in Beijing. Li pledged help against "
+        "the militant group Al-Shabaab Ahmed, and Ruto toured a refinery, Sumitomo Kiyoshi, and the "
+        "province of Phan Thiet. Typhoons Lando and Chedeng hit the coast last year."
+    )
+    assert set(people(nlp, text)) == {"William Ruto", "Li Qiang"}
+
+
 def test_the_other_side_of_a_meeting_does_not_lend_its_country(nlp) -> None:
     found = people(nlp, "President Droupadi Murmu hosted a banquet for the Egyptian leader on Wednesday.")
     assert found["Droupadi Murmu"][0] != "EGY"

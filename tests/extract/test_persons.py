@@ -160,6 +160,12 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
     assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
 
 
+def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
+    text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
+            "in Manila.")
+    assert {"Ferdinand Marcos Jr.", "Macky Ndiaye"} <= set(people(nlp, text))
+
+
 def test_a_name_the_text_classes_as_a_thing_is_no_person(nlp) -> None:
     text = (
         "Kenyan President William Ruto met Chinese Premier Li Qiang in Beijing. Li pledged help against "

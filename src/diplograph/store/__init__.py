@@ -193,6 +193,18 @@ class Store:
         with self.engine.connect() as conn:
             return query.actors_query(conn, kind, country, text, limit)
 
+    def actor(self, actor_id: str) -> ActorRow | None:
+        """One actor by id (a code for states and bodies), with its aliases and counts."""
+        with self.engine.connect() as conn:
+            found = query.actors_query(conn, ids=[actor_id])
+        return found[0] if found else None
+
+    def pair_summary(self, a: str, b: str) -> tuple[int, int, list[tuple[str, int]]]:
+        """(meetings, other events, meetings per month YYYY-MM) of two actors
+        together, from the kept counts when both are states or bodies."""
+        with self.engine.connect() as conn:
+            return query.pair_summary(conn, a, b)
+
     def resolve(self, text: str) -> query.Who:
         """What an actor argument names: codes and person ids."""
         with self.engine.connect() as conn:
@@ -282,10 +294,11 @@ class Store:
 
         return problems(self.engine)
 
-    def stats(self) -> dict[str, int]:
-        """Row counts of the main tables."""
+    def stats(self, full: bool = True) -> dict[str, int]:
+        """Row counts of the main tables (`full=False`: without the sources
+        tables, as the dashboard shows them; every count a kept one or a small table's)."""
         with self.engine.connect() as conn:
-            return query.stats(conn)
+            return query.stats(conn, full=full)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -3,7 +3,8 @@ process that wrote it (killed, crashed, interrupted).
 
 Why portable checks beside SQLite's own: PRAGMA integrity_check and
 foreign_key_check only exist on SQLite; the orphan and count checks below are
-plain SQL built from the schema's foreign keys, so they run on PostgreSQL too.
+plain SQL built from the schema's foreign keys, so they run on PostgreSQL too;
+the kept counts (`store.counts`) are recounted from their base tables.
 """
 
 from __future__ import annotations
@@ -74,4 +75,7 @@ def problems(engine: Engine) -> list[str]:
         ).scalar()
         if alone:
             found.append(f"events: {alone} events without participants")
+        from diplograph.store.counts import drift
+
+        found.extend(f"kept count: {problem}" for problem in drift(conn))
     return found

@@ -122,17 +122,38 @@ def _upgrade_2_to_3(conn: Connection) -> None:
     conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="3"))
 
 
+def _upgrade_3_to_4(conn: Connection) -> None:
+    """Schema 4 keeps counts (`store.counts`): the new tables (created
+    empty by `create_all`) are filled from the rows already stored, then the
+    triggers that keep them are created; every row stays, no re-ingest."""
+    from diplograph.store import counts
+
+    counts.ensure(conn, fill=True)
+    conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="4"))
+
+
 def ensure_schema(engine: Engine) -> None:
-    """Create the tables and indexes that are missing and record the schema version."""
+    """Create the tables and indexes that are missing and record the schema
+    version; a store of an older schema is upgraded in place (2 -> 3 -> 4)."""
+    from diplograph.store import counts
+
     with writing(engine) as conn:  # two processes opening a new store create it once
         metadata.create_all(conn, checkfirst=True)
         found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
         if found is None:
             conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
-        elif int(found) == 2 and SCHEMA_VERSION == 3:
+            counts.ensure(conn)
+            return
+        version = int(found)
+        if version == 2:
             _upgrade_2_to_3(conn)
-        elif int(found) != SCHEMA_VERSION:
+            version = 3
+        if version == 3:
+            _upgrade_3_to_4(conn)
+            version = 4
+        if version != SCHEMA_VERSION:
             raise RuntimeError(
                 f"store schema version {found} differs from this diplograph's {SCHEMA_VERSION}: "
                 "ingest into a new database"
             )
+        counts.ensure(conn)  # a bulk load that stopped without its recount is recounted

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, case, func, literal, or_, select
+from sqlalchemy import Connection, and_, bindparam, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from diplograph.actors.knowledge import knowledge
@@ -37,15 +37,20 @@ from diplograph.store.results import (
 from diplograph.store.schema import (
     RECORD_TABLES,
     actor_aliases,
+    actor_counts,
     actors,
     documents,
+    event_counts,
     event_pairs,
     event_participants,
     event_sides,
     events,
-    mentions,
+    pair_counts,
+    pair_months,
     partnerships,
+    place_counts,
     reports,
+    side_months,
     targets,
 )
 
@@ -278,7 +283,14 @@ def sources_of(conn: Connection, kind: str, record_ids: list[str]) -> dict[str, 
         for r in rows:
             out[r.record_id].append(
                 Source(
-                    r.report_id, r.span_start, r.span_end, r.evidence, r.url, r.title, r.published, r.detail,
+                    r.report_id,
+                    r.span_start,
+                    r.span_end,
+                    r.evidence,
+                    r.url,
+                    r.title,
+                    r.published,
+                    r.detail,
                     r.rule,
                 )
             )
@@ -309,8 +321,18 @@ def actors_query(
     country: str | None = None,
     text: str | None = None,
     limit: int | None = None,
+    ids: list[str] | None = None,
 ) -> list[ActorRow]:
-    query = select(actors)
+    """Actors with their aliases and counts (kept counts: `store.counts`),
+    most active first; `ids`: only these."""
+    query = select(
+        actors,
+        func.coalesce(actor_counts.c.side_events, 0).label("side_events"),
+        func.coalesce(actor_counts.c.participant_events, 0).label("participant_events"),
+        func.coalesce(actor_counts.c.mentions, 0).label("mention_count"),
+    ).select_from(actors.outerjoin(actor_counts, actor_counts.c.actor_id == actors.c.id))
+    if ids is not None:
+        query = query.where(actors.c.id.in_(sorted(set(ids))))
     if kind:
         query = query.where(actors.c.kind == kind)
     if country:
@@ -323,57 +345,27 @@ def actors_query(
             match = or_(match, actors.c.id.in_(select(actor_aliases.c.actor_id).where(alias)))
         query = query.where(match)
     rows = conn.execute(query.order_by(actors.c.kind, actors.c.name, actors.c.id)).all()
-    ids = [r.id for r in rows]
     aliases: dict[str, list[str]] = defaultdict(list)
-    mention_counts: dict[str, int] = {}
-    by_actor: dict[str, int] = {}
-    by_side: dict[str, int] = {}
-    for chunk in _chunks(ids):
+    for chunk in _chunks([r.id for r in rows]):
         for a in conn.execute(
             select(actor_aliases.c.actor_id, actor_aliases.c.alias)
             .where(actor_aliases.c.actor_id.in_(chunk))
             .order_by(actor_aliases.c.alias)
         ):
             aliases[a.actor_id].append(a.alias)
-        mention_counts.update(
-            conn.execute(
-                select(mentions.c.actor_id, func.count())
-                .where(mentions.c.actor_id.in_(chunk))
-                .group_by(mentions.c.actor_id)
-            ).all()
+    out = [
+        ActorRow(
+            r.id,
+            r.name,
+            r.kind,
+            r.country,
+            r.role,
+            aliases.get(r.id, []),
+            int(r.mention_count),
+            int(r.participant_events if r.kind == "person" else r.side_events),
         )
-        by_actor.update(
-            conn.execute(
-                select(
-                    event_participants.c.actor_id,
-                    func.count(func.distinct(event_participants.c.event_id)),
-                )
-                .where(event_participants.c.actor_id.in_(chunk))
-                .group_by(event_participants.c.actor_id)
-            ).all()
-        )
-        by_side.update(
-            conn.execute(
-                select(event_sides.c.side, func.count())
-                .where(event_sides.c.side.in_(chunk))
-                .group_by(event_sides.c.side)
-            ).all()
-        )
-    out = []
-    for r in rows:
-        count = by_actor.get(r.id, 0) if r.kind == "person" else by_side.get(r.id, 0)
-        out.append(
-            ActorRow(
-                r.id,
-                r.name,
-                r.kind,
-                r.country,
-                r.role,
-                aliases.get(r.id, []),
-                mention_counts.get(r.id, 0),
-                count,
-            )
-        )
+        for r in rows
+    ]
     out.sort(key=lambda a: (-a.events, -a.mentions, a.name))
     return out[:limit] if limit else out
 
@@ -387,23 +379,23 @@ def timeline(conn: Connection, actor: str, type: str | None = None) -> list[Time
     if who.empty:
         return []
     if who.codes and not type:
-        # Index-only: (side, month, kind) holds everything counted.
-        sides = event_sides.alias("s")
+        # The kept counts per (side, month, kind): a few hundred rows per side.
+        sides = side_months
         query = (
             select(
                 sides.c.month,
-                func.count(),
-                func.sum(case((sides.c.kind == "meeting", 1), else_=0)),
+                func.sum(sides.c.n),
+                func.sum(case((sides.c.kind == "meeting", sides.c.n), else_=0)),
             )
-            .where(sides.c.side.in_(sorted(who.codes)), sides.c.month.is_not(None))
+            .where(sides.c.side.in_(sorted(who.codes)), sides.c.month != "")
             .group_by(sides.c.side, sides.c.month)
             .order_by(sides.c.month)
         )
         merged: dict[str, list[int]] = {}
         for month, n, meetings in conn.execute(query):
             counts = merged.setdefault(month, [0, 0])
-            counts[0] += n
-            counts[1] += meetings or 0
+            counts[0] += int(n)
+            counts[1] += int(meetings or 0)
         return [TimelinePoint(m, n, k) for m, (n, k) in sorted(merged.items())]
     if who.codes:
         table = event_sides.alias("s")
@@ -444,94 +436,135 @@ def fingerprint(conn: Connection) -> tuple:
 def facets(conn: Connection, limit: int = 30) -> dict[str, list[tuple[str, int]]]:
     """How many events of each PLOVER type, state or body (side) and year the
     store holds, most first: the counts Datasette shows beside a table,
-    counted by the database along the (type, anchor) and (side, anchor) indexes."""
-    year = func.substr(events.c.anchor, 1, 4)
+    read from the kept counts (`store.counts`: a few thousand rows at most)."""
+    total = func.sum(event_counts.c.n)
+    year = func.substr(event_counts.c.period, 1, 4)
     out = {
         "type": conn.execute(
-            select(events.c.type, func.count()).group_by(events.c.type).order_by(func.count().desc())
+            select(event_counts.c.type, total)
+            .group_by(event_counts.c.type)
+            .order_by(total.desc(), event_counts.c.type)
         ).all(),
         "country": conn.execute(
-            select(event_sides.c.side, func.count())
-            .group_by(event_sides.c.side)
-            .order_by(func.count().desc(), event_sides.c.side)
+            select(actor_counts.c.actor_id, actor_counts.c.side_events)
+            .where(actor_counts.c.side_events > 0)
+            .order_by(actor_counts.c.side_events.desc(), actor_counts.c.actor_id)
             .limit(limit)
         ).all(),
         "year": conn.execute(
-            select(year, func.count())
-            .where(events.c.anchor.is_not(None))
-            .group_by(year)
-            .order_by(year.desc())
+            select(year, total).where(event_counts.c.period != "").group_by(year).order_by(year.desc())
         ).all(),
         "dated": [],
     }
-    total, dated = conn.execute(select(func.count(), func.count(events.c.date))).one()
-    out["dated"] = [(k, n) for k, n in (("dated", dated), ("undated", total - dated)) if n]
+    by_dated = dict(conn.execute(select(event_counts.c.dated, total).group_by(event_counts.c.dated)).all())
+    dated, undated = int(by_dated.get(1) or 0), int(by_dated.get(0) or 0)
+    out["dated"] = [(k, n) for k, n in (("dated", dated), ("undated", undated)) if n]
     return {k: [(str(v), int(n)) for v, n in rows] for k, rows in out.items()}
 
 
 def events_per_month(conn: Connection, kind: str | None = None) -> list[MonthTypeCount]:
-    """Events per month and PLOVER type over the whole store, counted by the
-    database (one GROUP BY) so a dashboard need not read every event. The
-    month is the anchor's (the date, else the first report's publication);
-    events whose anchor is only a year are left out."""
-    month = func.substr(events.c.anchor, 1, 7).label("month")
-    query = select(month, events.c.type, func.count()).where(func.length(events.c.anchor) >= 7)
+    """Events per month and PLOVER type over the whole store, read from the
+    kept counts (`store.counts`), so a dashboard need not read every event.
+    The month is the anchor's (the date, else the first report's
+    publication); events whose anchor is only a year are left out."""
+    query = select(event_counts.c.period, event_counts.c.type, func.sum(event_counts.c.n)).where(
+        func.length(event_counts.c.period) == 7
+    )
     if kind:
-        query = query.where(events.c.kind == kind)
-    rows = conn.execute(query.group_by(month, events.c.type))
-    return [MonthTypeCount(m, t, n) for m, t, n in sorted(rows)]
+        query = query.where(event_counts.c.kind == kind)
+    rows = conn.execute(query.group_by(event_counts.c.period, event_counts.c.type))
+    return [MonthTypeCount(m, t, int(n)) for m, t, n in sorted(rows)]
 
 
 def places(conn: Connection) -> list[tuple[str, int]]:
+    """Meeting locations with their number of meetings (kept counts), most first."""
     rows = conn.execute(
-        select(events.c.location, func.count())
-        .where(events.c.kind == "meeting", events.c.location.is_not(None))
-        .group_by(events.c.location)
-        .order_by(func.count().desc(), events.c.location)
+        select(place_counts.c.location, place_counts.c.n).order_by(
+            place_counts.c.n.desc(), place_counts.c.location
+        )
     )
     return [(loc, int(n)) for loc, n in rows]
 
 
 def meeting_pairs(conn: Connection, since: str | None = None, until: str | None = None) -> list[MeetingEdge]:
     """The meeting network: each pair of states or bodies that met, with the
-    number of meetings, counted by the database from `event_pairs` (index
-    (side, other, anchor, kind)); a person without a country is no side.
-    `since`/`until`: ISO dates (inclusive) on the meetings' anchors."""
-    a, b = actors.alias("a"), actors.alias("b")
-    pairs = event_pairs
-    query = (
-        select(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind, func.count())
-        .select_from(pairs.join(a, a.c.id == pairs.c.side).join(b, b.c.id == pairs.c.other))
-        .where(
-            pairs.c.kind == "meeting",
-            a.c.kind.in_(["state", "body"]),
-            b.c.kind.in_(["state", "body"]),
-            *([pairs.c.anchor >= since] if since else []),
-            *([pairs.c.anchor <= until] if until else []),
+    number of meetings, read from the kept counts (`store.counts`); a person
+    without a country is no side. `since`/`until`: ISO dates (inclusive) on
+    the meetings' anchors (`meetings_between`)."""
+    if since is None and until is None:
+        rows = conn.execute(
+            select(pair_counts.c.side, pair_counts.c.other, pair_counts.c.n).where(
+                pair_counts.c.kind == "meeting", pair_counts.c.side < pair_counts.c.other
+            )
+        ).all()
+        weights = {(a, b): int(n) for a, b, n in rows}
+    else:
+        weights = meetings_between(conn, since, until)
+    codes = sorted({c for pair in weights for c in pair})
+    known = {
+        r.id: r
+        for chunk in _chunks(codes)
+        for r in conn.execute(
+            select(actors.c.id, actors.c.name, actors.c.kind).where(
+                actors.c.id.in_(chunk), actors.c.kind.in_(["state", "body"])
+            )
         )
-        .group_by(pairs.c.side, a.c.name, a.c.kind, pairs.c.other, b.c.name, b.c.kind)
+    }
+    return [
+        MeetingEdge(a, known[a].name, known[a].kind, b, known[b].name, known[b].kind, n)
+        for (a, b), n in sorted(weights.items())
+        if n and a in known and b in known
+    ]
+
+
+def meetings_between(conn: Connection, since: str | None, until: str | None) -> dict[tuple[str, str], int]:
+    """Meetings per pair of sides (a < b) whose anchor lies in [since, until]
+    (ISO text compared as text, as every date filter here). The kept counts
+    per month answer every month wholly inside the range; the (at most two)
+    months the bounds cut through are counted from their events, found by
+    the events' anchor index."""
+    months = pair_months
+    query = select(months.c.side, months.c.other, months.c.month, months.c.n).where(
+        months.c.kind == "meeting", months.c.side < months.c.other, months.c.month != ""
     )
-    # Each pair is stored in both orders; keep one, ordered the same on every engine.
-    return [MeetingEdge(*row) for row in sorted(conn.execute(query)) if row[0] < row[3]]
+    if since:
+        query = query.where(months.c.month >= since[:7])
+    if until:
+        query = query.where(months.c.month <= until)
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    cut: set[tuple[str, str]] = set()
+    for side, other, month, n in conn.execute(query):
+        low, high = month, month + "-99" if len(month) == 7 else month  # every anchor of that month
+        if (since and high < since) or (until and until < low):
+            continue
+        if (since and low < since) or (until and until < high):
+            cut.add((max(low, since or low), min(high, until or high)))
+            continue
+        weights[(side, other)] += int(n)
+    for low, high in cut:
+        pairs = event_pairs.alias("p")
+        counted = conn.execute(
+            select(pairs.c.side, pairs.c.other, func.count())
+            .select_from(events.join(pairs, pairs.c.event_id == events.c.id))
+            .where(
+                events.c.anchor >= low,
+                events.c.anchor <= high,
+                pairs.c.kind == "meeting",
+                pairs.c.side < pairs.c.other,
+            )
+            .group_by(pairs.c.side, pairs.c.other)
+        )
+        for side, other, n in counted:
+            weights[(side, other)] += int(n)
+    return dict(weights)
 
 
 def relations(conn: Connection, actor: str) -> list[Relation]:
     who = resolve(conn, actor)
     if who.empty:
         return []
-    is_meeting_pair = event_pairs.c.kind == "meeting"
     if who.codes:
-        # Index-only over (side, other, anchor, kind), grouped in index order.
-        query = (
-            select(
-                event_pairs.c.other.label("partner"),
-                func.sum(case((is_meeting_pair, 1), else_=0)),
-                func.count(),
-                func.max(case((is_meeting_pair, event_pairs.c.anchor))),
-            )
-            .where(event_pairs.c.side.in_(sorted(who.codes)), event_pairs.c.other.not_in(sorted(who.codes)))
-            .group_by(event_pairs.c.other)
-        )
+        rows = _code_relations(conn, sorted(who.codes))
     else:
         p1 = event_participants.alias("p1")
         s2 = event_sides.alias("s2")
@@ -550,7 +583,7 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
             )
             .group_by(s2.c.side)
         )
-    rows = conn.execute(query).all()
+        rows = [(r[0], int(r[1]), int(r[2]), r[3]) for r in conn.execute(query)]
     mine = who.codes or {
         c
         for c in conn.execute(select(actors.c.country).where(actors.c.id.in_(sorted(who.persons)))).scalars()
@@ -558,18 +591,18 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
     }
     names = {
         r.id: r
-        for chunk in _chunks([r.partner for r in rows])
+        for chunk in _chunks([r[0] for r in rows])
         for r in conn.execute(select(actors.c.id, actors.c.name, actors.c.kind).where(actors.c.id.in_(chunk)))
     }
     levels = _levels(conn, mine)
     out = []
     for r in rows:
-        info = names.get(r.partner)
-        level = levels.get(r.partner)
+        info = names.get(r[0])
+        level = levels.get(r[0])
         out.append(
             Relation(
-                partner_id=r.partner,
-                partner_name=info.name if info else r.partner,
+                partner_id=r[0],
+                partner_name=info.name if info else r[0],
                 partner_kind=info.kind if info else "unknown",
                 meetings=r[1],
                 events=r[2],
@@ -579,6 +612,43 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
             )
         )
     out.sort(key=lambda x: (-x.meetings, -x.events, x.partner_name))
+    return out
+
+
+#: The newest meeting of a pair: one backward step along (side, other, anchor, kind); built once.
+_LAST_MEETING = (
+    select(event_pairs.c.anchor)
+    .where(
+        event_pairs.c.side == bindparam("side"),
+        event_pairs.c.other == bindparam("other"),
+        event_pairs.c.kind == "meeting",
+        event_pairs.c.anchor.is_not(None),
+    )
+    .order_by(event_pairs.c.anchor.desc())
+    .limit(1)
+)
+
+
+def _code_relations(conn: Connection, codes: list[str]) -> list[tuple[str, int, int, str | None]]:
+    """(partner, meetings, events, last meeting) of states or bodies `codes`:
+    the totals from the kept pair counts, the last meeting by one backward
+    step along the pair's (side, other, anchor, kind) index."""
+    totals: dict[str, list[int]] = {}
+    for other, kind, n in conn.execute(
+        select(pair_counts.c.other, pair_counts.c.kind, pair_counts.c.n).where(
+            pair_counts.c.side.in_(codes), pair_counts.c.other.not_in(codes)
+        )
+    ):
+        found = totals.setdefault(other, [0, 0])
+        found[0] += int(n) if kind == "meeting" else 0
+        found[1] += int(n)
+    out = []
+    for other, (meetings, n) in totals.items():
+        last = None
+        if meetings:
+            last = max(conn.execute(_LAST_MEETING, {"side": c, "other": other}).scalar() or "" for c in codes)
+            last = last or None
+        out.append((other, meetings, n, last))
     return out
 
 
@@ -761,20 +831,26 @@ def search(
     return fts.search(conn, text, kinds=kinds, limit=limit, offset=offset)
 
 
-def stats(conn: Connection) -> dict[str, int]:
-    """Row counts of the main tables (and how many reports are duplicates)."""
+def stats(conn: Connection, full: bool = True) -> dict[str, int]:
+    """Row counts of the main tables (and how many reports are duplicates);
+    `full=False`: without the sources tables and duplicates (the dashboard's cards)."""
     out = {}
-    for table in (
-        reports,
-        actors,
-        mentions,
-        events,
-        event_participants,
-        documents,
-        targets,
-        partnerships,
-    ):
+    for table in (reports, actors, documents, targets, partnerships):
         out[table.name] = conn.execute(select(func.count()).select_from(table)).scalar() or 0
+    # The big tables' sizes are kept counts (`store.counts`), not scans.
+    kept = conn.execute(
+        select(func.sum(actor_counts.c.mentions), func.sum(actor_counts.c.participant_events))
+    ).one()
+    out["mentions"], out["event_participants"] = int(kept[0] or 0), int(kept[1] or 0)
+    by_kind = dict(
+        conn.execute(
+            select(event_counts.c.kind, func.sum(event_counts.c.n)).group_by(event_counts.c.kind)
+        ).all()
+    )
+    out["events"] = sum(int(n) for n in by_kind.values())
+    if not full:
+        out["meetings"] = int(by_kind.get("meeting") or 0)
+        return out
     for kind, (_, table) in RECORD_TABLES.items():
         out[f"{kind}_sources"] = conn.execute(select(func.count()).select_from(table)).scalar() or 0
     out["duplicates"] = (
@@ -783,7 +859,32 @@ def stats(conn: Connection) -> dict[str, int]:
         ).scalar()
         or 0
     )
-    out["meetings"] = (
-        conn.execute(select(func.count()).select_from(events).where(events.c.kind == "meeting")).scalar() or 0
-    )
+    out["meetings"] = int(by_kind.get("meeting") or 0)
     return out
+
+
+def pair_summary(conn: Connection, a: str, b: str) -> tuple[int, int, list[tuple[str, int]]]:
+    """(meetings, other events, meetings per month) of two actors together:
+    for two states or bodies read from the kept pair counts; otherwise (a
+    person) counted from their events, which are few."""
+    first, second = resolve(conn, a), resolve(conn, b)
+    if first.empty or second.empty:
+        return 0, 0, []
+    if first.codes and second.codes and not first.persons and not second.persons:
+        where = [pair_months.c.side.in_(sorted(first.codes)), pair_months.c.other.in_(sorted(second.codes))]
+        by_kind: dict[str, int] = defaultdict(int)
+        months: dict[str, int] = defaultdict(int)
+        for month, kind, n in conn.execute(
+            select(pair_months.c.month, pair_months.c.kind, pair_months.c.n).where(*where)
+        ):
+            by_kind[kind] += int(n)
+            if kind == "meeting" and len(month) == 7:
+                months[month] += int(n)
+        return by_kind["meeting"], by_kind["event"], sorted(months.items())
+    together = events_query(conn, a, b, limit=None, provenance=False)
+    months = defaultdict(int)
+    for e in together:
+        if e.kind == "meeting" and e.anchor and len(e.anchor) >= 7:
+            months[e.anchor[:7]] += 1
+    meetings = sum(e.kind == "meeting" for e in together)
+    return meetings, len(together) - meetings, sorted(months.items())

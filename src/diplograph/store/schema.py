@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 #: Bumped when a table changes shape; stored in `meta` so an old file is detected.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -252,6 +252,61 @@ partnerships = Table(
 Index("ix_partnerships_parties", partnerships.c.parties)
 partnership_sources = _sources("partnership_sources", "partnerships")
 Index("ix_partnership_sources_report", partnership_sources.c.report_id)
+
+# Counts kept as records are stored (schema 4), so a page over a million
+# events reads a few hundred rows instead of counting the events: maintained
+# in the writer's transaction by triggers on the tables they count
+# (`store.counts`), whatever writes them (ingest, merge, reresolve, removal,
+# a bulk loader). Internal: a `_` prefix. '' stands for "no month".
+event_counts = Table(
+    "_event_counts",  # events per (month of the anchor, type, kind, dated)
+    metadata,
+    Column("period", String(10), primary_key=True),  # substr(anchor, 1, 7): "YYYY-MM", "YYYY" or ''
+    Column("type", String(32), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("dated", Integer, primary_key=True),  # 1: dated in the text
+    Column("n", BigInteger, nullable=False),
+)
+place_counts = Table(
+    "_place_counts",  # meetings per stored location (the map)
+    metadata,
+    Column("location", Text, primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+actor_counts = Table(
+    "_actor_counts",  # per actor id: events it is a side of, events it takes part in, mentions
+    metadata,
+    Column("actor_id", String(255), primary_key=True),
+    Column("side_events", BigInteger, nullable=False),  # event_sides rows (states and bodies)
+    Column("participant_events", BigInteger, nullable=False),  # event_participants rows (persons)
+    Column("mentions", BigInteger, nullable=False),
+)
+side_months = Table(
+    "_side_months",  # event_sides per (side, month, kind): an actor's timeline
+    metadata,
+    Column("side", String(255), primary_key=True),
+    Column("month", String(10), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+pair_counts = Table(
+    "_pair_counts",  # event_pairs per (side, other, kind): the network, a pair's totals
+    metadata,
+    Column("side", String(255), primary_key=True),
+    Column("other", String(255), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+pair_months = Table(
+    "_pair_months",  # event_pairs per (side, other, month, kind): a pair's chart, the network by dates
+    metadata,
+    Column("side", String(255), primary_key=True),
+    Column("other", String(255), primary_key=True),
+    Column("month", String(10), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("n", BigInteger, nullable=False),
+)
+Index("ix__pair_months_month", pair_months.c.month, pair_months.c.kind)
 
 #: Every record table with its sources table, in the order records are written.
 RECORD_TABLES = {

@@ -1,0 +1,136 @@
+"""The counts the pages read (`store.counts`) are kept by the store's write
+path in the writer's transaction, on SQLite and PostgreSQL: after ingesting
+real reports, re-ingesting changed ones and near-duplicates, re-resolving
+and removing reports, every kept count equals a recount from the base
+tables, and the questions answered from them equal the same questions
+answered from the events themselves. A store of the previous schema (3,
+without the counts) opens, upgrades in place and keeps its rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import diplograph
+from diplograph.store import counts
+from diplograph.store.schema import SCHEMA_VERSION
+
+WIRE = Path(__file__).parent / "data" / "wire"
+
+
+def drift(store) -> list[str]:  # noqa: ANN001
+    with store.engine.connect() as conn:
+        return counts.drift(conn)
+
+
+def answers_match_the_events(store) -> None:  # noqa: ANN001
+    """Each question the counts answer, asked of every event instead."""
+    every = store.events(limit=None)
+    months = Counter((e.anchor[:7], e.type) for e in every if e.anchor and len(e.anchor) >= 7)
+    assert {(c.month, c.type): c.events for c in store.events_per_month()} == dict(months)
+    assert dict(store.facets()["type"]) == dict(Counter(e.type for e in every))
+    places = Counter(e.location for e in every if e.kind == "meeting" and e.location)
+    assert dict(store.places()) == dict(places)
+    stats = store.stats()
+    assert (stats["events"], stats["meetings"]) == (len(every), sum(e.kind == "meeting" for e in every))
+    for actor in store.actors():
+        if actor.kind == "person":
+            expected = sum(any(p.id == actor.id for p in e.participants) for e in every)
+        else:
+            expected = len(store.events(actor=actor.id, limit=None))
+        assert actor.events == expected, actor.id
+
+
+def test_kept_counts_follow_ingest_reingest_reresolve_and_removal(store_url, dev_extractions, nlp, tmp_path):
+    with diplograph.open(store_url) as store:
+        store.ingest(dev_extractions)
+        assert store.stats()["events"] > 20
+        assert drift(store) == []
+        answers_match_the_events(store)
+
+        # Changed reports replace their records; unchanged ones are skipped.
+        changed = []
+        for extraction in dev_extractions[:5]:
+            report = replace(extraction.report, text=extraction.report.text + "\nEditor's note: updated.")
+            changed.append(report)
+        summary = store.ingest(changed, nlp=nlp)
+        assert summary.replaced == 5
+        assert store.ingest(changed, nlp=nlp).unchanged == 5
+        assert drift(store) == []
+
+        # A story and its update (a near-duplicate merged into its original).
+        first = tmp_path / "story.txt"
+        first.write_text((WIRE / "original.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        updated = tmp_path / "story-updated.txt"
+        updated.write_text(
+            first.read_text(encoding="utf-8").rstrip("\n")
+            + "\nOn Thursday, Prabowo also met Singapore Prime Minister Lawrence Wong at the palace.\n",
+            encoding="utf-8",
+        )
+        store.ingest([first, updated], nlp=nlp)
+        assert drift(store) == []
+
+        summary = store.reresolve(nlp=nlp)
+        assert summary.failed == 0
+        assert drift(store) == []
+        answers_match_the_events(store)
+
+        for report in store.reports()[:6]:
+            store.remove(report.id)
+        assert drift(store) == []
+        answers_match_the_events(store)
+        assert store.check() == []
+
+
+def test_a_bulk_load_without_triggers_is_counted_once_after(store_url, dev_extractions):
+    with diplograph.open(store_url) as store:
+        store.ingest(dev_extractions[:6])
+        with store.engine.begin() as conn:
+            counts.drop_triggers(conn)
+            conn.exec_driver_sql("DELETE FROM _pair_counts")  # as if a loader had written behind them
+        assert drift(store)
+    with diplograph.open(store_url) as store:  # opening finds the triggers missing and recounts
+        assert drift(store) == []
+        store.ingest(dev_extractions[6:10])
+        assert drift(store) == []
+
+
+def test_a_schema_3_store_upgrades_in_place_and_fills_its_counts(tmp_path, dev_extractions):
+    path = tmp_path / "old.db"
+    store = diplograph.open(f"sqlite:///{path}")
+    store.ingest(dev_extractions[:8])
+    before = store.stats()
+    per_month = store.events_per_month()
+    store.close()
+    con = sqlite3.connect(path)  # make it what schema 3 wrote: no kept counts, no triggers
+    for (name,) in con.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '_count_%'"
+    ):
+        con.execute(f"DROP TRIGGER {name}")
+    for table in (
+        "_event_counts",
+        "_place_counts",
+        "_actor_counts",
+        "_side_months",
+        "_pair_counts",
+        "_pair_months",
+    ):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("UPDATE _meta SET value = '3' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+
+    store = diplograph.open(f"sqlite:///{path}")
+    assert store.stats() == before
+    assert store.events_per_month() == per_month
+    assert drift(store) == []
+    answers_match_the_events(store)
+    store.ingest(dev_extractions[8:12])  # and the triggers keep them from now on
+    assert drift(store) == []
+    store.close()
+    con = sqlite3.connect(path)
+    version = con.execute("SELECT value FROM _meta WHERE key = 'schema_version'").fetchone()
+    con.close()
+    assert version == (str(SCHEMA_VERSION),)

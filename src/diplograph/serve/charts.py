@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-import plotly.graph_objects as go
 
 LAYOUT = {
     "margin": {"l": 40, "r": 10, "t": 30, "b": 40},
@@ -24,9 +23,80 @@ LAYOUT = {
 }
 
 
-def _plain(fig: go.Figure) -> dict[str, Any]:
-    """The figure as JSON-ready dicts (plotly's encoder handles numpy values)."""
-    return json.loads(fig.to_json())
+_TEMPLATE: dict[str, Any] = {}
+
+
+def template() -> dict[str, Any]:
+    """Plotly's default template as plotly writes it into every figure (made once)."""
+    if not _TEMPLATE:
+        import plotly.graph_objects as go
+
+        _TEMPLATE.update(json.loads(go.Figure().to_json())["layout"]["template"])
+    return _TEMPLATE
+
+
+def _merge(into: dict[str, Any], values: dict[str, Any]) -> None:
+    """Plotly's update: a dict updates a dict in place, anything else replaces; None is unset.
+    A magic-underscore key (`projection_type`) is a nested path."""
+    for key, value in values.items():
+        if value is None or (value == {} and key not in into):
+            continue
+        if key == "title" and isinstance(value, str):
+            value = {"text": value}
+        head, _, rest = key.partition("_")
+        if rest and head in _NESTED:
+            _merge(into.setdefault(head, {}), {rest: value})
+        elif isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+#: The parents of the magic-underscore keys used here (`lataxis_range`, `projection_type`).
+_NESTED = {"projection", "lataxis", "lonaxis"}
+
+
+class Figure:
+    """The few plotly `go.Figure` calls the pages use, writing plotly's JSON
+    directly. Why: plotly's graph objects validate every value of every
+    array, which cost 0.1-0.4 s per figure on a large store (the network's
+    hundreds of edges, ten years of months); the JSON made here is the one
+    plotly makes of the same calls (tests/serve/test_charts.py checks that
+    plotly reads it back unchanged)."""
+
+    def __init__(self) -> None:
+        self.data: list[dict[str, Any]] = []
+        self.layout: dict[str, Any] = {}
+
+    def _trace(self, kind: str, values: dict[str, Any]) -> None:
+        trace: dict[str, Any] = {}
+        _merge(trace, values)
+        self.data.append({**trace, "type": kind})
+
+    def add_bar(self, **values: Any) -> None:
+        self._trace("bar", values)
+
+    def add_scatter(self, **values: Any) -> None:
+        self._trace("scatter", values)
+
+    def add_scattergeo(self, **values: Any) -> None:
+        self._trace("scattergeo", values)
+
+    def add_annotation(self, **values: Any) -> None:
+        note: dict[str, Any] = {}
+        _merge(note, values)
+        self.layout.setdefault("annotations", []).append(note)
+
+    def update_layout(self, **values: Any) -> None:
+        _merge(self.layout, values)
+
+    def update_geos(self, **values: Any) -> None:
+        _merge(self.layout.setdefault("geo", {}), values)
+
+
+def _plain(fig: Figure) -> dict[str, Any]:
+    """The figure as JSON-ready dicts, with plotly's default template as plotly writes it."""
+    return {"data": fig.data, "layout": {**fig.layout, "template": template()}}
 
 
 #: A month-wide bar on a date axis, in milliseconds (plotly's unit for dates).
@@ -102,7 +172,7 @@ def _date_range(months: list[str]) -> dict[str, Any]:
 
 def empty(message: str) -> dict[str, Any]:
     """A figure that says there is nothing to draw, instead of a bare axis."""
-    fig = go.Figure()
+    fig = Figure()
     hidden = {"visible": False}
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"size": 15, "color": "#5a6577"})  # fmt: skip
@@ -140,7 +210,7 @@ def timeline(rows: Iterable[tuple[str, str, int]], title: str = "Events per mont
     ordered = sorted(months)
     x, axis = month_axis(ordered)
     width = MONTH_MS if axis["type"] == "date" else None
-    fig = go.Figure()
+    fig = Figure()
     for kind in sorted(by_type):
         fig.add_bar(name=kind, x=x, y=[by_type[kind].get(m, 0) for m in ordered], width=width)
     if axis["type"] == "date":
@@ -177,7 +247,7 @@ def network(
     if not graph.number_of_nodes():
         return empty("No meetings between states or bodies.")
     pos = layout(graph)
-    fig = go.Figure()
+    fig = Figure()
     top = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
     # Edges drawn in a few traces, one per width class (None breaks the line
     # between edges): one trace per edge cost ~0.5 ms each, 0.3 s for the
@@ -242,7 +312,29 @@ def network(
 LABELS = 20
 
 
+#: Layouts of the last graphs drawn (nodes and weighted edges -> positions): the
+#: same network (an unchanged store, the same filters) is laid out once.
+_LAYOUTS: dict[tuple, dict[str, tuple[float, float]]] = {}
+LAYOUTS_KEPT = 32
+
+
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """`spring` of the graph, remembered for the last LAYOUTS_KEPT graphs
+    (the layout is seeded: the same graph always gets the same positions)."""
+    key = (
+        tuple(sorted(graph.nodes)),
+        tuple(sorted((min(a, b), max(a, b), d["weight"]) for a, b, d in graph.edges(data=True))),
+    )
+    found = _LAYOUTS.get(key)
+    if found is None:
+        found = spring(graph)
+        if len(_LAYOUTS) >= LAYOUTS_KEPT:
+            _LAYOUTS.pop(next(iter(_LAYOUTS)))
+        _LAYOUTS[key] = found
+    return found
+
+
+def spring(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """A force layout within each connected component (a real layout, not a
     band), components laid side by side in a grid by size, so small
     separate groups neither overlap the big one nor squash it."""
@@ -286,7 +378,7 @@ def counts_over_time(
     width = MONTH_MS if axis["type"] == "date" else None
     if axis["type"] == "date":
         axis.update(_date_range(periods))
-    fig = go.Figure()
+    fig = Figure()
     fig.add_bar(name=name, x=x, y=[counts[p] for p in periods], width=width)
     top = max(counts[p] for p in periods)
     yaxis = {"dtick": 1} if top <= 8 else {}
@@ -306,7 +398,7 @@ def world_map(
     plotly there), so the map needs no CDN and works offline."""
     if not points:
         return empty("No meeting has a place the gazetteer knows.")
-    fig = go.Figure()
+    fig = Figure()
     fig.add_scattergeo(
         lon=[lon for _, _, lon in reference], lat=[lat for _, lat, _ in reference], mode="markers",
         marker={"size": 4, "color": "rgba(120,130,150,0.35)"}, hoverinfo="text",

@@ -68,7 +68,7 @@ def blank(value: str | None) -> str | None:
 @router.get("/")
 def dashboard(request: Request) -> Response:
     db = store(request)
-    counts = db.stats()
+    counts = db.stats(full=False)
     timeline = charts.timeline(views.events_by_month_and_type(db), "Events per month by type")
     outliers = charts.outlier_note(timeline["layout"].get("meta", {}).get("outliers", []))
     return render(
@@ -220,15 +220,46 @@ def actor(request: Request, actor_id: str) -> Response:
     )
 
 
+def offset_pager(request: Request, name: str, count: int, offset: int, total: int) -> dict:
+    """A pager over one of several lists on a page, moved by its own `name` parameter."""
+    url = request.url
+    return {
+        "offset": offset,
+        "count": count,
+        "total": total,
+        "prev": str(url.include_query_params(**{name: max(0, offset - PAGE)})) if offset > 0 else None,
+        "next": str(url.include_query_params(**{name: offset + PAGE})) if offset + count < total else None,
+        "csv": None,
+    }
+
+
 @router.get("/pair/{a}/{b}")
-def pair(request: Request, a: str, b: str) -> Response:
+def pair(request: Request, a: str, b: str, offset: Offset = 0, events_offset: Offset = 0) -> Response:
+    """Two parties together: totals, meetings per month (counted by the
+    store), partnerships, documents, targets, and the meetings and other
+    events 50 a page ("1–50 of N"), each list with its own pager."""
     db = store(request)
-    found = views.pair(db, a, b)
+    found = views.pair(db, a, b, limit=PAGE, meetings_offset=offset, events_offset=events_offset)
     if found.a is None and found.b is None:
         raise HTTPException(404, f"neither {a!r} nor {b!r} is in the store")
     figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month", height=280)
     outliers = charts.outlier_note(figure["layout"].get("meta", {}).get("outliers", []))
-    return render(request, "pair.html", nav=None, charts=True, pair=found, figure=figure, outliers=outliers)
+    pages = {
+        "meetings": offset_pager(request, "offset", len(found.meetings), offset, found.meetings_total),
+        "events": offset_pager(
+            request, "events_offset", len(found.events), events_offset, found.events_total
+        ),
+    }
+    return render(
+        request,
+        "pair.html",
+        nav=None,
+        charts=True,
+        pair=found,
+        figure=figure,
+        outliers=outliers,
+        pages=pages,
+    )
 
 
 @router.get("/network")

@@ -171,6 +171,11 @@ class Pair:
     documents: list[DocumentRow] = field(default_factory=list)
     targets: list[TargetRow] = field(default_factory=list)
     partnerships: list[PartnershipRow] = field(default_factory=list)  # oldest first: the level history
+    #: All meetings and other events of the pair (`meetings`/`events` may be one page of them).
+    meetings_total: int = 0
+    events_total: int = 0
+    #: (YYYY-MM, meetings), from the store's kept counts.
+    months: list[tuple[str, int]] = field(default_factory=list)
 
     def rows(self) -> list[dict]:
         """Every record of the pair as one flat row (its `record` kind first), for CSV."""
@@ -190,18 +195,12 @@ class Pair:
         return out
 
     def meetings_per_month(self) -> list[tuple[str, int]]:
-        return sorted(Counter(m for e in self.meetings if (m := month(e))).items())
+        return self.months
 
 
 def actor(store: Store, actor_id: str) -> ActorRow | None:
     """One actor by id (code for states and bodies)."""
-    for row in store.actors(text=actor_id):
-        if row.id == actor_id:
-            return row
-    for row in store.actors():
-        if row.id == actor_id:
-            return row
-    return None
+    return store.actor(actor_id)
 
 
 def party(text: str) -> str:
@@ -219,15 +218,33 @@ def party_code(store: Store, text: str) -> str:
     return text
 
 
-def pair(store: Store, a: str, b: str) -> Pair:
-    """Raises ValueError for a pair of one party with itself (a 400 for the web layer)."""
+def pair(
+    store: Store,
+    a: str,
+    b: str,
+    limit: int | None = None,
+    meetings_offset: int = 0,
+    events_offset: int = 0,
+) -> Pair:
+    """Everything two parties did together; `limit`: one page of at most
+    that many meetings (from `meetings_offset`) and other events (from
+    `events_offset`), newest first, with the totals and the meetings per
+    month counted by the store (None: every one of them).
+    Raises ValueError for a pair of one party with itself (a 400 for the web layer)."""
     a, b = party_code(store, a), party_code(store, b)
     if a == b:
         raise ValueError(f"a pair needs two different parties, got {a!r} twice")
-    together = store.events(actor=a, with_=b, limit=None)
     out = Pair(actor(store, a), actor(store, b), a, b)
-    out.meetings = [e for e in together if e.kind == "meeting"]
-    out.events = [e for e in together if e.kind != "meeting"]
+    out.meetings_total, out.events_total, out.months = store.pair_summary(a, b)
+    if limit is None:
+        together = store.events(actor=a, with_=b, limit=None)
+        out.meetings = [e for e in together if e.kind == "meeting"]
+        out.events = [e for e in together if e.kind != "meeting"]
+    else:
+        if out.meetings_total:
+            out.meetings = store.events(actor=a, with_=b, kind="meeting", limit=limit, offset=meetings_offset)
+        if out.events_total:
+            out.events = store.events(actor=a, with_=b, kind="event", limit=limit, offset=events_offset)
     out.documents = with_sources(
         store, "document", [d for d in store.documents(actor=a) if involves(d.parties, a, b)]
     )

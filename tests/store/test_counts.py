@@ -134,3 +134,53 @@ def test_a_schema_3_store_upgrades_in_place_and_fills_its_counts(tmp_path, dev_e
     version = con.execute("SELECT value FROM _meta WHERE key = 'schema_version'").fetchone()
     con.close()
     assert version == (str(SCHEMA_VERSION),)
+
+
+def test_the_network_between_dates_counts_what_the_meetings_say(db, dev_extractions):
+    """Whole months from the kept counts, the months a bound cuts through from
+    their events: the same edges as counting every meeting's pairs."""
+    from sqlalchemy import func, select
+
+    from diplograph.store.schema import event_pairs
+
+    db.ingest(dev_extractions)
+    with db.engine.connect() as conn:
+        anchors = sorted(a for a in conn.execute(select(event_pairs.c.anchor).distinct()).scalars() if a)
+
+        def counted(since, until):  # noqa: ANN001, ANN202
+            query = (
+                select(event_pairs.c.side, event_pairs.c.other, func.count())
+                .where(event_pairs.c.kind == "meeting", event_pairs.c.side < event_pairs.c.other)
+                .group_by(event_pairs.c.side, event_pairs.c.other)
+            )
+            if since:
+                query = query.where(event_pairs.c.anchor >= since)
+            if until:
+                query = query.where(event_pairs.c.anchor <= until)
+            return {(a, b): n for a, b, n in conn.execute(query)}
+
+        assert len(anchors) > 3
+        middle = anchors[len(anchors) // 2]
+        bounds = [
+            (None, None),
+            (anchors[0], anchors[-1]),
+            (middle, None),
+            (None, middle),
+            (middle[:7], None),
+            (middle[:4] + "-01-01", middle[:4] + "-12-31"),
+            (middle[:7] + "-10", middle[:7] + "-20"),
+            (anchors[1], anchors[-2]),
+        ]
+        for since, until in bounds:
+            edges = {(e.a, e.b): e.meetings for e in db.meeting_pairs(since=since, until=until)}
+            expected = counted(since, until)
+            assert edges == {k: v for k, v in expected.items() if k in edges}, (since, until)
+            assert set(expected) - set(edges) <= {k for k in expected if not _both_sides(db, k)}, (
+                since,
+                until,
+            )
+
+
+def _both_sides(db, pair) -> bool:  # noqa: ANN001
+    kinds = {a.id: a.kind for a in db.actors()}
+    return all(kinds.get(code) in ("state", "body") for code in pair)

@@ -63,10 +63,6 @@ def create_app(settings: Settings) -> FastAPI:
     from diplograph.serve import geo
 
     threading.Thread(target=geo.warm, name="gazetteer", daemon=True).start()
-    # Facet counts scan indexes (seconds on a million events): count them once now.
-    from diplograph.serve import views
-
-    threading.Thread(target=views.warm_facets, args=(app.state.store,), name="facets", daemon=True).start()
 
     # The last added runs first: security headers wrap everything, even the
     # Host check's 400 and the size limit's 413.

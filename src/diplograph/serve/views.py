@@ -3,14 +3,13 @@
 Why here and not in the store: these are presentation aggregates (a pair's
 whole story, the meeting network, events per month by type) assembled from
 the Store's ordinary queries. The whole-store ones (events per month by
-type, the meeting network) use the Store's aggregate queries, counted by the
-database, so they do not read every event.
+type, the meeting network, a pair's totals and chart) read the counts the
+store keeps as reports are stored (`store.counts`), so they do not read
+every event.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -24,49 +23,13 @@ from diplograph.store import (
     TargetRow,
 )
 
-#: Facet counts are counted over the whole store; counts older than this (seconds)
-#: are recounted, in the background, while pages go on showing the previous ones.
-FACETS_TTL = 60.0
-_facets: dict[int, tuple[float, tuple, dict]] = {}
-_counting: dict[int, threading.Lock] = {}
-_guard = threading.Lock()
-
-
-def _recount(store: Store) -> dict[str, list[tuple[str, int]]]:
-    """Count now (one count at a time per store) and keep the result."""
-    with _guard:
-        lock = _counting.setdefault(id(store), threading.Lock())
-    with lock:
-        mark = store.fingerprint()
-        found = _facets.get(id(store))
-        if found is not None and found[1] == mark and time.monotonic() - found[0] <= FACETS_TTL:
-            return found[2]  # another thread counted while this one waited
-        counts = store.facets()
-        _facets[id(store)] = (time.monotonic(), mark, counts)
-        return counts
-
 
 def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
-    """The store's facet counts. On a million events each count is a scan of
-    an index (seconds), too slow for a page view, so a page never waits for a
-    recount: the counts are made once when the server starts (`warm_facets`),
-    and when the store has changed (a cheap fingerprint: reports and the
-    newest source) or they are older than FACETS_TTL, the previous counts are
-    served while one background thread recounts (stale-while-revalidate).
-    Only the very first call, before any count exists, waits for it."""
-    found = _facets.get(id(store))
-    if found is None:
-        return _recount(store)
-    if found[1] != store.fingerprint() or time.monotonic() - found[0] > FACETS_TTL:
-        lock = _counting.get(id(store))
-        if lock is None or not lock.locked():
-            threading.Thread(target=_recount, args=(store,), name="facets", daemon=True).start()
-    return found[2]
-
-
-def warm_facets(store: Store) -> None:
-    """Count the facets now (the server's start, in a thread of its own)."""
-    _recount(store)
+    """The store's facet counts (type, state or body, year, dated), current
+    at every call: they are read from the counts the store keeps as reports
+    are stored (`store.counts`), a few milliseconds on a million events, so
+    no page serves counts older than the store."""
+    return store.facets()
 
 
 def until_inclusive(until: str | None) -> str | None:

@@ -184,3 +184,40 @@ def test_the_network_between_dates_counts_what_the_meetings_say(db, dev_extracti
 def _both_sides(db, pair) -> bool:  # noqa: ANN001
     kinds = {a.id: a.kind for a in db.actors()}
     return all(kinds.get(code) in ("state", "body") for code in pair)
+
+
+def test_an_event_moved_to_another_month_place_or_type_moves_its_counts(db, dev_extractions):
+    """What `write._enrich_event` does when a later report dates or places an
+    event (and what any other update would do): each count follows the row."""
+    from sqlalchemy import update
+
+    from diplograph.store.schema import event_pairs, event_sides, events, mentions
+
+    db.ingest(dev_extractions[:8])
+    meeting = next(e for e in db.events(limit=None) if e.kind == "meeting")
+    with db.engine.begin() as conn:
+        conn.execute(
+            update(events)
+            .where(events.c.id == meeting.id)
+            .values(anchor="1999-02-03", date="1999-02-03", location="Somewhere Else", type="MEET")
+        )
+        conn.execute(
+            update(event_sides)
+            .where(event_sides.c.event_id == meeting.id)
+            .values(anchor="1999-02-03", month="1999-02")
+        )
+        conn.execute(
+            update(event_pairs).where(event_pairs.c.event_id == meeting.id).values(anchor="1999-02-03")
+        )
+        first = conn.execute(mentions.select().limit(1)).first()
+        if first is not None:
+            other = next(a.id for a in db.actors() if a.id != first.actor_id)
+            conn.execute(
+                update(mentions)
+                .where(mentions.c.report_id == first.report_id, mentions.c.span_start == first.span_start)
+                .where(mentions.c.actor_id == first.actor_id)
+                .values(actor_id=other)
+            )
+    assert drift(db) == []
+    assert ("1999-02", "MEET", 1) in [(c.month, c.type, c.events) for c in db.events_per_month()]
+    assert ("Somewhere Else", 1) in db.places()

@@ -1,5 +1,5 @@
 """A pair's page lists its meetings and other events a page at a time with
-their totals ("1–50 of N") and draws its chart from the store's kept pair
+their totals ("1–25 of N") and draws its chart from the store's kept pair
 counts; page after page, it shows every record the whole list holds, and
 the totals and the chart say what counting the pair's events says."""
 
@@ -11,6 +11,7 @@ import httpx
 
 import diplograph
 from diplograph.serve import views
+from diplograph.serve.pages import PAIR_PAGE
 
 
 def busiest_pair(db) -> tuple[str, str]:  # noqa: ANN001
@@ -43,6 +44,6 @@ def test_the_pair_page_says_how_many_of_how_many(server, store_path):
         total = views.pair(db, a, b).meetings_total
     html = httpx.get(f"{server}/pair/{a}/{b}", timeout=30).text
     assert f'data-count="meetings">{total}<' in html
-    assert f"1–{min(total, 50)} of {total}" in html
+    assert f"1–{min(total, PAIR_PAGE)} of {total}" in html
     beyond = httpx.get(f"{server}/pair/{a}/{b}", params={"offset": total}, timeout=30)
     assert beyond.status_code == 200 and f"of {total}" in beyond.text

@@ -220,15 +220,20 @@ def actor(request: Request, actor_id: str) -> Response:
     )
 
 
-def offset_pager(request: Request, name: str, count: int, offset: int, total: int) -> dict:
+#: A pair's page shows two lists (meetings, other events), each this many rows a page:
+#: one page of rows in all, like the other lists.
+PAIR_PAGE = PAGE // 2
+
+
+def offset_pager(request: Request, name: str, count: int, offset: int, total: int, size: int) -> dict:
     """A pager over one of several lists on a page, moved by its own `name` parameter."""
     url = request.url
     return {
         "offset": offset,
         "count": count,
         "total": total,
-        "prev": str(url.include_query_params(**{name: max(0, offset - PAGE)})) if offset > 0 else None,
-        "next": str(url.include_query_params(**{name: offset + PAGE})) if offset + count < total else None,
+        "prev": str(url.include_query_params(**{name: max(0, offset - size)})) if offset > 0 else None,
+        "next": str(url.include_query_params(**{name: offset + size})) if offset + count < total else None,
         "csv": None,
     }
 
@@ -237,17 +242,19 @@ def offset_pager(request: Request, name: str, count: int, offset: int, total: in
 def pair(request: Request, a: str, b: str, offset: Offset = 0, events_offset: Offset = 0) -> Response:
     """Two parties together: totals, meetings per month (counted by the
     store), partnerships, documents, targets, and the meetings and other
-    events 50 a page ("1–50 of N"), each list with its own pager."""
+    events PAIR_PAGE a page ("1–25 of N"), each list with its own pager."""
     db = store(request)
-    found = views.pair(db, a, b, limit=PAGE, meetings_offset=offset, events_offset=events_offset)
+    found = views.pair(db, a, b, limit=PAIR_PAGE, meetings_offset=offset, events_offset=events_offset)
     if found.a is None and found.b is None:
         raise HTTPException(404, f"neither {a!r} nor {b!r} is in the store")
     figure = charts.counts_over_time(found.meetings_per_month(), "meetings", "Meetings per month", height=280)
     outliers = charts.outlier_note(figure["layout"].get("meta", {}).get("outliers", []))
     pages = {
-        "meetings": offset_pager(request, "offset", len(found.meetings), offset, found.meetings_total),
+        "meetings": offset_pager(
+            request, "offset", len(found.meetings), offset, found.meetings_total, PAIR_PAGE
+        ),
         "events": offset_pager(
-            request, "events_offset", len(found.events), events_offset, found.events_total
+            request, "events_offset", len(found.events), events_offset, found.events_total, PAIR_PAGE
         ),
     }
     return render(

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, and_, bindparam, case, func, literal, or_, select
+from sqlalchemy import Connection, and_, case, func, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from diplograph.actors.knowledge import knowledge
@@ -615,41 +615,38 @@ def relations(conn: Connection, actor: str) -> list[Relation]:
     return out
 
 
-#: The newest meeting of a pair: one backward step along (side, other, anchor, kind); built once.
-_LAST_MEETING = (
-    select(event_pairs.c.anchor)
-    .where(
-        event_pairs.c.side == bindparam("side"),
-        event_pairs.c.other == bindparam("other"),
-        event_pairs.c.kind == "meeting",
-        event_pairs.c.anchor.is_not(None),
-    )
-    .order_by(event_pairs.c.anchor.desc())
-    .limit(1)
-)
-
-
 def _code_relations(conn: Connection, codes: list[str]) -> list[tuple[str, int, int, str | None]]:
     """(partner, meetings, events, last meeting) of states or bodies `codes`:
-    the totals from the kept pair counts, the last meeting by one backward
-    step along the pair's (side, other, anchor, kind) index."""
-    totals: dict[str, list[int]] = {}
-    for other, kind, n in conn.execute(
-        select(pair_counts.c.other, pair_counts.c.kind, pair_counts.c.n).where(
-            pair_counts.c.side.in_(codes), pair_counts.c.other.not_in(codes)
+    the totals from the kept pair counts, each pair's last meeting by one
+    backward step along its (side, other, anchor, kind) index, all in one query."""
+    newest = event_pairs.alias("newest")
+    last = (
+        select(newest.c.anchor)
+        .where(
+            newest.c.side == pair_counts.c.side,
+            newest.c.other == pair_counts.c.other,
+            newest.c.kind == "meeting",
+            newest.c.anchor.is_not(None),
         )
-    ):
-        found = totals.setdefault(other, [0, 0])
+        .order_by(newest.c.anchor.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(
+            pair_counts.c.other,
+            pair_counts.c.kind,
+            pair_counts.c.n,
+            case((pair_counts.c.kind == "meeting", last)),
+        ).where(pair_counts.c.side.in_(codes), pair_counts.c.other.not_in(codes))
+    )
+    totals: dict[str, list] = {}
+    for other, kind, n, newest_anchor in rows:
+        found = totals.setdefault(other, [0, 0, ""])
         found[0] += int(n) if kind == "meeting" else 0
         found[1] += int(n)
-    out = []
-    for other, (meetings, n) in totals.items():
-        last = None
-        if meetings:
-            last = max(conn.execute(_LAST_MEETING, {"side": c, "other": other}).scalar() or "" for c in codes)
-            last = last or None
-        out.append((other, meetings, n, last))
-    return out
+        found[2] = max(found[2], newest_anchor or "")
+    return [(other, meetings, n, last or None) for other, (meetings, n, last) in totals.items()]
 
 
 def _levels(conn: Connection, codes: set[str]) -> dict[str, tuple[str, str]]:

@@ -23,14 +23,13 @@ The kept counts (tables in `schema.py`, `_` prefix):
   kind (and month): the network, a pair's totals and chart.
 
 A store of an older schema gets the tables, filled from its rows, and the
-triggers when it is opened (`db.ensure_schema`); `suspended()` lets a bulk
-loader drop the triggers for its load and `refill()` count once after.
+triggers when it is opened (`db.ensure_schema`). A bulk loader may
+`drop_triggers()` for its load and `ensure()` after it, which counts once
+(a store opened with triggers missing is recounted the same way).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -235,15 +234,6 @@ def ensure(conn: Connection, fill: bool = False) -> None:
 
 def _expected(conn: Connection) -> int:
     return len(KEPT) * (3 if conn.dialect.name == "sqlite" else 1)
-
-
-@contextmanager
-def suspended(conn: Connection) -> Iterator[None]:
-    """For a bulk load: no triggers while it runs, one recount after it."""
-    drop_triggers(conn)
-    yield
-    refill(conn)
-    create_triggers(conn)
 
 
 def drift(conn: Connection) -> list[str]:

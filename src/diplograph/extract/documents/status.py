@@ -6,7 +6,7 @@ Why one module with public named decisions: the same question ("did it
 happen, or is it planned, wished, negated?") was answered in several
 places by private regexes; here each answer is a named function with its
 words in data (`data/documents.yaml`: future_markers, future_auxiliaries,
-negations, hedges, proposal_words, both_sides, reported_plans;
+negations, hedges, proposal_words, joint_cues, reported_plans; `data/sides.yaml`: two_sides;
 `data/partnership_levels.yaml`: not_yet), so a newcomer changes a word, not
 a regex, and a stage that needs the same decision calls the same function.
 (The meetings' modality lives in `extract/modality.py`; the two are to be

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.phrases import alternatives
+from diplograph.extract.sides import two_sides
 
 
 def word_re(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -76,7 +77,7 @@ class Vocabulary:
         self.future = _ending(d["future_markers"], 30)
         self.to_before = re.compile(r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
         self.proposal = word_re(d["proposal_words"])
-        self.both = _ending(d["both_sides"], 40)
+        self.both = _ending(two_sides().phrases() + list(two_sides().bare) + d["joint_cues"], 40)
         self.negation = re.compile(
             rf"(?<![\w-])(?:{alternatives(d['negations'])})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE
         )

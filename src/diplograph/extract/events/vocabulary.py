@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.rules import declare
+from diplograph.extract.sides import two_sides
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,9 @@ def vocabulary() -> Vocabulary:
         announcing=frozenset(data["announcing"]),
         domestic=frozenset(data["domestic"]),
         metonyms=dict(data["metonyms"]),
-        side_phrases=tuple(data["sides"]["phrases"]),
-        side_bare=frozenset(data["sides"]["bare"]),
-        side_heads=frozenset(data["sides"]["heads"]),
+        side_phrases=tuple(p.removeprefix("the ") for p in two_sides().phrases()),
+        side_bare=frozenset(two_sides().bare),
+        side_heads=two_sides().heads(),
         government_only=frozenset(data["government_only"]),
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),

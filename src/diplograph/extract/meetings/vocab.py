@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import Sentence
 from diplograph.extract.phrases import alternatives
+from diplograph.extract.sides import two_sides
 from diplograph.records import ResolvedDate, Span
 
 
@@ -55,7 +56,7 @@ def _alternatives(phrases: list[str]) -> str:
 @lru_cache(maxsize=1)
 def words() -> MeetingWords:
     data = load_yaml("meetings.yaml")
-    sides = "|".join(re.escape(s) for s in sorted(data["two_sides"], key=len, reverse=True))
+    sides = "|".join(re.escape(s) for s in sorted(two_sides().meeting_subjects(), key=len, reverse=True))
     gatherings = "|".join(re.escape(g) for g in sorted(data["named_gatherings"], key=len, reverse=True))
     future = "|".join(re.escape(g) for g in sorted(data["gathering_future"], key=len, reverse=True))
     return MeetingWords(

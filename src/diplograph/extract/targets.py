@@ -28,6 +28,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
@@ -47,7 +48,9 @@ class _Cues:
         self.bilateral = {" ".join(m.lower().split()) for m in data["metrics"]["bilateral"]}
         metrics = data["metrics"]["bilateral"] + data["metrics"]["single"]
         self.metric = re.compile(rf"(?<![\w-])(?<!free\s)({_words(metrics)})(?![\w-])", re.IGNORECASE)
-        self.target = re.compile(rf"(?<![\w-])(?:{_words(data['target_cues'])})(?![\w-])", re.IGNORECASE)
+        # a hope or wish for a figure is no actual figure: modality's wish verbs ("hoped", "wants") aim too
+        aims = data["target_cues"] + modality.phrases("wish_verbs")
+        self.target = re.compile(rf"(?<![\w-])(?:{_words(aims)})(?![\w-])", re.IGNORECASE)
         self.actual = re.compile(rf"(?<![\w-])(?:{_words(data['actual_cues'])})(?![\w-])", re.IGNORECASE)
         self.weak = re.compile(rf"(?<![\w-])(?:{_words(data['actual_weak'])})(?![\w-])", re.IGNORECASE)
         self.not_metric = re.compile(rf"(?<![\w-])(?:{_words(data['not_metric'])})(?![\w-])", re.IGNORECASE)

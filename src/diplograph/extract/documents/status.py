@@ -32,6 +32,7 @@ import re
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.titles import token_at
 from diplograph.extract.documents.vocabulary import vocabulary
@@ -39,6 +40,8 @@ from diplograph.extract.documents.vocabulary import vocabulary
 #: "the documents to be signed next year include:" (a list's lead line)
 _TO_BE = re.compile(r"\b(?:will|to)\s+be\s+$")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+#: the modal auxiliaries (of `extract/modality.py`) that make a signing a plan: "will sign", "would sign"
+_PLANNING_AUXILIARIES = frozenset({"future", "conditional"})
 #: how far before a cue (characters) a future marker may stand
 _MARKER_REACH = 40
 
@@ -55,9 +58,8 @@ def future_clause(ctx: ReportContext, cue_at: int) -> bool:
         verb = next((t for t in tok.ancestors if t.pos_ == "VERB"), None)
     if verb is None:
         return False
-    auxiliaries = vocabulary().auxiliaries
     chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries for v in chain for c in v.children)
+    return any(modality.auxiliary_kinds(v, passive=True) & _PLANNING_AUXILIARIES for v in chain)
 
 
 def later(head: str, to_be: bool = False) -> bool:
@@ -105,7 +107,10 @@ def _stem_pattern(item: str) -> str:
 
 @lru_cache(maxsize=1)
 def _not_yet() -> re.Pattern[str]:
-    words = "|".join(_stem_pattern(w) for w in load_yaml("partnership_levels.yaml")["not_yet"])
+    # the stage's own words, then modality's: a modal auxiliary ("will", "could") or a wish ("hoped")
+    items = load_yaml("partnership_levels.yaml")["not_yet"] + modality.phrases(
+        "wish_verbs", "future", "conditional", "hypothetical")
+    words = "|".join(_stem_pattern(w) for w in items)
     return re.compile(rf"\b(?:{words})\b[^.;]{{0,40}}$", re.IGNORECASE)
 
 

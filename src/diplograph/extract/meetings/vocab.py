@@ -22,9 +22,6 @@ class MeetingWords:
     light_verbs: frozenset[str]
     visit_words: frozenset[str]
     phone_words: frozenset[str]
-    future_modifiers: frozenset[str]
-    future_governors: frozenset[str]
-    future_auxiliaries: frozenset[str]
     two_sides: re.Pattern[str]
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
@@ -65,9 +62,6 @@ def words() -> MeetingWords:
         light_verbs=frozenset(data["light_verbs"]),
         visit_words=frozenset(data["visit_words"]),
         phone_words=frozenset(data["phone_words"]),
-        future_modifiers=frozenset(data["future_modifiers"]),
-        future_governors=frozenset(data["future_governors"]),
-        future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
         joint_verbs=frozenset(data["joint_verbs"]),

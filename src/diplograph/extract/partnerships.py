@@ -21,6 +21,7 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.status import not_yet
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
@@ -121,6 +122,8 @@ BY_INSTRUMENT = "partnership.by_instrument"
 TOLD_AFTER = "partnership.established_after"
 EXISTING = "partnership.existing"
 NAMED_LEVEL = "partnership.named_level"
+#: The rules that decide a level's change, one layer (`rules.enabled`).
+LEVEL_RULES = (UPGRADED, ESTABLISHED, BY_INSTRUMENT, TOLD_AFTER, EXISTING, NAMED_LEVEL)
 declare(UPGRADED, """A listed level after a word of raising and "to": "upgraded their ties to a
 Comprehensive Strategic Partnership", "the elevation of relations to a ...",
 "the newly upgraded ..."; not when only proposed or to come
@@ -273,6 +276,8 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
             if change is None:
                 ctx.veto(NAMED_LEVEL, "veto.not_yet", sent)
                 continue
+            if not rules.enabled(NAMED_LEVEL, LEVEL_RULES):
+                continue  # another rule runs alone (`rules.alone`)
             _keep(found, ctx, sent, _pairs(ctx, sent, start, end), (level, change, NAMED_LEVEL))
         for start, level_end, finding in _listed_levels(ctx, sent, lv, named):
             _keep(found, ctx, sent, _pairs(ctx, sent, start, level_end), finding)
@@ -299,6 +304,8 @@ def _listed_levels(
         if _a_class(ctx, sent, m.end("level"), m.end(), start):
             continue
         change, rule = _listed_change(ctx, sent, start, window_start, m.end("level"), lv)
+        if not rules.enabled(rule, LEVEL_RULES):
+            continue  # another rule runs alone (`rules.alone`)
         if change is None:
             ctx.veto(rule, "veto.former_level" if rule == UPGRADED and _FORMER.search(
                 text[max(sent.start, start - 120) : start]) else "veto.not_yet", sent)

@@ -28,7 +28,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.actors.knowledge import load_yaml
-from diplograph.extract import modality
+from diplograph.extract import modality, rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
@@ -172,6 +172,10 @@ DEADLINE = "target.deadline"
 ACTUAL = "target.actual"
 COMPARED = "target.compared"
 ANAPHOR = "target.anaphor"
+#: The layers of rules (`rules.enabled`): a figure's status, and the metric lent from another
+#: figure (a figure's own metric is that layer's unnamed default).
+STATUS_RULES = (AIM_CUE, REPORTED_CUE, AIM_EARLIER, AIM_AFTER, DEADLINE, ACTUAL)
+LENDING_RULES = (COMPARED, ANAPHOR)
 declare(AIM_CUE, """A figure after a verb or noun of aiming in its clause: "aim to raise
 two-way trade to US$25 billion by 2030", "set a target of 20 billion USD in
 two-way trade" (target, with its deadline's year).""", __name__)
@@ -434,6 +438,8 @@ def _sentence_targets(
         if year is None and part:
             year = state.year  # "... 101 million USD in 2016, of which exports were 72.5 million USD"
         state.year, state.segment = year, seg
+        if not (rules.enabled(rule, STATUS_RULES) and rules.enabled(how, LENDING_RULES)):
+            continue  # another rule runs alone (`rules.alone`): this figure's rules make no record
         parties = _parties(ctx, sent, seg, metric)
         if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not
             ctx.veto(rule, "veto.no_pair", sent)

@@ -40,6 +40,14 @@ from diplograph.extract.documents.vocabulary import vocabulary
 #: "the documents to be signed next year include:" (a list's lead line)
 _TO_BE = re.compile(r"\b(?:will|to)\s+be\s+$")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+#: The rules that decide a document's status, one layer (`rules.enabled`): run one alone, the others
+#: make no record (declared in signing.py and lists.py).
+STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.completion_sought",
+                "document.concluded_negotiations", "document.passive", "document.list_item",
+                "document.carried")
+#: The rules that find a document mention of several (document_groups.py, find.py's ordinal members);
+#: a singular mention is this layer's unnamed default.
+GROUP_RULES = "document.group."
 #: the modal auxiliaries (of `extract/modality.py`) that make a signing a plan: "will sign", "would sign"
 _PLANNING_AUXILIARIES = frozenset({"future", "conditional"})
 #: how far before a cue (characters) a future marker may stand

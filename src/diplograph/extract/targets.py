@@ -87,7 +87,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 #: Where a clause ends, for the cues before an amount.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:with|while|whereas|but|which)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{_words(_WORDS['clause_breaks'])})\b", re.IGNORECASE)
 #: An amount's own time phrase: a deadline written after a later goal is not its.
 _OWN_TIME = re.compile(
     r"\b(?:soon|in\s+the\s+(?:near|coming|next)\b|within\s+the\s+next\b|in\s+(?:the\s+)?(?:coming|next)\s+"
@@ -98,9 +98,12 @@ _OWN_TIME = re.compile(
 _AIM_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(_WORDS['aim_nouns'])})s?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
-_THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
+#: "this year", "last year" (`relative_years`: the shift from the publication year)
+_THIS_YEAR = re.compile(
+    rf"\b({_words(list(_WORDS['relative_years']))})\s+year\b(?!\s+on\s+year)", re.IGNORECASE
+)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
+_SENTENCE_BREAK = re.compile(rf"[;:]|,\s*(?:{_words(_WORDS['goal_list_breaks'])})\b")
 _BASELINE = re.compile(
     rf"\b(?:{_words(_WORDS['baseline_words'])})\s+(?:the\s+)?"
     r"(?:same\s+period\s+(?:of|in)\s+|year\s+)?$",
@@ -228,7 +231,7 @@ def _nearest_cue(seg: _Segment, cues: _Cues) -> tuple[str, str] | None:
     return None if nearest is None else (nearest[1], nearest[2])
 
 
-_SHIFT = {"this": 0, "last": -1, "next": 1}
+_SHIFT = {word.lower(): int(shift) for word, shift in _WORDS["relative_years"].items()}
 
 
 def _year(

@@ -36,10 +36,8 @@ from diplograph.extract import modality
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.titles import token_at
 from diplograph.extract.documents.vocabulary import vocabulary
+from diplograph.extract.phrases import alternatives
 
-#: "the documents to be signed next year include:" (a list's lead line)
-_TO_BE = re.compile(r"\b(?:will|to)\s+be\s+$")
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
 #: The rules that decide a document's status, one layer (`rules.enabled`): run one alone, the others
 #: make no record (declared in signing.py and lists.py).
 STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.completion_sought",
@@ -52,6 +50,18 @@ GROUP_RULES = "document.group."
 _PLANNING_AUXILIARIES = frozenset({"future", "conditional"})
 #: how far before a cue (characters) a future marker may stand
 _MARKER_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _to_be() -> re.Pattern[str]:
+    """ "the documents to be signed next year include:" (a list's lead line): `list_planned_leads`."""
+    return re.compile(rf"\b(?:{alternatives(load_yaml('documents.yaml')['list_planned_leads'])})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _be_before() -> re.Pattern[str]:
+    """A form of "be" right before ("are expected to"): `be_forms`."""
+    return re.compile(rf"\b(?:{alternatives(load_yaml('documents.yaml')['be_forms'])})\s+$", re.IGNORECASE)
 
 
 def future_clause(ctx: ReportContext, cue_at: int) -> bool:
@@ -78,7 +88,7 @@ def later(head: str, to_be: bool = False) -> bool:
     v = vocabulary()
     if v.future.search(head[-_MARKER_REACH:]) or v.to_before.search(head):
         return True
-    return to_be and _TO_BE.search(head) is not None
+    return to_be and _to_be().search(head) is not None
 
 
 def negated(lead: str) -> bool:
@@ -101,7 +111,7 @@ def one_sides_wish(ctx: ReportContext, sent: Sentence, cue_at: int) -> bool:
     lead = ctx.text[sent.start : cue_at]
     proposals = [
         p for p in v.proposal.finditer(lead)
-        if not (p.group(0).lower() in v.expected and _BE_BEFORE.search(lead[: p.start()]))
+        if not (p.group(0).lower() in v.expected and _be_before().search(lead[: p.start()]))
     ]
     if not proposals:
         return False

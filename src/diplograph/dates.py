@@ -29,16 +29,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
+import yaml
 from dateparser.date import DateDataParser
 
 from diplograph.records import ResolvedDate
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WORDS = yaml.safe_load(files("diplograph.data").joinpath("dates.yaml").read_text("utf-8"))
+
+
+def _alternatives(words: list[str]) -> str:
+    """Words or phrases as a regex alternation, longest first, a space matching any spacing."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+#: a month's name or abbreviation, with its dot ("Sept.")
+_MONTHS = rf"(?:{_alternatives([f for m, abbr in _WORDS['months'].items() for f in (m, *abbr)])})\.?"
+_WEEKDAYS = tuple(w.lower() for w in _WORDS["weekdays"])
+_WEEKDAY_NAMES = _alternatives(list(_WORDS["weekdays"]))
+_PARTS_OF_DAY = _alternatives(_WORDS["parts_of_day"])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -47,13 +58,13 @@ DATE_PATTERN = re.compile(
     rf"""
     (?P<mdy>{_MONTHS}\s+{_DAY}(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b)
   | (?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTHS}(?:\s*,?\s*(?P<y2>{_YEAR}))?\b)
-  | (?P<md>{_MONTHS}\s+{_DAY}\b(?!\s*(?:%|per\s*cent|percent|billion|million)))
+  | (?P<md>{_MONTHS}\s+{_DAY}\b(?!\s*(?:{_alternatives(_WORDS["not_after_a_day"])})))
   | (?P<iso>\b(?P<y3>{_YEAR})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
   | (?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?P<y4>{_YEAR})\b)
   | (?P<my>\b{_MONTHS}\s+(?:of\s+)?(?P<y5>{_YEAR})\b)
-  | (?P<month>\b(?:in|since|from|until|by|last|this|next|early|late|mid-?)\s+{_MONTHS}
+  | (?P<month>\b(?:{_alternatives(_WORDS["month_leads"])})\s+{_MONTHS}
         (?!\s+(?:of\s+)?{_YEAR})(?!\s+\d)(?=[\s,.;]|$))
-  | (?P<yr>\b(?:in|since|by|until)\s+{_YEAR}\b)
+  | (?P<yr>\b(?:{_alternatives(_WORDS["year_leads"])})\s+{_YEAR}\b)
   | (?P<same>\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?(?:the\s+)?same
         \s+(?:day|morning|afternoon|evening|night)\b
         |\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b
@@ -61,9 +72,9 @@ DATE_PATTERN = re.compile(
         |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b
         |(?:(?<=\ba\s)|(?<=\bone\s)|(?<=\bthe\s))day\s+(?:earlier|later)\b)  # "a day earlier"
   | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
-        (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b
-        (?:\s+(?:morning|afternoon|evening|night))?)
-  | (?P<rel>\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b)
+        (?:{_WEEKDAY_NAMES})\b
+        (?:\s+(?:{_PARTS_OF_DAY}))?)
+  | (?P<rel>\b(?:{_alternatives(_WORDS["relative_days"])}|this\s+(?:morning|afternoon|evening))\b)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -71,10 +82,12 @@ DATE_PATTERN = re.compile(
 #: abbreviation (anywhere: "mdy" has no leading word boundary), or a word
 #: that opens one of its alternatives. Keep it in step with DATE_PATTERN
 #: (tests/test_dates.py checks both give the same matches on real reports).
+#: the words that open the "same day" alternative ("earlier that day", "the day before", "a day later")
+_SAME_DAY_STARTS = ("earlier", "later", "on", "the", "same", "that", "day")
 _DATE_START = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|\b(?:in|since|from|until|by|last|this|next|early|late|mid|earlier|later|on|the|same|that"
-    r"|mon|tues|wednes|thurs|fri|satur|sun|today|yesterday|tomorrow|tonight|day)",
+    r"\d|" + "|".join(sorted({m[:3].lower() for m in _WORDS["months"]}))
+    + r"|\b(?:" + _alternatives([*_WORDS["month_leads"], *_WORDS["year_leads"], *_SAME_DAY_STARTS,
+                                  *(w[:-3] for w in _WORDS["weekdays"]), *_WORDS["relative_days"]]) + ")",
     re.IGNORECASE,
 )
 
@@ -97,7 +110,7 @@ def date_matches(text: str) -> Iterator[re.Match[str]]:
 #: A written day: "April 2, 2023", "February 8", "2 April 2023".
 DAY_MONTH = rf"(?:{_MONTHS}\s+{_DAY}(?:\s*,\s*{_YEAR}|\s+{_YEAR})?|{_DAY}\s+{_MONTHS}(?:\s*,?\s*{_YEAR})?)"
 _MONTH_WORD = re.compile(_MONTHS, re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_WEEKDAY_WORD = re.compile(rf"(?i)\b({_WEEKDAY_NAMES})\b")
 _YEAR_IN_TEXT = re.compile(rf"\b({_YEAR})\b")
 
 
@@ -181,11 +194,11 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
         if published is None:
             return ResolvedDate(None, "day", "unknown")
         name = _WEEKDAY_WORD.search(text).group(1).lower()
-        back = (published.weekday() - _WEEKDAYS.index(name + "day")) % 7
+        back = (published.weekday() - _WEEKDAYS.index(name)) % 7
         if text.lower().startswith("last ") and back == 0:
             back = 7
         if text.lower().startswith(("next ", "this coming ")):
-            ahead = (_WEEKDAYS.index(name + "day") - published.weekday()) % 7 or 7
+            ahead = (_WEEKDAYS.index(name) - published.weekday()) % 7 or 7
             return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day", "relative")
         return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day", "relative")
     year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")

@@ -66,6 +66,10 @@ def trigger_words() -> set[str]:
                 text = text.strip().lower()
                 if text and (" " in text or text not in STOP_WORDS):
                     words.add(text)
+    # "the two leaders agreed ..." reports a meeting (data/sides.yaml, the meetings' subjects)
+    from diplograph.extract.sides import two_sides
+
+    words |= {p.lower() for p in two_sides().meeting_subjects()}
     # the PLOVER event triggers are lemmas: every form of them ("refusing", "demanded")
     from diplograph.extract.events.vocabulary import surface_forms
 

@@ -21,9 +21,11 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.extract import modality, rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.status import not_yet
 from diplograph.extract.local_pair import codes_of, complete_pair, party_mentions
+from diplograph.extract.phrases import alternatives
 from diplograph.extract.rules import declare
 from diplograph.records import Partnership
 
@@ -75,6 +77,8 @@ class _Levels:
         self.signing_before = re.compile(rf"\b(?:{signing})\b[^.;]{{0,40}}$", re.IGNORECASE)
         self.screen = re.compile(r"partnership", re.IGNORECASE)
         self.level_words = {w.lower() for w in data.get("level_words") or []}
+        self.after = _after(data)
+        self.upgrades_after = frozenset(data["told_after_upgrades"])
 
 
 def _as_named(surface: str) -> str:
@@ -100,17 +104,25 @@ def _levels() -> _Levels:
     return _Levels()
 
 
-_AFTER = re.compile(
-    r"^s?(?:\s+(?:with|between)\s+[^,.;]{1,40}?)?\s*,?\s*"
-    # "which was established", "which the two countries established", "that both sides had set up"
-    r"(?:(?:which|that)\s+(?:(?:was|were|had\s+been|has\s+been)\s+|(?:(?!(?:will|would|shall|be|to|may|might|could|should|is|are|not)\b)[\w-]+\s+){1,5}?"
-    r"(?:have\s+|had\s+|has\s+)?))?"
-    r"(?:\w+ly\s+|first\s+)?"
-    r"(?P<how>established|set\s+up|forged|launched|upgraded|elevated)\b"
-    r"|^[^.;]{0,60}?\bsince\s+(?:its\s+(?P<noun>establishment|inception|launch)"
-    r"|(?:it\s+was|being)\s+(?P<how2>established|set\s+up|forged|launched))\b",
-    re.IGNORECASE,
-)
+def _after(data: dict) -> re.Pattern[str]:
+    """ "the Strategic Partnership, which was established in 2011", "... since its establishment"
+    (`told_after_verbs`, `told_after_upgrades`, `since_nouns` of data/partnership_levels.yaml). A
+    relative clause under a modal auxiliary (data/modality.yaml) tells no establishment."""
+    verbs, ups = data["told_after_verbs"], data["told_after_upgrades"]
+    how, how2 = alternatives(verbs), alternatives([v for v in verbs if v not in ups])
+    modals = modality.auxiliary_words("future", "conditional", "hypothetical")
+    modal = alternatives([*modals, "be", "to", "is", "are", "not"])
+    return re.compile(
+        r"^s?(?:\s+(?:with|between)\s+[^,.;]{1,40}?)?\s*,?\s*"
+        # "which was established", "which the two countries established", "that both sides had set up"
+        rf"(?:(?:which|that)\s+(?:(?:was|were|had\s+been|has\s+been)\s+|(?:(?!(?:{modal})\b)[\w-]+\s+){{1,5}}?"
+        r"(?:have\s+|had\s+|has\s+)?))?"
+        r"(?:\w+ly\s+|first\s+)?"
+        rf"(?P<how>{how})\b"
+        rf"|^[^.;]{{0,60}}?\bsince\s+(?:its\s+(?P<noun>{alternatives(data['since_nouns'])})"
+        rf"|(?:it\s+was|being)\s+(?P<how2>{how2}))\b",
+        re.IGNORECASE,
+    )
 
 
 _FORMER = re.compile(r"\bfrom\s+(?:(?:a|an|the|their|its)\s+)?$", re.IGNORECASE)
@@ -121,6 +133,8 @@ BY_INSTRUMENT = "partnership.by_instrument"
 TOLD_AFTER = "partnership.established_after"
 EXISTING = "partnership.existing"
 NAMED_LEVEL = "partnership.named_level"
+#: The rules that decide a level's change, one layer (`rules.enabled`).
+LEVEL_RULES = (UPGRADED, ESTABLISHED, BY_INSTRUMENT, TOLD_AFTER, EXISTING, NAMED_LEVEL)
 declare(UPGRADED, """A listed level after a word of raising and "to": "upgraded their ties to a
 Comprehensive Strategic Partnership", "the elevation of relations to a ...",
 "the newly upgraded ..."; not when only proposed or to come
@@ -157,10 +171,10 @@ def _change(before: str, after: str, lv: _Levels, pair_named: bool = True) -> tu
         lv.instrument_after.match(after) and lv.signing_before.search(before)
     )):
         return "established", BY_INSTRUMENT  # set up by the instrument that names it
-    m = _AFTER.match(after)  # "the Strategic Partnership, which was established in 2011"
+    m = lv.after.match(after)  # "the Strategic Partnership, which was established in 2011"
     if m:
         how = (m.group("how") or "").lower()
-        return ("upgraded" if how in ("upgraded", "elevated") else "established"), TOLD_AFTER
+        return ("upgraded" if how in lv.upgrades_after else "established"), TOLD_AFTER
     return "existing", EXISTING
 
 
@@ -273,6 +287,8 @@ def find_partnerships(ctx: ReportContext) -> list[Partnership]:
             if change is None:
                 ctx.veto(NAMED_LEVEL, "veto.not_yet", sent)
                 continue
+            if not rules.enabled(NAMED_LEVEL, LEVEL_RULES):
+                continue  # another rule runs alone (`rules.alone`)
             _keep(found, ctx, sent, _pairs(ctx, sent, start, end), (level, change, NAMED_LEVEL))
         for start, level_end, finding in _listed_levels(ctx, sent, lv, named):
             _keep(found, ctx, sent, _pairs(ctx, sent, start, level_end), finding)
@@ -299,6 +315,8 @@ def _listed_levels(
         if _a_class(ctx, sent, m.end("level"), m.end(), start):
             continue
         change, rule = _listed_change(ctx, sent, start, window_start, m.end("level"), lv)
+        if not rules.enabled(rule, LEVEL_RULES):
+            continue  # another rule runs alone (`rules.alone`)
         if change is None:
             ctx.veto(rule, "veto.former_level" if rule == UPGRADED and _FORMER.search(
                 text[max(sent.start, start - 120) : start]) else "veto.not_yet", sent)

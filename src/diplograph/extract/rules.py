@@ -8,7 +8,10 @@ data line and an example, not by reading a function of a hundred branches;
 a wrong record names the rule that made it (`Provenance.rule`, printed by
 `diplograph extract --explain`); and each rule can be run alone on its own
 examples (tests/extract/test_meeting_rules.py, tests/actors/test_person_rules.py,
-tests/extract/test_document_groups.py, and one such test per family).
+tests/extract/test_rule_examples_documents_targets_partnerships.py, and one
+such test per family): a meeting or person rule by calling its function
+alone, a document, target or partnership rule inside `alone(name)`, which
+the stage asks (`enabled`) at the point where each of its rules decides.
 
 A rule is registered where it is written:
 
@@ -35,7 +38,9 @@ Example files (`data/examples/<family>.yaml`):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -59,6 +64,48 @@ class Rule:
 
 
 _REGISTRY: dict[str, Rule] = {}
+#: the rules running alone (`alone`), or None: every rule runs
+_ALONE: ContextVar[frozenset[str] | None] = ContextVar("diplograph_rules_alone", default=None)
+
+
+@contextmanager
+def alone(*names: str) -> Iterator[None]:
+    """Run only these rules inside the block: a stage asks `enabled` at the
+    point where each of its rules decides, and a rule that is not enabled
+    makes no record there (its conditions still hold: a cue that is nearer,
+    or that comes first, still decides, and decides nothing). The families
+    whose rules decide in a cascade (documents, targets, partnerships) run
+    their examples alone this way; meetings and persons run a rule's function
+    alone (`sentence_drafts(..., {name})`)."""
+    token = _ALONE.set(frozenset(names))
+    try:
+        yield
+    finally:
+        _ALONE.reset(token)
+
+
+def _in_layer(name: str, layer: str | Iterable[str]) -> bool:
+    return name.startswith(layer) if isinstance(layer, str) else name in layer
+
+
+def alone_in(layer: str | Iterable[str]) -> bool:
+    """Whether a rule of this layer (a name prefix, "document.group.", or a
+    collection of names) runs alone."""
+    chosen = _ALONE.get()
+    return chosen is not None and any(_in_layer(n, layer) for n in chosen)
+
+
+def enabled(name: str | None, layer: str | Iterable[str] | None = None) -> bool:
+    """Whether the rule `name` may make a record: always, unless rules run
+    `alone`; then only those, except that a `layer` (the rules that compete
+    with this one for the same decision: a record's status, its mention)
+    none of whose rules runs alone runs whole (a group rule alone still needs
+    a status rule to say it was signed). `name` None: the layer's unnamed
+    default (a singular mention, a figure's own metric)."""
+    chosen = _ALONE.get()
+    if chosen is None or (name is not None and name in chosen):
+        return True
+    return layer is not None and not alone_in(layer)
 
 
 def rule(name: str, family: str | None = None) -> Callable[[F], F]:

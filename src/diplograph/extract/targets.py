@@ -28,6 +28,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality, rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
 from diplograph.extract.money import Money, find_money, merge_conversions
@@ -47,7 +48,9 @@ class _Cues:
         self.bilateral = {" ".join(m.lower().split()) for m in data["metrics"]["bilateral"]}
         metrics = data["metrics"]["bilateral"] + data["metrics"]["single"]
         self.metric = re.compile(rf"(?<![\w-])(?<!free\s)({_words(metrics)})(?![\w-])", re.IGNORECASE)
-        self.target = re.compile(rf"(?<![\w-])(?:{_words(data['target_cues'])})(?![\w-])", re.IGNORECASE)
+        # a hope or wish for a figure is no actual figure: modality's wish verbs ("hoped", "wants") aim too
+        aims = data["target_cues"] + modality.phrases("wish_verbs")
+        self.target = re.compile(rf"(?<![\w-])(?:{_words(aims)})(?![\w-])", re.IGNORECASE)
         self.actual = re.compile(rf"(?<![\w-])(?:{_words(data['actual_cues'])})(?![\w-])", re.IGNORECASE)
         self.weak = re.compile(rf"(?<![\w-])(?:{_words(data['actual_weak'])})(?![\w-])", re.IGNORECASE)
         self.not_metric = re.compile(rf"(?<![\w-])(?:{_words(data['not_metric'])})(?![\w-])", re.IGNORECASE)
@@ -84,7 +87,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 #: Where a clause ends, for the cues before an amount.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:with|while|whereas|but|which)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{_words(_WORDS['clause_breaks'])})\b", re.IGNORECASE)
 #: An amount's own time phrase: a deadline written after a later goal is not its.
 _OWN_TIME = re.compile(
     r"\b(?:soon|in\s+the\s+(?:near|coming|next)\b|within\s+the\s+next\b|in\s+(?:the\s+)?(?:coming|next)\s+"
@@ -95,9 +98,12 @@ _OWN_TIME = re.compile(
 _AIM_AFTER = re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{_words(_WORDS['aim_nouns'])})s?\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d\d)(?![\d])")
 _IN_YEAR = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:in|for)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
-_THIS_YEAR = re.compile(r"\b(this|last|next)\s+year\b(?!\s+on\s+year)", re.IGNORECASE)
+#: "this year", "last year" (`relative_years`: the shift from the publication year)
+_THIS_YEAR = re.compile(
+    rf"\b({_words(list(_WORDS['relative_years']))})\s+year\b(?!\s+on\s+year)", re.IGNORECASE
+)
 _MONTHS_SPAN = re.compile(r"\b(?:first\s+)?(?:\w+|\d+)\s+months\b|\bJanuary\s*[-–]\s*\w+", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[;:]|,\s*(?:while|whereas|but|which)\b")
+_SENTENCE_BREAK = re.compile(rf"[;:]|,\s*(?:{_words(_WORDS['goal_list_breaks'])})\b")
 _BASELINE = re.compile(
     rf"\b(?:{_words(_WORDS['baseline_words'])})\s+(?:the\s+)?"
     r"(?:same\s+period\s+(?:of|in)\s+|year\s+)?$",
@@ -169,6 +175,10 @@ DEADLINE = "target.deadline"
 ACTUAL = "target.actual"
 COMPARED = "target.compared"
 ANAPHOR = "target.anaphor"
+#: The layers of rules (`rules.enabled`): a figure's status, and the metric lent from another
+#: figure (a figure's own metric is that layer's unnamed default).
+STATUS_RULES = (AIM_CUE, REPORTED_CUE, AIM_EARLIER, AIM_AFTER, DEADLINE, ACTUAL)
+LENDING_RULES = (COMPARED, ANAPHOR)
 declare(AIM_CUE, """A figure after a verb or noun of aiming in its clause: "aim to raise
 two-way trade to US$25 billion by 2030", "set a target of 20 billion USD in
 two-way trade" (target, with its deadline's year).""", __name__)
@@ -221,7 +231,7 @@ def _nearest_cue(seg: _Segment, cues: _Cues) -> tuple[str, str] | None:
     return None if nearest is None else (nearest[1], nearest[2])
 
 
-_SHIFT = {"this": 0, "last": -1, "next": 1}
+_SHIFT = {word.lower(): int(shift) for word, shift in _WORDS["relative_years"].items()}
 
 
 def _year(
@@ -431,6 +441,8 @@ def _sentence_targets(
         if year is None and part:
             year = state.year  # "... 101 million USD in 2016, of which exports were 72.5 million USD"
         state.year, state.segment = year, seg
+        if not (rules.enabled(rule, STATUS_RULES) and rules.enabled(how, LENDING_RULES)):
+            continue  # another rule runs alone (`rules.alone`): this figure's rules make no record
         parties = _parties(ctx, sent, seg, metric)
         if len(parties) < 2:  # a figure is tied to a pair (GUIDELINES); "Vietnam's total exports" is not
             ctx.veto(rule, "veto.no_pair", sent)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.document_groups import GroupMention, group_mentions, ordinal_members, singular_of
 from diplograph.extract.documents.parties import parties
 from diplograph.extract.documents.signing import PASSIVE, status_of
-from diplograph.extract.documents.status import checked
+from diplograph.extract.documents.status import GROUP_RULES, STATUS_RULES, checked
 from diplograph.extract.documents.titles import Found, mentions
 from diplograph.extract.documents.vocabulary import vocabulary
 from diplograph.extract.rules import declare
@@ -115,7 +116,7 @@ def _candidates(ctx: ReportContext, sent: Sentence, groups: list[GroupMention]) 
     """The sentence's titles to decide: its singular mentions outside its
     groups, and each group's titles, in order."""
     found = [f for f in mentions(ctx, sent) if not any(g.start <= f.start < g.end for g in groups)]
-    candidates = [_Candidate(f) for f in found]
+    candidates = [] if rules.alone_in(GROUP_RULES) else [_Candidate(f) for f in found]
     carrying_out = vocabulary().carrying_out
     for g in groups:
         if g.rule == "document.group.named" and _members_named(ctx, sent, g, found):
@@ -135,7 +136,7 @@ def _decide(
 ) -> tuple[str, str] | None:
     """(status, rule) of a candidate: its cue, else its group's own passive."""
     decided = status_of(ctx, sent, c.found, titles)
-    if decided is None and c.passive is not None:
+    if decided is None and c.passive is not None and rules.enabled(PASSIVE, STATUS_RULES):
         status = checked(ctx, sent, c.found.start, c.passive, PASSIVE)
         decided = None if status is None else (status, PASSIVE)
     return decided
@@ -175,7 +176,8 @@ def _sentence_documents(
             told = _ordinal_members(ctx, sent, record, f.end)  # "... with China. The first concerns ..."
             records.members[id(record)] = len(told)
             pending += told
-        records.add(record, sent.index, f.bare)
+        if c.group is None or rules.enabled(c.group, GROUP_RULES):
+            records.add(record, sent.index, f.bare)
     records.extend(pending, sent.index)
 
 
@@ -191,7 +193,7 @@ def _ordinal_members(
     """The members of a counted group told one by one after it ("The
     second MOU focuses on culture"), with the group's status and parties."""
     singular = singular_of(group.title)
-    if singular is None:
+    if singular is None or not rules.enabled(ORDINAL, GROUP_RULES):
         return []
     evidence, span = ctx.evidence(sent)
     return [Document(title, list(group.parties), group.status, group.date, evidence, span)

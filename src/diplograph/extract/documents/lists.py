@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.documents.status import checked, later
+from diplograph.extract.documents.status import STATUS_RULES, checked, later
 from diplograph.extract.documents.titles import Found, capitalised_words
 from diplograph.extract.documents.vocabulary import vocabulary
 from diplograph.extract.rules import declare
@@ -46,7 +47,7 @@ def carried(ctx: ReportContext, sent: Sentence, f: Found) -> tuple[str, str] | N
         return None  # "reviewed the implementation of the Joint Action Plan": an existing one
     listed = list_status(ctx, sent)
     if listed is not None:
-        return listed, LIST_ITEM
+        return (listed, LIST_ITEM) if rules.enabled(LIST_ITEM, STATUS_RULES) else None
     if v.carrier.search(ctx.text[sent.start : f.start]):
         neighbours = [sent.index - 1, sent.index - 2]  # a credit line may stand between
     elif capitalised_words(f.title) and len(f.title.split()) >= 2:
@@ -57,7 +58,7 @@ def carried(ctx: ReportContext, sent: Sentence, f: Found) -> tuple[str, str] | N
         if 0 <= k < len(ctx.sentences):
             status = set_status(ctx, ctx.sentences[k])
             if status is not None:
-                return status, CARRIED
+                return (status, CARRIED) if rules.enabled(CARRIED, STATUS_RULES) else None
     return None
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
+from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.lists import carried
-from diplograph.extract.documents.status import checked, future_clause, hedged, later, negated
+from diplograph.extract.documents.status import STATUS_RULES, checked, future_clause, hedged, later, negated
 from diplograph.extract.documents.titles import Found, noun_modifier
 from diplograph.extract.documents.vocabulary import Vocabulary, vocabulary
 from diplograph.extract.rules import declare
@@ -65,6 +66,8 @@ def status_of(
     if cue is None:
         return _after_title(ctx, sent, f)
     status, cue_at, rule = _concluded(ctx, sent, *cue)
+    if not rules.enabled(rule, STATUS_RULES):
+        return None  # another rule runs alone (`rules.alone`): this cue decides nothing
     text = ctx.text
     lead = text[max(sent.start, cue_at - _LEAD) : cue_at]
     if negated(lead):
@@ -133,6 +136,8 @@ def _after_title(ctx: ReportContext, sent: Sentence, f: Found) -> tuple[str, str
     after = ctx.text[f.end : sent.end]
     for pattern, status in ((v.passive_planned, "planned"), (v.passive_signed, "signed")):
         if pattern.search(after):
+            if not rules.enabled(PASSIVE, STATUS_RULES):
+                return None
             decided = checked(ctx, sent, f.start, status, PASSIVE)
             return None if decided is None else (decided, PASSIVE)
     return carried(ctx, sent, f)

@@ -6,7 +6,7 @@ Why one module with public named decisions: the same question ("did it
 happen, or is it planned, wished, negated?") was answered in several
 places by private regexes; here each answer is a named function with its
 words in data (`data/documents.yaml`: future_markers, future_auxiliaries,
-negations, hedges, proposal_words, both_sides, reported_plans;
+negations, hedges, proposal_words, joint_cues, reported_plans; `data/sides.yaml`: two_sides;
 `data/partnership_levels.yaml`: not_yet), so a newcomer changes a word, not
 a regex, and a stage that needs the same decision calls the same function.
 (The meetings' modality lives in `extract/modality.py`; the two are to be
@@ -32,15 +32,36 @@ import re
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.titles import token_at
 from diplograph.extract.documents.vocabulary import vocabulary
+from diplograph.extract.phrases import alternatives
 
-#: "the documents to be signed next year include:" (a list's lead line)
-_TO_BE = re.compile(r"\b(?:will|to)\s+be\s+$")
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$", re.IGNORECASE)
+#: The rules that decide a document's status, one layer (`rules.enabled`): run one alone, the others
+#: make no record (declared in signing.py and lists.py).
+STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.completion_sought",
+                "document.concluded_negotiations", "document.passive", "document.list_item",
+                "document.carried")
+#: The rules that find a document mention of several (document_groups.py, find.py's ordinal members);
+#: a singular mention is this layer's unnamed default.
+GROUP_RULES = "document.group."
+#: the modal auxiliaries (of `extract/modality.py`) that make a signing a plan: "will sign", "would sign"
+_PLANNING_AUXILIARIES = frozenset({"future", "conditional"})
 #: how far before a cue (characters) a future marker may stand
 _MARKER_REACH = 40
+
+
+@lru_cache(maxsize=1)
+def _to_be() -> re.Pattern[str]:
+    """ "the documents to be signed next year include:" (a list's lead line): `list_planned_leads`."""
+    return re.compile(rf"\b(?:{alternatives(load_yaml('documents.yaml')['list_planned_leads'])})\s+$")
+
+
+@lru_cache(maxsize=1)
+def _be_before() -> re.Pattern[str]:
+    """A form of "be" right before ("are expected to"): `be_forms`."""
+    return re.compile(rf"\b(?:{alternatives(load_yaml('documents.yaml')['be_forms'])})\s+$", re.IGNORECASE)
 
 
 def future_clause(ctx: ReportContext, cue_at: int) -> bool:
@@ -55,9 +76,8 @@ def future_clause(ctx: ReportContext, cue_at: int) -> bool:
         verb = next((t for t in tok.ancestors if t.pos_ == "VERB"), None)
     if verb is None:
         return False
-    auxiliaries = vocabulary().auxiliaries
     chain = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in auxiliaries for v in chain for c in v.children)
+    return any(modality.auxiliary_kinds(v, passive=True) & _PLANNING_AUXILIARIES for v in chain)
 
 
 def later(head: str, to_be: bool = False) -> bool:
@@ -68,7 +88,7 @@ def later(head: str, to_be: bool = False) -> bool:
     v = vocabulary()
     if v.future.search(head[-_MARKER_REACH:]) or v.to_before.search(head):
         return True
-    return to_be and _TO_BE.search(head) is not None
+    return to_be and _to_be().search(head) is not None
 
 
 def negated(lead: str) -> bool:
@@ -91,7 +111,7 @@ def one_sides_wish(ctx: ReportContext, sent: Sentence, cue_at: int) -> bool:
     lead = ctx.text[sent.start : cue_at]
     proposals = [
         p for p in v.proposal.finditer(lead)
-        if not (p.group(0).lower() in v.expected and _BE_BEFORE.search(lead[: p.start()]))
+        if not (p.group(0).lower() in v.expected and _be_before().search(lead[: p.start()]))
     ]
     if not proposals:
         return False
@@ -105,7 +125,10 @@ def _stem_pattern(item: str) -> str:
 
 @lru_cache(maxsize=1)
 def _not_yet() -> re.Pattern[str]:
-    words = "|".join(_stem_pattern(w) for w in load_yaml("partnership_levels.yaml")["not_yet"])
+    # the stage's own words, then modality's: a modal auxiliary ("will", "could") or a wish ("hoped")
+    items = load_yaml("partnership_levels.yaml")["not_yet"] + modality.phrases(
+        "wish_verbs", "future", "conditional", "hypothetical")
+    words = "|".join(_stem_pattern(w) for w in items)
     return re.compile(rf"\b(?:{words})\b[^.;]{{0,40}}$", re.IGNORECASE)
 
 

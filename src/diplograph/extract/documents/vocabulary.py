@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality
 from diplograph.extract.phrases import alternatives
+from diplograph.extract.sides import two_sides
 
 
 def word_re(items: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -73,12 +75,15 @@ class Vocabulary:
         self.planned = word_re(d["planned_cues"])
         self.completion = word_re(d["completion_nouns"])
         self.forward = _ending(d["forward_words"], 25)
-        self.future = _ending(d["future_markers"], 30)
+        # modality's future and conditional auxiliaries, then the stage's own markers of a plan
+        self.future = _ending(modality.auxiliary_words("future", "conditional") + d["future_markers"], 30)
         self.to_before = re.compile(r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
-        self.proposal = word_re(d["proposal_words"])
-        self.both = _ending(d["both_sides"], 40)
+        self.proposal = word_re(d["proposal_words"] + modality.phrases("wish_verbs"))
+        self.both = _ending(two_sides().phrases() + list(two_sides().bare) + d["joint_cues"], 40)
+        negations = [*modality.words().negators, *modality.phrases("negating_verbs", "refusal_verbs"),
+                     *d["negations"]]
         self.negation = re.compile(
-            rf"(?<![\w-])(?:{alternatives(d['negations'])})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE
+            rf"(?<![\w-])(?:{alternatives(negations)})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE
         )
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.names = set(d.get("names") or [])
@@ -99,7 +104,6 @@ class Vocabulary:
         )
         self.passive_signed = _passive_signed(d["signed_cues"] + d["signed_participles"], d)
         self.passive_planned = _passive_planned(d)
-        self.auxiliaries = frozenset(d["future_auxiliaries"])
         consensus = alternatives(d["consensus_verbs"])
         self.reached = re.compile(rf"\b(?:{consensus})\s+(?:an?\s+)?(?:\w+\s+)?$", re.I)
         self.negotiation = re.compile(rf"(?:{alternatives(d['negotiation_nouns'])})\b", re.IGNORECASE)

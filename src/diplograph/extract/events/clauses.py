@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from diplograph.extract import modality
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
 
@@ -171,31 +172,25 @@ def content_mode(tok: Token, kind: str, vocab: Vocabulary, skip: set[int]) -> st
     return best[1] if best else None
 
 
-def _has_neg(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") and c.dep_ in ("neg", "advmod")
-               for c in tok.children)
-
-
-def _modals(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ == "aux"}
-
-
 def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
     """Mark a clause negated, future or hypothetical from its auxiliaries,
-    the light verb above it and the conditions it stands under."""
+    the light verb above it and the conditions it stands under: the facts
+    are `extract/modality.py`'s; the policy is the codebook's ("would" under
+    an attribution is a reported future, else hypothetical; "hopes to" is an
+    intention, coded as future; a future cooperative act is AGREE)."""
     tok = clause.trigger
     chain = [tok] + ([light] if light is not None else [])
-    if clause.attributed is not None and _has_neg(clause.attributed):
+    if clause.attributed is not None and modality.negated(clause.attributed):
         clause.negated = True
     for t in chain:
-        if _has_neg(t):
+        if modality.negated(t):
             clause.negated = True
-        aux = _modals(t)
-        if aux & vocab.modal_future:
+        kinds = modality.auxiliary_kinds(t)
+        if "future" in kinds:
             clause.future = True
-        if aux & vocab.modal_hypothetical:
+        if "hypothetical" in kinds:
             clause.hypothetical = True
-        if aux & vocab.modal_conditional:
+        if "conditional" in kinds:
             if clause.attributed is not None:
                 clause.future = True
             else:
@@ -207,14 +202,8 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
         elif light_lemma in vocab.light_negated:
             clause.negated = True
     # a condition on the clause or on any clause above it ("if Russia attacks", "unless ...")
-    cur = tok
-    for _ in range(6):
-        if any(c.dep_ == "mark" and c.lower_ in vocab.conditions for c in cur.children):
-            clause.hypothetical = True
-            break
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
+    if modality.condition_above(tok, 6) is not None:
+        clause.hypothetical = True
     if clause.future and clause.kind in FUTURE_CLASS and not clause.negated:
         clause.kind = FUTURE_CLASS[clause.kind]
         if clause.kind == "AGREE":
@@ -324,7 +313,7 @@ def _noun_clause(tok, sense: Sense, announced, vocab: Vocabulary) -> Clause:
         status(clause, announced, vocab)
         if clause.kind == "RETREAT":
             clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
-    if any(c.dep_ == "amod" and c.lower_ in vocab.planned for c in tok.children):
+    if any(c.dep_ == "amod" and c.lower_ in modality.words().modifiers for c in tok.children):
         clause.future = True  # "his planned visit": a plan, AGREE by the codebook
         if clause.kind in FUTURE_CLASS:
             clause.kind = FUTURE_CLASS[clause.kind]

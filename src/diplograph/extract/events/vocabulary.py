@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
+from diplograph.extract import modality
 from diplograph.extract.rules import declare
+from diplograph.extract.sides import two_sides
 
 
 @dataclass(frozen=True)
@@ -40,15 +42,10 @@ class Vocabulary:
     mode_words: dict[str, dict[str, str]]  # class -> content lemma -> mode
     attribution: frozenset[str]
     light_now: frozenset[str]
-    light_future: frozenset[str]
-    light_negated: frozenset[str]
-    modal_future: frozenset[str]
-    modal_hypothetical: frozenset[str]
-    modal_conditional: frozenset[str]
-    conditions: frozenset[str]
+    light_future: frozenset[str]  # from data/modality.yaml: plans, hopes, "is to"
+    light_negated: frozenset[str]  # from data/modality.yaml: "failed to"
     irregular: dict[str, tuple[str, ...]]
     not_agents: frozenset[str] = frozenset()
-    planned: frozenset[str] = frozenset()
     threat_content: frozenset[str] = frozenset()
     meeting_verbs: frozenset[str] = frozenset()
     announcing: frozenset[str] = frozenset()
@@ -108,7 +105,6 @@ def vocabulary() -> Vocabulary:
     for kind, modes in data["mode_words"].items():
         mode_words[kind] = {word: mode for mode, words in modes.items() for word in words}
     light = data["light"]
-    modals = data["modals"]
     missing = [name for name, code in data["metonyms"].items() if not code]
     if missing:  # a comma inside a flow mapping's key splits it into keys without codes
         raise ValueError(f"events/triggers.yaml: metonyms without a code: {', '.join(missing)}")
@@ -122,23 +118,18 @@ def vocabulary() -> Vocabulary:
         mode_words=mode_words,
         attribution=frozenset(data["attribution"]),
         light_now=frozenset(light["now"]),
-        light_future=frozenset(light["future"]),
-        light_negated=frozenset(light["negated"]),
-        modal_future=frozenset(modals["future"]),
-        modal_hypothetical=frozenset(modals["hypothetical"]),
-        modal_conditional=frozenset(modals["conditional"]),
-        conditions=frozenset(data["conditions"]),
+        light_future=modality.verb_lemmas("future_verbs", "wish_verbs", "future_light_verbs", irregular=True),
+        light_negated=modality.verb_lemmas("negating_verbs"),
         irregular={k: tuple(v) for k, v in data["irregular"].items()},
         not_agents=frozenset(data["not_agents"]),
-        planned=frozenset(data["planned"]),
         threat_content=frozenset(data["threat_content"]),
         meeting_verbs=frozenset(data["meeting_verbs"]),
         announcing=frozenset(data["announcing"]),
         domestic=frozenset(data["domestic"]),
         metonyms=dict(data["metonyms"]),
-        side_phrases=tuple(data["sides"]["phrases"]),
-        side_bare=frozenset(data["sides"]["bare"]),
-        side_heads=frozenset(data["sides"]["heads"]),
+        side_phrases=tuple(p.removeprefix("the ") for p in two_sides().phrases()),
+        side_bare=frozenset(two_sides().bare),
+        side_heads=two_sides().heads(),
         government_only=frozenset(data["government_only"]),
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),

@@ -8,9 +8,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from diplograph import dates
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.meetings.triggers import has_trigger
 from diplograph.extract.meetings.vocab import Draft, MeetingWords, words
+from diplograph.extract.phrases import alternatives
 from diplograph.extract.syntax import governing_verb
 from diplograph.records import ResolvedDate
 
@@ -72,7 +74,10 @@ def _sentence_dates(ctx: ReportContext, drafts: list[Draft]
 
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp"})
 #: "from"/"between" right before a date: a range
-_RANGE_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
+@lru_cache(maxsize=1)
+def _range_before() -> re.Pattern[str]:
+    """A range's opening word right before a date ("from", "between": `range_leads`)."""
+    return re.compile(rf"(?i)\b(?:{alternatives(load_yaml('meetings.yaml')['range_leads'])})\s+$")
 
 
 def _extent(tok: Token) -> tuple[int, int]:
@@ -114,7 +119,7 @@ def _in_own_clause(sent: Sentence, trigger: Token, found: list) -> list:
            and not any(a <= sent.start + f.start < b for a, b in others)]
     # a range after a visit word is the visit's, wherever the parser hangs it
     spans = [f for f in own if _span_range().search(sent.text[max(0, f.start - 80) : f.start])
-             and _RANGE_BEFORE.search(sent.text[max(0, f.start - 10) : f.start])]
+             and _range_before().search(sent.text[max(0, f.start - 10) : f.start])]
     return [f for f in own if f not in spans] or own
 
 
@@ -203,7 +208,7 @@ _SAME_STORY_DAYS = 10
 def _one_day(ctx: ReportContext, lead: ResolvedDate) -> bool:
     """Every day the report names near its first encounter's is that day, and
     it tells of no visit of several days ("a three-day visit")."""
-    if SEVERAL_DAYS.search(ctx.text):
+    if several_days().search(ctx.text):
         return False
     first = dates.as_date(lead.value)
     assert first is not None
@@ -215,9 +220,11 @@ def _one_day(ctx: ReportContext, lead: ResolvedDate) -> bool:
     return True
 
 
-SEVERAL_DAYS = re.compile(
-    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]days?\b(?![- ]old)"
-)
+@lru_cache(maxsize=1)
+def several_days() -> re.Pattern[str]:
+    """ "a three-day visit", "for 3 days" (`number_words` of data/meetings.yaml, or digits)."""
+    numbers = alternatives(load_yaml("meetings.yaml")["number_words"])
+    return re.compile(rf"(?i)\b(?:{numbers}|\d+)[- ]days?\b(?![- ]old)")
 
 
 def _continues(ctx: ReportContext, told: Sentence, d: Draft, drafts: list[Draft]) -> bool:
@@ -229,7 +236,7 @@ def _continues(ctx: ReportContext, told: Sentence, d: Draft, drafts: list[Draft]
     assert ctx.persons is not None
     same_paragraph = "\n" not in ctx.text[told.end : d.sentence.start]
     visit = any(x.sentence is told and x.kind == "visit" for x in drafts)
-    visit = visit and not SEVERAL_DAYS.search(told.text)
+    visit = visit and not several_days().search(told.text)
     if not same_paragraph and not (visit and d.sentence.index - told.index <= 2):
         return False
     before = {m.person for m in ctx.persons.in_sentence(told.index)}

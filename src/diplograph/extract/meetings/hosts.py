@@ -26,7 +26,9 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.extract import modality
 from diplograph.extract.context import ReportContext
+from diplograph.extract.phrases import alternatives
 from diplograph.extract.rules import rule
 from diplograph.records import Meeting, Participant, ResolvedDate
 
@@ -306,7 +308,8 @@ def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     sentence's. Encounters told later, visits in passing, anything with a
     month or year of its own, and a report of a visit of several days keep
     no date."""
-    if not ctx.published or _SEVERAL_DAYS.search(ctx.text):
+    several, past = _news_day_words()
+    if not ctx.published or several.search(ctx.text):
         return meetings  # "a six-day official visit": the text does not fix which day
     lead = [s.index for s in ctx.sentences if s.zone != "title"][:_LEAD_SENTENCES]
     for m in meetings:
@@ -315,21 +318,24 @@ def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
         sent = ctx.sentence_at(m.span.start)
         if sent is None or sent.index not in lead:
             continue
-        if ctx.found_dates(sent.text) or _PAST_WORDS.search(sent.text):
+        if ctx.found_dates(sent.text) or past.search(sent.text):
             continue  # "last month", "in 2019": a time of its own, even if no day
         m.date = ResolvedDate(ctx.published, "day", "publication")
         m.made_by("meeting.news_day", "date: news_day")
     return meetings
 
 
-_SEVERAL_DAYS = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[-\s]day\b|\bfrom\s+\w+\s+\d{1,2}\s+to\s+\d{1,2}\b",
-    re.IGNORECASE,
-)
-_PAST_WORDS = re.compile(
-    r"\b(?:last|previous|earlier|ago|former|formerly|once|since|yesterday|will|would|to\s+visit)\b",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _news_day_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "a six-day visit", "from May 12 to 14" (`number_words`); "last month", "will visit"
+    (`not_news_words`): of data/meetings.yaml."""
+    data = yaml.safe_load(files("diplograph.data").joinpath("meetings.yaml").read_text("utf-8"))
+    numbers = alternatives(data["number_words"])
+    several = re.compile(rf"\b(?:{numbers}|\d{{1,2}})[-\s]day\b|\bfrom\s+\w+\s+\d{{1,2}}\s+to\s+\d{{1,2}}\b",
+                         re.IGNORECASE)
+    # and a future or conditional auxiliary ("will", "would": data/modality.yaml)
+    past = data["not_news_words"] + modality.auxiliary_words("future", "conditional")
+    return several, re.compile(rf"\b(?:{alternatives(past)})\b", re.IGNORECASE)
 
 
 def _told_like(m: Meeting, participants: list[Participant], rule_name: str) -> Meeting:

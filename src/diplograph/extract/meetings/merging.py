@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import ReportContext
-from diplograph.extract.meetings.dating import SEVERAL_DAYS
+from diplograph.extract.meetings.dating import several_days
 from diplograph.extract.meetings.sides import is_body
 from diplograph.extract.meetings.vocab import Draft, Party
 
@@ -217,7 +217,7 @@ def _degenerate(ctx: ReportContext, d: Draft) -> bool:
 def _visit_of_days(draft: Draft) -> bool:
     """A visit of several days ("began a six-day visit on Sunday"): its date
     is the day it began, not the day of the talks merged with it."""
-    return draft.kind == "visit" and bool(SEVERAL_DAYS.search(draft.sentence.text))
+    return draft.kind == "visit" and bool(several_days().search(draft.sentence.text))
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from diplograph.actors.knowledge import load_yaml
 from diplograph.extract.context import Sentence
 from diplograph.extract.phrases import alternatives
+from diplograph.extract.sides import two_sides
 from diplograph.records import ResolvedDate, Span
 
 
@@ -21,9 +22,6 @@ class MeetingWords:
     light_verbs: frozenset[str]
     visit_words: frozenset[str]
     phone_words: frozenset[str]
-    future_modifiers: frozenset[str]
-    future_governors: frozenset[str]
-    future_auxiliaries: frozenset[str]
     two_sides: re.Pattern[str]
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
@@ -55,7 +53,7 @@ def _alternatives(phrases: list[str]) -> str:
 @lru_cache(maxsize=1)
 def words() -> MeetingWords:
     data = load_yaml("meetings.yaml")
-    sides = "|".join(re.escape(s) for s in sorted(data["two_sides"], key=len, reverse=True))
+    sides = "|".join(re.escape(s) for s in sorted(two_sides().meeting_subjects(), key=len, reverse=True))
     gatherings = "|".join(re.escape(g) for g in sorted(data["named_gatherings"], key=len, reverse=True))
     future = "|".join(re.escape(g) for g in sorted(data["gathering_future"], key=len, reverse=True))
     return MeetingWords(
@@ -64,9 +62,6 @@ def words() -> MeetingWords:
         light_verbs=frozenset(data["light_verbs"]),
         visit_words=frozenset(data["visit_words"]),
         phone_words=frozenset(data["phone_words"]),
-        future_modifiers=frozenset(data["future_modifiers"]),
-        future_governors=frozenset(data["future_governors"]),
-        future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
         joint_verbs=frozenset(data["joint_verbs"]),

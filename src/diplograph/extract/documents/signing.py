@@ -14,6 +14,8 @@ side's wish) is decided by `status` for every rule alike.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 
 from diplograph.extract.context import ReportContext, Sentence
@@ -75,8 +77,25 @@ def status_of(
         return None  # "discussed the possibility of signing": nobody agreed to sign
     if status == "signed" and (later(lead) or future_clause(ctx, cue_at)):
         status = "planned"  # "will hold a meeting and then witness the exchange of an MoU"
+    elif status == "signed" and signing_planned(lead):
+        status, rule = "planned", PLANNING_VERB  # "are negotiating the signing of agreements on ..."
     decided = checked(ctx, sent, cue_at, status, rule)
     return None if decided is None else (decided, rule)
+
+
+_SIGNING_OBJECT = re.compile(r"\s+(?:for\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def signing_planned(lead: str) -> bool:
+    """A planning verb whose object is the signing itself: "are negotiating
+    the signing of", "working towards the signing of", "preparing for the
+    signing of": the signing is still to come (planned)."""
+    m = _SIGNING_OBJECT.search(lead)
+    head = lead[: m.start()] if m else lead
+    cue = None
+    for cue in vocabulary().planned.finditer(head):
+        pass
+    return cue is not None and cue.end() == len(head)
 
 
 def nearest_cue(

@@ -247,12 +247,14 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
 _ANAPHOR_COUNT = re.compile(r"\b(?:the|these|those|such|both|all)\s+$")
 
 
-def _told_before(text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] | None, before: str,
-                 out: list[GroupMention]) -> bool:
+def _told_before(doc: Doc, text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] | None,
+                 before: str, out: list[GroupMention]) -> bool:
     """A plural that is no new group: an anaphor ("the agreements", "the 15
     agreements"), a modifier ("MoUs-related"), the previous group's
     abbreviation ("four memoranda of understanding (MoUs)") or inside its phrase."""
-    if q is None and _vocabulary().anaphor.search(text[max(sent.start, m.start() - 60) : m.start()]):
+    lead = max(sent.start, m.start() - 60)
+    anaphor = _vocabulary().anaphor.search(text[lead : m.start()])
+    if q is None and anaphor and determines(doc, lead + anaphor.start(), m.start()):
         return True  # "the agreements", "these documents": told before
     if q is not None and _ANAPHOR_COUNT.search(before[: q.start()]):
         return True  # "the 15 agreements": the group told before
@@ -261,6 +263,22 @@ def _told_before(text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] |
     if text[m.start() - 1 : m.start()] == "(" and out and out[-1].end >= m.start() - 2:
         return True  # "four memoranda of understanding (MoUs)": the same group, abbreviated
     return bool(out and out[-1].start <= m.start() < out[-1].end)  # inside the previous group's phrase
+
+
+def determines(doc: Doc, start: int, end: int) -> bool:
+    """Whether the determiner at `start` determines the plural at `end`: no
+    preposition or finite verb stands between ("the signing of agreements on
+    A, B and C", "both sides signed agreements on ...": the plural is bare, a
+    new group; "the two agreements", "the signed agreements": told before)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    for t in span[1:]:
+        if t.idx >= end:
+            break
+        if t.pos_ in ("ADP", "AUX", "SCONJ") or (t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG")):
+            return False
+    return True
 
 
 def _singular(kind: str, at: int, sent: Sentence) -> str:
@@ -286,7 +304,7 @@ def _group_at(
     modifiers = text[start : m.start()]
     before = text[max(sent.start, start - 60) : start]
     q = v.quantifier.search(before)
-    if _told_before(text, sent, m, q, before, out):
+    if _told_before(doc, text, sent, m, q, before, out):
         return None
     singular = _singular(kind, m.start(), sent)
     if q is not None:

@@ -92,10 +92,8 @@ def signing_planned(lead: str) -> bool:
     signing of": the signing is still to come (planned)."""
     m = _SIGNING_OBJECT.search(lead)
     head = lead[: m.start()] if m else lead
-    cue = None
-    for cue in vocabulary().planned.finditer(head):
-        pass
-    return cue is not None and cue.end() == len(head)
+    cues = list(vocabulary().planned.finditer(head))
+    return bool(cues) and cues[-1].end() == len(head)
 
 
 def nearest_cue(

@@ -31,6 +31,8 @@ parties.""", "diplograph.extract.document_groups")
 
 #: how many sentences after a counted group its ordinal members may be told
 ORDINAL_REACH = 8
+#: the longest sentence that is an aside between a group and the sentence naming its members
+ASIDE = 80
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -242,10 +244,9 @@ def _members_named(ctx: ReportContext, sent: Sentence, group: GroupMention, foun
         return True
     # the next sentence, or the one after a short aside ("As quoted from the Cabinet Secretariat release.")
     opens = vocabulary().carrier_opens
-    return any(
-        k < len(ctx.sentences) and opens.match(ctx.sentences[k].text) is not None
-        for k in (sent.index + 1, sent.index + 2)
-    )
+    nxt = sent.index + 1
+    reach = (nxt, nxt + 1) if nxt < len(ctx.sentences) and len(ctx.sentences[nxt].text) <= ASIDE else (nxt,)
+    return any(k < len(ctx.sentences) and opens.match(ctx.sentences[k].text) is not None for k in reach)
 
 
 def count(title: str) -> int | None:

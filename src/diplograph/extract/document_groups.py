@@ -120,10 +120,10 @@ def _vocabulary() -> _Vocabulary:
 #: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
 _TOPIC_STOP = re.compile(
     r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
-    r"according|said|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"according|said|signed|exchanged|inked|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
     r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
     r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
-    r"have|has|had|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
+    r"have|has|had|valued|worth|totalling|totaling|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b))\b",
     re.IGNORECASE,
@@ -143,9 +143,38 @@ def _topic_end(text: str, start: int, limit: int) -> int:
 
 
 def _topics(text: str, start: int, end: int) -> list[str]:
-    """The items of a coordinated topic phrase: "trade, energy and education"."""
-    pieces = [p.strip() for p in _LIST_SPLIT.split(text[start:end])]
-    return [p for p in pieces if p and any(c.isalpha() for c in p)]
+    """The items of a coordinated topic phrase: "trade, energy and education";
+    one item where the phrase is a capitalised name ("Cooperation in Planning,
+    Development and Promotion of Industrial Parks"), and verbal nouns that
+    share one "of" phrase ("the upgrading and refurbishment of X") are one item."""
+    phrase = text[start:end]
+    if _NAME_PHRASE.fullmatch(" ".join(phrase.split())):
+        return [" ".join(phrase.split())]
+    pieces = [p.strip() for p in _LIST_SPLIT.split(phrase)]
+    pieces = [p for p in pieces if p and any(c.isalpha() for c in p)]
+    return _shared_complement(phrase, pieces)
+
+
+#: a topic phrase that is a name: capitalised words (small words between), one comma-and list inside
+_NAME_PHRASE = re.compile(
+    r"[A-Z][\w'’-]*(?:,?\s+(?:(?:of|in|on|for|and|the|to|&)\s+)*[A-Z][\w'’-]*)+"
+)
+#: a verbal noun: "upgrading", "refurbishment", "promotion", "development"
+_VERBAL_NOUN = re.compile(r"(?:\w+(?:ing|tion|sion|ment|ance|ence))$", re.IGNORECASE)
+
+
+def _shared_complement(phrase: str, pieces: list[str]) -> list[str]:
+    """ "the upgrading and refurbishment of X (and Y)": the items before the
+    first "of" phrase verbal nouns alone, its own head a verbal noun: one item."""
+    at = next((k for k, p in enumerate(pieces) if " of " in p), None)
+    if not at:
+        return pieces
+    firsts, last = pieces[:at], pieces[at]
+    head, _, complement = last.partition(" of ")
+    bare = all(" " not in re.sub(r"^the\s+", "", p, flags=re.I) and _VERBAL_NOUN.search(p) for p in firsts)
+    if complement and bare and " " not in head.strip() and _VERBAL_NOUN.search(head):
+        return [" ".join(phrase.split())]
+    return pieces
 
 
 #: what may stand between a plural and its "one on ...": a short name in
@@ -160,6 +189,10 @@ _PASSIVE = re.compile(
     r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted)"
     r"(?=\s+(?:on|in|for|regarding|concerning|to)\s)",
     re.IGNORECASE,
+)
+#: a named party between a plural and its topic: "with the Chinese Embassy", "with China"
+_WITH_PARTY = re.compile(
+    r"\s+with\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}?(?=\s+(?:on|for|regarding|concerning)\s)"
 )
 _AND_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?=[a-z])")
 _NEXT_TO = re.compile(r"[^,;:.]{1,40}?(?P<and>\s*,?\s*and\s+)to\s+(?=[a-z])")
@@ -322,12 +355,18 @@ def _group_at(
         said = "planned" if "will" in passive.group(0).lower() else "signed"
     fields = v.fields.match(text, after, sent.end)
     topic = v.topic_start.match(text, after, sent.end)
+    party = _WITH_PARTY.match(text, after, sent.end) if fields is None and topic is None else None
+    if party is not None and v.topic_start.match(text, party.end(), sent.end):
+        # "exchanged letters of commitment with the Chinese Embassy on ...": the topic after the party
+        after, passive = party.end(), passive or party
+        topic = v.topic_start.match(text, after, sent.end)
     if q is None and fields is None and topic is not None:
         listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
         if listed is not None:
             return listed
     tail = fields or topic
-    if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
+    named = topic is not None and _NAME_PHRASE.match(text, topic.end(), sent.end) is not None
+    if q is None and not modifiers.strip() and ((kind.lower() in v.vague and not named) or tail is None):
         return None  # "signed MOUs", "documents" alone: no group the report names
     return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
 

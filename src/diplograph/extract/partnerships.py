@@ -72,7 +72,9 @@ class _Levels:
         )
         # "signed comprehensive strategic partnership agreements with ...": the level names the instrument
         self.instrument_after = re.compile(rf"^\s*(?:{kinds})\b", re.IGNORECASE)
-        strengthening = "|".join(re.escape(k) for k in sorted(data["strengthening_words"], key=len, reverse=True))
+        strengthening = "|".join(
+            re.escape(k) for k in sorted(data["strengthening_words"], key=len, reverse=True)
+        )
         # "a joint statement on strengthening the Việt Nam-India Comprehensive Strategic Partnership"
         self.strengthening = re.compile(
             rf"\b(?:{strengthening})\s+(?:[^\s.;,]+\s+){{0,6}}$", re.IGNORECASE

@@ -110,7 +110,9 @@ _AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNO
 #: "which increased from 2.4 billion euros to ": the "to" ends a movement from a figure, not an aim
 _MOVED_FROM = re.compile(r"\bfrom\s+\S*\d\S*(?:\s+\S+){0,3}?\s+to\s+$", re.IGNORECASE)
 #: "raise trade from US$20 billion": an aim's starting figure, right after "from"
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|over|some|just|the\s+current)\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:about|around|nearly|over|some|just|the\s+current)\s+)?$", re.IGNORECASE
+)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
 

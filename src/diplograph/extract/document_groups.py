@@ -41,6 +41,10 @@ from diplograph.extract.rules import declare
 ONE_EACH = "document.group.one_each"
 TOPICS = "document.group.topics"
 NAMED = "document.group.named"
+COUNTED = "document.group.counted_topics"
+declare(COUNTED, """A counted plural followed by as many topics as its count, after a
+participle: "two memorandums were signed with the investment fund,
+focusing on new cities and hotel construction" gives a record per topic.""", __name__)
 declare(ONE_EACH, """A counted plural with one phrase per member: "two agreements, one on
 investment protection and the other on customs cooperation" gives a record
 per "one on ..." phrase.""", __name__)
@@ -105,6 +109,12 @@ class _Vocabulary:
             rf"the\s+(?:{alternatives(data['ordinals'])})\s+(?:document|instrument|{alternatives(singulars)})\b",
             re.IGNORECASE,
         )
+        self.numbers = {str(k).lower(): int(v) for k, v in data["numbers"].items()}
+        #: a counted group's topics after a participle: "two MoUs were signed with X, focusing on A and B"
+        self.focusing = re.compile(
+            r"[^.;:]{0,80}?,\s*(?:focusing|focused|centred|centered|centring|centering)\s+on\s+",
+            re.IGNORECASE,
+        )
         self.one_each = re.compile(
             r"(?:^|(?<=\s)(?=one\b)|,|\band\b|;)\s*(?:(?:the\s+)?(?:other|first|second|third|fourth|last)|another|a\s+(?:second|third)"
             r"|one)\s+(?P<prep>on|for|in|regarding|concerning|to)\s+",
@@ -120,7 +130,7 @@ def _vocabulary() -> _Vocabulary:
 #: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
 _TOPIC_STOP = re.compile(
     r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
-    r"according|said|signed|exchanged|inked|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
     r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
     r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
     r"have|has|had|valued|worth|totalling|totaling|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
@@ -164,17 +174,37 @@ _VERBAL_NOUN = re.compile(r"(?:\w+(?:ing|tion|sion|ment|ance|ence))$", re.IGNORE
 
 
 def _shared_complement(phrase: str, pieces: list[str]) -> list[str]:
-    """ "the upgrading and refurbishment of X (and Y)": the items before the
-    first "of" phrase verbal nouns alone, its own head a verbal noun: one item."""
-    at = next((k for k, p in enumerate(pieces) if " of " in p), None)
-    if not at:
-        return pieces
-    firsts, last = pieces[:at], pieces[at]
-    head, _, complement = last.partition(" of ")
-    bare = all(" " not in re.sub(r"^the\s+", "", p, flags=re.I) and _VERBAL_NOUN.search(p) for p in firsts)
-    if complement and bare and " " not in head.strip() and _VERBAL_NOUN.search(head):
-        return [" ".join(phrase.split())]
-    return pieces
+    """ "the upgrading and refurbishment of X", "the development of new cities
+    and the construction and enhancement of hotels": verbal nouns alone
+    before a verbal noun with its "of" phrase share it (one item), and a
+    capitalised name after such an item is its object's ("of Tshwane North
+    and the Tshwane South Colleges")."""
+    spans, pos = [], 0
+    for p in pieces:
+        at = phrase.find(p, pos)
+        spans.append((at, at + len(p)))
+        pos = at + len(p)
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # bare verbal nouns waiting for their "of" phrase
+    named_object = False
+    for p, span in zip(pieces, spans, strict=True):
+        head, _, complement = p.partition(" of ")
+        head = re.sub(r"^the\s+", "", head.strip(), flags=re.I)
+        verbal = " " not in head and _VERBAL_NOUN.search(head) is not None
+        if not complement and verbal:
+            run.append(span)
+            continue
+        if complement and verbal and run:
+            out.append((run[0][0], span[1]))
+            named_object = any(w[:1].isupper() for w in complement.split())
+        elif named_object and re.match(r"(?:the\s+)?[A-Z]", p) and not run:
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out += run + [span]
+            named_object = False
+        run = []
+    out += run
+    return [" ".join(phrase[a:b].split()) for a, b in out]
 
 
 #: what may stand between a plural and its "one on ...": a short name in
@@ -186,7 +216,7 @@ _EACH_LEAD = re.compile(
 
 
 _PASSIVE = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted)"
+    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted|reached)"
     r"(?=\s+(?:on|in|for|regarding|concerning|to)\s)",
     re.IGNORECASE,
 )
@@ -253,6 +283,11 @@ def _premodifiers(doc: Doc, char: int, lowest: int) -> int:
         t = doc[j]
         if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
             j -= 1  # "high-level agreements": a hyphenated modifier
+            continue
+        compound = j > 1 and doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_
+        if compound and t.pos_ in ("VERB", "ADJ", "NOUN"):
+            start = t.idx  # "energy-related memorandums": the participle of a hyphenated modifier
+            j -= 1
             continue
         if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("VBN", "VBD") or t.lower_ in _NOT_MODIFIERS:
             break
@@ -364,11 +399,42 @@ def _group_at(
         listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
         if listed is not None:
             return listed
+    counted = _counted_topics(text, sent, q, (start, after, modifiers + singular), said) if q else None
+    if counted is not None:
+        return counted
     tail = fields or topic
     named = topic is not None and _NAME_PHRASE.match(text, topic.end(), sent.end) is not None
     if q is None and not modifiers.strip() and ((kind.lower() in v.vague and not named) or tail is None):
         return None  # "signed MOUs", "documents" alone: no group the report names
     return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
+
+
+def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
+                    said: str | None) -> GroupMention | None:
+    """document.group.counted_topics: a counted plural whose topics, as many
+    as its count, follow it ("two memorandums were signed with X, focusing on
+    the development of new cities and the construction of hotels"): a record
+    per topic, as the members are named one by one."""
+    v = _vocabulary()
+    start, after, kind = head
+    n = v.numbers.get(q.group("q").lower()) or (int(q.group("q")) if q.group("q").isdigit() else 0)
+    m = v.focusing.match(text, after, sent.end)
+    if n < 2 or m is None:
+        return None
+    t_end = _topic_end(text, m.end(), sent.end)
+    items = _topics(text, m.end(), t_end)
+    if len(items) != n:
+        return None
+    passive = _PASSIVE_BEFORE_PARTY.match(text, after, m.end())  # "were signed with X, focusing on"
+    if passive is not None and said is None:
+        said = "planned" if "will" in passive.group(0).lower() else "signed"
+    return GroupMention(start, t_end, tuple(f"{kind.strip()} on {item}" for item in items), COUNTED, said)
+
+
+_PASSIVE_BEFORE_PARTY = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded)\b",
+    re.IGNORECASE,
+)
 
 
 def _topic_group(text: str, sent: Sentence, topic: re.Match[str], head: tuple[int, str],

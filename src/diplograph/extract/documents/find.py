@@ -161,6 +161,9 @@ def _sentence_documents(
         if decided is None:
             continue
         status, rule = decided
+        if cited_as_basis(ctx, sent, f):
+            ctx.veto(rule, "veto.basis", sent)
+            continue  # "in line with international law, including UNCLOS": a basis, not their document
         if f.bare and f.title.lower() == "agreement" and reached.search(
             ctx.text[max(sent.start, f.start - 25) : f.start]
         ):
@@ -179,6 +182,19 @@ def _sentence_documents(
             pending += told
         records.add(record, sent.index, f.bare)
     records.extend(pending, sent.index)
+
+
+def cited_as_basis(ctx: ReportContext, sent: Sentence, f: Found) -> bool:
+    """An instrument cited as the basis or background of a position ("in line
+    with international law, including the UNCLOS", "the 45th anniversary of
+    the Treaty of Amity"): a basis phrase shortly before the title in its
+    clause, and no signing or planning cue between."""
+    v = vocabulary()
+    m = v.basis.search(ctx.text[max(sent.start, f.start - 100) : f.start])
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return not (v.signed.search(rest) or v.planned.search(rest))
 
 
 def _record(ctx: ReportContext, sent: Sentence, f: Found, status: str) -> Document:

@@ -95,7 +95,8 @@ class Vocabulary:
             re.IGNORECASE,
         )
         self.basis = re.compile(
-            rf"(?<![\w-])(?:{alternatives(d['basis_phrases'])})(?![\w-])(?P<rest>[^.;]{{0,60}})$", re.IGNORECASE
+            rf"(?<![\w-])(?:{alternatives(d['basis_phrases'])})(?![\w-])(?P<rest>[^.;]{{0,60}})$",
+            re.IGNORECASE,
         )
         self.screen = re.compile(
             rf"(?:{alternatives(kinds['strong'] + kinds['weak'] + kinds['capitalised'])})", re.IGNORECASE

@@ -368,10 +368,17 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
         home = home_state(ctx)
         if len(codes) == 1 and home and codes[0] != home:
             return [codes[0], home]
+        directed = any(_DIRECTED.search(text[max(sent.start, m.start - 30) : m.start]) for m in mentions)
+        if len(codes) == 1 and directed:
+            return complete_pair(ctx, sent, codes)  # "Exports to Germany reached ...": the pair from context
         return codes
     return complete_pair(ctx, sent, codes)
 
 
+#: a one-sided metric aimed at its one named party: "exports to Germany", "imports from China"
+_DIRECTED = re.compile(
+    r"\b(?:exports?|imports?|shipments|sales)\s+(?:to|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 

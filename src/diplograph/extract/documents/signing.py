@@ -83,6 +83,7 @@ def status_of(
     return None if decided is None else (decided, rule)
 
 
+_ON = re.compile(r"\s+(?:up)?on\b", re.IGNORECASE)
 _SIGNING_OBJECT = re.compile(r"\s+(?:for\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -106,7 +107,9 @@ def nearest_cue(
     base = max(sent.start, f.start - CUE_REACH)
     before = text[base : f.start]
     cues = [(m.end(), m.start(), "signed", SIGNING_VERB) for m in v.signed.finditer(before)]
-    cues += [(m.end(), m.start(), "planned", PLANNING_VERB) for m in v.planned.finditer(before)]
+    cues += [(m.end(), m.start(), "planned", PLANNING_VERB) for m in v.planned.finditer(before)
+             if not (m.group(0).lower().startswith("build") and _ON.match(before, m.end()))]
+    # "building on the Declaration of Principles": resting on an instrument, not making one
     cues += [
         (m.end(), m.start(), "planned", COMPLETION_SOUGHT)
         for m in v.completion.finditer(before) if v.forward.search(before[: m.start()])

@@ -207,7 +207,13 @@ def _pairs(ctx: ReportContext, sent: Sentence, level_start: int, level_end: int)
     return [complete_pair(ctx, sent, codes)]
 
 
-_WITH_LIST = re.compile(r"^s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+#: "... Partnerships with China, Russia and India", "... partnership agreements with several other
+#: nations in the past decade, including Indonesia, Singapore and the Asean grouping"
+_WITH_LIST = re.compile(
+    r"^s?(?:\s+(?:agreements?|declarations?|treaties|treaty))?\s+with\s+(?:the\s+)?"
+    r"(?:[^,.;]{0,80},?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 #: A capitalised name ending in "Partnership": "All-Round High-Quality Future-Oriented

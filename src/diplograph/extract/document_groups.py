@@ -41,6 +41,10 @@ from diplograph.extract.rules import declare
 ONE_EACH = "document.group.one_each"
 TOPICS = "document.group.topics"
 NAMED = "document.group.named"
+COUNTED = "document.group.counted_topics"
+declare(COUNTED, """A counted plural followed by as many topics as its count, after a
+participle: "two memorandums were signed with the investment fund,
+focusing on new cities and hotel construction" gives a record per topic.""", __name__)
 declare(ONE_EACH, """A counted plural with one phrase per member: "two agreements, one on
 investment protection and the other on customs cooperation" gives a record
 per "one on ..." phrase.""", __name__)
@@ -105,6 +109,12 @@ class _Vocabulary:
             rf"the\s+(?:{alternatives(data['ordinals'])})\s+(?:document|instrument|{alternatives(singulars)})\b",
             re.IGNORECASE,
         )
+        self.numbers = {str(k).lower(): int(v) for k, v in data["numbers"].items()}
+        #: a counted group's topics after a participle: "two MoUs were signed with X, focusing on A and B"
+        self.focusing = re.compile(
+            r"[^.;:]{0,80}?,\s*(?:focusing|focused|centred|centered|centring|centering)\s+on\s+",
+            re.IGNORECASE,
+        )
         self.one_each = re.compile(
             r"(?:^|(?<=\s)(?=one\b)|,|\band\b|;)\s*(?:(?:the\s+)?(?:other|first|second|third|fourth|last)|another|a\s+(?:second|third)"
             r"|one)\s+(?P<prep>on|for|in|regarding|concerning|to)\s+",
@@ -120,10 +130,10 @@ def _vocabulary() -> _Vocabulary:
 #: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
 _TOPIC_STOP = re.compile(
     r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
-    r"according|said|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
     r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
     r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
-    r"have|has|had|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
+    r"have|has|had|valued|worth|totalling|totaling|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b))\b",
     re.IGNORECASE,
@@ -143,9 +153,58 @@ def _topic_end(text: str, start: int, limit: int) -> int:
 
 
 def _topics(text: str, start: int, end: int) -> list[str]:
-    """The items of a coordinated topic phrase: "trade, energy and education"."""
-    pieces = [p.strip() for p in _LIST_SPLIT.split(text[start:end])]
-    return [p for p in pieces if p and any(c.isalpha() for c in p)]
+    """The items of a coordinated topic phrase: "trade, energy and education";
+    one item where the phrase is a capitalised name ("Cooperation in Planning,
+    Development and Promotion of Industrial Parks"), and verbal nouns that
+    share one "of" phrase ("the upgrading and refurbishment of X") are one item."""
+    phrase = text[start:end]
+    if _NAME_PHRASE.fullmatch(" ".join(phrase.split())):
+        return [" ".join(phrase.split())]
+    pieces = [p.strip() for p in _LIST_SPLIT.split(phrase)]
+    pieces = [p for p in pieces if p and any(c.isalpha() for c in p)]
+    return _shared_complement(phrase, pieces)
+
+
+#: a topic phrase that is a name: capitalised words (small words between), one comma-and list inside
+_NAME_PHRASE = re.compile(
+    r"[A-Z][\w'’-]*(?:,?\s+(?:(?:of|in|on|for|and|the|to|&)\s+)*[A-Z][\w'’-]*)+"
+)
+#: a verbal noun: "upgrading", "refurbishment", "promotion", "development"
+_VERBAL_NOUN = re.compile(r"(?:\w+(?:ing|tion|sion|ment|ance|ence))$", re.IGNORECASE)
+
+
+def _shared_complement(phrase: str, pieces: list[str]) -> list[str]:
+    """ "the upgrading and refurbishment of X", "the development of new cities
+    and the construction and enhancement of hotels": verbal nouns alone
+    before a verbal noun with its "of" phrase share it (one item), and a
+    capitalised name after such an item is its object's ("of Tshwane North
+    and the Tshwane South Colleges")."""
+    spans, pos = [], 0
+    for p in pieces:
+        at = phrase.find(p, pos)
+        spans.append((at, at + len(p)))
+        pos = at + len(p)
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # bare verbal nouns waiting for their "of" phrase
+    named_object = False
+    for p, span in zip(pieces, spans, strict=True):
+        head, _, complement = p.partition(" of ")
+        head = re.sub(r"^the\s+", "", head.strip(), flags=re.I)
+        verbal = " " not in head and _VERBAL_NOUN.search(head) is not None
+        if not complement and verbal:
+            run.append(span)
+            continue
+        if complement and verbal and run:
+            out.append((run[0][0], span[1]))
+            named_object = any(w[:1].isupper() for w in complement.split())
+        elif named_object and re.match(r"(?:the\s+)?[A-Z]", p) and not run:
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out += run + [span]
+            named_object = False
+        run = []
+    out += run
+    return [" ".join(phrase[a:b].split()) for a, b in out]
 
 
 #: what may stand between a plural and its "one on ...": a short name in
@@ -157,9 +216,13 @@ _EACH_LEAD = re.compile(
 
 
 _PASSIVE = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted)"
+    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted|reached)"
     r"(?=\s+(?:on|in|for|regarding|concerning|to)\s)",
     re.IGNORECASE,
+)
+#: a named party between a plural and its topic: "with the Chinese Embassy", "with China"
+_WITH_PARTY = re.compile(
+    r"\s+with\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}?(?=\s+(?:on|for|regarding|concerning)\s)"
 )
 _AND_TO = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?=[a-z])")
 _NEXT_TO = re.compile(r"[^,;:.]{1,40}?(?P<and>\s*,?\s*and\s+)to\s+(?=[a-z])")
@@ -221,6 +284,11 @@ def _premodifiers(doc: Doc, char: int, lowest: int) -> int:
         if t.text in ("-", "–") and not t.whitespace_ and j > 0 and not doc[j - 1].whitespace_:
             j -= 1  # "high-level agreements": a hyphenated modifier
             continue
+        compound = j > 1 and doc[j - 1].text in ("-", "–") and not doc[j - 1].whitespace_
+        if compound and t.pos_ in ("VERB", "ADJ", "NOUN"):
+            start = t.idx  # "energy-related memorandums": the participle of a hyphenated modifier
+            j -= 1
+            continue
         if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("VBN", "VBD") or t.lower_ in _NOT_MODIFIERS:
             break
         start = t.idx
@@ -247,12 +315,14 @@ def group_mentions(doc: Doc, text: str, sent: Sentence) -> list[GroupMention]:
 _ANAPHOR_COUNT = re.compile(r"\b(?:the|these|those|such|both|all)\s+$")
 
 
-def _told_before(text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] | None, before: str,
-                 out: list[GroupMention]) -> bool:
+def _told_before(doc: Doc, text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] | None,
+                 before: str, out: list[GroupMention]) -> bool:
     """A plural that is no new group: an anaphor ("the agreements", "the 15
     agreements"), a modifier ("MoUs-related"), the previous group's
     abbreviation ("four memoranda of understanding (MoUs)") or inside its phrase."""
-    if q is None and _vocabulary().anaphor.search(text[max(sent.start, m.start() - 60) : m.start()]):
+    lead = max(sent.start, m.start() - 60)
+    anaphor = _vocabulary().anaphor.search(text[lead : m.start()])
+    if q is None and anaphor and determines(doc, lead + anaphor.start(), m.start()):
         return True  # "the agreements", "these documents": told before
     if q is not None and _ANAPHOR_COUNT.search(before[: q.start()]):
         return True  # "the 15 agreements": the group told before
@@ -261,6 +331,22 @@ def _told_before(text: str, sent: Sentence, m: re.Match[str], q: re.Match[str] |
     if text[m.start() - 1 : m.start()] == "(" and out and out[-1].end >= m.start() - 2:
         return True  # "four memoranda of understanding (MoUs)": the same group, abbreviated
     return bool(out and out[-1].start <= m.start() < out[-1].end)  # inside the previous group's phrase
+
+
+def determines(doc: Doc, start: int, end: int) -> bool:
+    """Whether the determiner at `start` determines the plural at `end`: no
+    preposition or finite verb stands between ("the signing of agreements on
+    A, B and C", "both sides signed agreements on ...": the plural is bare, a
+    new group; "the two agreements", "the signed agreements": told before)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    for t in span[1:]:
+        if t.idx >= end:
+            break
+        if t.pos_ in ("ADP", "AUX", "SCONJ") or (t.pos_ == "VERB" and t.tag_ not in ("VBN", "VBG")):
+            return False
+    return True
 
 
 def _singular(kind: str, at: int, sent: Sentence) -> str:
@@ -286,7 +372,7 @@ def _group_at(
     modifiers = text[start : m.start()]
     before = text[max(sent.start, start - 60) : start]
     q = v.quantifier.search(before)
-    if _told_before(text, sent, m, q, before, out):
+    if _told_before(doc, text, sent, m, q, before, out):
         return None
     singular = _singular(kind, m.start(), sent)
     if q is not None:
@@ -304,14 +390,51 @@ def _group_at(
         said = "planned" if "will" in passive.group(0).lower() else "signed"
     fields = v.fields.match(text, after, sent.end)
     topic = v.topic_start.match(text, after, sent.end)
+    party = _WITH_PARTY.match(text, after, sent.end) if fields is None and topic is None else None
+    if party is not None and v.topic_start.match(text, party.end(), sent.end):
+        # "exchanged letters of commitment with the Chinese Embassy on ...": the topic after the party
+        after, passive = party.end(), passive or party
+        topic = v.topic_start.match(text, after, sent.end)
     if q is None and fields is None and topic is not None:
         listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
         if listed is not None:
             return listed
+    counted = _counted_topics(text, sent, q, (start, after, modifiers + singular), said) if q else None
+    if counted is not None:
+        return counted
     tail = fields or topic
-    if q is None and not modifiers.strip() and (kind.lower() in v.vague or tail is None):
+    named = topic is not None and _NAME_PHRASE.match(text, topic.end(), sent.end) is not None
+    if q is None and not modifiers.strip() and ((kind.lower() in v.vague and not named) or tail is None):
         return None  # "signed MOUs", "documents" alone: no group the report names
     return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
+
+
+def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
+                    said: str | None) -> GroupMention | None:
+    """document.group.counted_topics: a counted plural whose topics, as many
+    as its count, follow it ("two memorandums were signed with X, focusing on
+    the development of new cities and the construction of hotels"): a record
+    per topic, as the members are named one by one."""
+    v = _vocabulary()
+    start, after, kind = head
+    n = v.numbers.get(q.group("q").lower()) or (int(q.group("q")) if q.group("q").isdigit() else 0)
+    m = v.focusing.match(text, after, sent.end)
+    if n < 2 or m is None:
+        return None
+    t_end = _topic_end(text, m.end(), sent.end)
+    items = _topics(text, m.end(), t_end)
+    if len(items) != n:
+        return None
+    passive = _PASSIVE_BEFORE_PARTY.match(text, after, m.end())  # "were signed with X, focusing on"
+    if passive is not None and said is None:
+        said = "planned" if "will" in passive.group(0).lower() else "signed"
+    return GroupMention(start, t_end, tuple(f"{kind.strip()} on {item}" for item in items), COUNTED, said)
+
+
+_PASSIVE_BEFORE_PARTY = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded)\b",
+    re.IGNORECASE,
+)
 
 
 def _topic_group(text: str, sent: Sentence, topic: re.Match[str], head: tuple[int, str],

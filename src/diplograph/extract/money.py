@@ -171,7 +171,7 @@ def find_money(text: str) -> list[Money]:
 
 
 _OPEN = re.compile(r"^\s*[(\[]\s*(?:about|around|approximately|roughly|some|nearly|or|~)?\s*$", re.IGNORECASE)
-_CLOSE = re.compile(r"^\s*[)\]]")
+_CLOSE = re.compile(r"^\s*(?:(?:US\s+)?dollars?\s*)?[)\]]", re.IGNORECASE)
 
 
 def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
@@ -186,7 +186,7 @@ def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
             if (
                 a.currency != b.currency
                 and _OPEN.match(text[a.end : b.start])
-                and _CLOSE.match(text[b.end : b.end + 3])
+                and _CLOSE.match(text[b.end : b.end + 14])
             ):
                 out.append(b if b.currency == "USD" else a)
                 k += 2

@@ -74,6 +74,13 @@ class _Levels:
         )
         # "signed comprehensive strategic partnership agreements with ...": the level names the instrument
         self.instrument_after = re.compile(rf"^\s*(?:{kinds})\b", re.IGNORECASE)
+        strengthening = "|".join(
+            re.escape(k) for k in sorted(data["strengthening_words"], key=len, reverse=True)
+        )
+        # "a joint statement on strengthening the Việt Nam-India Comprehensive Strategic Partnership"
+        self.strengthening = re.compile(
+            rf"\b(?:{strengthening})\s+(?:[^\s.;,]+\s+){{0,6}}$", re.IGNORECASE
+        )
         self.signing_before = re.compile(rf"\b(?:{signing})\b[^.;]{{0,40}}$", re.IGNORECASE)
         self.screen = re.compile(r"partnership", re.IGNORECASE)
         self.level_words = {w.lower() for w in data.get("level_words") or []}
@@ -143,7 +150,9 @@ declare(ESTABLISHED, """A listed level that is the object of establishing: "forg
 partnership in 1993", "launched a Korea-Singapore strategic partnership".""", __name__)
 declare(BY_INSTRUMENT, """A listed level set up by the instrument that names it, between two states
 the sentence names: "signed the Agreement on Strategic Partnership", "signed
-comprehensive strategic partnership agreements".""", __name__)
+comprehensive strategic partnership agreements"; not an instrument on
+strengthening a level that exists ("adopted a joint statement on
+strengthening the ... Comprehensive Strategic Partnership": existing).""", __name__)
 declare(TOLD_AFTER, """A listed level whose establishment (or upgrade) is told after it: "the
 Strategic Partnership, which was established in 2011", "... since its
 establishment".""", __name__)
@@ -167,7 +176,7 @@ def _change(before: str, after: str, lv: _Levels, pair_named: bool = True) -> tu
         return (None if not_yet(before[: up.start()]) else "upgraded"), UPGRADED
     if lv.established.search(before):
         return "established", ESTABLISHED
-    if pair_named and (lv.instrument_before.search(before) or (
+    if pair_named and not lv.strengthening.search(before) and (lv.instrument_before.search(before) or (
         lv.instrument_after.match(after) and lv.signing_before.search(before)
     )):
         return "established", BY_INSTRUMENT  # set up by the instrument that names it
@@ -212,7 +221,13 @@ def _pairs(ctx: ReportContext, sent: Sentence, level_start: int, level_end: int)
     return [complete_pair(ctx, sent, codes)]
 
 
-_WITH_LIST = re.compile(r"^s?\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+#: "... Partnerships with China, Russia and India", "... partnership agreements with several other
+#: nations in the past decade, including Indonesia, Singapore and the Asean grouping"
+_WITH_LIST = re.compile(
+    r"^s?(?:\s+(?:agreements?|declarations?|treaties|treaty))?\s+with\s+(?:the\s+)?"
+    r"(?:[^,.;]{0,80},?\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 
 
 #: A capitalised name ending in "Partnership": "All-Round High-Quality Future-Oriented

@@ -113,6 +113,12 @@ _WITH = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(rf"\b(?:{_words(_WORDS['comparison_words'])})\b", re.IGNORECASE)
 _TO_AMOUNT = re.compile(rf"\bto\s+(?:(?:{_words(_WORDS['to_amount_words'])})\s+)*$", re.IGNORECASE)
 _AFTER_GAP = re.compile(r"^\s*(?:in|of|for|from)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+#: "which increased from 2.4 billion euros to ": the "to" ends a movement from a figure, not an aim
+_MOVED_FROM = re.compile(r"\bfrom\s+\S*\d\S*(?:\s+\S+){0,3}?\s+to\s+$", re.IGNORECASE)
+#: "raise trade from US$20 billion": an aim's starting figure, right after "from"
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:about|around|nearly|over|some|just|the\s+current)\s+)?$", re.IGNORECASE
+)
 #: How near (characters) a metric must be to the amount.
 METRIC_REACH = 90
 
@@ -186,7 +192,9 @@ declare(REPORTED_CUE, """A figure after a verb of reporting in its clause: "two-
 surpassed US$453 billion in 2024", "investment stood at US$3 billion"
 (actual, with its nearest year).""", __name__)
 declare(AIM_EARLIER, """A figure an aim before it raises "to", its current value told between:
-"boost trade, currently worth $3.5 billion, to $10 billion" (target).""", __name__)
+"boost trade, currently worth $3.5 billion, to $10 billion" (target); not the
+end of a movement from a figure ("keen to increase exports after years of
+deficit, which increased from 2.4 billion euros to 2.6 billion euros").""", __name__)
 declare(AIM_AFTER, """A figure with its aim's noun after it: "set a US$15 billion two-way
 trade target for 2025" (target).""", __name__)
 declare(DEADLINE, """A figure with no cue but a deadline after it, not before the publication
@@ -203,9 +211,12 @@ def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_bef
     """(target | actual, the rule): the nearest cue before the amount
     decides; with none, an aim after it or a deadline says target."""
     nearest = _nearest_cue(seg, cues)
+    if nearest is not None and nearest[0] == "target" and _FROM_BEFORE.search(seg.before):
+        return "actual", REPORTED_CUE  # "raise trade from US$20 billion to ...": the value it starts from
     if nearest is not None:
         return nearest
-    if _TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before):
+    if (_TO_AMOUNT.search(seg.before) and cues.target.search(sentence_before)
+            and not _moved(sentence_before, cues)):
         return "target", AIM_EARLIER  # "boost trade, currently worth $3.5 billion, to $10 billion"
     if _AIM_AFTER.match(seg.after):
         return "target", AIM_AFTER  # "set a US$15 billion two-way trade target for 2025"
@@ -213,6 +224,18 @@ def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_bef
     if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
         return "target", DEADLINE
     return "actual", ACTUAL
+
+
+def _moved(sentence_before: str, cues: _Cues) -> bool:
+    """ "..., which increased from 2.4 billion euros to": the "to" ends a
+    reported movement from a figure (its verb a reporting cue), not an aim."""
+    m = _MOVED_FROM.search(sentence_before)
+    if m is None:
+        return False
+    lead = sentence_before[: m.start()]
+    last = {status: max((c.end() for c in pattern.finditer(lead)), default=-1)
+            for status, pattern in (("target", cues.target), ("actual", cues.actual))}
+    return last["actual"] > last["target"]
 
 
 def _nearest_cue(seg: _Segment, cues: _Cues) -> tuple[str, str] | None:
@@ -355,10 +378,17 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
         home = home_state(ctx)
         if len(codes) == 1 and home and codes[0] != home:
             return [codes[0], home]
+        directed = any(_DIRECTED.search(text[max(sent.start, m.start - 30) : m.start]) for m in mentions)
+        if len(codes) == 1 and directed:
+            return complete_pair(ctx, sent, codes)  # "Exports to Germany reached ...": the pair from context
         return codes
     return complete_pair(ctx, sent, codes)
 
 
+#: a one-sided metric aimed at its one named party: "exports to Germany", "imports from China"
+_DIRECTED = re.compile(
+    r"\b(?:exports?|imports?|shipments|sales)\s+(?:to|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_BETWEEN = re.compile(r"\s+and\s+(?:the\s+)?", re.IGNORECASE)
 

@@ -19,7 +19,7 @@ from diplograph.extract.document_groups import GroupMention, group_mentions, ord
 from diplograph.extract.documents.parties import parties
 from diplograph.extract.documents.signing import PASSIVE, status_of
 from diplograph.extract.documents.status import GROUP_RULES, STATUS_RULES, checked
-from diplograph.extract.documents.titles import Found, mentions
+from diplograph.extract.documents.titles import Found, capitalised_words, mentions, trim
 from diplograph.extract.documents.vocabulary import vocabulary
 from diplograph.extract.rules import declare
 from diplograph.records import Document, ResolvedDate, Veto
@@ -30,8 +30,16 @@ two MoUs with China. The first concerns climate change. The second MOU
 focuses on culture." gives an MoU on each, with the group's status and
 parties.""", "diplograph.extract.document_groups")
 
+REPORT_IS_INSTRUMENT = "document.report_is_instrument"
+declare(REPORT_IS_INSTRUMENT, """A report whose title line is an instrument's name ("Joint Statement
+on the Official Visit to Chile of the Minister of Foreign Affairs of
+Colombia", "Exchange of Notes for Japanese ODA Loan ...") is that
+instrument, issued (signed), with the report's parties.""", __name__)
+
 #: how many sentences after a counted group its ordinal members may be told
 ORDINAL_REACH = 8
+#: the longest sentence that is an aside between a group and the sentence naming its members
+ASIDE = 80
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -90,12 +98,40 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         if not groups and not screen.search(ctx.text[sent.start : sent.end]):
             continue
         _sentence_documents(ctx, sent, groups, records)
+    the_report = _report_is_instrument(ctx, records)
+    if the_report is not None:
+        records.add(the_report[0], the_report[1], False)
     out = records.out
     for d in out:
         if id(d) in records.members and counted_all(d, records.members):
             ctx.vetoes.append(Veto(d.rule or "", "veto.members_told", d.evidence, d.span))
     out = [d for d in out if not (id(d) in records.members and counted_all(d, records.members))]
     return _without_headline_groups(ctx, out, records.headline_groups)
+
+
+def _report_is_instrument(ctx: ReportContext, records: _Records) -> tuple[Document, int] | None:
+    """document.report_is_instrument: a report whose title line is an
+    instrument's name ("Joint Statement on the Official Visit to Chile of the
+    Minister of Foreign Affairs of Colombia", "Exchange of Notes for Japanese
+    ODA Loan ...", a ministry's page of the text itself) is that instrument,
+    issued: signed, dated the publication date."""
+    if not rules.enabled(REPORT_IS_INSTRUMENT):
+        return None
+    v = vocabulary()
+    for sent in ctx.sentences[:3]:
+        line = sent.text.strip()
+        m = v.kind.match(line)
+        if m is None or m.group("plural") or not capitalised_words(m.group("kind")) or line[-1:] in ".!?":
+            continue
+        told = any(pos in ("VERB", "AUX") and t.text[:1].islower() for t, _l, pos in sent.tagged())
+        if len(line.split()) < 3 or told:
+            continue  # "Joint Statement" alone, or a headline that tells news ("Joint Statement issued ...")
+        f = Found(sent.start, sent.end, sent.start, trim(" ".join(line.split())), False)
+        evidence, span = ctx.evidence(sent)
+        date = ctx.date_of(ctx.published) if ctx.published else ResolvedDate(None)
+        record = Document(f.title, parties(ctx, sent, f), "signed", date, evidence, span)
+        return record.made_by(REPORT_IS_INSTRUMENT, "the report's title names the instrument"), sent.index
+    return None
 
 
 def _ordinal_sentence(ctx: ReportContext, sent: Sentence, records: _Records) -> bool:
@@ -160,6 +196,9 @@ def _sentence_documents(
         if decided is None:
             continue
         status, rule = decided
+        if cited_as_basis(ctx, sent, f):
+            ctx.veto(rule, "veto.basis", sent)
+            continue  # "in line with international law, including UNCLOS": a basis, not their document
         if f.bare and f.title.lower() == "agreement" and reached.search(
             ctx.text[max(sent.start, f.start - 25) : f.start]
         ):
@@ -179,6 +218,19 @@ def _sentence_documents(
         if c.group is None or rules.enabled(c.group, GROUP_RULES):
             records.add(record, sent.index, f.bare)
     records.extend(pending, sent.index)
+
+
+def cited_as_basis(ctx: ReportContext, sent: Sentence, f: Found) -> bool:
+    """An instrument cited as the basis or background of a position ("in line
+    with international law, including the UNCLOS", "the 45th anniversary of
+    the Treaty of Amity"): a basis phrase shortly before the title in its
+    clause, and no signing or planning cue between."""
+    v = vocabulary()
+    m = v.basis.search(ctx.text[max(sent.start, f.start - 100) : f.start])
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return not (v.signed.search(rest) or v.planned.search(rest))
 
 
 def _record(ctx: ReportContext, sent: Sentence, f: Found, status: str) -> Document:
@@ -244,10 +296,9 @@ def _members_named(ctx: ReportContext, sent: Sentence, group: GroupMention, foun
         return True
     # the next sentence, or the one after a short aside ("As quoted from the Cabinet Secretariat release.")
     opens = vocabulary().carrier_opens
-    return any(
-        k < len(ctx.sentences) and opens.match(ctx.sentences[k].text) is not None
-        for k in (sent.index + 1, sent.index + 2)
-    )
+    nxt = sent.index + 1
+    reach = (nxt, nxt + 1) if nxt < len(ctx.sentences) and len(ctx.sentences[nxt].text) <= ASIDE else (nxt,)
+    return any(k < len(ctx.sentences) and opens.match(ctx.sentences[k].text) is not None for k in reach)
 
 
 def count(title: str) -> int | None:

@@ -33,6 +33,8 @@ capitalised name told right beside such a signing.""", __name__)
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪●○◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 #: the longest list (in items) whose lead sentence still gives its items a status
 _LIST_REACH = 40
+#: how many sentences back "The agreements (further) include ..." may find the set's signing
+_CARRIER_REACH = 4
 #: how far before a set's plural noun its cue may stand
 _SET_REACH = 60
 
@@ -49,7 +51,8 @@ def carried(ctx: ReportContext, sent: Sentence, f: Found) -> tuple[str, str] | N
     if listed is not None:
         return (listed, LIST_ITEM) if rules.enabled(LIST_ITEM, STATUS_RULES) else None
     if v.carrier.search(ctx.text[sent.start : f.start]):
-        neighbours = [sent.index - 1, sent.index - 2]  # a credit line may stand between
+        # the nearest set told before: a credit line or other members' sentences may stand between
+        neighbours = [sent.index - k for k in range(1, _CARRIER_REACH + 1)]
     elif capitalised_words(f.title) and len(f.title.split()) >= 2:
         neighbours = [sent.index - 1, sent.index + 1]
     else:

@@ -14,6 +14,8 @@ side's wish) is decided by `status` for every rule alike.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 
 from diplograph.extract import rules
@@ -66,20 +68,36 @@ def status_of(
     if cue is None:
         return _after_title(ctx, sent, f)
     status, cue_at, rule = _concluded(ctx, sent, *cue)
-    if not rules.enabled(rule, STATUS_RULES):
-        return None  # another rule runs alone (`rules.alone`): this cue decides nothing
     text = ctx.text
     lead = text[max(sent.start, cue_at - _LEAD) : cue_at]
+    if status == "signed" and (later(lead) or future_clause(ctx, cue_at)):
+        status = "planned"  # "will hold a meeting and then witness the exchange of an MoU"
+    elif status == "signed" and signing_planned(lead):
+        status, rule = "planned", PLANNING_VERB  # "are negotiating the signing of agreements on ..."
+    if not rules.enabled(rule, STATUS_RULES):
+        return None  # another rule runs alone (`rules.alone`): this cue decides nothing
     if negated(lead):
         ctx.veto(rule, "veto.negation", sent)
         return None
     if hedged(lead, text[cue_at : f.start]):
         ctx.veto(rule, "veto.hedge", sent)
         return None  # "discussed the possibility of signing": nobody agreed to sign
-    if status == "signed" and (later(lead) or future_clause(ctx, cue_at)):
-        status = "planned"  # "will hold a meeting and then witness the exchange of an MoU"
     decided = checked(ctx, sent, cue_at, status, rule)
     return None if decided is None else (decided, rule)
+
+
+_ON = re.compile(r"\s+(?:up)?on\b", re.IGNORECASE)
+_SIGNING_OBJECT = re.compile(r"\s+(?:for\s+|on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def signing_planned(lead: str) -> bool:
+    """A planning verb whose object is the signing itself: "are negotiating
+    the signing of", "working towards the signing of", "preparing for the
+    signing of": the signing is still to come (planned)."""
+    m = _SIGNING_OBJECT.search(lead)
+    head = lead[: m.start()] if m else lead
+    cues = list(vocabulary().planned.finditer(head))
+    return bool(cues) and cues[-1].end() == len(head)
 
 
 def nearest_cue(
@@ -92,7 +110,9 @@ def nearest_cue(
     base = max(sent.start, f.start - CUE_REACH)
     before = text[base : f.start]
     cues = [(m.end(), m.start(), "signed", SIGNING_VERB) for m in v.signed.finditer(before)]
-    cues += [(m.end(), m.start(), "planned", PLANNING_VERB) for m in v.planned.finditer(before)]
+    cues += [(m.end(), m.start(), "planned", PLANNING_VERB) for m in v.planned.finditer(before)
+             if not (m.group(0).lower().startswith("build") and _ON.match(before, m.end()))]
+    # "building on the Declaration of Principles": resting on an instrument, not making one
     cues += [
         (m.end(), m.start(), "planned", COMPLETION_SOUGHT)
         for m in v.completion.finditer(before) if v.forward.search(before[: m.start()])

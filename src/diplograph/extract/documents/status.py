@@ -42,7 +42,7 @@ from diplograph.extract.phrases import alternatives
 #: make no record (declared in signing.py and lists.py).
 STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.completion_sought",
                 "document.concluded_negotiations", "document.passive", "document.list_item",
-                "document.carried")
+                "document.carried", "document.report_is_instrument")
 #: The rules that find a document mention of several (document_groups.py, find.py's ordinal members);
 #: a singular mention is this layer's unnamed default.
 GROUP_RULES = "document.group."

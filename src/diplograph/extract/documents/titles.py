@@ -43,6 +43,7 @@ _PAIRS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 
 #: mechanics of a title's right edge: "(JWG)", 'entitled "..."', "2045", "2021-2025", "3.0"
 _SHORT_NAME = re.compile(r"\s*\(([^()]{1,25})\)")
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9&.-]{1,11}")
 _ENTITLED = re.compile(r"\s*,?\s*(?:entitled|titled|named|called)\s+([\"“‘'])")
 _EDITION = re.compile(r"\s+((?:19|20)\d\d(?:\s*[-–]\s*\d{2,4})?|\d{1,2}\.\d)\b")
 _BETWEEN_PARTIES = re.compile(
@@ -417,6 +418,9 @@ def _title(ctx: ReportContext, sent: Sentence, ks: int, ke: int, kind: str) -> t
     text = ctx.text
     start = left_edge(ctx.doc, sent, ks, text)
     end = right_edge(ctx.doc, sent, ke, text)
+    short = _SHORT_NAME.match(text, end, sent.end) if end > ke else None
+    if short is not None and _ABBREVIATION.fullmatch(short.group(1)):
+        end = short.end()  # "... of China Pakistan Economic Corridor (CPEC)": the phrase's short name
     if (start, end) != (ks, ke) or kind in v.names or kind.isupper():
         start, end = revision(text, sent, start, end)  # not for a bare "the agreement"
     title = trim(_SPACES.sub(" ", text[start:end]))

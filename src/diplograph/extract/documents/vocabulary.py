@@ -99,6 +99,10 @@ class Vocabulary:
             rf"(?<![\w-])(?:{alternatives(d['carrying_out'])})\s+(?:(?:the|this|that|its|their)\s+)?$",
             re.IGNORECASE,
         )
+        self.basis = re.compile(
+            rf"(?<![\w-])(?:{alternatives(d['basis_phrases'])})(?![\w-])(?P<rest>[^.;]{{0,60}})$",
+            re.IGNORECASE,
+        )
         self.screen = re.compile(
             rf"(?:{alternatives(kinds['strong'] + kinds['weak'] + kinds['capitalised'])})", re.IGNORECASE
         )

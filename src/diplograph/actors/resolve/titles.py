@@ -113,11 +113,16 @@ def _name_stops(words: list[Word], i: int, j: int, vocab: TitleVocabulary) -> bo
     return w.pos in ("VERB", "AUX", "NUM") or (w.pos in ("DET", "PRON", "CCONJ", "SCONJ") and j == i)
 
 
+#: a name with an apostrophe inside ("O'Neill", "D'Alema", "Nanasipau’u")
+NAME_APOSTROPHE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)+")
+
+
 def _name_word(w: Word, vocab: TitleVocabulary) -> bool:
-    """A capitalised word of letters (or hyphenated) that is no title and no known non-name."""
+    """A capitalised word of letters (or hyphenated, or with an apostrophe inside: "O'Neill") that is
+    no title and no known non-name."""
     if not w.cap or w.text in vocab.not_names or vocab.is_title_word(w.text):
         return False
-    return w.text.rstrip(".").isalpha() or "-" in w.text
+    return w.text.rstrip(".").isalpha() or "-" in w.text or NAME_APOSTROPHE.fullmatch(w.text) is not None
 
 
 def _past_particles(words: list[Word], i: int, j: int, vocab: TitleVocabulary) -> int | None:

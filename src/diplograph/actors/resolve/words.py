@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from diplograph.actors.knowledge import Mention
 from diplograph.actors.resolve.vocabulary import cues
 
-#: a word (hyphenated words whole, a trailing full stop kept), a possessive, a handle, or one punctuation mark
-WORD = re.compile(r"[^\W_][\w]*(?:[-–][^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
+#: a word (hyphenated words whole, an apostrophe inside a name kept: "O'Neill", "Nanasipau’u", but not a
+#: possessive "’s"; a trailing full stop kept), a possessive, a handle, or one punctuation mark
+WORD = re.compile(r"[^\W_][\w]*(?:(?:[-–]|[’'](?!s\b))[^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
 
 
 @dataclass

@@ -77,13 +77,21 @@ def encounter_pairs(sent: Sentence,
              if JOINED.fullmatch(_between(sent, a, b)) and c.joint_act.match(_after(sent, b, 40))]
     if not mentions:
         return pairs
-    met = [b for a, b in adjacent if encounter_words().search(_between(sent, a, b))]
+    met = [b for a, b in adjacent
+           if encounter_words().search(_between(sent, a, b)) and not reporter(sent, a, b)]
     for a, b in adjacent:
         between = _between(sent, a, b)
         joined = JOINED.fullmatch(between) or JOINED_TITLE.fullmatch(between)
         if a in met and b not in met and joined and not c.one_side.match(_after(sent, b, 160)):
             met.append(b)
     return pairs + [(mentions[0], b) for b in met]
+
+
+def reporter(sent: Sentence, a: PersonMention, b: PersonMention) -> bool:
+    """ "Yoon and Li met in Seoul to boost trade, National Security Adviser Kim
+    said": a name after a comma, right before a verb of reporting, is the
+    source of the account, not a side of the encounter before it."""
+    return "," in _between(sent, a, b) and cues().reporting.match(_after(sent, b, 30)) is not None
 
 
 def _exclude_explicit(ev: Evidence, apart: set[tuple[int, int]], step: str) -> None:

@@ -85,6 +85,7 @@ class Cues:
     arrive: frozenset[str]
     visits: re.Pattern[str]
     one_side: re.Pattern[str]
+    reporting: re.Pattern[str]
     joint_act: re.Pattern[str]
     led_by: re.Pattern[str]
     counterpart_nouns: frozenset[str]
@@ -117,6 +118,8 @@ def cues() -> Cues:
             rf"(?:{_alternation(data['one_side_acts'], escape=False)})\s+"
             r"(?:with\s+)?(?:[A-Z]|the\s|his\s|her\s|their\s)"
         ),
+        # ", Adviser Kim said": the name is the source of an account (resolve.yaml reporting_verbs)
+        reporting=re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:{_alternation(data['reporting_verbs'])})\b"),
         # "X and Y held talks with Z": X and Y are one side
         joint_act=re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
                              rf"(?:{_alternation(data['joint_acts'], escape=False)})\b"

@@ -160,6 +160,16 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
     assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
 
 
+def test_a_thing_noun_inside_a_title_before_the_name_is_no_honour(nlp) -> None:
+    # "Congress", "House" before the name belong to the office, not to a thing named after the person
+    text = (
+        "Thai Prime Minister Srettha Thavisin met Chairman of the Standing Committee of the National "
+        "People's Congress Zhao Leji in Beijing. Among the guests was Speaker of the House of "
+        "Representatives Fukushiro Nukaga. The Winter Olympics opened on Friday."
+    )
+    assert {"Srettha Thavisin", "Zhao Leji", "Fukushiro Nukaga"} == set(people(nlp, text))
+
+
 def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
     text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
             "in Manila.")

@@ -170,6 +170,14 @@ def test_a_thing_noun_inside_a_title_before_the_name_is_no_honour(nlp) -> None:
     assert {"Srettha Thavisin", "Zhao Leji", "Fukushiro Nukaga"} == set(people(nlp, text))
 
 
+def test_a_family_name_without_its_article_is_the_same_person(nlp) -> None:
+    text = ("Jordanian King Abdullah II received a letter from Egyptian President Abdel Fattah al-Sisi. "
+            "In the letter, President Sisi praised the ties. Later, al-Sisi called Qatari Emir Tamim.")
+    found = people(nlp, text)
+    assert "Sisi" not in found
+    assert found["Abdel Fattah al-Sisi"][0] == "EGY"
+
+
 def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
     text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
             "in Manila.")

@@ -88,7 +88,7 @@ def name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
         w = words[j]
         if _name_stops(words, i, j, vocab):
             break
-        if _name_word(w, vocab):
+        if _name_word(w, vocab) or (j > i and _articled(w, vocab)):
             j += 1
             continue
         past = _past_particles(words, i, j, vocab)
@@ -123,6 +123,12 @@ def _name_word(w: Word, vocab: TitleVocabulary) -> bool:
     if not w.cap or w.text in vocab.not_names or vocab.is_title_word(w.text):
         return False
     return w.text.rstrip(".").isalpha() or "-" in w.text or NAME_APOSTROPHE.fullmatch(w.text) is not None
+
+
+def _articled(w: Word, vocab: TitleVocabulary) -> bool:
+    """ "al-Maliki", "el-Sisi": a family name with the article joined in lower case, inside a name."""
+    article, dash, rest = w.text.partition("-")
+    return bool(dash) and article in vocab.name_articles and rest[:1].isupper() and rest.isalpha()
 
 
 def _past_particles(words: list[Word], i: int, j: int, vocab: TitleVocabulary) -> int | None:

@@ -24,6 +24,7 @@ class TitleVocabulary:
     honorifics: frozenset[str]
     honorific_phrases: tuple[tuple[str, ...], ...]  # longest first
     particles: frozenset[str]
+    name_articles: frozenset[str]
     not_names: frozenset[str]
     leader_nouns: tuple[str, ...]
     normalise: dict[str, str]
@@ -40,6 +41,11 @@ class TitleVocabulary:
 
     def is_particle(self, word: str) -> bool:
         return word in self.particles or word.lower() in self.particles
+
+    def unarticled(self, token: str) -> str | None:
+        """A folded name word without the article joined to it ("al-sisi" -> "sisi"), or None."""
+        article, dash, rest = token.partition("-")
+        return rest if dash and rest and article in self.name_articles else None
 
     def honorific_phrase_at(self, texts: tuple[str, ...], shorter: bool = False) -> tuple[str, ...] | None:
         """The longest honorific phrase `texts` starts with ("Tan Sri"); with
@@ -64,6 +70,7 @@ def vocabulary() -> TitleVocabulary:
         honorific_phrases=tuple(sorted((tuple(h.split()) for h in data["honorific_phrases"]), key=len,
                                        reverse=True)),
         particles=frozenset(data["particles"]),
+        name_articles=frozenset(data["name_articles"]),
         not_names=frozenset(data["not_names"]),
         leader_nouns=tuple(sorted(data["leader_nouns"], key=len, reverse=True)),
         normalise={fold(k): v for k, v in data["normalise"].items()},

@@ -23,6 +23,7 @@ from diplograph.actors.resolve.vocabulary import (
     JOINED,
     JOINED_TITLE,
     VISITING,
+    counterpart_joined,
     cues,
     encounter_words,
     nominal_pattern,
@@ -116,15 +117,24 @@ def encounters(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
 
 def coordinations(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
     """person.coordination: "X and Japanese PM Y witnessed the signing": X is
-    not Japanese. Only persons written side by side count, unless they act
-    together on a third ("Chinese Premier Li Qiang and Zhao Leji met with
-    Prabowo": one side). "X met Y, and invited Z" says nothing of Y and Z."""
+    not Japanese; "X and his counterpart Y" are the two sides of one act.
+    Only persons written side by side count, unless they act together on a
+    third ("Chinese Premier Li Qiang and Zhao Leji met with Prabowo": one
+    side). "X met Y, and invited Z" says nothing of Y and Z."""
     one_side = cues().one_side
     for sent in ctx.sentences:
         mentions = index.in_sentence(sent.index)
-        apart = {(a.person, b.person) for a, b in zip(mentions, mentions[1:], strict=False)
+        adjacent = list(zip(mentions, mentions[1:], strict=False))
+        apart = {(a.person, b.person) for a, b in adjacent
                  if JOINED.fullmatch(_between(sent, a, b)) and not one_side.match(_after(sent, b, 160))}
-        _exclude_explicit(ev, apart, "person.coordination")
+        # "Agriculture Minister X and his counterpart Mr Y signed ...": the two sides, whatever follows
+        names = index.names_in(sent.index)
+        sides = {(a.person, b.person) for a, b in zip(names, names[1:], strict=False)
+                 if a.person != b.person and counterpart_joined().fullmatch(_between(sent, a, b))}
+        for p, q in sides:
+            ev.together[p].add(q)
+            ev.together[q].add(p)
+        _exclude_explicit(ev, apart | sides, "person.coordination")
 
 
 def role_state(persons: list[ResolvedPerson], who: str | None, noun: str) -> str | None:

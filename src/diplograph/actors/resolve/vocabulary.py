@@ -154,6 +154,15 @@ OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?$")
 
 
 @lru_cache(maxsize=1)
+def counterpart_joined() -> re.Pattern[str]:
+    """ "X and his counterpart Mr Y", "X and her counterpart, Y": two persons of
+    two sides joined by "and" and a counterpart noun (resolve.yaml counterpart_nouns)."""
+    nouns = _alternation(sorted(cues().counterpart_nouns))
+    return re.compile(rf"\s*(?:,\s*)?and\s+(?:his|her|their)\s+(?:{nouns})\s*,?\s*"
+                      r"(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+@lru_cache(maxsize=1)
 def encounter_words() -> re.Pattern[str]:
     """Words between two persons that make them the two sides of an
     encounter ("met", "held talks with", "paid a courtesy call on"), from

@@ -36,7 +36,7 @@ from diplograph.actors.resolve.titles import (
     title_run,
 )
 from diplograph.actors.resolve.vocabulary import TitleVocabulary, cues, vocabulary
-from diplograph.actors.resolve.words import Word, inside
+from diplograph.actors.resolve.words import Word, inside, mention_words
 
 if TYPE_CHECKING:
     from diplograph.extract.context import ReportContext, Sentence
@@ -144,7 +144,24 @@ def _title_role(words: list[Word], i: int, end: int, royal: bool, of_country: st
     if of_country:
         role = normal_role(words[i:end], vocab)
         return OF_TAIL.sub("", role) if role else role
-    return normal_role([x for x in words[i : end - 1 if royal else end] if x.mention is None], vocab)
+    return normal_role(_without_states(words, i, end - 1 if royal else end), vocab)
+
+
+def _without_states(words: list[Word], i: int, end: int) -> list[Word]:
+    """The title's words without the states it names and the "to (the)" before
+    one ("Japanese Ambassador to the United States" -> "Ambassador")."""
+    out: list[Word] = []
+    k = i
+    while k < end:
+        n = mention_words(words, k)
+        if n:
+            while out and out[-1].text in ("to", "the"):
+                out.pop()
+            k += n
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 def counterpart_candidate(sent: Sentence, words: list[Word], i: int,

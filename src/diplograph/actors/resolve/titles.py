@@ -56,8 +56,12 @@ def _title_goes_on(words: list[Word], i: int, j: int, has_head: bool,
     if (w in POSSESSIVES and j > i and j + 1 < len(words) and vocab.is_title_word(words[j + 1].text)
             and words[j + 1].cap):
         return j + 1, None  # "Head of the Party Central Committee's Commission for External Relations"
-    if w == "to" and j + 1 < len(words) and words[j + 1].mention is not None and has_head:
-        return j + 1 + mention_words(words, j + 1), None  # "Ambassador to Thailand": not the state served
+    if w == "to" and has_head:  # "Ambassador to Thailand", "Permanent Representative to the UN": not served
+        nxt = j + 2 if j + 2 < len(words) and words[j + 1].text == "the" else j + 1
+        m = words[nxt].mention if nxt < len(words) else None
+        last = nxt + mention_words(words, nxt)
+        if m is not None and words[last - 1].end == m.end:  # the state whole, not "the Japan–Viet Nam ..."
+            return last, None
     if w in vocab.connectors and j + 1 < len(words):
         return _connected(words, j, vocab)
     return None

@@ -178,6 +178,16 @@ def test_a_family_name_without_its_article_is_the_same_person(nlp) -> None:
     assert found["Abdel Fattah al-Sisi"][0] == "EGY"
 
 
+def test_a_regnal_number_tells_two_kings_apart(nlp) -> None:
+    text = ("Jordanian King Abdullah II and Saudi King Abdullah bin Abdulaziz co-chaired the talks in Amman. "
+            "King Abdullah II thanked Saudi Arabia. Among the guests were King Tupou VI and Queen "
+            "Nanasipau’u of Tonga.")
+    found = people(nlp, text)
+    assert found["Abdullah II"][0] == "JOR"
+    assert found["Abdullah bin Abdulaziz"][0] == "SAU"
+    assert found["Nanasipau’u"][0] == "TON"
+
+
 def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
     text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
             "in Manila.")

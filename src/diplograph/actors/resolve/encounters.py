@@ -125,8 +125,10 @@ def coordinations(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
     for sent in ctx.sentences:
         mentions = index.in_sentence(sent.index)
         adjacent = list(zip(mentions, mentions[1:], strict=False))
+        # "King X and Queen Y of Lesotho": a state written after the pair is both's, not Y's alone
         apart = {(a.person, b.person) for a, b in adjacent
-                 if JOINED.fullmatch(_between(sent, a, b)) and not one_side.match(_after(sent, b, 160))}
+                 if JOINED.fullmatch(_between(sent, a, b)) and not one_side.match(_after(sent, b, 160))
+                 and index.persons[b.person].rule != "person.postposed_state"}
         # "Agriculture Minister X and his counterpart Mr Y signed ...": the two sides, whatever follows
         names = index.names_in(sent.index)
         sides = {(a.person, b.person) for a, b in zip(names, names[1:], strict=False)

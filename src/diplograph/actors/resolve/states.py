@@ -35,6 +35,7 @@ from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.name_origin import name_origin
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
+from diplograph.actors.resolve.titles import REGNAL
 from diplograph.actors.resolve.vocabulary import (
     OF_STATE,
     PAIR_JOIN,
@@ -264,6 +265,12 @@ def _first_order(persons: list[ResolvedPerson]) -> list[int]:
     return sorted(range(len(persons)), key=lambda n: persons[n].first_start)
 
 
+def family_word(tokens: tuple[str, ...]) -> str:
+    """The last name word that is no regnal number ("Letsie" of "... Seeiso Letsie III")."""
+    words = [t for t in tokens if t.upper() not in REGNAL]
+    return words[-1] if words else ""
+
+
 def kin(ctx: ReportContext, index: PersonIndex) -> None:
     """person.kin: "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan
     Hassanal Bolkiah of Brunei": a person without a state who shares a long
@@ -271,8 +278,9 @@ def kin(ctx: ReportContext, index: PersonIndex) -> None:
     persons = index.persons
     for n in _first_order(persons):
         p = persons[n]
+        family = family_word(p.tokens)
         kin = [q for q in persons if q.country_how == "explicit" and len(p.tokens) > 1 and len(q.tokens) > 1
-               and p.tokens[-1] == q.tokens[-1] and len(p.tokens[-1]) >= 5]
+               and family == family_word(q.tokens) and len(family) >= 5]
         if not p.country and len({q.country for q in kin}) == 1:
             p.give(kin[0].country, "inferred", "person.kin")
 

@@ -276,9 +276,14 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     return left_country(words, j + 1) if heads else None
 
 
+#: a regnal number: it tells "King Abdullah II" from "King Abdullah bin Abdulaziz" (a particle otherwise)
+REGNAL = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX"})
+
+
 def name_tokens(name_words: list[Word], vocab: TitleVocabulary) -> tuple[str, ...]:
-    """The folded words of a name that say who it is (no particles, no initials)."""
+    """The folded words of a name that say who it is (no particles, no initials;
+    a regnal number after a name counts: "Abdullah II" is not "Abdullah bin Abdulaziz")."""
     return tuple(
-        fold(w.text).rstrip(".") for w in name_words
-        if w.text not in vocab.particles and len(w.text.rstrip(".")) > 1
+        fold(w.text).rstrip(".") for n, w in enumerate(name_words)
+        if (w.text not in vocab.particles or (n > 0 and w.text in REGNAL)) and len(w.text.rstrip(".")) > 1
     )

@@ -110,8 +110,11 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
     if royal and name_end - k == 1:
         name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
-    left = left_country(words, i)
+    plural = any(x.text in vocab.plural_heads for x in words[i:end])
+    left = None if plural else left_country(words, i)  # "Russian and Venezuelan Foreign Ministers A and B"
     role = _title_role(words, i, end, royal, of_country, vocab)
+    if plural and role:  # each name of the list holds the office: "Prime Ministers" -> "Prime Minister"
+        role = " ".join(vocab.plural_heads.get(x, x) for x in role.split())
     role, country, marked = _with_apposition(words, name_end, role, left, left or of_country, vocab)
     return Candidate(name_words, role, country, sent.index, "title", parenthetical(words, name_end),
                      marked), name_end

@@ -19,6 +19,7 @@ from diplograph.actors.knowledge import fold, load_yaml
 @dataclass(frozen=True)
 class TitleVocabulary:
     heads: frozenset[str]
+    plural_heads: dict[str, str]  # plural -> singular
     words: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
@@ -63,7 +64,8 @@ def vocabulary() -> TitleVocabulary:
     """The title vocabulary, loaded once per process."""
     data = load_yaml("titles.yaml")
     return TitleVocabulary(
-        heads=frozenset(data["heads"]),
+        heads=frozenset(data["heads"]) | frozenset(data["plural_heads"]),
+        plural_heads=dict(data["plural_heads"]),
         words=frozenset(data["words"]),
         connectors=frozenset(data["connectors"]),
         honorifics=frozenset(data["honorifics"]),

@@ -258,6 +258,17 @@ def _apposition_state(words: list[Word], k: int) -> tuple[int, str | None]:
     return k, country
 
 
+def _before_posting(words: list[Word], j: int) -> int:
+    """Back past "in <state>" ending at words[j] (where an official is posted,
+    not whom they serve): the index before it, or j where there is none."""
+    k = j
+    while k >= 0 and words[k].mention is None and k > j - 6:
+        k -= 1  # to the first word of the mention words[j] ends
+    if k < 1 or words[k].mention is None or words[k].mention.end != words[j].end:
+        return j
+    return k - 2 if words[k - 1].text == "in" else j
+
+
 def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -> str | None:
     """ "Thai national police chief Pol Gen X", "the regime's social welfare
     minister Daw Y": lower-case title words right before a name, with a
@@ -265,6 +276,8 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     j = n - 1
     while j >= 0 and words[j].text in vocab.honorifics:
         j -= 1
+    if j >= 0 and words[j].text == ",":  # "the World Bank's country director in Vietnam, Victoria X"
+        j = _before_posting(words, j - 1)
     seen = 0
     while (j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5
            and vocab.is_title_word(words[j].text.capitalize())):

@@ -74,6 +74,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.nominal_apposition", states.nominal_appositions),
     ("person.delegation_head", states.delegation_heads),
     ("person.postposed_state", states.postposed_states),
+    ("person.on_behalf", states.on_behalf),
     ("person.institution", states.institutions_named),
     ("person.side_list", states.side_lists),
 )

@@ -71,8 +71,12 @@ def encounter_pairs(sent: Sentence,
     """The two sides of an encounter: "X and Y co-chaired", and the
     sentence's first person with each later one an encounter word right
     before leads to ("X held talks with Y ... and met Z"); "Yoon met with
-    Prime Minister Chinh and National Assembly Chairman Hue": both are met."""
+    Prime Minister Chinh and National Assembly Chairman Hue": both are met.
+    A first name right before a verb of reporting ("X said the talks with Y
+    ...") reports the encounter: the sentence's first person is the next one."""
     c = cues()
+    if mentions and mentions[0].how == "name" and c.reporting.match(_after(sent, mentions[0], 30)):
+        mentions = mentions[1:]  # "Press Secretary X said the meeting included A, B": X reports, did not meet
     adjacent = list(zip(mentions, mentions[1:], strict=False))
     pairs = [(a, b) for a, b in adjacent
              if JOINED.fullmatch(_between(sent, a, b)) and c.joint_act.match(_after(sent, b, 40))]

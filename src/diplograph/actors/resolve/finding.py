@@ -289,15 +289,26 @@ def _capitalised_run(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
 
 def _known_name_end(words: list[Word], i: int, vocab: TitleVocabulary) -> int | None:
     """The end of the longest known official's name starting at words[i]
-    (two name words at least: a particle is no name word, "Ahmed Al")."""
-    for end in range(_capitalised_run(words, i, vocab), i + 1, -1):
+    (two name words at least: a particle is no name word, "Ahmed Al"). A
+    known name is no part of a longer one: "Kim Yong Chol" is not "Kim Yong"
+    (a form of Jim Yong Kim's name) followed by "Chol"."""
+    run = _capitalised_run(words, i, vocab)
+    for end in range(run, i + 1, -1):
         if vocab.is_particle(words[end - 1].text) or sum(
             1 for x in words[i:end] if not vocab.is_particle(x.text)
         ) < 2:
             continue
+        if end < run and _name_goes_on(words[end], vocab):
+            break
         if officials.lookup(" ".join(x.text for x in words[i:end]), None):
             return end
     return None
+
+
+def _name_goes_on(w: Word, vocab: TitleVocabulary) -> bool:
+    """A capitalised word after a name that may be more of it (no title word, no particle, no initial)."""
+    return w.cap and w.text.isalpha() and len(w.text) > 1 and not vocab.is_title_word(w.text) \
+        and not vocab.is_particle(w.text)
 
 
 def paired_with(sent: Sentence, ent) -> str | None:

@@ -4,6 +4,7 @@
     person.counterpart_name "his Lao counterpart Sonexay Siphandone"
     person.known_name       "Ollanta Humala held talks ..." (a name in the officials table)
     person.entity           a spaCy PERSON entity nothing else found
+    person.apposed_title    "Mr. Jan Kubis, Foreign Minister of Slovakia": a name, then its office
     person.subject          "Chinh proposed ...": a proper noun the report names twice, subject of a verb
 
 Each proposes `Candidate`s (name words, role, state written beside them);
@@ -65,6 +66,8 @@ def sentence_candidates(ctx: ReportContext, sent: Sentence, words: list[Word], v
         found += known_candidates(sent, words, vocab, [(c.start, c.end) for c in found])
     if enabled("person.entity", only):
         found += entity_candidates(ctx, sent, words, vocab, [(c.start, c.end) for c in found])
+    if enabled("person.apposed_title", only):
+        found += apposed_candidates(sent, words, vocab, [(c.start, c.end) for c in found])
     if headline(words):
         found = confirmed(ctx, sent, found)
     return found
@@ -245,6 +248,35 @@ def _entity_candidate(ctx: ReportContext, sent: Sentence, words: list[Word], fir
     if role is None and paired_with(sent, ent) == "thing":
         return None  # "signed between Doordarshan and Prasar Bharati": organisations, not persons
     return Candidate(name_words, role, country, sent.index, "entity", parenthetical(words, end), marked)
+
+
+def apposed_candidates(sent: Sentence, words: list[Word], vocab: TitleVocabulary,
+                       taken: list[tuple[int, int]]) -> list[Candidate]:
+    """person.apposed_title: a name of two words or more with its office in
+    apposition after it ("Mr. Jan Kubis, Foreign Minister of Slovakia;",
+    "Maria Santos, Deputy Minister of Trade,"), where neither a title nor the
+    tagger found one: the role given after the name, as in lists of
+    delegates. A list's next titled person is no apposition (titles.apposition)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        phrase = vocab.honorific_phrase_at(tuple(x.text for x in words[i : i + 4]))
+        if phrase:  # "Datuk Seri Utama X": the name after the honorific
+            i += len(phrase)
+            continue
+        if _no_name_start(words[i], vocab, taken) or len(words[i].text.rstrip(".")) < 2 or (
+                i > 0 and words[i - 1].text.lower() in cues().place_prepositions):
+            i += 1  # "H. E. Mr. X": initials of an honorific; "at Perdana Putra, ...": a place
+            continue
+        end = name_at(words, i, vocab)
+        named = [w for w in words[i:end] if not vocab.is_particle(w.text) and len(w.text.rstrip(".")) > 1]
+        if len(named) >= 2 and not thing(words, end, vocab):
+            role, country = apposition(words, end, vocab)
+            if role:
+                out.append(Candidate(strip_honorifics(words[i:end], vocab), role, country, sent.index,
+                                     "apposed", marked=country is not None))
+        i = max(end, i + 1)
+    return out
 
 
 def _no_name_start(w: Word, vocab: TitleVocabulary, taken: list[tuple[int, int]]) -> bool:

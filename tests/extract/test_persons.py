@@ -160,6 +160,34 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
     assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
 
 
+def test_a_thing_noun_inside_a_title_before_the_name_is_no_honour(nlp) -> None:
+    # "Congress", "House" before the name belong to the office, not to a thing named after the person
+    text = (
+        "Thai Prime Minister Srettha Thavisin met Chairman of the Standing Committee of the National "
+        "People's Congress Zhao Leji in Beijing. Among the guests was Speaker of the House of "
+        "Representatives Fukushiro Nukaga. The Winter Olympics opened on Friday."
+    )
+    assert {"Srettha Thavisin", "Zhao Leji", "Fukushiro Nukaga"} == set(people(nlp, text))
+
+
+def test_a_family_name_without_its_article_is_the_same_person(nlp) -> None:
+    text = ("Jordanian King Abdullah II received a letter from Egyptian President Abdel Fattah al-Sisi. "
+            "In the letter, President Sisi praised the ties. Later, al-Sisi called Qatari Emir Tamim.")
+    found = people(nlp, text)
+    assert "Sisi" not in found
+    assert found["Abdel Fattah al-Sisi"][0] == "EGY"
+
+
+def test_a_regnal_number_tells_two_kings_apart(nlp) -> None:
+    text = ("Jordanian King Abdullah II and Saudi King Abdullah bin Abdulaziz co-chaired the talks in Amman. "
+            "King Abdullah II thanked Saudi Arabia. Among the guests were King Tupou VI and Queen "
+            "Nanasipau’u of Tonga.")
+    found = people(nlp, text)
+    assert found["Abdullah II"][0] == "JOR"
+    assert found["Abdullah bin Abdulaziz"][0] == "SAU"
+    assert found["Nanasipau’u"][0] == "TON"
+
+
 def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
     text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
             "in Manila.")

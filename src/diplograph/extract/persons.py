@@ -138,21 +138,31 @@ def _only_honoured(ctx: ReportContext, start: int, end: int) -> bool:
         return False
     tok: Token = span.root
     for _ in range(5):
-        if tok.lower_ in _HONOURING:
+        if _honouring(tok, span.start):
             return True  # "the President Ho Chi Minh Mausoleum"
         if tok.dep_ not in ("compound", "appos", "flat") or tok.head.i == tok.i:
             break
         tok = tok.head
-    if tok.lower_ in _HONOURING:
+    if _honouring(tok, span.start):
         return True
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         owner = tok.head.head  # "admiration for X", or "expressed admiration for X" with "for" on the verb
         if owner.lower_ in ("honour", "honor") and owner.dep_ == "pobj" and owner.head.lower_ == "in":
             return False  # "a banquet in honour of President X": a guest, present
-        return owner.lower_ in _HONOURING or any(
-            c.dep_ == "dobj" and c.lower_ in _HONOURING for c in owner.children
+        return owner.lower_ in vocabulary().honouring or any(
+            c.dep_ == "dobj" and c.lower_ in vocabulary().honouring for c in owner.children
         )
-    return tok.dep_ == "compound" and tok.head.lower_ in _HONOURING
+    return tok.dep_ == "compound" and _honouring(tok.head, span.start)
+
+
+def _honouring(tok: Token, name_start: int) -> bool:
+    """A noun of remembrance, or a thing's noun in or after the name ("the Ho
+    Chi Minh Mausoleum", "the Winter Olympics"); a thing's noun before the
+    name is in a title ("Chairman of the National People's Congress Zhang
+    Dejiang", "Speaker of the House of Representatives X"), no thing named after them."""
+    if tok.lower_ in vocabulary().honouring:
+        return True
+    return tok.lower_ in _HONOURING and tok.i >= name_start
 
 
 def _phrase_head(tok: Token) -> Token:

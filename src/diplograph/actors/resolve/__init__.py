@@ -74,6 +74,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.nominal_apposition", states.nominal_appositions),
     ("person.delegation_head", states.delegation_heads),
     ("person.postposed_state", states.postposed_states),
+    ("person.on_behalf", states.on_behalf),
     ("person.institution", states.institutions_named),
     ("person.side_list", states.side_lists),
 )
@@ -143,6 +144,7 @@ def rule_functions() -> list[tuple[str, Callable | None, str]]:
         ("person.counterpart_name", finding.counterpart_candidate, finding.__name__),
         ("person.known_name", finding.known_candidates, finding.__name__),
         ("person.entity", finding.entity_candidates, finding.__name__),
+        ("person.apposed_title", finding.apposed_candidates, finding.__name__),
         ("person.subject", finding.repeated_subjects, finding.__name__),
         ("person.pronoun", coreference.pronouns, coreference.__name__),
         ("person.nominal", coreference.nominals, coreference.__name__),

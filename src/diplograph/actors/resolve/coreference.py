@@ -49,6 +49,12 @@ def display_name(name_words: list[Word]) -> str:
     return name
 
 
+def unarticled(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without the article joined to a family name ("al-sisi" -> "sisi")."""
+    vocab = vocabulary()
+    return tuple(vocab.unarticled(t) or t for t in tokens)
+
+
 def same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return bool(short) and set(short) <= set(long)
 
@@ -86,6 +92,8 @@ def cluster(candidates: list[Candidate], vocab: TitleVocabulary) -> list[Resolve
 def _owners(persons: list[ResolvedPerson], tokens: tuple[str, ...]) -> list[int]:
     owners = [n for n, p in enumerate(persons) if same_person(tokens, p.tokens)
               or (len(tokens) == 1 and tokens[0] in {fold(a) for a in p.aliases})]
+    if not owners:  # "President Sisi" after "Abdel Fattah al-Sisi": the family name without its article
+        owners = [n for n, p in enumerate(persons) if same_person(tokens, unarticled(p.tokens))]
     if not owners:  # "Prayut Chan-o-cha" = "Prayuth Chan-o-cha": a spelling variant
         owners = [n for n, p in enumerate(persons) if len(tokens) == len(p.tokens)
                   and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
@@ -117,6 +125,12 @@ def find_mentions(ctx: ReportContext, index: PersonIndex, sentence_words: dict[i
         for key in set(p.tokens) | {fold(a) for a in p.aliases if " " not in a}:
             if len(key) >= 2:
                 owners.setdefault(key, set()).add(n)
+    articled: dict[str, set[int]] = {}
+    for n, p in enumerate(index.persons):
+        for key in set(unarticled(p.tokens)) - set(p.tokens):
+            articled.setdefault(key, set()).add(n)
+    for key, ns in articled.items():  # "Sisi" for "al-Sisi", where no name has the word itself
+        owners.setdefault(key, ns)
 
     def owners_of(word: Word) -> set[int]:
         return owners.get(fold(word.text).rstrip("."), set()) if word.cap else set()

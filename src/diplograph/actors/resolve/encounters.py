@@ -23,6 +23,7 @@ from diplograph.actors.resolve.vocabulary import (
     JOINED,
     JOINED_TITLE,
     VISITING,
+    counterpart_joined,
     cues,
     encounter_words,
     nominal_pattern,
@@ -70,20 +71,32 @@ def encounter_pairs(sent: Sentence,
     """The two sides of an encounter: "X and Y co-chaired", and the
     sentence's first person with each later one an encounter word right
     before leads to ("X held talks with Y ... and met Z"); "Yoon met with
-    Prime Minister Chinh and National Assembly Chairman Hue": both are met."""
+    Prime Minister Chinh and National Assembly Chairman Hue": both are met.
+    A first name right before a verb of reporting ("X said the talks with Y
+    ...") reports the encounter: the sentence's first person is the next one."""
     c = cues()
+    if mentions and mentions[0].how == "name" and c.reporting.match(_after(sent, mentions[0], 30)):
+        mentions = mentions[1:]  # "Press Secretary X said the meeting included A, B": X reports, did not meet
     adjacent = list(zip(mentions, mentions[1:], strict=False))
     pairs = [(a, b) for a, b in adjacent
              if JOINED.fullmatch(_between(sent, a, b)) and c.joint_act.match(_after(sent, b, 40))]
     if not mentions:
         return pairs
-    met = [b for a, b in adjacent if encounter_words().search(_between(sent, a, b))]
+    met = [b for a, b in adjacent
+           if encounter_words().search(_between(sent, a, b)) and not reporter(sent, a, b)]
     for a, b in adjacent:
         between = _between(sent, a, b)
         joined = JOINED.fullmatch(between) or JOINED_TITLE.fullmatch(between)
         if a in met and b not in met and joined and not c.one_side.match(_after(sent, b, 160)):
             met.append(b)
     return pairs + [(mentions[0], b) for b in met]
+
+
+def reporter(sent: Sentence, a: PersonMention, b: PersonMention) -> bool:
+    """ "Yoon and Li met in Seoul to boost trade, National Security Adviser Kim
+    said": a name after a comma, right before a verb of reporting, is the
+    source of the account, not a side of the encounter before it."""
+    return "," in _between(sent, a, b) and cues().reporting.match(_after(sent, b, 30)) is not None
 
 
 def _exclude_explicit(ev: Evidence, apart: set[tuple[int, int]], step: str) -> None:
@@ -108,15 +121,26 @@ def encounters(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
 
 def coordinations(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
     """person.coordination: "X and Japanese PM Y witnessed the signing": X is
-    not Japanese. Only persons written side by side count, unless they act
-    together on a third ("Chinese Premier Li Qiang and Zhao Leji met with
-    Prabowo": one side). "X met Y, and invited Z" says nothing of Y and Z."""
+    not Japanese; "X and his counterpart Y" are the two sides of one act.
+    Only persons written side by side count, unless they act together on a
+    third ("Chinese Premier Li Qiang and Zhao Leji met with Prabowo": one
+    side). "X met Y, and invited Z" says nothing of Y and Z."""
     one_side = cues().one_side
     for sent in ctx.sentences:
         mentions = index.in_sentence(sent.index)
-        apart = {(a.person, b.person) for a, b in zip(mentions, mentions[1:], strict=False)
-                 if JOINED.fullmatch(_between(sent, a, b)) and not one_side.match(_after(sent, b, 160))}
-        _exclude_explicit(ev, apart, "person.coordination")
+        adjacent = list(zip(mentions, mentions[1:], strict=False))
+        # "King X and Queen Y of Lesotho": a state written after the pair is both's, not Y's alone
+        apart = {(a.person, b.person) for a, b in adjacent
+                 if JOINED.fullmatch(_between(sent, a, b)) and not one_side.match(_after(sent, b, 160))
+                 and index.persons[b.person].rule != "person.postposed_state"}
+        # "Agriculture Minister X and his counterpart Mr Y signed ...": the two sides, whatever follows
+        names = index.names_in(sent.index)
+        sides = {(a.person, b.person) for a, b in zip(names, names[1:], strict=False)
+                 if a.person != b.person and counterpart_joined().fullmatch(_between(sent, a, b))}
+        for p, q in sides:
+            ev.together[p].add(q)
+            ev.together[q].add(p)
+        _exclude_explicit(ev, apart | sides, "person.coordination")
 
 
 def role_state(persons: list[ResolvedPerson], who: str | None, noun: str) -> str | None:

@@ -4,6 +4,7 @@
     person.counterpart_name "his Lao counterpart Sonexay Siphandone"
     person.known_name       "Ollanta Humala held talks ..." (a name in the officials table)
     person.entity           a spaCy PERSON entity nothing else found
+    person.apposed_title    "Mr. Jan Kubis, Foreign Minister of Slovakia": a name, then its office
     person.subject          "Chinh proposed ...": a proper noun the report names twice, subject of a verb
 
 Each proposes `Candidate`s (name words, role, state written beside them);
@@ -36,7 +37,7 @@ from diplograph.actors.resolve.titles import (
     title_run,
 )
 from diplograph.actors.resolve.vocabulary import TitleVocabulary, cues, vocabulary
-from diplograph.actors.resolve.words import Word, inside
+from diplograph.actors.resolve.words import Word, inside, mention_words
 
 if TYPE_CHECKING:
     from diplograph.extract.context import ReportContext, Sentence
@@ -65,6 +66,8 @@ def sentence_candidates(ctx: ReportContext, sent: Sentence, words: list[Word], v
         found += known_candidates(sent, words, vocab, [(c.start, c.end) for c in found])
     if enabled("person.entity", only):
         found += entity_candidates(ctx, sent, words, vocab, [(c.start, c.end) for c in found])
+    if enabled("person.apposed_title", only):
+        found += apposed_candidates(sent, words, vocab, [(c.start, c.end) for c in found])
     if headline(words):
         found = confirmed(ctx, sent, found)
     return found
@@ -110,8 +113,11 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     royal = end - i > 1 and words[end - 1].text in vocab.honorifics  # "... Agong Sultan Ibrahim"
     if royal and name_end - k == 1:
         name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
-    left = left_country(words, i)
+    plural = any(x.text in vocab.plural_heads for x in words[i:end])
+    left = None if plural else left_country(words, i)  # "Russian and Venezuelan Foreign Ministers A and B"
     role = _title_role(words, i, end, royal, of_country, vocab)
+    if plural and role:  # each name of the list holds the office: "Prime Ministers" -> "Prime Minister"
+        role = " ".join(vocab.plural_heads.get(x, x) for x in role.split())
     role, country, marked = _with_apposition(words, name_end, role, left, left or of_country, vocab)
     return Candidate(name_words, role, country, sent.index, "title", parenthetical(words, name_end),
                      marked), name_end
@@ -144,7 +150,24 @@ def _title_role(words: list[Word], i: int, end: int, royal: bool, of_country: st
     if of_country:
         role = normal_role(words[i:end], vocab)
         return OF_TAIL.sub("", role) if role else role
-    return normal_role([x for x in words[i : end - 1 if royal else end] if x.mention is None], vocab)
+    return normal_role(_without_states(words, i, end - 1 if royal else end), vocab)
+
+
+def _without_states(words: list[Word], i: int, end: int) -> list[Word]:
+    """The title's words without the states it names and the "to (the)" before
+    one ("Japanese Ambassador to the United States" -> "Ambassador")."""
+    out: list[Word] = []
+    k = i
+    while k < end:
+        n = mention_words(words, k)
+        if n:
+            while out and out[-1].text in ("to", "the"):
+                out.pop()
+            k += n
+            continue
+        out.append(words[k])
+        k += 1
+    return out
 
 
 def counterpart_candidate(sent: Sentence, words: list[Word], i: int,
@@ -227,6 +250,35 @@ def _entity_candidate(ctx: ReportContext, sent: Sentence, words: list[Word], fir
     return Candidate(name_words, role, country, sent.index, "entity", parenthetical(words, end), marked)
 
 
+def apposed_candidates(sent: Sentence, words: list[Word], vocab: TitleVocabulary,
+                       taken: list[tuple[int, int]]) -> list[Candidate]:
+    """person.apposed_title: a name of two words or more with its office in
+    apposition after it ("Mr. Jan Kubis, Foreign Minister of Slovakia;",
+    "Maria Santos, Deputy Minister of Trade,"), where neither a title nor the
+    tagger found one: the role given after the name, as in lists of
+    delegates. A list's next titled person is no apposition (titles.apposition)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        phrase = vocab.honorific_phrase_at(tuple(x.text for x in words[i : i + 4]))
+        if phrase:  # "Datuk Seri Utama X": the name after the honorific
+            i += len(phrase)
+            continue
+        if _no_name_start(words[i], vocab, taken) or len(words[i].text.rstrip(".")) < 2 or (
+                i > 0 and words[i - 1].text.lower() in cues().place_prepositions):
+            i += 1  # "H. E. Mr. X": initials of an honorific; "at Perdana Putra, ...": a place
+            continue
+        end = name_at(words, i, vocab)
+        named = [w for w in words[i:end] if not vocab.is_particle(w.text) and len(w.text.rstrip(".")) > 1]
+        if len(named) >= 2 and not thing(words, end, vocab):
+            role, country = apposition(words, end, vocab)
+            if role:
+                out.append(Candidate(strip_honorifics(words[i:end], vocab), role, country, sent.index,
+                                     "apposed", marked=country is not None))
+        i = max(end, i + 1)
+    return out
+
+
 def _no_name_start(w: Word, vocab: TitleVocabulary, taken: list[tuple[int, int]]) -> bool:
     return (not w.cap or w.mention is not None or inside(w.start, taken) or w.text in vocab.not_names
             or vocab.is_title_word(w.text) or w.text in vocab.honorifics or fold(w.text) in vocab.normalise)
@@ -269,15 +321,26 @@ def _capitalised_run(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
 
 def _known_name_end(words: list[Word], i: int, vocab: TitleVocabulary) -> int | None:
     """The end of the longest known official's name starting at words[i]
-    (two name words at least: a particle is no name word, "Ahmed Al")."""
-    for end in range(_capitalised_run(words, i, vocab), i + 1, -1):
+    (two name words at least: a particle is no name word, "Ahmed Al"). A
+    known name is no part of a longer one: "Kim Yong Chol" is not "Kim Yong"
+    (a form of Jim Yong Kim's name) followed by "Chol"."""
+    run = _capitalised_run(words, i, vocab)
+    for end in range(run, i + 1, -1):
         if vocab.is_particle(words[end - 1].text) or sum(
             1 for x in words[i:end] if not vocab.is_particle(x.text)
         ) < 2:
             continue
+        if end < run and _name_goes_on(words[end], vocab):
+            break
         if officials.lookup(" ".join(x.text for x in words[i:end]), None):
             return end
     return None
+
+
+def _name_goes_on(w: Word, vocab: TitleVocabulary) -> bool:
+    """A capitalised word after a name that may be more of it (no title word, no particle, no initial)."""
+    return w.cap and w.text.isalpha() and len(w.text) > 1 and not vocab.is_title_word(w.text) \
+        and not vocab.is_particle(w.text)
 
 
 def paired_with(sent: Sentence, ent) -> str | None:

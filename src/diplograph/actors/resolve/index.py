@@ -107,4 +107,4 @@ class Candidate:
 
 #: Candidate.how -> the finding rule's registered name
 FINDING_RULES = {"title": "person.title", "counterpart": "person.counterpart_name", "entity": "person.entity",
-                 "known": "person.known_name", "subject": "person.subject"}
+                 "known": "person.known_name", "subject": "person.subject", "apposed": "person.apposed_title"}

@@ -6,6 +6,7 @@ then guesses:
     person.nominal_apposition  "the Egyptian leader Abdel Fattah El-Sisi"
     person.delegation_head     "the Republic of Korea led by Prime Minister Han Duck Soo"
     person.postposed_state     "FM Narayan Khadka of Nepal"
+    person.on_behalf           "On behalf of the EU, Commissioner X will sign ..."
     person.institution         "CIA Director Leon Panetta": a national institution only one state has
     person.side_list           "attended on the Saudi side by A; B; C"
       (evidence steps, encounters.py: who is not of which state, who visits, who met)
@@ -35,6 +36,7 @@ from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.name_origin import name_origin
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
+from diplograph.actors.resolve.titles import REGNAL
 from diplograph.actors.resolve.vocabulary import (
     OF_STATE,
     PAIR_JOIN,
@@ -112,6 +114,30 @@ def delegation_heads(ctx: ReportContext, index: PersonIndex) -> None:
                 continue
             if led_by.match(ctx.text[mention.end : nxt.start]) is not None:
                 _give_explicit(index.persons[nxt.person], mention.entity.code, "person.delegation_head")
+
+
+#: "On behalf of the EU, " / "On behalf of the Government of Viet Nam, ": up to the state or body
+ON_BEHALF = re.compile(r"^\s*[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w’'-]*|of|the)\s+){0,3}$")
+#: after the state or body: the comma, then up to a title's words before the first name
+ON_BEHALF_GAP = re.compile(r"^(?:\s+(?:[A-Z][\w’'-]*|of|and|the)){0,3}\s*,\s*"
+                           r"(?:(?:[A-Z][\w’'.-]*|of|for|and|the|&)\s+){0,10}$")
+
+
+def on_behalf(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.on_behalf: "On behalf of the EU, Commissioner X and Minister Y
+    will sign ...", "On behalf of the Government of Viet Nam, Minister Z
+    signed": a sentence that opens by naming whom its subject acts for says
+    the first person's state or body as plainly as a demonym. A state written
+    beside the name wins."""
+    for sent in ctx.sentences:
+        names = index.names_in(sent.index)
+        if not names or not sent.mentions:
+            continue
+        first = sent.mentions[0]
+        if not ON_BEHALF.match(ctx.text[sent.start : first.start]):
+            continue
+        if ON_BEHALF_GAP.match(ctx.text[first.end : names[0].start]):
+            _give_explicit(index.persons[names[0].person], first.entity.code, "person.on_behalf")
 
 
 def postposed_states(ctx: ReportContext, index: PersonIndex) -> None:
@@ -264,6 +290,12 @@ def _first_order(persons: list[ResolvedPerson]) -> list[int]:
     return sorted(range(len(persons)), key=lambda n: persons[n].first_start)
 
 
+def family_word(tokens: tuple[str, ...]) -> str:
+    """The last name word that is no regnal number ("Letsie" of "... Seeiso Letsie III")."""
+    words = [t for t in tokens if t.upper() not in REGNAL]
+    return words[-1] if words else ""
+
+
 def kin(ctx: ReportContext, index: PersonIndex) -> None:
     """person.kin: "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan
     Hassanal Bolkiah of Brunei": a person without a state who shares a long
@@ -271,8 +303,9 @@ def kin(ctx: ReportContext, index: PersonIndex) -> None:
     persons = index.persons
     for n in _first_order(persons):
         p = persons[n]
+        family = family_word(p.tokens)
         kin = [q for q in persons if q.country_how == "explicit" and len(p.tokens) > 1 and len(q.tokens) > 1
-               and p.tokens[-1] == q.tokens[-1] and len(p.tokens[-1]) >= 5]
+               and family == family_word(q.tokens) and len(family) >= 5]
         if not p.country and len({q.country for q in kin}) == 1:
             p.give(kin[0].country, "inferred", "person.kin")
 

@@ -56,8 +56,12 @@ def _title_goes_on(words: list[Word], i: int, j: int, has_head: bool,
     if (w in POSSESSIVES and j > i and j + 1 < len(words) and vocab.is_title_word(words[j + 1].text)
             and words[j + 1].cap):
         return j + 1, None  # "Head of the Party Central Committee's Commission for External Relations"
-    if w == "to" and j + 1 < len(words) and words[j + 1].mention is not None and has_head:
-        return j + 1 + mention_words(words, j + 1), None  # "Ambassador to Thailand": not the state served
+    if w == "to" and has_head:  # "Ambassador to Thailand", "Permanent Representative to the UN": not served
+        nxt = j + 2 if j + 2 < len(words) and words[j + 1].text == "the" else j + 1
+        m = words[nxt].mention if nxt < len(words) else None
+        last = nxt + mention_words(words, nxt)
+        if m is not None and words[last - 1].end == m.end:  # the state whole, not "the Japan–Viet Nam ..."
+            return last, None
     if w in vocab.connectors and j + 1 < len(words):
         return _connected(words, j, vocab)
     return None
@@ -88,7 +92,7 @@ def name_at(words: list[Word], i: int, vocab: TitleVocabulary) -> int:
         w = words[j]
         if _name_stops(words, i, j, vocab):
             break
-        if _name_word(w, vocab):
+        if _name_word(w, vocab) or (j > i and _articled(w, vocab)):
             j += 1
             continue
         past = _past_particles(words, i, j, vocab)
@@ -113,11 +117,22 @@ def _name_stops(words: list[Word], i: int, j: int, vocab: TitleVocabulary) -> bo
     return w.pos in ("VERB", "AUX", "NUM") or (w.pos in ("DET", "PRON", "CCONJ", "SCONJ") and j == i)
 
 
+#: a name with an apostrophe inside ("O'Neill", "D'Alema", "Nanasipau’u")
+NAME_APOSTROPHE = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)+")
+
+
 def _name_word(w: Word, vocab: TitleVocabulary) -> bool:
-    """A capitalised word of letters (or hyphenated) that is no title and no known non-name."""
+    """A capitalised word of letters (or hyphenated, or with an apostrophe inside: "O'Neill") that is
+    no title and no known non-name."""
     if not w.cap or w.text in vocab.not_names or vocab.is_title_word(w.text):
         return False
-    return w.text.rstrip(".").isalpha() or "-" in w.text
+    return w.text.rstrip(".").isalpha() or "-" in w.text or NAME_APOSTROPHE.fullmatch(w.text) is not None
+
+
+def _articled(w: Word, vocab: TitleVocabulary) -> bool:
+    """ "al-Maliki", "el-Sisi": a family name with the article joined in lower case, inside a name."""
+    article, dash, rest = w.text.partition("-")
+    return bool(dash) and article in vocab.name_articles and rest[:1].isupper() and rest.isalpha()
 
 
 def _past_particles(words: list[Word], i: int, j: int, vocab: TitleVocabulary) -> int | None:
@@ -243,6 +258,17 @@ def _apposition_state(words: list[Word], k: int) -> tuple[int, str | None]:
     return k, country
 
 
+def _before_posting(words: list[Word], j: int) -> int:
+    """Back past "in <state>" ending at words[j] (where an official is posted,
+    not whom they serve): the index before it, or j where there is none."""
+    k = j
+    while k >= 0 and words[k].mention is None and k > j - 6:
+        k -= 1  # to the first word of the mention words[j] ends
+    if k < 1 or words[k].mention is None or words[k].mention.end != words[j].end:
+        return j
+    return k - 2 if words[k - 1].text == "in" else j
+
+
 def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -> str | None:
     """ "Thai national police chief Pol Gen X", "the regime's social welfare
     minister Daw Y": lower-case title words right before a name, with a
@@ -250,6 +276,8 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     j = n - 1
     while j >= 0 and words[j].text in vocab.honorifics:
         j -= 1
+    if j >= 0 and words[j].text == ",":  # "the World Bank's country director in Vietnam, Victoria X"
+        j = _before_posting(words, j - 1)
     seen = 0
     while (j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5
            and vocab.is_title_word(words[j].text.capitalize())):
@@ -261,9 +289,14 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     return left_country(words, j + 1) if heads else None
 
 
+#: a regnal number: it tells "King Abdullah II" from "King Abdullah bin Abdulaziz" (a particle otherwise)
+REGNAL = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX"})
+
+
 def name_tokens(name_words: list[Word], vocab: TitleVocabulary) -> tuple[str, ...]:
-    """The folded words of a name that say who it is (no particles, no initials)."""
+    """The folded words of a name that say who it is (no particles, no initials;
+    a regnal number after a name counts: "Abdullah II" is not "Abdullah bin Abdulaziz")."""
     return tuple(
-        fold(w.text).rstrip(".") for w in name_words
-        if w.text not in vocab.particles and len(w.text.rstrip(".")) > 1
+        fold(w.text).rstrip(".") for n, w in enumerate(name_words)
+        if (w.text not in vocab.particles or (n > 0 and w.text in REGNAL)) and len(w.text.rstrip(".")) > 1
     )

@@ -19,11 +19,13 @@ from diplograph.actors.knowledge import fold, load_yaml
 @dataclass(frozen=True)
 class TitleVocabulary:
     heads: frozenset[str]
+    plural_heads: dict[str, str]  # plural -> singular
     words: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
     honorific_phrases: tuple[tuple[str, ...], ...]  # longest first
     particles: frozenset[str]
+    name_articles: frozenset[str]
     not_names: frozenset[str]
     leader_nouns: tuple[str, ...]
     normalise: dict[str, str]
@@ -41,6 +43,11 @@ class TitleVocabulary:
     def is_particle(self, word: str) -> bool:
         return word in self.particles or word.lower() in self.particles
 
+    def unarticled(self, token: str) -> str | None:
+        """A folded name word without the article joined to it ("al-sisi" -> "sisi"), or None."""
+        article, dash, rest = token.partition("-")
+        return rest if dash and rest and article in self.name_articles else None
+
     def honorific_phrase_at(self, texts: tuple[str, ...], shorter: bool = False) -> tuple[str, ...] | None:
         """The longest honorific phrase `texts` starts with ("Tan Sri"); with
         `shorter`, only one leaving a word after it."""
@@ -57,13 +64,15 @@ def vocabulary() -> TitleVocabulary:
     """The title vocabulary, loaded once per process."""
     data = load_yaml("titles.yaml")
     return TitleVocabulary(
-        heads=frozenset(data["heads"]),
+        heads=frozenset(data["heads"]) | frozenset(data["plural_heads"]),
+        plural_heads=dict(data["plural_heads"]),
         words=frozenset(data["words"]),
         connectors=frozenset(data["connectors"]),
         honorifics=frozenset(data["honorifics"]),
         honorific_phrases=tuple(sorted((tuple(h.split()) for h in data["honorific_phrases"]), key=len,
                                        reverse=True)),
         particles=frozenset(data["particles"]),
+        name_articles=frozenset(data["name_articles"]),
         not_names=frozenset(data["not_names"]),
         leader_nouns=tuple(sorted(data["leader_nouns"], key=len, reverse=True)),
         normalise={fold(k): v for k, v in data["normalise"].items()},
@@ -85,6 +94,7 @@ class Cues:
     arrive: frozenset[str]
     visits: re.Pattern[str]
     one_side: re.Pattern[str]
+    reporting: re.Pattern[str]
     joint_act: re.Pattern[str]
     led_by: re.Pattern[str]
     counterpart_nouns: frozenset[str]
@@ -117,6 +127,8 @@ def cues() -> Cues:
             rf"(?:{_alternation(data['one_side_acts'], escape=False)})\s+"
             r"(?:with\s+)?(?:[A-Z]|the\s|his\s|her\s|their\s)"
         ),
+        # ", Adviser Kim said": the name is the source of an account (resolve.yaml reporting_verbs)
+        reporting=re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:{_alternation(data['reporting_verbs'])})\b"),
         # "X and Y held talks with Z": X and Y are one side
         joint_act=re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
                              rf"(?:{_alternation(data['joint_acts'], escape=False)})\b"
@@ -141,6 +153,15 @@ VISITING = re.compile(r"\b[Vv]isiting\s+(?:[A-Z][\w.-]*\s+){0,5}$")
 PAIR_JOIN = re.compile(r"^\s*[-–—]\s*$")
 #: "FM Narayan Khadka of Nepal": " of (the) " between a name and a state
 OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def counterpart_joined() -> re.Pattern[str]:
+    """ "X and his counterpart Mr Y", "X and her counterpart, Y": two persons of
+    two sides joined by "and" and a counterpart noun (resolve.yaml counterpart_nouns)."""
+    nouns = _alternation(sorted(cues().counterpart_nouns))
+    return re.compile(rf"\s*(?:,\s*)?and\s+(?:his|her|their)\s+(?:{nouns})\s*,?\s*"
+                      r"(?:[A-Z][\w.’'-]*\s+){0,4}")
 
 
 @lru_cache(maxsize=1)

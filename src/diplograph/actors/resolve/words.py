@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from diplograph.actors.knowledge import Mention
 from diplograph.actors.resolve.vocabulary import cues
 
-#: a word (hyphenated words whole, a trailing full stop kept), a possessive, a handle, or one punctuation mark
-WORD = re.compile(r"[^\W_][\w]*(?:[-–][^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
+#: a word (hyphenated words whole, an apostrophe inside a name kept: "O'Neill", "Nanasipau’u", but not a
+#: possessive "’s"; a trailing full stop kept), a possessive, a handle, or one punctuation mark
+WORD = re.compile(r"[^\W_][\w]*(?:(?:[-–]|[’'](?!s\b))[^\W_][\w]*)*\.?|[’']s\b|@\w+|[^\w\s]")
 
 
 @dataclass
@@ -31,14 +32,26 @@ class Word:
         return self.text[:1].isupper()
 
 
+#: two capitalised words a scraper glued together where a space was lost ("Jean-ClaudeJuncker",
+#: "Stefan-RaduOprea"): a capitalised part of four letters or more, then a capital and lower case
+GLUED = re.compile(r"[A-Z][a-z]{3,}(?=[A-Z][a-z]{2})")
+
+
+def _unglued(text: str, offset: int):
+    """The WORD matches as (text, absolute start), a glued pair of words split at the lost space."""
+    for m in WORD.finditer(text):
+        token, start = m.group(0), offset + m.start()
+        cuts = [c.end() for c in GLUED.finditer(token)] if token[:1].isupper() else []
+        for a, b in zip([0, *cuts], [*cuts, len(token)], strict=True):
+            yield token[a:b], start + a
+
+
 def words_of(text: str, offset: int, mentions: list[Mention]) -> list[Word]:
     """The sentence as words with absolute offsets; a trailing full stop stays
     only on short abbreviations ("Jr.", "Dr.", "R.")."""
     out: list[Word] = []
     abbreviation = cues().abbreviation
-    for m in WORD.finditer(text):
-        token = m.group(0)
-        start = offset + m.start()
+    for token, start in _unglued(text, offset):
         if token.endswith(".") and not abbreviation.match(token):
             out.append(Word(token[:-1], start, start + len(token) - 1))
             out.append(Word(".", start + len(token) - 1, start + len(token)))

@@ -57,6 +57,14 @@ def _passive_planned(d: dict) -> re.Pattern[str]:
     )
 
 
+def _negation(d: dict) -> re.Pattern[str]:
+    """A negator right before a cue: modality's negators and verbs of failing
+    or refusing, then the stage's own ("without")."""
+    negations = [*modality.words().negators, *modality.phrases("negating_verbs", "refusal_verbs"),
+                 *d["negations"]]
+    return re.compile(rf"(?<![\w-])(?:{alternatives(negations)})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 class Vocabulary:
     """The compiled patterns and word sets of `data/documents.yaml`."""
 
@@ -80,11 +88,7 @@ class Vocabulary:
         self.to_before = re.compile(r"\bto\s+(?:be\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
         self.proposal = word_re(d["proposal_words"] + modality.phrases("wish_verbs"))
         self.both = _ending(two_sides().phrases() + list(two_sides().bare) + d["joint_cues"], 40)
-        negations = [*modality.words().negators, *modality.phrases("negating_verbs", "refusal_verbs"),
-                     *d["negations"]]
-        self.negation = re.compile(
-            rf"(?<![\w-])(?:{alternatives(negations)})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE
-        )
+        self.negation = _negation(d)
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.names = set(d.get("names") or [])
         self.expansions = dict(d.get("expansions") or {})

@@ -15,6 +15,13 @@ text. So this stage only labels stretches of the text:
     repeat   a paragraph or caption identical (folded) to an earlier one
     teaser   a "See more"/"Related news" line and everything after it
 
+Hard-wrapped text (`clean.hard_wrap`): some pages and wire copy come with
+every paragraph cut into lines of about 70 characters. There a line is no
+paragraph, and cutting sentences at it loses names ("President Lee /
+Myung-bak") and lists. `soft_breaks` finds the line breaks that are wraps
+inside a paragraph; the zones run across them, the parser sees a space
+there (`parse.masked_text`), and the text itself is never changed.
+
 Readable zones are title, body and caption (`CleanReport.readable`). The
 vocabulary (teaser markers, agencies, caption hints, furniture) lives in
 `data/cleaning.yaml`; this module holds only the rules. It works line by line
@@ -50,6 +57,24 @@ PHOTO_CREDIT = re.compile(
     r"|\(\s*(?:Photos?|Image|Source)\b[^()]{0,80}\))\s*$"
 )
 ONLY_PUNCTUATION = re.compile(r"^[\W_]+$")
+
+#: clean.hard_wrap: a report is hard-wrapped when it has at least WRAP_MIN_LINES lines of
+#: WRAP_MIN_CHARS or more, the wrap width (90th percentile of their lengths) is at most
+#: WRAP_MAX_WIDTH, at least WRAP_SHARE of them lie within WRAP_BAND characters under it (WRAP_OVER
+#: over), and at least WRAP_LOWER_SHARE of their breaks run on into a lower-case word (a list of
+#: titles has none).
+WRAP_MIN_LINES = 8
+WRAP_MIN_CHARS = 20
+WRAP_MAX_WIDTH = 100
+WRAP_BAND = 15
+WRAP_SHARE = 0.6
+WRAP_LOWER_SHARE = 0.2
+#: a line shorter than this share of the width ended its paragraph (unless the next runs on in
+#: lower case); a line longer than the width by WRAP_OVER was never cut by the wrap
+WRAP_FULL = 0.6
+WRAP_OVER = 5
+_TERMINAL = tuple('.!?:;"”')
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|[a-z][.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -97,8 +122,46 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line, surrounding whitespace excluded."""
+def soft_breaks(text: str) -> tuple[int, ...]:
+    """clean.hard_wrap: the offsets of the line breaks that are wraps inside a
+    paragraph of a hard-wrapped report (none in a report that is not). A
+    break is a wrap when the next line runs on in lower case, or when the line
+    before is full (near the wrap width) and ends without a sentence's end;
+    never before a list item or a date line."""
+    lines, start = [], 0
+    for part in text.split("\n"):
+        lines.append((start, start + len(part)))
+        start += len(part) + 1
+    long = sorted(len(text[a:b].strip()) for a, b in lines if len(text[a:b].strip()) >= WRAP_MIN_CHARS)
+    if len(long) < WRAP_MIN_LINES:
+        return ()
+    width = long[int(0.9 * (len(long) - 1))]
+    near = sum(width - WRAP_BAND <= n <= width + WRAP_OVER for n in long)
+    if width > WRAP_MAX_WIDTH or near < WRAP_SHARE * len(long):
+        return ()
+    breaks, lower = [], 0
+    for (a, b), (c, d) in zip(lines, lines[1:], strict=False):
+        before, after = text[a:b].strip(), text[c:d].strip()
+        if b >= len(text) or text[b] != "\n" or not before or not after:
+            continue
+        runs_on = after[:1].islower()
+        lower += runs_on and len(before) >= WRAP_MIN_CHARS
+        full = WRAP_FULL * width <= len(before) <= width + WRAP_OVER and not before.endswith(_TERMINAL)
+        if (runs_on or full) and not _LIST_ITEM.match(after) and not header_match(after):
+            breaks.append(b)
+    if lower < WRAP_LOWER_SHARE * len(long):
+        return ()
+    return tuple(breaks)
+
+
+def _lines(text: str, soft: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, surrounding whitespace excluded;
+    a line runs on across the `soft` breaks (a hard-wrapped paragraph)."""
+    if soft:
+        joined = list(text)
+        for i in soft:
+            joined[i] = " "
+        text = "".join(joined)
     out = []
     for match in re.finditer(r"[^\n]+", text):
         line = match.group(0)
@@ -140,10 +203,11 @@ def _is_label(line: str) -> bool:
     return len(line.split()) <= 2 and not re.search(r"[.!?]\W*$", line)
 
 
-def zones_of(text: str) -> list[Zone]:
-    """The zones of a report's text, in order, non-overlapping."""
+def zones_of(text: str, soft: tuple[int, ...] = ()) -> list[Zone]:
+    """The zones of a report's text, in order, non-overlapping (a line runs on
+    across the `soft` breaks of `soft_breaks`)."""
     vocab = vocabulary()
-    lines = _lines(text)
+    lines = _lines(text, soft)
     zones: list[Zone] = []
     seen: set[str] = set()
     first_readable = True
@@ -208,11 +272,12 @@ def zones_of(text: str) -> list[Zone]:
 def clean(report: Report) -> CleanReport:
     """Zone the report; a report read without a title gets its headline zone's
     text as title (metadata only: the text itself is never changed)."""
-    zones = zones_of(report.text)
+    soft = soft_breaks(report.text)
+    zones = zones_of(report.text, soft)
     if report.title is None:
         for zone in zones:
             if zone.kind == "title":
                 report.title = report.text[zone.start : zone.end]
                 report.title_derived = True  # not part of its content hash (store.write)
                 break
-    return CleanReport(report, zones)
+    return CleanReport(report, zones, soft)

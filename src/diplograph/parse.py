@@ -47,7 +47,13 @@ def masked_text(clean_report: CleanReport) -> str:
         cursor = end
     if cursor < len(text):
         pieces.append(_NOT_NEWLINE.sub(" ", text[cursor:]))
-    return "".join(pieces)
+    masked = "".join(pieces)
+    if clean_report.soft_breaks:  # a hard-wrapped paragraph is read as one line (clean.hard_wrap)
+        chars = list(masked)
+        for i in clean_report.soft_breaks:
+            chars[i] = " "
+        masked = "".join(chars)
+    return masked
 
 
 @Language.component(LINE_BREAKS)

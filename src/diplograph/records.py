@@ -58,6 +58,8 @@ class CleanReport:
 
     report: Report
     zones: list[Zone]
+    #: offsets of line breaks that wrap a paragraph (clean.hard_wrap): read as spaces
+    soft_breaks: tuple[int, ...] = ()
 
     def readable(self) -> list[Zone]:
         return [z for z in self.zones if z.kind in ("body", "caption", "title")]

@@ -298,28 +298,89 @@ _LEAD_SENTENCES = 3
 
 @rule("meeting.news_day")
 def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
-    """meeting.news_day: an encounter the report leads with ("Prime Minister
-    X held talks with Y in Hanoi", in its first sentences) and whose
-    sentence names no time of its own is the day's news: it took place on
-    the publication day (a dateline's day when there is one). Marked
-    `how="publication"`, so a user sees the date is the report's, not the
-    sentence's. Encounters told later, visits in passing, anything with a
-    month or year of its own, and a report of a visit of several days keep
-    no date."""
+    """meeting.news_day: an encounter the report tells as its news and whose
+    sentence names no time of its own took place on the report's news day
+    (GUIDELINES: "on Monday", "today" resolved against the publication day).
+    Two readings:
+
+    - the lead (its first sentences) names a day ("India and China Tuesday
+      signed ...", "PUTRAJAYA, July 11 -- ... today held", "visited Ashgabat
+      on Nov. 27"): that day is the news day, and every encounter told
+      after it with no time of its own, until the report names another day,
+      took place on it (how="lead"), even in a visit of several days: the
+      lead says which day the report is about;
+    - else an encounter the lead itself tells took place on the publication
+      day (a dateline's day when there is one), unless the report tells a
+      visit of several days (how="publication").
+
+    Visits in passing, anything with a month or year or a past word of its
+    own keep no date."""
+    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")][:_LEAD_SENTENCES]
+    day, told_at = _lead_day(ctx, lead)
+    if day is not None:
+        until = _another_day(ctx, told_at, day)
+        for m in meetings:
+            sent = ctx.sentence_at(m.span.start)
+            if sent is not None and sent.index < until and _timeless(ctx, m, sent):
+                m.date = ResolvedDate(day, "day", "lead")
+                m.made_by("meeting.news_day", "date: news_day (the lead's day)")
+        return meetings
     if not ctx.published or _SEVERAL_DAYS.search(ctx.text):
         return meetings  # "a six-day official visit": the text does not fix which day
-    lead = [s.index for s in ctx.sentences if s.zone != "title"][:_LEAD_SENTENCES]
+    indices = {s.index for s in lead}
     for m in meetings:
-        if m.date.value or m.date.precision:
-            continue
         sent = ctx.sentence_at(m.span.start)
-        if sent is None or sent.index not in lead:
-            continue
-        if ctx.found_dates(sent.text) or _PAST_WORDS.search(sent.text):
-            continue  # "last month", "in 2019": a time of its own, even if no day
-        m.date = ResolvedDate(ctx.published, "day", "publication")
-        m.made_by("meeting.news_day", "date: news_day")
+        if sent is not None and sent.index in indices and _timeless(ctx, m, sent):
+            m.date = ResolvedDate(ctx.published, "day", "publication")
+            m.made_by("meeting.news_day", "date: news_day")
     return meetings
+
+
+def _timeless(ctx: ReportContext, m: Meeting, sent) -> bool:
+    """The record has no date, and its sentence no time of its own ("last
+    month", "in 2019", "earlier", "will")."""
+    if m.date.value or m.date.precision:
+        return False
+    return not (ctx.found_dates(sent.text) or _PAST_WORDS.search(sent.text))
+
+
+def _lead_day(ctx: ReportContext, lead: list) -> tuple[str | None, int]:
+    """The day the first lead sentence that names one tells (the dateline's
+    when it leads), and the index of that sentence. None when that sentence
+    tells no single news day: a past one ("last Monday"), a range ("from
+    March 4 to 6"), the start of a visit of several days ("began a six-day
+    visit on Sunday"), or several days ("on Thursday ... on Friday")."""
+    for sent in lead:
+        text = sent.text
+        found = [f for f in ctx.found_dates(text) if f.date.value and f.date.precision == "day"]
+        if not found:
+            continue
+        if _SEVERAL_DAYS.search(text) or len({f.date.value for f in found}) > 1:
+            return None, -1
+        f = found[0]
+        if (_PAST_WORDS.search(text[max(0, f.start - 30) : f.end + 12])
+                or _RANGE_START.search(text[max(0, f.start - 10) : f.start])
+                or _RANGE_END.match(text[f.end : f.end + 10])):
+            return None, -1
+        return f.date.value, sent.index
+    return None, -1
+
+
+#: a day that opens a range ("between July 21 and 25", "from March 4 to 6"): a span, not the news day
+_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:to|and|-|–|until|till)\s*\d", re.IGNORECASE)
+
+
+def _another_day(ctx: ReportContext, after: int, day: str) -> int:
+    """The index of the first body sentence after the lead's that names a
+    day other than `day`: there the report's story moves on."""
+    for sent in ctx.sentences:
+        if sent.index <= after or sent.zone == "caption":
+            continue
+        if any(f.date.value and f.date.precision == "day" and f.date.value != day
+               for f in ctx.found_dates(sent.text)):
+            return sent.index
+    return len(ctx.sentences)
 
 
 _SEVERAL_DAYS = re.compile(

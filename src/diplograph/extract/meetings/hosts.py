@@ -148,44 +148,81 @@ def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Mee
     nothing but titles between (no verb), is met too, a meeting each."""
     if ctx.persons is None:
         return meetings
-    index = ctx.persons
     out = list(meetings)
     met = {(p.name, q.name) for m in meetings for p in m.participants for q in m.participants}
     for m in meetings:
         if len(m.participants) != 2 or not all(p.name for p in m.participants):
             continue
-        sent = ctx.sentence_at(m.span.start)
-        if sent is None:
-            continue
-        mentions = sorted(
-            (x for x in index.in_sentence(sent.index) if x.how != "pronoun"), key=lambda x: x.start
-        )
-        names = [index.persons[x.person].name for x in mentions]
-        for visitor, other in (m.participants, m.participants[::-1]):
-            if other.name not in names or visitor.name not in names:
-                continue
-            k = names.index(other.name)
-            if names.index(visitor.name) > k:
-                continue  # the one met comes after the visitor
-            while k + 1 < len(mentions) and _listed(ctx, mentions[k].end, mentions[k + 1].start):
-                k += 1
-                person = index.persons[mentions[k].person]
-                if person.name in (visitor.name, other.name) or (visitor.name, person.name) in met:
-                    continue
-                if person.country is not None and person.country == visitor.country:
-                    continue
-                met.add((visitor.name, person.name))
-                out.append(
-                    _told_like(
-                        m,
-                        [
-                            Participant(visitor.name, visitor.country),
-                            Participant(person.name, person.country),
-                        ],
-                        "meeting.listed_counterparts",
-                    )
-                )
+        for n, mentions in enumerate(_told_mentions(ctx, m)):
+            _add_listed(ctx, m, mentions, met, out, hosts_only=n > 0)
     return out
+
+
+def _told_mentions(ctx: ReportContext, m: Meeting) -> list[list]:
+    """For each sentence that tells the record (a merged record tells its
+    encounter in several), the persons it names in order, run on into the
+    next sentence where the parser cut a list short ("... the Upper House
+    (Rajya Sabha) | Jagdeep Dhankhar and Speaker Om Birla": no stop between).
+    Pronouns stand for the visitor ("He held talks with PM Modi, President
+    Droupadi Murmu, ..."), never for one listed. The record's own sentence
+    comes first."""
+    assert ctx.persons is not None
+    index = ctx.persons
+    out = []
+    seen: set[int] = set()
+    for span in m.spans or [m.span]:
+        sent = ctx.sentence_at(span.start)
+        if sent is None or sent.index in seen:
+            continue
+        seen.add(sent.index)
+        told = [sent.index]
+        while told[-1] + 1 < len(ctx.sentences) and not _STOP.search(ctx.sentences[told[-1]].text):
+            told.append(told[-1] + 1)
+        mentions = [x for i in told for x in index.in_sentence(i)]
+        out.append(sorted(mentions, key=lambda x: x.start))
+    return out
+
+
+#: how a sentence that ends where its writer ended it ends
+_STOP = re.compile(r"[.!?;:]['\"’”)]*\s*$")
+
+
+def _add_listed(ctx: ReportContext, m: Meeting, mentions: list, met: set, out: list[Meeting],
+                hosts_only: bool) -> None:
+    """The records of the persons listed after the one `m`'s visitor met;
+    `hosts_only` (a sentence merged into the record, which may tell another
+    encounter: "to attend a trilateral summit with Yoon and Kishida"): only
+    persons of the state of the one met, the hosts told in a list."""
+    assert ctx.persons is not None
+    index = ctx.persons
+    names = [index.persons[x.person].name for x in mentions]
+    for visitor, other in (m.participants, m.participants[::-1]):
+        named = [i for i, x in enumerate(mentions) if names[i] == other.name and x.how != "pronoun"]
+        if not named or visitor.name not in names:
+            continue
+        k = named[0]
+        if names.index(visitor.name) > k:
+            continue  # the one met comes after the visitor
+        while k + 1 < len(mentions) and _listed(ctx, mentions[k].end, mentions[k + 1].start):
+            k += 1
+            person = index.persons[mentions[k].person]
+            if person.name in (visitor.name, other.name) or (visitor.name, person.name) in met:
+                continue
+            if person.country is not None and person.country == visitor.country:
+                continue
+            if hosts_only and person.country != other.country:
+                continue
+            met.add((visitor.name, person.name))
+            out.append(
+                _told_like(
+                    m,
+                    [
+                        Participant(visitor.name, visitor.country),
+                        Participant(person.name, person.country),
+                    ],
+                    "meeting.listed_counterparts",
+                )
+            )
 
 
 _COUNTERPARTS = re.compile(

@@ -597,3 +597,18 @@ def test_the_encounter_a_report_leads_with_is_the_days_news(nlp) -> None:
     pair = frozenset({"Recep Tayyip Erdogan", "Gurbanguly Berdimuhamedov"})
     assert dates[pair] == ("2021-11-27", "publication")
 
+
+
+def test_the_lead_day_is_one_the_lead_tells_as_news(nlp) -> None:
+    """meeting.news_day: the lead's single day dates the encounters told after it, even in a visit of
+    several days; a day said of a future event ("a summit set for Monday") is no news day."""
+    news = ("Kenya and Tanzania on Tuesday signed five agreements on energy and transport.\n"
+            "The decisions were announced after Kenyan President William Ruto held talks with Tanzanian "
+            "President Samia Suluhu Hassan, who is in Nairobi on a three-day state visit.")
+    [m] = meetings(nlp, news, "2024-05-22")
+    assert (m.date.value, m.date.how) == ("2024-05-21", "lead")
+    future = ("Chinese Premier Li Qiang held talks with South Korean President Yoon Suk Yeol in Seoul. "
+              "Li came to attend a trilateral summit with Yoon and Japanese Prime Minister Fumio Kishida "
+              "set for Monday.")
+    dates = {m.date.value for m in meetings(nlp, future, "2024-05-25")}
+    assert "2024-05-27" not in dates

@@ -27,6 +27,7 @@ from importlib.resources import files
 import yaml
 
 from diplograph.extract.context import ReportContext
+from diplograph.extract.meetings.vocab import words
 from diplograph.extract.rules import rule
 from diplograph.records import Meeting, Participant, ResolvedDate
 
@@ -384,7 +385,8 @@ def _timeless(ctx: ReportContext, m: Meeting, sent) -> bool:
 def _lead_day(ctx: ReportContext, lead: list) -> tuple[str | None, int]:
     """The day the first lead sentence that names one tells (the dateline's
     when it leads), and the index of that sentence. None when that sentence
-    tells no single news day: a past one ("last Monday"), a range ("from
+    tells no single news day: a past or a future one ("last Monday", "a
+    summit set for Monday", "scheduled on Friday"), a range ("from
     March 4 to 6"), the start of a visit of several days ("began a six-day
     visit on Sunday"), or several days ("on Thursday ... on Friday")."""
     for sent in lead:
@@ -395,7 +397,9 @@ def _lead_day(ctx: ReportContext, lead: list) -> tuple[str | None, int]:
         if _SEVERAL_DAYS.search(text) or len({f.date.value for f in found}) > 1:
             return None, -1
         f = found[0]
+        before = text[max(0, f.start - 30) : f.start].lower().split()
         if (_PAST_WORDS.search(text[max(0, f.start - 30) : f.end + 12])
+                or any(w in words().future_modifiers or w == "set" for w in before[-3:])
                 or _RANGE_START.search(text[max(0, f.start - 10) : f.start])
                 or _RANGE_END.match(text[f.end : f.end + 10])):
             return None, -1

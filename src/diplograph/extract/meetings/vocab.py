@@ -22,6 +22,7 @@ class MeetingWords:
     visit_words: frozenset[str]
     phone_words: frozenset[str]
     future_modifiers: frozenset[str]
+    sent_things: frozenset[str]
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     two_sides: re.Pattern[str]
@@ -65,6 +66,7 @@ def words() -> MeetingWords:
         visit_words=frozenset(data["visit_words"]),
         phone_words=frozenset(data["phone_words"]),
         future_modifiers=frozenset(data["future_modifiers"]),
+        sent_things=frozenset(data["sent_things"]),
         future_governors=frozenset(data["future_governors"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),

@@ -23,6 +23,7 @@ class MeetingWords:
     phone_words: frozenset[str]
     future_modifiers: frozenset[str]
     sent_things: frozenset[str]
+    occasion_heads: frozenset[str]
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     two_sides: re.Pattern[str]
@@ -67,6 +68,7 @@ def words() -> MeetingWords:
         phone_words=frozenset(data["phone_words"]),
         future_modifiers=frozenset(data["future_modifiers"]),
         sent_things=frozenset(data["sent_things"]),
+        occasion_heads=frozenset(data["occasion_heads"]),
         future_governors=frozenset(data["future_governors"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),

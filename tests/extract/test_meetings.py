@@ -612,3 +612,13 @@ def test_the_lead_day_is_one_the_lead_tells_as_news(nlp) -> None:
               "set for Monday.")
     dates = {m.date.value for m in meetings(nlp, future, "2024-05-25")}
     assert "2024-05-27" not in dates
+
+
+def test_an_encounter_between_states_told_again_goes(nlp) -> None:
+    """meeting.named_sides: a states-only record whose states already meet by named persons is that
+    encounter told again."""
+    text = ("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan "
+            "in Nairobi.\nKenya and Tanzania held talks on energy and signed two agreements.")
+    found = meetings(nlp, text, "2024-05-25")
+    named = [sorted(p.name for p in m.participants) for m in found]
+    assert named == [["Samia Suluhu Hassan", "William Ruto"]]

@@ -85,6 +85,57 @@ def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
+@rule("meeting.named_sides")
+def name_sides(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.named_sides: an encounter told between two states only ("The
+    presidents of China and Kazakhstan held talks", "the two leaders agreed
+    that India and Japan ...") is between the persons who stand for them
+    where the report names them (GUIDELINES: states only "where no person
+    is named"). Told again where another record already has a named person
+    of each state: it goes. Else each state's most senior leader the report
+    names (`host_roles`), or the one person it names of that state, takes
+    its place; where either state has none, or the encounter is a past one
+    ("the last Leaders' Consultation": the leaders named now may not be
+    those of then), the record stays as it is."""
+    if ctx.persons is None:
+        return meetings
+    out: list[Meeting] = []
+    for m in meetings:
+        codes = [p.country for p in m.participants]
+        if len(codes) != 2 or any(p.name for p in m.participants) or None in codes or codes[0] == codes[1]:
+            out.append(m)
+            continue
+        if any(_names_both(other, codes) for other in meetings if other is not m):
+            _veto(ctx, m, "meeting.named_sides", "veto.told_again")
+            continue
+        sent = ctx.sentence_at(m.span.start)
+        if sent is None or _PAST_WORDS.search(sent.text):
+            out.append(m)  # "the last Malaysia-Brunei Leaders' Consultation": who stood for them then?
+            continue
+        persons = [_standing_for(ctx, code) for code in codes]
+        if all(p is not None for p in persons):
+            m.participants = [Participant(p.name, code) for p, code in zip(persons, codes, strict=True)]
+            m.made_by("meeting.named_sides", "sides named: " + ", ".join(p.name for p in persons))
+        out.append(m)
+    return out
+
+
+def _names_both(m: Meeting, codes: list[str]) -> bool:
+    """The record has a named person of each of the two states."""
+    return all(any(p.name and p.country == code for p in m.participants) for code in codes)
+
+
+def _standing_for(ctx: ReportContext, code: str):
+    """The state's most senior leader the report names, else the one person
+    of that state it names; None when it names none or several unranked."""
+    assert ctx.persons is not None
+    known = [p for p in ctx.persons.persons if p.country == code and p.country_how in _KNOWN]
+    ranked = [p for p in known if _rank(p.role) < len(_host_roles())]
+    if ranked:
+        return min(ranked, key=lambda p: (_rank(p.role), p.first_start))
+    return known[0] if len(known) == 1 else None
+
+
 def _told_elsewhere(m: Meeting, meetings: list[Meeting], visitor: Participant, host_state: str) -> bool:
     """The visitor has another record with a named person of the host state."""
     return any(

@@ -622,3 +622,11 @@ def test_an_encounter_between_states_told_again_goes(nlp) -> None:
     found = meetings(nlp, text, "2024-05-25")
     named = [sorted(p.name for p in m.participants) for m in found]
     assert named == [["Samia Suluhu Hassan", "William Ruto"]]
+
+
+def test_the_day_of_a_return_does_not_date_the_encounter_before_it(nlp) -> None:
+    """Dating: "returned home on Sunday after a meeting with X": Sunday is the return's day."""
+    text = ("Indian Prime Minister Narendra Modi returned to New Delhi on Sunday evening after state visits "
+            "to Ghana and Namibia, as well as a meeting with Brazilian President Luiz Inacio Lula da Silva.")
+    [m] = [m for m in meetings(nlp, text, "2025-07-07") if all(p.name for p in m.participants)]
+    assert m.date.value is None

@@ -24,6 +24,7 @@ class MeetingWords:
     future_modifiers: frozenset[str]
     sent_things: frozenset[str]
     occasion_heads: frozenset[str]
+    return_verbs: frozenset[str]
     future_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     two_sides: re.Pattern[str]
@@ -69,6 +70,7 @@ def words() -> MeetingWords:
         future_modifiers=frozenset(data["future_modifiers"]),
         sent_things=frozenset(data["sent_things"]),
         occasion_heads=frozenset(data["occasion_heads"]),
+        return_verbs=frozenset(data["return_verbs"]),
         future_governors=frozenset(data["future_governors"]),
         future_auxiliaries=frozenset(data["future_auxiliaries"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),

@@ -630,3 +630,14 @@ def test_the_day_of_a_return_does_not_date_the_encounter_before_it(nlp) -> None:
             "to Ghana and Namibia, as well as a meeting with Brazilian President Luiz Inacio Lula da Silva.")
     [m] = [m for m in meetings(nlp, text, "2025-07-07") if all(p.name for p in m.participants)]
     assert m.date.value is None
+
+
+def test_a_past_visit_told_in_passing_stays_apart_from_the_news(nlp) -> None:
+    """Merging: "following X's visit to Manama last February" is a past visit of its own (GUIDELINES: a
+    visit in passing is a record, the host state nameless), not today's meeting told again; a month of
+    another clause ("his maiden visit since he was appointed in August 2023") does not make it past."""
+    text = ("Kenyan President William Ruto met Ghanaian President Nana Akufo-Addo in Nairobi.\n"
+            "The meeting assessed relations between Kenya and Ghana following Ruto's visit to Accra last "
+            "February.")
+    found = {tuple(p.name for p in m.participants) for m in meetings(nlp, text, "2024-05-25")}
+    assert found == {("William Ruto", "Nana Akufo-Addo"), ("William Ruto", None)}

@@ -109,12 +109,17 @@ def _antecedent(noun: Token, ptoks: dict[int, PersonMention]) -> list[int]:
 def _motion_verb(tok: Token) -> Token | None:
     """The verb of going, starting or ending that a visit noun hangs from:
     "arrived in China for a visit", "began an official visit", "concluding
-    visits to Russia and Sweden" (`visit_motion_verbs`)."""
+    visits to Russia and Sweden" (`visit_motion_verbs`); or "to be" there
+    on one ("was in Moscow on a working visit")."""
     head = tok.head
+    being = False
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on"):
+        being = head.lower_ == "on"
         head = head.head
     elif tok.dep_ != "dobj":
         return None
+    if being and head.lemma_ == "be":
+        return head  # "Babloyan was in Moscow on a working visit": being there on a visit
     return head if head.pos_ == "VERB" and head.lower_ in words().visit_motion_verbs else None
 
 

@@ -597,3 +597,47 @@ def test_the_encounter_a_report_leads_with_is_the_days_news(nlp) -> None:
     pair = frozenset({"Recep Tayyip Erdogan", "Gurbanguly Berdimuhamedov"})
     assert dates[pair] == ("2021-11-27", "publication")
 
+
+
+def test_the_lead_day_is_one_the_lead_tells_as_news(nlp) -> None:
+    """meeting.news_day: the lead's single day dates the encounters told after it, even in a visit of
+    several days; a day said of a future event ("a summit set for Monday") is no news day."""
+    news = ("Kenya and Tanzania on Tuesday signed five agreements on energy and transport.\n"
+            "The decisions were announced after Kenyan President William Ruto held talks with Tanzanian "
+            "President Samia Suluhu Hassan, who is in Nairobi on a three-day state visit.")
+    [m] = meetings(nlp, news, "2024-05-22")
+    assert (m.date.value, m.date.how) == ("2024-05-21", "lead")
+    future = ("Chinese Premier Li Qiang held talks with South Korean President Yoon Suk Yeol in Seoul. "
+              "Li came to attend a trilateral summit with Yoon and Japanese Prime Minister Fumio Kishida "
+              "set for Monday.")
+    dates = {m.date.value for m in meetings(nlp, future, "2024-05-25")}
+    assert "2024-05-27" not in dates
+
+
+def test_an_encounter_between_states_told_again_goes(nlp) -> None:
+    """meeting.named_sides: a states-only record whose states already meet by named persons is that
+    encounter told again."""
+    text = ("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan "
+            "in Nairobi.\nKenya and Tanzania held talks on energy and signed two agreements.")
+    found = meetings(nlp, text, "2024-05-25")
+    named = [sorted(p.name for p in m.participants) for m in found]
+    assert named == [["Samia Suluhu Hassan", "William Ruto"]]
+
+
+def test_the_day_of_a_return_does_not_date_the_encounter_before_it(nlp) -> None:
+    """Dating: "returned home on Sunday after a meeting with X": Sunday is the return's day."""
+    text = ("Indian Prime Minister Narendra Modi returned to New Delhi on Sunday evening after state visits "
+            "to Ghana and Namibia, as well as a meeting with Brazilian President Luiz Inacio Lula da Silva.")
+    [m] = [m for m in meetings(nlp, text, "2025-07-07") if all(p.name for p in m.participants)]
+    assert m.date.value is None
+
+
+def test_a_past_visit_told_in_passing_stays_apart_from_the_news(nlp) -> None:
+    """Merging: "following X's visit to Manama last February" is a past visit of its own (GUIDELINES: a
+    visit in passing is a record, the host state nameless), not today's meeting told again; a month of
+    another clause ("his maiden visit since he was appointed in August 2023") does not make it past."""
+    text = ("Kenyan President William Ruto met Ghanaian President Nana Akufo-Addo in Nairobi.\n"
+            "The meeting assessed relations between Kenya and Ghana following Ruto's visit to Accra last "
+            "February.")
+    found = {tuple(p.name for p in m.participants) for m in meetings(nlp, text, "2024-05-25")}
+    assert found == {("William Ruto", "Nana Akufo-Addo"), ("William Ruto", None)}

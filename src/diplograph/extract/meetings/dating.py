@@ -31,6 +31,9 @@ def date_drafts(ctx: ReportContext, drafts: list[Draft]) -> None:
                 date, how = own, "own clause"
             if date.value and _only_aside(ctx, d.sentence, d.trigger):
                 date, how = ResolvedDate(None), "aside only"  # "Marcos, who arrived on Monday night, ..."
+            elif date.value and _before_the_return(ctx, d.sentence, d.trigger):
+                # "returned on Sunday after a meeting with X": a day is told, not the encounter's
+                date, how = ResolvedDate(None, "day", "the return's"), "the return's"
         if date.value and dates.is_suspect(date, ctx.published):
             # a past encounter dated after publication
             date, how = ResolvedDate(None, "day", "suspect"), "suspect"
@@ -141,6 +144,25 @@ def _only_aside(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
         return False
     asides = _asides(sent, trigger)
     return all(any(a <= sent.start + f.start < b for a, b in asides) for f in found)
+
+
+def _before_the_return(ctx: ReportContext, sent: Sentence, trigger: Token) -> bool:
+    """meeting dating step: the encounter is told after "after"/"following"
+    that follows a verb of coming or going back (`return_verbs`: "Xi
+    returned to Beijing on Sunday after state visits to ..., as well as a
+    meeting with Obama"; the parser may hang the meeting from either), and
+    every date of the sentence comes before that word: they date the
+    return, not the encounter before it."""
+    back = next((t for t in sent.span if t.i < trigger.i and t.pos_ == "VERB"
+                 and t.lower_ in words().return_verbs), None)
+    if back is None:
+        return False
+    after = next((t for t in sent.span if back.i < t.i < trigger.i and t.lower_ in ("after", "following")),
+                 None)
+    if after is None:
+        return False
+    found = [f for f in ctx.found_dates(sent.text) if f.date.value]
+    return bool(found) and all(sent.start + f.end <= after.idx for f in found)
 
 
 @lru_cache(maxsize=1)

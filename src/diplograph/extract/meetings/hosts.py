@@ -86,6 +86,57 @@ def name_hosts(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
     return out
 
 
+@rule("meeting.named_sides")
+def name_sides(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
+    """meeting.named_sides: an encounter told between two states only ("The
+    presidents of China and Kazakhstan held talks", "the two leaders agreed
+    that India and Japan ...") is between the persons who stand for them
+    where the report names them (GUIDELINES: states only "where no person
+    is named"). Told again where another record already has a named person
+    of each state: it goes. Else each state's most senior leader the report
+    names (`host_roles`), or the one person it names of that state, takes
+    its place; where either state has none, or the encounter is a past one
+    ("the last Leaders' Consultation": the leaders named now may not be
+    those of then), the record stays as it is."""
+    if ctx.persons is None:
+        return meetings
+    out: list[Meeting] = []
+    for m in meetings:
+        codes = [p.country for p in m.participants]
+        if len(codes) != 2 or any(p.name for p in m.participants) or None in codes or codes[0] == codes[1]:
+            out.append(m)
+            continue
+        if any(_names_both(other, codes) for other in meetings if other is not m):
+            _veto(ctx, m, "meeting.named_sides", "veto.told_again")
+            continue
+        sent = ctx.sentence_at(m.span.start)
+        if sent is None or _news_day_words()[1].search(sent.text):
+            out.append(m)  # "the last Malaysia-Brunei Leaders' Consultation": who stood for them then?
+            continue
+        persons = [_standing_for(ctx, code) for code in codes]
+        if all(p is not None for p in persons):
+            m.participants = [Participant(p.name, code) for p, code in zip(persons, codes, strict=True)]
+            m.made_by("meeting.named_sides", "sides named: " + ", ".join(p.name for p in persons))
+        out.append(m)
+    return out
+
+
+def _names_both(m: Meeting, codes: list[str]) -> bool:
+    """The record has a named person of each of the two states."""
+    return all(any(p.name and p.country == code for p in m.participants) for code in codes)
+
+
+def _standing_for(ctx: ReportContext, code: str):
+    """The state's most senior leader the report names, else the one person
+    of that state it names; None when it names none or several unranked."""
+    assert ctx.persons is not None
+    known = [p for p in ctx.persons.persons if p.country == code and p.country_how in _KNOWN]
+    ranked = [p for p in known if _rank(p.role) < len(_host_roles())]
+    if ranked:
+        return min(ranked, key=lambda p: (_rank(p.role), p.first_start))
+    return known[0] if len(known) == 1 else None
+
+
 def _told_elsewhere(m: Meeting, meetings: list[Meeting], visitor: Participant, host_state: str) -> bool:
     """The visitor has another record with a named person of the host state."""
     return any(
@@ -150,44 +201,81 @@ def listed_counterparts(ctx: ReportContext, meetings: list[Meeting]) -> list[Mee
     nothing but titles between (no verb), is met too, a meeting each."""
     if ctx.persons is None:
         return meetings
-    index = ctx.persons
     out = list(meetings)
     met = {(p.name, q.name) for m in meetings for p in m.participants for q in m.participants}
     for m in meetings:
         if len(m.participants) != 2 or not all(p.name for p in m.participants):
             continue
-        sent = ctx.sentence_at(m.span.start)
-        if sent is None:
-            continue
-        mentions = sorted(
-            (x for x in index.in_sentence(sent.index) if x.how != "pronoun"), key=lambda x: x.start
-        )
-        names = [index.persons[x.person].name for x in mentions]
-        for visitor, other in (m.participants, m.participants[::-1]):
-            if other.name not in names or visitor.name not in names:
-                continue
-            k = names.index(other.name)
-            if names.index(visitor.name) > k:
-                continue  # the one met comes after the visitor
-            while k + 1 < len(mentions) and _listed(ctx, mentions[k].end, mentions[k + 1].start):
-                k += 1
-                person = index.persons[mentions[k].person]
-                if person.name in (visitor.name, other.name) or (visitor.name, person.name) in met:
-                    continue
-                if person.country is not None and person.country == visitor.country:
-                    continue
-                met.add((visitor.name, person.name))
-                out.append(
-                    _told_like(
-                        m,
-                        [
-                            Participant(visitor.name, visitor.country),
-                            Participant(person.name, person.country),
-                        ],
-                        "meeting.listed_counterparts",
-                    )
-                )
+        for n, mentions in enumerate(_told_mentions(ctx, m)):
+            _add_listed(ctx, m, mentions, met, out, hosts_only=n > 0)
     return out
+
+
+def _told_mentions(ctx: ReportContext, m: Meeting) -> list[list]:
+    """For each sentence that tells the record (a merged record tells its
+    encounter in several), the persons it names in order, run on into the
+    next sentence where the parser cut a list short ("... the Upper House
+    (Rajya Sabha) | Jagdeep Dhankhar and Speaker Om Birla": no stop between).
+    Pronouns stand for the visitor ("He held talks with PM Modi, President
+    Droupadi Murmu, ..."), never for one listed. The record's own sentence
+    comes first."""
+    assert ctx.persons is not None
+    index = ctx.persons
+    out = []
+    seen: set[int] = set()
+    for span in m.spans or [m.span]:
+        sent = ctx.sentence_at(span.start)
+        if sent is None or sent.index in seen:
+            continue
+        seen.add(sent.index)
+        told = [sent.index]
+        while told[-1] + 1 < len(ctx.sentences) and not _STOP.search(ctx.sentences[told[-1]].text):
+            told.append(told[-1] + 1)
+        mentions = [x for i in told for x in index.in_sentence(i)]
+        out.append(sorted(mentions, key=lambda x: x.start))
+    return out
+
+
+#: how a sentence that ends where its writer ended it ends
+_STOP = re.compile(r"[.!?;:]['\"’”)]*\s*$")
+
+
+def _add_listed(ctx: ReportContext, m: Meeting, mentions: list, met: set, out: list[Meeting],
+                hosts_only: bool) -> None:
+    """The records of the persons listed after the one `m`'s visitor met;
+    `hosts_only` (a sentence merged into the record, which may tell another
+    encounter: "to attend a trilateral summit with Yoon and Kishida"): only
+    persons of the state of the one met, the hosts told in a list."""
+    assert ctx.persons is not None
+    index = ctx.persons
+    names = [index.persons[x.person].name for x in mentions]
+    for visitor, other in (m.participants, m.participants[::-1]):
+        named = [i for i, x in enumerate(mentions) if names[i] == other.name and x.how != "pronoun"]
+        if not named or visitor.name not in names:
+            continue
+        k = named[0]
+        if names.index(visitor.name) > k:
+            continue  # the one met comes after the visitor
+        while k + 1 < len(mentions) and _listed(ctx, mentions[k].end, mentions[k + 1].start):
+            k += 1
+            person = index.persons[mentions[k].person]
+            if person.name in (visitor.name, other.name) or (visitor.name, person.name) in met:
+                continue
+            if person.country is not None and person.country == visitor.country:
+                continue
+            if hosts_only and person.country != other.country:
+                continue
+            met.add((visitor.name, person.name))
+            out.append(
+                _told_like(
+                    m,
+                    [
+                        Participant(visitor.name, visitor.country),
+                        Participant(person.name, person.country),
+                    ],
+                    "meeting.listed_counterparts",
+                )
+            )
 
 
 _COUNTERPARTS = re.compile(
@@ -300,29 +388,92 @@ _LEAD_SENTENCES = 3
 
 @rule("meeting.news_day")
 def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
-    """meeting.news_day: an encounter the report leads with ("Prime Minister
-    X held talks with Y in Hanoi", in its first sentences) and whose
-    sentence names no time of its own is the day's news: it took place on
-    the publication day (a dateline's day when there is one). Marked
-    `how="publication"`, so a user sees the date is the report's, not the
-    sentence's. Encounters told later, visits in passing, anything with a
-    month or year of its own, and a report of a visit of several days keep
-    no date."""
-    several, past = _news_day_words()
-    if not ctx.published or several.search(ctx.text):
+    """meeting.news_day: an encounter the report tells as its news and whose
+    sentence names no time of its own took place on the report's news day
+    (GUIDELINES: "on Monday", "today" resolved against the publication day).
+    Two readings:
+
+    - the lead (its first sentences) names a day ("India and China Tuesday
+      signed ...", "PUTRAJAYA, July 11 -- ... today held", "visited Ashgabat
+      on Nov. 27"): that day is the news day, and every encounter told
+      after it with no time of its own, until the report names another day,
+      took place on it (how="lead"), even in a visit of several days: the
+      lead says which day the report is about;
+    - else an encounter the lead itself tells took place on the publication
+      day (a dateline's day when there is one), unless the report tells a
+      visit of several days (how="publication").
+
+    Visits in passing, anything with a month or year or a past word of its
+    own keep no date."""
+    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")][:_LEAD_SENTENCES]
+    day, told_at = _lead_day(ctx, lead)
+    if day is not None:
+        until = _another_day(ctx, told_at, day)
+        for m in meetings:
+            sent = ctx.sentence_at(m.span.start)
+            if sent is not None and sent.index < until and _timeless(ctx, m, sent):
+                m.date = ResolvedDate(day, "day", "lead")
+                m.made_by("meeting.news_day", "date: news_day (the lead's day)")
+        return meetings
+    if not ctx.published or _news_day_words()[0].search(ctx.text):
         return meetings  # "a six-day official visit": the text does not fix which day
-    lead = [s.index for s in ctx.sentences if s.zone != "title"][:_LEAD_SENTENCES]
+    indices = {s.index for s in lead}
     for m in meetings:
-        if m.date.value or m.date.precision:
-            continue
         sent = ctx.sentence_at(m.span.start)
-        if sent is None or sent.index not in lead:
-            continue
-        if ctx.found_dates(sent.text) or past.search(sent.text):
-            continue  # "last month", "in 2019": a time of its own, even if no day
-        m.date = ResolvedDate(ctx.published, "day", "publication")
-        m.made_by("meeting.news_day", "date: news_day")
+        if sent is not None and sent.index in indices and _timeless(ctx, m, sent):
+            m.date = ResolvedDate(ctx.published, "day", "publication")
+            m.made_by("meeting.news_day", "date: news_day")
     return meetings
+
+
+def _timeless(ctx: ReportContext, m: Meeting, sent) -> bool:
+    """The record has no date, and its sentence no time of its own ("last
+    month", "in 2019", "earlier", "will")."""
+    if m.date.value or m.date.precision:
+        return False
+    return not (ctx.found_dates(sent.text) or _news_day_words()[1].search(sent.text))
+
+
+def _lead_day(ctx: ReportContext, lead: list) -> tuple[str | None, int]:
+    """The day the first lead sentence that names one tells (the dateline's
+    when it leads), and the index of that sentence. None when that sentence
+    tells no single news day: a past or a future one ("last Monday", "a
+    summit set for Monday", "scheduled on Friday"), a range ("from
+    March 4 to 6"), the start of a visit of several days ("began a six-day
+    visit on Sunday"), or several days ("on Thursday ... on Friday")."""
+    for sent in lead:
+        text = sent.text
+        found = [f for f in ctx.found_dates(text) if f.date.value and f.date.precision == "day"]
+        if not found:
+            continue
+        if _news_day_words()[0].search(text) or len({f.date.value for f in found}) > 1:
+            return None, -1
+        f = found[0]
+        before = text[max(0, f.start - 30) : f.start].lower().split()
+        if (_news_day_words()[1].search(text[max(0, f.start - 30) : f.end + 12])
+                or any(w in modality.words().modifiers or w == "set" for w in before[-3:])
+                or _RANGE_START.search(text[max(0, f.start - 10) : f.start])
+                or _RANGE_END.match(text[f.end : f.end + 10])):
+            return None, -1
+        return f.date.value, sent.index
+    return None, -1
+
+
+#: a day that opens a range ("between July 21 and 25", "from March 4 to 6"): a span, not the news day
+_RANGE_START = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:to|and|-|–|until|till)\s*\d", re.IGNORECASE)
+
+
+def _another_day(ctx: ReportContext, after: int, day: str) -> int:
+    """The index of the first body sentence after the lead's that names a
+    day other than `day`: there the report's story moves on."""
+    for sent in ctx.sentences:
+        if sent.index <= after or sent.zone == "caption":
+            continue
+        if any(f.date.value and f.date.precision == "day" and f.date.value != day
+               for f in ctx.found_dates(sent.text)):
+            return sent.index
+    return len(ctx.sentences)
 
 
 @lru_cache(maxsize=1)

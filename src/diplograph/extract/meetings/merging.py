@@ -95,9 +95,14 @@ def _merge_joint(kept: list[Draft], d: Draft) -> None:
 
 def _into_named(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
     """A partly named draft, a visit or "the two sides" joins the last named
-    meeting it fits told before it (else the first after); a partial or
-    visit without one joins the same-kind draft of the same parties."""
-    targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)]
+    meeting it fits told before it (else the first after), unless it is a
+    past visit dated in its own phrase by a month or year only and the
+    meeting, in another sentence, is not ("following Anwar's visit to
+    Manama last February": not today's meeting); a partial or visit
+    without one joins the same-kind draft of the same parties."""
+    past = _past_visit(ctx, d)
+    targets = [k for k in kept if k.kind == "named" and _compatible(ctx, d, k)
+               and (k.sentence is d.sentence or not past or _another_time(k))]
     if d.kind != "states" and not targets:
         targets = [k for k in kept if k.kind == d.kind and k.parties == d.parties]
     if not targets:
@@ -105,6 +110,33 @@ def _into_named(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:
     before = [k for k in targets if k.sentence.index <= d.sentence.index]
     _absorb((before or targets)[-1], d)
     return True
+
+
+#: how far (characters) after its visit word a past visit's month may be told
+_VISIT_PHRASE = 60
+
+
+def _past_visit(ctx: ReportContext, d: Draft) -> bool:
+    """A visit dated by a month or year only, told in the visit's own phrase
+    ("visit to Manama last February", "visited North Korea with a
+    delegation in July") or at the head of its sentence ("In March 2023,
+    Anwar made ..."), not in a clause of its own ("maiden visit since he
+    was appointed in August 2023")."""
+    if d.kind != "visit" or not _another_time(d) or d.trigger is None:
+        return False
+    sent, at = d.sentence, d.trigger.idx
+    for f in ctx.found_dates(sent.text):
+        start = sent.start + f.start
+        if f.date.value or not f.date.precision:
+            continue
+        if f.start <= len("In "):
+            return True  # "In March 2023, Anwar made his first official visit to Cambodia"
+        if not 0 < start - at <= _VISIT_PHRASE:
+            continue
+        between = ctx.doc.char_span(at, start, alignment_mode="contract")
+        if between is not None and not any(t.pos_ in ("VERB", "AUX") for t in between[1:]):
+            return True
+    return False
 
 
 def _merge_gathering(ctx: ReportContext, kept: list[Draft], d: Draft) -> bool:

@@ -24,6 +24,8 @@ def states_in(tok: Token | None, sent: Sentence) -> list[str]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and in_place_phrase(span.root, tok):
             continue  # "counterparts in Kuala Lumpur, Malaysia": a place, not a party
+        if span is not None and in_occasion_phrase(span.root, tok):
+            continue  # "on the sidelines of the BIMSTEC Ministerial meeting": the occasion, not a party
         if m.entity.kind == "body" and span is not None and span.root.head.lower_ in words().member_nouns:
             continue  # "four Asean leaders": leaders of member states, not the body
         if m.how == "demonym" and span is not None and not for_representative(span.root):
@@ -69,6 +71,19 @@ def in_setting(tok: Token) -> bool:
             return prep.lower_ in ("in", "at", "near", "within") and prep.head.pos_ in ("VERB", "AUX")
         if cur.dep_ not in ("compound", "appos", "conj", "nmod", "amod", "poss", "cc", "punct"):
             return False
+        cur = cur.head
+    return False
+
+
+def in_occasion_phrase(tok: Token, limit: Token) -> bool:
+    """A mention in the "of" phrase of an occasion word below `limit` ("on
+    the sidelines of the BIMSTEC Ministerial meeting", `occasion_heads`)."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == limit.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in words().occasion_heads:
+            return True
         cur = cur.head
     return False
 

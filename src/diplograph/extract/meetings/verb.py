@@ -68,11 +68,15 @@ def sides_for_verb(
     b: list[int] = []
     b_states: list[str] = []
     hosting = tok.lower_ in words().host_verbs
+    thing = False
     for c in tok.children:
         if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+            if _senders(c, ptoks) is not None:
+                thing = True
+                continue  # "received a letter from X": X sent it, X is not met
             if _object_is_a_thing(c, ptoks):
                 continue  # "welcomed X's planned visit": the object is the visit, not X
-            found = persons_in(c, ptoks)
+            found = persons_in(c, ptoks, _told_aside(c))
             if c.dep_ == "prep" and c.lower_ == "by" and passive:
                 a, found = found, a  # "was welcomed by Hu": Hu hosts
             b += [p for p in found if p not in b]
@@ -81,9 +85,28 @@ def sides_for_verb(
             found = persons_in(c, ptoks)
             a, b = (a + b), found if not b else b + found
     b = [p for p in b if p not in a]
-    if not b and not b_states:
+    if not b and not b_states and not thing:
         b = _named_after(tok, ptoks, a)
     return a, b, b_states
+
+
+def _told_aside(c: Token) -> set[int]:
+    """meeting.verb step: the tokens of the relative clauses in an object
+    ("received X, who delivered a letter from Y"): the persons they name
+    are told about, not met."""
+    return {t.i for r in c.subtree if r.dep_ == "relcl" and r.i != c.i for t in r.subtree}
+
+
+def _senders(c: Token, ptoks: dict[int, PersonMention]) -> list[int] | None:
+    """meeting.verb step: a direct object that is a thing sent (`sent_things`
+    in data/meetings.yaml: "received a written letter from X", "a message
+    of congratulations from Y"): the persons it names, who sent it and are
+    not met (the messenger who hands it over is, where the text names him
+    as the object: "received X, who delivered a letter"). None: the object
+    is no such thing."""
+    if c.dep_ != "dobj" or c.i in ptoks or c.lower_ not in words().sent_things:
+        return None
+    return persons_in(c, ptoks)
 
 
 def _object_is_a_thing(c: Token, ptoks: dict[int, PersonMention]) -> bool:

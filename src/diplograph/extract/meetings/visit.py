@@ -61,12 +61,7 @@ def _visitor_and_hosts(tok: Token, sent: Sentence,
     object; the noun's "to" phrase, a capital standing for its state, or a
     compound: "the Vietnam visit")."""
     if tok.pos_ == "VERB":
-        subj, _ = verb_subject(tok)
-        hosts: list[str] = []
-        for c in tok.children:
-            if c.dep_ == "dobj":
-                hosts = states_in(c, sent)
-        return persons_in(subj, ptoks), hosts
+        return _verb_sides(tok, sent, ptoks)
     visitors, _ = possessor(tok, ptoks)
     hosts = []
     for c in tok.children:
@@ -91,15 +86,40 @@ def _visitor_and_hosts(tok: Token, sent: Sentence,
     return visitors, hosts
 
 
+def _verb_sides(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]) -> tuple[list[int], list[str]]:
+    """A visit verb's visitors (its subject; a relative clause's antecedent:
+    "Shoigu, who visited North Korea in July") and host states (its object)."""
+    subj, _ = verb_subject(tok)
+    hosts: list[str] = []
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            hosts = states_in(c, sent)
+    if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+        return _antecedent(tok.head, ptoks), hosts
+    return persons_in(subj, ptoks), hosts
+
+
+def _antecedent(noun: Token, ptoks: dict[int, PersonMention]) -> list[int]:
+    """The person a relative clause hangs from, less the persons of the
+    clause itself (its subtree holds them)."""
+    clause = {t.i for c in noun.children if c.dep_ == "relcl" for t in c.subtree}
+    return persons_in(noun, ptoks, clause)
+
+
 def _motion_verb(tok: Token) -> Token | None:
     """The verb of going, starting or ending that a visit noun hangs from:
     "arrived in China for a visit", "began an official visit", "concluding
-    visits to Russia and Sweden" (`visit_motion_verbs`)."""
+    visits to Russia and Sweden" (`visit_motion_verbs`); or "to be" there
+    on one ("was in Moscow on a working visit")."""
     head = tok.head
+    being = False
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on"):
+        being = head.lower_ == "on"
         head = head.head
     elif tok.dep_ != "dobj":
         return None
+    if being and head.lemma_ == "be":
+        return head  # "Babloyan was in Moscow on a working visit": being there on a visit
     return head if head.pos_ == "VERB" and head.lower_ in words().visit_motion_verbs else None
 
 

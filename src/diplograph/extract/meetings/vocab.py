@@ -22,6 +22,9 @@ class MeetingWords:
     light_verbs: frozenset[str]
     visit_words: frozenset[str]
     phone_words: frozenset[str]
+    sent_things: frozenset[str]
+    occasion_heads: frozenset[str]
+    return_verbs: frozenset[str]
     two_sides: re.Pattern[str]
     gathering: re.Pattern[str]
     gathering_future: re.Pattern[str]
@@ -62,6 +65,9 @@ def words() -> MeetingWords:
         light_verbs=frozenset(data["light_verbs"]),
         visit_words=frozenset(data["visit_words"]),
         phone_words=frozenset(data["phone_words"]),
+        sent_things=frozenset(data["sent_things"]),
+        occasion_heads=frozenset(data["occasion_heads"]),
+        return_verbs=frozenset(data["return_verbs"]),
         two_sides=re.compile(rf"(?i)(?:^|[,;:]\s*|\b(?:and|but|as|when|while)\s+)({sides})\b"),
         gathering=re.compile(rf"\s*(?:{gatherings})\b"),
         joint_verbs=frozenset(data["joint_verbs"]),

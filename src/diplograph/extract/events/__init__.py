@@ -20,6 +20,7 @@ from __future__ import annotations
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
 from diplograph.extract.events.deontic import deontic_requests
+from diplograph.extract.events.groups import substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
     codes_in,
@@ -27,6 +28,7 @@ from diplograph.extract.events.participants import (
     is_pronoun,
     new_report,
     phrase_tokens,
+    sentence_codes,
 )
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
@@ -135,11 +137,12 @@ def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Voca
     skip: set[int] = set()
     agent = agent_of(tok)
     if agent is not None:
-        actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
+        actor = (substate(agent, _home(ctx, sent, tok)) or codes_in(ctx, sent, agent)
+                 or group_names(sent, agent, ctx=ctx))
         if not actor and lemma(agent) in vocab.domestic:
             actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
     if subject is not None:
-        patient = codes_in(ctx, sent, subject)
+        patient = substate(subject, _home(ctx, sent, tok)) or codes_in(ctx, sent, subject)
         skip |= phrase_tokens(subject)
     if agent is not None:
         skip |= phrase_tokens(agent.head)
@@ -150,7 +153,8 @@ def _subject_actor(ctx: ReportContext, sent: Sentence, subject, sides: list[str]
                    vocab: Vocabulary) -> list[str]:
     """An active verb's subject's codes; "the two sides" and "they" stand for
     the sentence's sides."""
-    actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
+    actor = substate(subject, _home(ctx, sent, subject)) or codes_in(
+        ctx, sent, subject, _possessor_skip(subject, vocab))
     if actor:
         return actor
     words = _phrase(subject)
@@ -204,13 +208,26 @@ def _addressed(ctx: ReportContext, sent: Sentence, clause: Clause, children: lis
     """Add to `recipient` the codes of the trigger's objects, else of any of
     its other children (places count for visits, shows of force and aid)."""
     places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
+    home = _home(ctx, sent, clause.trigger)
     for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
         for c in group:
-            for code in codes_in(ctx, sent, c, skip, places=places):
+            for code in substate(c, home) or codes_in(ctx, sent, c, skip, places=places):
                 if code not in recipient and code not in actor:
                     recipient.append(code)
         if recipient:
             return
+
+
+def _home(ctx: ReportContext, sent: Sentence, tok):
+    """The state a group belongs to: the one its own phrase names ("Pakistani
+    civilians", "residents of a village in Nigeria"), else the place of the
+    clause, else the first state the sentence names, else the report's party."""
+
+    def home(head) -> list[str]:
+        return (codes_in(ctx, sent, head, places=True)[:1] or _place_codes(ctx, sent, tok)
+                or sentence_codes(ctx, sent)[:1] or list(ctx.parties[:1]))
+
+    return home
 
 
 def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:

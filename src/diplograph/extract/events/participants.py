@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.groups import named_group
 from diplograph.extract.events.vocabulary import vocabulary
 
 #: Dependencies whose subtree is an aside about a phrase, not more of it.
@@ -111,6 +112,15 @@ def codes_in(
     out: list[str] = []
     for i, code, party in _named_in(ctx, sent):
         if i in keep and code not in out and (party or places):
+            out.append(code)
+    return out
+
+
+def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
+    """Every state or body the sentence names, places too, in order of the text."""
+    out: list[str] = []
+    for _, code, _ in sorted(_named_in(ctx, sent)):
+        if code not in out:
             out.append(code)
     return out
 
@@ -209,7 +219,10 @@ def group_names(
         ):
             continue  # a person the tagger took for a group ("Wang had visited India")
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        if name and name[0].isupper() and name not in out:
+        coded = named_group(name)
+        if coded is not None and ":" in coded:
+            name = coded  # "the Taliban": AFG:taliban, the gold convention (data/events/groups.yaml)
+        if name and (name[0].isupper() or ":" in name) and name not in out:
             out.append(name)
     return out
 

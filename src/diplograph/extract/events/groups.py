@@ -42,7 +42,8 @@ def groups() -> Groups:
     named = {k.lower(): v for k, v in (data.get("named") or {}).items()}
     alternatives = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if named else None
-    return Groups(dict(data.get("nouns") or {}), frozenset(data.get("opposition_words") or ()), named, pattern)
+    opposition = frozenset(data.get("opposition_words") or ())
+    return Groups(dict(data.get("nouns") or {}), opposition, named, pattern)
 
 
 def _head(tok: Token) -> Token:

@@ -152,6 +152,27 @@ def test_a_figure_honoured_is_not_a_person_acting(nlp) -> None:
         "President Ho Chi Minh."
     )
     assert set(people(nlp, text)) == {"Narendra Modi", "Pham Minh Chinh"}
+    text = (
+        "Indonesian President Joko Widodo met Algerian President Abdelmadjid Tebboune in Algiers. "
+        "Widodo laid flowers at the bust of President Houari Boumediene, and on the 60th anniversary of "
+        "President Ahmed Ben Bella, he praised the national hero Emir Abdelkader."
+    )
+    assert set(people(nlp, text)) == {"Joko Widodo", "Abdelmadjid Tebboune"}
+
+
+def test_a_quoted_nickname_inside_a_name_leaves_the_name_whole(nlp) -> None:
+    text = ("President Ferdinand “Bongbong” Marcos Jr. received Senegalese President Macky “Sall” Ndiaye "
+            "in Manila.")
+    assert {"Ferdinand Marcos Jr.", "Macky Ndiaye"} <= set(people(nlp, text))
+
+
+def test_a_name_the_text_classes_as_a_thing_is_no_person(nlp) -> None:
+    text = (
+        "Kenyan President William Ruto met Chinese Premier Li Qiang in Beijing. Li pledged help against "
+        "the militant group Al-Shabaab Ahmed, and Ruto toured a refinery, Sumitomo Kiyoshi, and the "
+        "province of Phan Thiet. Typhoons Lando and Chedeng hit the coast last year."
+    )
+    assert set(people(nlp, text)) == {"William Ruto", "Li Qiang"}
 
 
 def test_the_other_side_of_a_meeting_does_not_lend_its_country(nlp) -> None:

@@ -10,8 +10,12 @@ delegation"): GUIDELINES list persons who act.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.actors.resolve import ResolvedPerson, rule_functions, vocabulary
 from diplograph.extract.context import ReportContext
 from diplograph.extract.meetings import words as meeting_words
@@ -76,12 +80,24 @@ def _veto(ctx: ReportContext, named: list) -> str | None:
     """The check that leaves a person out, or None: "veto.future" ("will lead
     the delegation", "PM Srettha's planned visit": has not acted yet),
     "veto.honoured" ("admiration for President Ho Chi Minh": named, but not
-    acting in the report)."""
+    acting in the report), "veto.thing" ("the militant group Boko Haram",
+    "the province of Khanh Hoa": the text classes the name as a thing)."""
     if named and all(_only_future(ctx, m.start, m.end) for m in named):
         return "veto.future"
     if named and all(_only_honoured(ctx, m.start, m.end) for m in named):
         return "veto.honoured"
+    if any(_thing_before().search(ctx.text[max(0, m.start - 60) : m.start]) for m in named):
+        return "veto.thing"
     return None
+
+
+@lru_cache(maxsize=1)
+def _thing_before() -> re.Pattern[str]:
+    """A noun that classes the name after it as a thing (data/titles.yaml
+    thing_nouns): "the militant group ", "the province of ", "a refinery, ",
+    "Typhoons Ondoy and "."""
+    nouns = "|".join(re.escape(n) for n in load_yaml("titles.yaml")["thing_nouns"])
+    return re.compile(rf"(?i:\b(?:{nouns}))(?:\s+of|\s*,)?\s+(?:[A-Z][\w’'-]*\s+and\s+)?$")
 
 
 def _only_future(ctx: ReportContext, start: int, end: int) -> bool:

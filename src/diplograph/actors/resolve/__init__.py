@@ -74,11 +74,14 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.nominal_apposition", states.nominal_appositions),
     ("person.delegation_head", states.delegation_heads),
     ("person.postposed_state", states.postposed_states),
+    ("person.institution", states.institutions_named),
+    ("person.side_list", states.side_lists),
 )
 #: the steps after the evidence, in order: knowledge, then guesses
 LATER_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.knowledge", states.known_officials),
     ("person.kin", states.kin),
+    ("person.list_mate", states.list_mates),
 )
 #: the rules one function makes: the last state step (which list a state came from)
 SIDE_RULES = ("person.host_side", "person.partner", "person.name_origin", "person.home")

@@ -6,8 +6,11 @@ then guesses:
     person.nominal_apposition  "the Egyptian leader Abdel Fattah El-Sisi"
     person.delegation_head     "the Republic of Korea led by Prime Minister Han Duck Soo"
     person.postposed_state     "FM Narayan Khadka of Nepal"
+    person.institution         "CIA Director Leon Panetta": a national institution only one state has
+    person.side_list           "attended on the Saudi side by A; B; C"
       (evidence steps, encounters.py: who is not of which state, who visits, who met)
     person.knowledge           the officials table (and what the store learned) on the report's date
+    person.list_mate           "Minister A, Minister B and Minister C": a list of one state's officials
     person.kin                 "Pengiran Muda Abdul Mateen Bolkiah" beside "Sultan Hassanal Bolkiah of Brunei"
     person.host_side           whom a visitor met is of the state visited
     person.partner             the partner of a state written as a pair ("Vietnam-US relations")
@@ -24,10 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from diplograph.actors import officials
-from diplograph.actors.knowledge import knowledge
+from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.name_origin import name_origin
 from diplograph.actors.resolve.encounters import Evidence, nominal_state
 from diplograph.actors.resolve.index import PersonIndex, ResolvedPerson
@@ -122,6 +126,82 @@ def postposed_states(ctx: ReportContext, index: PersonIndex) -> None:
             _give_explicit(index.persons[pm.person], nxt.entity.code, "person.postposed_state")
 
 
+#: an apposition right after a name (", Speaker of the Lok Sabha"), up to its end or a relative clause
+APPOSITION = re.compile(r"^\s*,\s*(?!(?:who|which|whose|where|when)\b)"
+                        r"((?:(?!\s(?:who|which|said|says|and)\s)[^;.,()])+)")
+
+
+@lru_cache(maxsize=1)
+def title_before() -> re.Pattern[str]:
+    """The title right before a name, read back from it: capitalised words,
+    connectors, a bracketed short form and the lowercase office nouns of
+    data/resolve.yaml ("US Central Intelligence Agency (CIA) Director ",
+    "Kremlin spokesman ")."""
+    nouns = "|".join(re.escape(n) for n in load_yaml("resolve.yaml")["office_nouns"])
+    return re.compile(rf"(?:(?:[A-Z][\w’'.-]*|of|the|for|and|\([A-Z]{{2,6}}\)|{nouns})\s+){{1,12}}$")
+
+
+@lru_cache(maxsize=1)
+def institutions() -> re.Pattern[str]:
+    """The national institutions of data/states_institutions.yaml as one
+    pattern, each alternative a named group of its state."""
+    data = load_yaml("states_institutions.yaml")
+    parts = [f"(?P<{code}>{'|'.join(re.escape(n) for n in sorted(names, key=len, reverse=True))})"
+             for code, names in data.items()]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w'])")
+
+
+def institution_state(text: str) -> str | None:
+    """The one state whose national institution `text` names, if only one's."""
+    found = {m.lastgroup for m in institutions().finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def institutions_named(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.institution: a title that names a national institution only one
+    state has ("CIA Director Leon Panetta", "Om Birla, Speaker of the Lok
+    Sabha", "X, chief of the State Security Office of Cheong Wa Dae") says
+    the person's state as plainly as a demonym: the title right before the
+    name, the apposition right after it (up to a relative clause: "who is the
+    envoy of ..." is another person's office). A state written beside the
+    name wins."""
+    for sent in ctx.sentences:
+        for pm in index.names_in(sent.index):
+            person = index.persons[pm.person]
+            if person.country_how == "explicit":
+                continue
+            before = title_before().search(ctx.text[max(sent.start, pm.start - 160) : pm.start])
+            after = APPOSITION.match(ctx.text[pm.end : min(sent.end, pm.end + 160)])
+            texts = [person.role or ""] + [m.group(0) for m in [before] if m] \
+                + [m.group(1) for m in [after] if m]
+            code = institution_state(" | ".join(texts))
+            if code is not None:
+                _give_explicit(person, code, "person.institution")
+
+
+#: "on the Saudi side", "On the Jordanian side": the words before and after a state's mention
+SIDE_BEFORE = re.compile(r"\b[Oo]n\s+the\s+$")
+SIDE_AFTER = re.compile(r"^\s+side\b")
+
+
+def side_lists(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.side_list: "The talks were attended on the Saudi side by A; B;
+    C" and "On the Jordanian side, the talks were attended by D; E": the
+    persons listed after "on the X side" serve X, up to the next side named,
+    as plainly as a demonym before each name. A name after a word of
+    encounter ("on the Lao side, A met B") is the other side: left alone."""
+    encounter = cues().one_side
+    for sent in ctx.sentences:
+        sides = [m for m in sent.mentions if m.entity.kind == "state"
+                 and SIDE_BEFORE.search(ctx.text[max(sent.start, m.start - 12) : m.start])
+                 and SIDE_AFTER.match(ctx.text[m.end : m.end + 8])]
+        for i, side in enumerate(sides):
+            stop = sides[i + 1].start if i + 1 < len(sides) else sent.end
+            for pm in index.names_in(sent.index):
+                if side.end <= pm.start < stop and not encounter.search(ctx.text[side.end : pm.start]):
+                    _give_explicit(index.persons[pm.person], side.entity.code, "person.side_list")
+
+
 def known_officials(ctx: ReportContext, index: PersonIndex) -> None:
     """person.knowledge: a person the text does not qualify takes the state
     of the official of that name in office on the report's date (any date
@@ -195,6 +275,39 @@ def kin(ctx: ReportContext, index: PersonIndex) -> None:
                and p.tokens[-1] == q.tokens[-1] and len(p.tokens[-1]) >= 5]
         if not p.country and len({q.country for q in kin}) == 1:
             p.give(kin[0].country, "inferred", "person.kin")
+
+
+#: between two names of one list: a comma, semicolon or "and", then the next one's title
+#: (", Minister of Energy and Natural Resources ")
+LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:and\s+)?|and\s+)(?:(?:[A-Z][\w’'.-]*|of|the|for|and|&)\s+){0,12}$")
+#: known states a list needs before it lends one to a member without a state
+LIST_KNOWN = 2
+
+
+def list_mates(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.list_mate: a person without a state in a list of titled names
+    ("Minister of Foreign Affairs A, Minister of Energy B, Minister of
+    National Education C and ...") whose other members with a state (at
+    least LIST_KNOWN, from the text or the officials table) all serve one
+    state serves it too: a delegation is listed together. A list of several
+    states' officials decides nothing."""
+    for sent in ctx.sentences:
+        names = index.names_in(sent.index)
+        groups: list[list[int]] = []
+        for prev, cur in zip([None, *names], names, strict=False):
+            joined = prev is not None and LIST_GAP.match(ctx.text[prev.end : cur.start]) is not None
+            if joined:
+                groups[-1].append(cur.person)
+            else:
+                groups.append([cur.person])
+        for group in groups:
+            members = list(dict.fromkeys(group))
+            known = [index.persons[n].country for n in members if index.persons[n].country]
+            if len(known) < LIST_KNOWN or len(set(known)) != 1:
+                continue
+            for n in members:
+                if not index.persons[n].country:
+                    index.persons[n].give(known[0], "inferred", "person.list_mate")
 
 
 def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:

@@ -44,9 +44,34 @@ def words_of(text: str, offset: int, mentions: list[Mention]) -> list[Word]:
             out.append(Word(".", start + len(token) - 1, start + len(token)))
         else:
             out.append(Word(token, start, start + len(token)))
+    out = without_nicknames(out)
     by_start = {m.start: m for m in mentions}
     for w in out:
         w.mention = by_start.get(w.start)
+    return out
+
+
+#: the quotes around a nickname
+OPEN_QUOTES = frozenset("“\"‘")
+CLOSE_QUOTES = frozenset("”\"’")
+
+
+def without_nicknames(words: list[Word]) -> list[Word]:
+    """The words without a quoted nickname inside a name ("Joko “Jokowi”
+    Widodo", "Ferdinand “Bongbong” Marcos Jr."): one capitalised word in
+    quotes between two capitalised words, as news writes a leader's
+    popular name. The name rules then read the name whole."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if (i > 0 and i + 3 < len(words) and w.text in OPEN_QUOTES and words[i + 2].text in CLOSE_QUOTES
+                and words[i - 1].cap and words[i + 1].cap and words[i + 3].cap
+                and words[i - 1].text not in OPEN_QUOTES | CLOSE_QUOTES):
+            i += 3
+            continue
+        out.append(w)
+        i += 1
     return out
 
 

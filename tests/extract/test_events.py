@@ -93,3 +93,20 @@ def test_a_group_of_people_is_coded_with_its_state_not_as_the_state(nlp) -> None
     retreat = [e for e in found if e.type == "RETREAT"]
     assert retreat and retreat[0].actor == ["AFG:taliban"]
     assert "PAK" not in retreat[0].recipient
+
+
+def test_police_with_no_state_named_are_the_state_named_just_before(nlp) -> None:
+    """Rule event.actor.home: "Police detained several demonstrators" after a
+    sentence set in Dhaka is Bangladesh's police detaining its protesters."""
+    text = ("Clashes broke out in downtown Dhaka on Thursday.\n"
+            "Police detained several demonstrators, witnesses said.")
+    coerce = [e for e in events(nlp, text) if e.type == "COERCE"]
+    assert [(e.actor, e.recipient) for e in coerce] == [(["BGD"], ["BGD:protesters"])]
+
+
+def test_an_office_or_a_document_is_no_actor(nlp) -> None:
+    """Rule event.actor.named: the tagger's "Ministers of Foreign Affairs" or
+    "MoUs" is no named group; the event stands with its actor unknown."""
+    found = events(nlp, "The Ministers of Foreign Affairs welcomed the agreement.")
+    support = [e for e in found if e.type == "SUPPORT"]
+    assert support and all(not any("Minister" in a for a in e.actor) for e in support)

@@ -20,15 +20,17 @@ from __future__ import annotations
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
 from diplograph.extract.events.deontic import deontic_requests
-from diplograph.extract.events.groups import substate
+from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
     codes_in,
     group_names,
+    home_state,
     is_pronoun,
     new_report,
     phrase_tokens,
     sentence_codes,
+    sentence_places,
 )
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
@@ -91,7 +93,16 @@ def _participants(
     if not actor and clause.kind in vocab.place_actors:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, clause.trigger)
+    if not actor and clause.kind in vocab.state_actors and _agentless_passive(clause.trigger):
+        actor = home_state(ctx, sent)  # "hundreds were arrested": the authorities (event.actor.home)
     return actor, _recipients(ctx, sent, clause, actor, recipient, skip, sides, single)
+
+
+def _agentless_passive(tok) -> bool:
+    if tok.pos_ != "VERB":
+        return False
+    _, passive = subject_of(tok)
+    return passive and agent_of(tok) is None
 
 
 def _noun_actor(ctx: ReportContext, sent: Sentence, tok) -> tuple[list[str], set[int]]:
@@ -140,7 +151,7 @@ def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Voca
         actor = (substate(agent, _home(ctx, sent, tok)) or codes_in(ctx, sent, agent)
                  or group_names(sent, agent, ctx=ctx))
         if not actor and lemma(agent) in vocab.domestic:
-            actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
+            actor = _place_codes(ctx, sent, tok) or home_state(ctx, sent)
     if subject is not None:
         patient = substate(subject, _home(ctx, sent, tok)) or codes_in(ctx, sent, subject)
         skip |= phrase_tokens(subject)
@@ -178,7 +189,7 @@ def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject,
             subject = subject or speaker
     if not actor and subject is not None and lemma(subject) in vocab.domestic:
         actor = (_place_codes(ctx, sent, clause.trigger) or _place_codes(ctx, sent, subject)
-                 or list(ctx.parties[:1]))
+                 or home_state(ctx, sent))
     if not actor and subject is not None:
         actor = group_names(sent, subject, ctx=ctx)
     return actor, subject
@@ -196,11 +207,29 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
     if not recipient:  # "freed Taliban prisoners", "attacked Hamas"
         for c in children:
             if c.dep_ in ("dobj", "dative", "prep"):
-                named = group_names(sent, c, skip, ctx=ctx)
+                # only coded groups: a bare name there is most often a place ("the villages of ...")
+                named = [g for g in group_names(sent, c, skip, ctx=ctx) if ":" in g]
                 recipient += [g for g in named if g not in recipient and g not in actor]
+    if not recipient:  # "threw stones at police": the state (event.actor.home)
+        for c in children:
+            head = _pobj_of(c) if c.dep_ == "prep" else c
+            if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
+                recipient += [code for code in home_state(ctx, sent) if code not in actor]
+                break
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return recipient
+
+
+def _acts_on(tok) -> bool:
+    """Whether a verb acts on someone it names, coded or not ("threw stones at
+    police", "opened fire on residents of the villages of ...")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" or c.dep_ == "prep" and _pobj_of(c) is not None for c in tok.children)
+
+
+def _pobj_of(tok):
+    return next((c for c in tok.children if c.dep_ == "pobj"), None)
 
 
 def _addressed(ctx: ReportContext, sent: Sentence, clause: Clause, children: list, actor: list[str],
@@ -225,7 +254,7 @@ def _home(ctx: ReportContext, sent: Sentence, tok):
 
     def home(head) -> list[str]:
         return (codes_in(ctx, sent, head, places=True)[:1] or _place_codes(ctx, sent, tok)
-                or sentence_codes(ctx, sent)[:1] or list(ctx.parties[:1]))
+                or sentence_places(ctx, sent)[:1] or sentence_codes(ctx, sent)[:1] or home_state(ctx, sent))
 
     return home
 
@@ -283,7 +312,7 @@ def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
-    unnamed = recipient and clause.kind in vocab.unnamed_actors
+    unnamed = clause.kind in vocab.unnamed_actors and (recipient or _acts_on(clause.trigger))
     if not actor and not unnamed and not _unnamed_agent(clause, vocab):
         return None
     if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger, vocab):
@@ -292,6 +321,8 @@ def _clause_event(
     if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:
         clause.kind = "MOBILIZE"  # a single state's exercise (the codebook)
         recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]
+    if clause.kind in groups().protest_classes:
+        actor = as_protesters(actor)
     mode = clause.mode
     if mode is None and codebook().classes[clause.kind].modes:
         mode = content_mode(clause.trigger, clause.kind, vocab, set())

@@ -34,6 +34,9 @@ class Groups:
     opposition: frozenset[str]
     named: dict[str, str]
     pattern: re.Pattern[str] | None
+    quantities: frozenset[str] = frozenset()
+    protest_verbs: frozenset[str] = frozenset()
+    protest_classes: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -43,15 +46,27 @@ def groups() -> Groups:
     alternatives = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
     pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if named else None
     opposition = frozenset(data.get("opposition_words") or ())
-    return Groups(dict(data.get("nouns") or {}), opposition, named, pattern)
+    return Groups(dict(data.get("nouns") or {}), opposition, named, pattern,
+                  frozenset(data.get("quantities") or ()), frozenset(data.get("protest_verbs") or ()),
+                  frozenset(data.get("protest_classes") or ()))
+
+
+def _pobj(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "pobj":
+            return c
+    return None
 
 
 def _head(tok: Token) -> Token:
-    """The noun a phrase is about: a preposition's object ("at protesters")."""
+    """The noun a phrase is about: a preposition's object ("at protesters"),
+    the "of" phrase of a number ("hundreds of people")."""
     if tok.dep_ in ("prep", "agent"):
+        tok = _pobj(tok) or tok
+    if lemma(tok) in groups().quantities:
         for c in tok.children:
-            if c.dep_ == "pobj":
-                return c
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return _pobj(c) or tok
     return tok
 
 
@@ -75,7 +90,15 @@ def _label(head: Token) -> str | None:
         return None
     if any(c.lower_ in g.opposition for c in head.children if c.dep_ in ("compound", "amod", "nmod")):
         return "opposition"
+    if label == "civilians" and any(c.dep_ in ("acl", "relcl") and lemma(c) in g.protest_verbs
+                                    for c in head.children):
+        return "protesters"  # "people protesting against the regime"
     return label
+
+
+def as_protesters(codes: list[str]) -> list[str]:
+    """A protest's civilian actors are its protesters ("thousands of people rallied")."""
+    return [c[: -len("civilians")] + "protesters" if c.endswith(":civilians") else c for c in codes]
 
 
 def substate(tok: Token | None, home: Callable[[Token], list[str]]) -> list[str]:

@@ -60,6 +60,7 @@ class Vocabulary:
     government_only: frozenset[str] = frozenset()
     unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
+    state_actors: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()  # "must", "should": a reported demand of another
@@ -142,6 +143,7 @@ def vocabulary() -> Vocabulary:
         government_only=frozenset(data["government_only"]),
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
+        state_actors=frozenset(data["actors"]["of_the_state"]),
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),

@@ -34,12 +34,18 @@ from diplograph.extract.events.participants import (
 )
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
+from diplograph.extract.rules import declare
 from diplograph.extract.syntax import agent_of
 from diplograph.extract.syntax import controlled_subject as subject_of
 from diplograph.plover import codebook, contexts
 from diplograph.records import Event, Extraction
 
 __all__ = ["find_events"]
+
+declare("event.recipient.deep", "Where a trigger's own objects name no state, the state a to/for/with/"
+        "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
+        "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
+        "another subject.", "data/events/triggers.yaml")
 
 #: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
@@ -204,21 +210,73 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
     on; else the other side of the sentence's encounter."""
     children = [c for c in clause.trigger.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
     _addressed(ctx, sent, clause, children, actor, recipient, skip)
-    if not recipient:  # "freed Taliban prisoners", "attacked Hamas"
-        for c in children:
-            if c.dep_ in ("dobj", "dative", "prep"):
-                # only coded groups: a bare name there is most often a place ("the villages of ...")
-                named = [g for g in group_names(sent, c, skip, ctx=ctx) if ":" in g]
-                recipient += [g for g in named if g not in recipient and g not in actor]
-    if not recipient:  # "threw stones at police": the state (event.actor.home)
-        for c in children:
-            head = _pobj_of(c) if c.dep_ == "prep" else c
-            if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
-                recipient += [code for code in home_state(ctx, sent) if code not in actor]
-                break
+    if not recipient:  # "freed Taliban prisoners", "attacked Hamas"; "threw stones at police"
+        recipient += _group_recipients(ctx, sent, children, actor, skip)
+    if not recipient and clause.kind in vocabulary().deep_recipients:
+        recipient += _deep_recipient(ctx, sent, clause, actor, skip)
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return recipient
+
+
+def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor: list[str],
+                      skip: set[int]) -> list[str]:
+    """A coded group acted on (only coded: a bare name there is most often a
+    place, "the villages of ..."); else a state organ acted on, the state
+    (event.actor.home)."""
+    out: list[str] = []
+    for c in children:
+        if c.dep_ in ("dobj", "dative", "prep"):
+            named = [g for g in group_names(sent, c, skip, ctx=ctx) if ":" in g]
+            out += [g for g in named if g not in out and g not in actor]
+    if out:
+        return out
+    for c in children:
+        head = _pobj_of(c) if c.dep_ == "prep" else c
+        if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
+            return [code for code in home_state(ctx, sent) if code not in actor]
+    return []
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def phrase_places(tok) -> set[int]:
+    """The tokens of the "in"/"at" phrases inside a phrase ("a ceasefire in Gaza"):
+    a place there is where, not whom."""
+    out: set[int] = set()
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.i != tok.i:
+            out |= {x.i for x in t.subtree}
+    return out
+
+
+def _deep_recipient(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[str],
+                    skip: set[int]) -> list[str]:
+    """The state a prepositional phrase further down the clause names, where
+    the trigger's own objects name none (rule event.recipient.deep): "offered
+    assistance and help to India" (the parser hangs "to India" on "help"),
+    "demanded the release of demonstrators arrested in Russia", "announced
+    $30 million to help victims in Pakistan". Not into a clause with a
+    subject of its own ("... and Japan sent troops to Iraq")."""
+    vocab = vocabulary()
+    preps = vocab.deep_preps.get(clause.kind) or vocab.deep_preps.get("*") or frozenset()
+    stack = [c for c in clause.trigger.children if c.dep_ not in ("nsubj", "nsubjpass", "punct")]
+    seen = 0
+    while stack and seen < 60:
+        cur = stack.pop(0)
+        seen += 1
+        if cur.i in skip or cur.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES for c in cur.children):
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
+            places = cur.head.lower_ == "in"  # "victims in Pakistan"; not "to a ceasefire in Gaza"
+            found = [c for c in codes_in(ctx, sent, cur, skip | phrase_places(cur), places=places)
+                     if c not in actor]
+            if found:
+                return found
+        stack.extend(cur.children)
+    return []
 
 
 def _acts_on(tok) -> bool:

@@ -10,7 +10,7 @@ plus the irregular forms the data lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
@@ -60,6 +60,8 @@ class Vocabulary:
     government_only: frozenset[str] = frozenset()
     unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
+    deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
+    deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     state_actors: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
@@ -144,6 +146,8 @@ def vocabulary() -> Vocabulary:
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
         state_actors=frozenset(data["actors"]["of_the_state"]),
+        deep_recipients=frozenset(data["recipients"]["deep"]),
+        deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),

@@ -17,6 +17,8 @@ is one event with both as actor and no recipient.
 
 from __future__ import annotations
 
+from functools import partial
+
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
 from diplograph.extract.events.deontic import deontic_requests
@@ -32,6 +34,7 @@ from diplograph.extract.events.participants import (
     sentence_codes,
     sentence_places,
 )
+from diplograph.extract.events.protests import embedded_protests
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
 from diplograph.extract.rules import declare
@@ -417,7 +420,8 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
         event = _clause_event(ctx, sent, clause, vocab, sides, single)
         if event is not None:
             out.append(event)
-    return out + deontic_requests(ctx, sent, vocab)
+    home = partial(_home, ctx, sent)
+    return out + deontic_requests(ctx, sent, vocab) + embedded_protests(ctx, sent, vocab, home)
 
 
 def _key(e: Event) -> tuple:

@@ -60,6 +60,7 @@ class Vocabulary:
     government_only: frozenset[str] = frozenset()
     unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
+    embedded_protests: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     state_actors: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
@@ -146,6 +147,7 @@ def vocabulary() -> Vocabulary:
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
         state_actors=frozenset(data["actors"]["of_the_state"]),
+        embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         material=frozenset(data["actors"]["material"]),

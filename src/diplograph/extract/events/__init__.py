@@ -146,6 +146,10 @@ def _verb_sides(
         return actor, patient, skip, subject
     if subject is None:
         return [], [], set(), None
+    if subject.pos_ in ("NOUN", "VERB") and (lemma(subject) in vocab.nouns or subject.lower_ in vocab.nouns):
+        # "Russian shelling of Kharkiv killed five": the act's own actor, not what it hit
+        actor, skip = _noun_actor(ctx, sent, subject)
+        return actor, [], set(skip) | phrase_tokens(subject), subject
     return _subject_actor(ctx, sent, subject, sides, single, vocab), [], phrase_tokens(subject), subject
 
 
@@ -155,7 +159,7 @@ def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Voca
     actor: list[str] = []
     patient: list[str] = []
     skip: set[int] = set()
-    agent = agent_of(tok)
+    agent = _shared_agent(tok)
     if agent is not None:
         actor = (substate(agent, _home(ctx, sent, tok)) or codes_in(ctx, sent, agent)
                  or group_names(sent, agent, ctx=ctx))
@@ -163,10 +167,44 @@ def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Voca
             actor = _place_codes(ctx, sent, tok) or home_state(ctx, sent)
     if subject is not None:
         patient = substate(subject, _home(ctx, sent, tok)) or codes_in(ctx, sent, subject)
+        if not patient and lemma(subject) in vocab.domestic:
+            patient = _home(ctx, sent, tok)(subject)  # "twelve soldiers were killed": the state's
         skip |= phrase_tokens(subject)
     if agent is not None:
         skip |= phrase_tokens(agent.head)
     return actor, patient, skip
+
+
+def _shared_agent(tok):
+    """A passive's "by" phrase: its own, a conjoined passive's ("were killed
+    and injured by gunmen"), or that of the attack it happened in ("killed
+    in air strikes by Pakistani jets")."""
+    agent = agent_of(tok)
+    if agent is not None:
+        return agent
+    if tok.dep_ == "conj" and agent_of(tok.head) is not None:
+        return agent_of(tok.head)
+    for other in (c for c in tok.children if c.dep_ == "conj"):
+        # "were killed and several others injured by gunmen" (the parser: "others" conj, "injured" acl)
+        for t in other.subtree:
+            if t.dep_ == "agent" and t.head.pos_ == "VERB" and not any(
+                    c.dep_ == "nsubj" for c in t.head.children):
+                return _pobj_of(t)
+    return _attack_agent(tok)
+
+
+def _attack_agent(tok):
+    """The "by" phrase of the attack a passive happened in."""
+    nouns = vocabulary().nouns
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        words = list(prep.subtree)
+        if any(t.pos_ == "NOUN" and (lemma(t) in nouns or t.lower_ in nouns) for t in words):
+            for by in words:  # "in a series of air strikes by Pakistani jets"
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    return _pobj_of(by)
+    return None
 
 
 def _subject_actor(ctx: ReportContext, sent: Sentence, subject, sides: list[str], single: bool,
@@ -196,7 +234,7 @@ def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject,
         if speaker is not None:
             actor = codes_in(ctx, sent, speaker)
             subject = subject or speaker
-    if not actor and subject is not None and lemma(subject) in vocab.domestic:
+    if not actor and subject is not None and subject.dep_ != "nsubjpass" and lemma(subject) in vocab.domestic:
         actor = (_place_codes(ctx, sent, clause.trigger) or _place_codes(ctx, sent, subject)
                  or home_state(ctx, sent))
     if not actor and subject is not None:

@@ -110,7 +110,7 @@ def substate(tok: Token | None, home: Callable[[Token], list[str]]) -> list[str]
     label = _label(head)
     if label is None:
         return []
-    if ":" in label:
-        return [label]
+    if ":" in label or label.isupper():
+        return [label]  # "AFG:taliban"; a body by its acronym ("HRW")
     state = home(head)
     return [f"{state[0]}:{label}"] if state else []

@@ -35,6 +35,10 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "aro
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that", "which", "who"})
 
 
+#: Nouns whose "of" phrase names a place ("the city of Kharkiv").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital",
+                         "port", "island", "county", "area", "outskirts"})
+
 _PHRASES: dict[tuple[int, int], frozenset[int]] = {}
 
 
@@ -89,6 +93,8 @@ def _is_party(tok: Token) -> bool:
         if cur.dep_ == "pobj":
             prep = cur.head
             if prep.head.pos_ in ("NOUN", "PROPN"):
+                if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
+                    return False  # "the city of Kharkiv": a place
                 if prep.lower_ in ("in", "at"):
                     noun = prep.head.lower_.rstrip("s")
                     return noun in GOVERNMENT_NOUNS or noun in EVENT_NOUNS
@@ -284,8 +290,8 @@ def _group_code(ent) -> str | None:
     ("Ministers of Foreign Affairs", "MoUs", "Reuters") (rule event.actor.named)."""
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     coded = named_group(name)
-    if coded is not None and ":" in coded:
-        return coded  # "the Taliban": AFG:taliban, the gold convention
+    if coded is not None and (":" in coded or coded.isupper()):
+        return coded  # "the Taliban": AFG:taliban, the gold convention; "Human Rights Watch": HRW
     words = {w.lower().strip(".,'’") for w in name.split()}
     if words & not_group_words():
         return None

@@ -34,7 +34,7 @@ from diplograph.extract.events.participants import (
     sentence_codes,
     sentence_places,
 )
-from diplograph.extract.events.protests import embedded_protests
+from diplograph.extract.events.protests import embedded_arrests, embedded_protests
 from diplograph.extract.events.records import record_events, sides_at
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
 from diplograph.extract.rules import declare
@@ -459,7 +459,9 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
         if event is not None:
             out.append(event)
     home = partial(_home, ctx, sent)
-    return out + deontic_requests(ctx, sent, vocab) + embedded_protests(ctx, sent, vocab, home)
+    passing = embedded_protests(ctx, sent, vocab, home) + embedded_arrests(
+        ctx, sent, vocab, home, partial(home_state, ctx, sent))
+    return out + deontic_requests(ctx, sent, vocab) + passing
 
 
 def _key(e: Event) -> tuple:

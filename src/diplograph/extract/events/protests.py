@@ -1,4 +1,4 @@
-"""PROTEST told in passing: a demonstration or strike a sentence names while
+"""PROTEST and arrests told in passing: a demonstration or strike a sentence names while
 it reports something else ("police arrested 400 people protesting against
 the regime", "activists who were holding a protest", "detained during a
 rally", "a general strike called by the opposition paralysed the country").
@@ -11,6 +11,11 @@ are the group the clause hangs on, or the "by" phrase or "opposition"
 modifier of the noun; the recipient is the state the protest is against:
 the one its "against" phrase names, else the protesters' own. The
 vocabulary is data (data/events/triggers.yaml `embedded_protests`).
+
+Arrests likewise (rule event.coerce.embedded): "the release of
+demonstrators who were arrested", "journalists arrested for covering the
+protests", "detained opposition members" tell that the state (of the place
+or report) arrested that group: COERCE, arrest.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from diplograph.records import Event
 
 RULE = "event.protest.embedded"
 declare(RULE, __doc__.split("\n\n")[0], "data/events/triggers.yaml")
+ARREST_RULE = "event.coerce.embedded"
+declare(ARREST_RULE, "A group told arrested in passing (\"demonstrators who were arrested\", \"detained "
+        "journalists\"): COERCE by the state of the place or report.", "data/events/triggers.yaml")
 
 
 def _protest_token(tok: Token, vocab: Vocabulary) -> tuple[Token, str] | None:
@@ -118,4 +126,40 @@ def embedded_protests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary,
         evidence, span = ctx.evidence(sent)
         out.append(Event("PROTEST", mode, actor, recipient, ctx.date_of(sent.text), None, evidence, span,
                          rule=RULE, rules=[RULE]))
+    return out
+
+
+def _arrested_group(tok: Token, vocab: Vocabulary) -> Token | None:
+    """The group an arrest told in passing is of: the noun a passive relative
+    clause or participle of arrest hangs on, or that "detained" modifies."""
+    arrests = vocab.embedded_protests["arrests"]
+    if lemma(tok) not in arrests and tok.lower_ not in arrests:
+        return None
+    if tok.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in tok.children):
+        return tok.head  # "demonstrators who were arrested"
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return tok.head  # "journalists arrested for covering"
+    if tok.dep_ == "amod":
+        return tok.head  # "detained opposition members"
+    return None
+
+
+def embedded_arrests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary,
+                     home_of: Callable[[Token], Callable[[Token], list[str]]],
+                     home_state: Callable[[], list[str]]) -> list[Event]:
+    """A COERCE for each group a sentence tells arrested in passing."""
+    out: list[Event] = []
+    for tok, _, pos in sent.tagged():
+        if pos not in ("VERB", "ADJ"):
+            continue
+        group = _arrested_group(tok, vocab)
+        if group is None:
+            continue
+        recipient = substate(group, home_of(tok))
+        if not recipient:
+            continue  # a group of people, not "the detained sailors' ship"
+        state = [r.split(":")[0] for r in recipient if ":" in r][:1] or home_state()
+        evidence, span = ctx.evidence(sent)
+        out.append(Event("COERCE", "arrest", state, recipient, ctx.date_of(sent.text), None, evidence, span,
+                         rule=ARREST_RULE, rules=[ARREST_RULE]))
     return out

@@ -139,6 +139,9 @@ def _verb_sides(
     """A verb trigger's actor, patient, the tokens they take, and its subject."""
     tok = clause.trigger
     subject, passive = subject_of(tok)
+    governing = tok.head.head.head
+    if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and governing.pos_ == "VERB":
+        subject, passive = subject_of(governing)  # "X took the step of expelling": X expelled
     if passive:
         actor, patient, skip = _passive_sides(ctx, sent, tok, subject, vocab)
         if not actor and clause.kind in vocab.passive_subject_acts:

@@ -25,6 +25,7 @@ from diplograph.extract.events.deontic import deontic_requests
 from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
+    codes_at,
     codes_in,
     group_names,
     home_state,
@@ -45,6 +46,9 @@ from diplograph.records import Event, Extraction
 
 __all__ = ["find_events"]
 
+declare("event.actor.attacker", "An attack whose clause names no actor: the state the sentence's attack word "
+        "names before it or in its \"by\" phrase (\"killed in Russian shelling\").",
+        "data/events/triggers.yaml")
 declare("event.recipient.deep", "Where a trigger's own objects name no state, the state a to/for/with/"
         "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
         "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
@@ -102,9 +106,29 @@ def _participants(
     if not actor and clause.kind in vocab.place_actors:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, clause.trigger)
+    if not actor and clause.kind in vocab.attack_actors:
+        actor = _attacker(ctx, sent, recipient, vocab)
     if not actor and clause.kind in vocab.state_actors and _agentless_passive(clause.trigger):
         actor = home_state(ctx, sent)  # "hundreds were arrested": the authorities (event.actor.home)
     return actor, _recipients(ctx, sent, clause, actor, recipient, skip, sides, single)
+
+
+def _attacker(ctx: ReportContext, sent: Sentence, recipient: list[str], vocab: Vocabulary) -> list[str]:
+    """Who attacked, where the clause names no one: the state that the
+    sentence's attack word names, before it or in its "by" phrase ("killed
+    in Russian shelling", "as a result of shelling by Russian troops", "a
+    US drone strike") (rule event.actor.attacker)."""
+    tokens = sent.span
+    for t in tokens:
+        if lemma(t) not in vocab.attack_words and t.lower_ not in vocab.attack_words:
+            continue
+        before = {t.i - 1, t.i - 2}
+        by = t.i + 1 < tokens.end and t.doc[t.i + 1].lower_ == "by"
+        after = {t.i + 1 + k for k in range(4)} if by else set()
+        found = [c for c in codes_at(ctx, sent, before | after) if c not in recipient]
+        if found:
+            return found[:1]
+    return []
 
 
 def _agentless_passive(tok) -> bool:

@@ -151,6 +151,15 @@ def sentence_places(ctx: ReportContext, sent: Sentence) -> list[str]:
     return out
 
 
+def codes_at(ctx: ReportContext, sent: Sentence, indices: set[int]) -> list[str]:
+    """The states and bodies named at these token indices, places too."""
+    out: list[str] = []
+    for i, code, _ in sorted(_named_in(ctx, sent)):
+        if i in indices and code not in out:
+            out.append(code)
+    return out
+
+
 def home_state(ctx: ReportContext, sent: Sentence) -> list[str]:
     """The state a report is at home in where the clause names none: its
     principal party; else the nearest state or capital it names, in the

@@ -63,7 +63,9 @@ class Vocabulary:
     embedded_protests: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
-    state_actors: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
+    state_actors: frozenset[str] = frozenset()
+    attack_actors: frozenset[str] = frozenset()  # classes whose actor the sentence's attack word may name
+    attack_words: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()  # "must", "should": a reported demand of another
@@ -147,6 +149,8 @@ def vocabulary() -> Vocabulary:
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
         state_actors=frozenset(data["actors"]["of_the_state"]),
+        attack_actors=frozenset(data["actors"]["attacker"]["classes"]),
+        attack_words=frozenset(data["actors"]["attacker"]["words"]),
         embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},

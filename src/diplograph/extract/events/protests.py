@@ -20,6 +20,7 @@ or report) arrested that group: COERCE, arrest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -102,11 +103,18 @@ def _against(ctx: ReportContext, sent: Sentence, tok: Token) -> list[str]:
     return []
 
 
+#: A sentence without one of these stems tells no protest or arrest in passing (a lookup, not a token loop).
+_STEMS = re.compile(r"protest|demonstrat|rall|march|riot|strike|stoppage|walkout|shutdown|arrest|detain|jail|"
+                    r"imprison", re.IGNORECASE)
+
+
 def embedded_protests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary,
                       home_of: Callable[[Token], Callable[[Token], list[str]]]) -> list[Event]:
     """A PROTEST for each protest a sentence tells in passing (`home_of(tok)`
     gives the function that finds the state of a group at a token)."""
     out: list[Event] = []
+    if _STEMS.search(sent.text) is None:
+        return out
     for tok, _, pos in sent.tagged():
         if pos not in ("VERB", "NOUN"):
             continue
@@ -149,6 +157,8 @@ def embedded_arrests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary,
                      home_state: Callable[[], list[str]]) -> list[Event]:
     """A COERCE for each group a sentence tells arrested in passing."""
     out: list[Event] = []
+    if _STEMS.search(sent.text) is None:
+        return out
     for tok, _, pos in sent.tagged():
         if pos not in ("VERB", "ADJ"):
             continue

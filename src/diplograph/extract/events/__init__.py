@@ -49,6 +49,8 @@ __all__ = ["find_events"]
 declare("event.actor.attacker", "An attack whose clause names no actor: the state the sentence's attack word "
         "names before it or in its \"by\" phrase (\"killed in Russian shelling\").",
         "data/events/triggers.yaml")
+declare("event.actor.joint", "A joint act's partners in a \"with\" phrase are actors with its subject, no "
+        "recipient (\"began naval exercises with Japan and India\").", "data/events/triggers.yaml")
 declare("event.recipient.deep", "Where a trigger's own objects name no state, the state a to/for/with/"
         "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
         "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
@@ -129,6 +131,16 @@ def _attacker(ctx: ReportContext, sent: Sentence, recipient: list[str], vocab: V
         if found:
             return found[:1]
     return []
+
+
+def _with_partners(ctx: ReportContext, sent: Sentence, tok, recipient: list[str]) -> bool:
+    """Whether the recipients are the act's partners in a "with" phrase
+    ("began naval exercises with Japan and India"): a joint act, all actors
+    (the codebook's COOPERATE; rule event.actor.joint)."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and set(codes_in(ctx, sent, t)) & set(recipient):
+            return True
+    return False
 
 
 def _agentless_passive(tok) -> bool:
@@ -449,6 +461,8 @@ def _clause_event(
         recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]
     if clause.kind in groups().protest_classes:
         actor = as_protesters(actor)
+    if clause.kind in vocab.reciprocal and recipient and _with_partners(ctx, sent, clause.trigger, recipient):
+        actor, recipient = actor + [c for c in recipient if c not in actor], []  # "drills with Japan"
     mode = clause.mode
     if mode is None and codebook().classes[clause.kind].modes:
         mode = content_mode(clause.trigger, clause.kind, vocab, set())

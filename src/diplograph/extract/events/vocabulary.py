@@ -64,6 +64,7 @@ class Vocabulary:
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     state_actors: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
     attack_actors: frozenset[str] = frozenset()  # classes whose actor the sentence's attack word may name
     attack_words: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
@@ -149,6 +150,7 @@ def vocabulary() -> Vocabulary:
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
         state_actors=frozenset(data["actors"]["of_the_state"]),
+        reciprocal=frozenset(data["actors"]["joint"]),
         attack_actors=frozenset(data["actors"]["attacker"]["classes"]),
         attack_words=frozenset(data["actors"]["attacker"]["words"]),
         embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},

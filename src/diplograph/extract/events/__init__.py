@@ -20,7 +20,14 @@ from __future__ import annotations
 from functools import partial
 
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.clauses import (
+    Clause,
+    content_mode,
+    noun_clauses,
+    object_lemmas,
+    status,
+    verb_clauses,
+)
 from diplograph.extract.events.deontic import deontic_requests
 from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
@@ -137,6 +144,8 @@ def _with_partners(ctx: ReportContext, sent: Sentence, tok, recipient: list[str]
     """Whether the recipients are the act's partners in a "with" phrase
     ("began naval exercises with Japan and India"): a joint act, all actors
     (the codebook's COOPERATE; rule event.actor.joint)."""
+    if not object_lemmas(tok) & vocabulary().joint_objects:
+        return False
     for t in tok.subtree:
         if t.dep_ == "prep" and t.lower_ == "with" and set(codes_in(ctx, sent, t)) & set(recipient):
             return True

@@ -65,6 +65,7 @@ class Vocabulary:
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     state_actors: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
+    joint_objects: frozenset[str] = frozenset()  # ... in acts on these (drills, exercises)
     attack_actors: frozenset[str] = frozenset()  # classes whose actor the sentence's attack word may name
     attack_words: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
@@ -150,7 +151,8 @@ def vocabulary() -> Vocabulary:
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
         state_actors=frozenset(data["actors"]["of_the_state"]),
-        reciprocal=frozenset(data["actors"]["joint"]),
+        reciprocal=frozenset(data["actors"]["joint"]["classes"]),
+        joint_objects=frozenset(data["actors"]["joint"]["objects"]),
         attack_actors=frozenset(data["actors"]["attacker"]["classes"]),
         attack_words=frozenset(data["actors"]["attacker"]["words"]),
         embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},

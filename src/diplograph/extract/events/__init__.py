@@ -44,6 +44,7 @@ from diplograph.extract.events.participants import (
 )
 from diplograph.extract.events.protests import embedded_arrests, embedded_protests
 from diplograph.extract.events.records import record_events, sides_at
+from diplograph.extract.events.threats import consequence, consequence_threats
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
 from diplograph.extract.rules import declare
 from diplograph.extract.syntax import agent_of
@@ -458,6 +459,8 @@ def _mentions_sides(sent: Sentence) -> bool:
 def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
+    if consequence(clause.trigger, vocab) is not None:
+        return None  # "will meet with a counterattack" is a threat (event.threaten.consequence), no meeting
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
     unnamed = clause.kind in vocab.unnamed_actors and (recipient or _acts_on(clause.trigger))
     if not actor and not unnamed and not _unnamed_agent(clause, vocab):
@@ -511,7 +514,7 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
     home = partial(_home, ctx, sent)
     passing = embedded_protests(ctx, sent, vocab, home) + embedded_arrests(
         ctx, sent, vocab, home, partial(home_state, ctx, sent))
-    return out + deontic_requests(ctx, sent, vocab) + passing
+    return out + deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab) + passing
 
 
 def _key(e: Event) -> tuple:

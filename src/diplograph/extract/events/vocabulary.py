@@ -61,6 +61,7 @@ class Vocabulary:
     unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
     embedded_protests: dict[str, frozenset[str]] = field(default_factory=dict)
+    consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     state_actors: frozenset[str] = frozenset()
@@ -156,6 +157,7 @@ def vocabulary() -> Vocabulary:
         attack_actors=frozenset(data["actors"]["attacker"]["classes"]),
         attack_words=frozenset(data["actors"]["attacker"]["words"]),
         embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},
+        consequences={k: frozenset(v) for k, v in data["consequences"].items()},
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         material=frozenset(data["actors"]["material"]),

@@ -127,8 +127,9 @@ def codes_in(
 def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
     """Every state or body the sentence names, places too, in order of the text."""
     out: list[str] = []
-    for _, code, _ in sorted(_named_in(ctx, sent)):
-        if code not in out:
+    end = _dateline_end(ctx, sent)
+    for i, code, _ in sorted(_named_in(ctx, sent)):
+        if code not in out and sent.span.doc[i].idx >= end:
             out.append(code)
     return out
 
@@ -145,10 +146,19 @@ def sentence_places(ctx: ReportContext, sent: Sentence) -> list[str]:
     """The states and capitals a sentence names as places ("in northeastern
     Nigeria", "in Gaza"), in order of the text."""
     out: list[str] = []
-    for _, code, party in sorted(_named_in(ctx, sent)):
-        if not party and code not in out:
+    end = _dateline_end(ctx, sent)
+    for i, code, party in sorted(_named_in(ctx, sent)):
+        if not party and code not in out and sent.span.doc[i].idx >= end:
             out.append(code)
     return out
+
+
+def _dateline_end(ctx: ReportContext, sent: Sentence) -> int:
+    """Where the sentence's dateline ends ("Bangkok, March 2 -": where the
+    story was filed, not where it happened), or -1."""
+    if ctx.dateline and sent.text.startswith(ctx.dateline):
+        return sent.start + len(ctx.dateline)
+    return -1
 
 
 def codes_at(ctx: ReportContext, sent: Sentence, indices: set[int]) -> list[str]:

@@ -80,3 +80,33 @@ def test_a_reported_must_is_a_request_of_the_clauses_subject(nlp) -> None:
 def test_an_agency_named_without_its_state_acts_for_it(nlp) -> None:
     found = events(nlp, "The Office of Foreign Assets Control sanctioned six Nicaraguan officials on Monday.")
     assert [(e.actor, e.recipient) for e in found if e.type == "SANCTION"] == [(["USA"], ["NIC"])]
+
+
+def test_a_group_of_people_is_coded_with_its_state_not_as_the_state(nlp) -> None:
+    """Rule event.actor.substate: "Pakistani journalists" are PAK:journalists,
+    not Pakistan; a state's own organ ("Pakistani police") is the state; a
+    named armed group is coded with its home state whatever the sentence names."""
+    found = events(nlp, "Pakistani police arrested three journalists in Karachi.")
+    coerce = [e for e in found if e.type == "COERCE"]
+    assert [(e.actor, e.recipient) for e in coerce] == [(["PAK"], ["PAK:journalists"])]
+    found = events(nlp, "The Taliban released two Pakistani prisoners on Friday.")
+    retreat = [e for e in found if e.type == "RETREAT"]
+    assert retreat and retreat[0].actor == ["AFG:taliban"]
+    assert "PAK" not in retreat[0].recipient
+
+
+def test_police_with_no_state_named_are_the_state_named_just_before(nlp) -> None:
+    """Rule event.actor.home: "Police detained several demonstrators" after a
+    sentence set in Dhaka is Bangladesh's police detaining its protesters."""
+    text = ("Clashes broke out in downtown Dhaka on Thursday.\n"
+            "Police detained several demonstrators, witnesses said.")
+    coerce = [e for e in events(nlp, text) if e.type == "COERCE"]
+    assert [(e.actor, e.recipient) for e in coerce] == [(["BGD"], ["BGD:protesters"])]
+
+
+def test_an_office_or_a_document_is_no_actor(nlp) -> None:
+    """Rule event.actor.named: the tagger's "Ministers of Foreign Affairs" or
+    "MoUs" is no named group; the event stands with its actor unknown."""
+    found = events(nlp, "The Ministers of Foreign Affairs welcomed the agreement.")
+    support = [e for e in found if e.type == "SUPPORT"]
+    assert support and all(not any("Minister" in a for a in e.actor) for e in support)

@@ -17,25 +17,52 @@ is one event with both as actor and no recipient.
 
 from __future__ import annotations
 
+from functools import partial
+
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.events.clauses import Clause, content_mode, noun_clauses, status, verb_clauses
+from diplograph.extract.events.clauses import (
+    Clause,
+    content_mode,
+    noun_clauses,
+    object_lemmas,
+    status,
+    verb_clauses,
+)
 from diplograph.extract.events.deontic import deontic_requests
+from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
+    codes_at,
     codes_in,
     group_names,
+    home_state,
     is_pronoun,
     new_report,
     phrase_tokens,
+    sentence_codes,
+    sentence_places,
 )
+from diplograph.extract.events.protests import embedded_arrests, embedded_protests
 from diplograph.extract.events.records import record_events, sides_at
+from diplograph.extract.events.threats import consequence, consequence_threats
 from diplograph.extract.events.vocabulary import Vocabulary, vocabulary
+from diplograph.extract.rules import declare
 from diplograph.extract.syntax import agent_of
 from diplograph.extract.syntax import controlled_subject as subject_of
 from diplograph.plover import codebook, contexts
 from diplograph.records import Event, Extraction
 
 __all__ = ["find_events"]
+
+declare("event.actor.attacker", "An attack whose clause names no actor: the state the sentence's attack word "
+        "names before it or in its \"by\" phrase (\"killed in Russian shelling\").",
+        "data/events/triggers.yaml")
+declare("event.actor.joint", "A joint act's partners in a \"with\" phrase are actors with its subject, no "
+        "recipient (\"began naval exercises with Japan and India\").", "data/events/triggers.yaml")
+declare("event.recipient.deep", "Where a trigger's own objects name no state, the state a to/for/with/"
+        "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
+        "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
+        "another subject.", "data/events/triggers.yaml")
 
 #: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
@@ -89,7 +116,48 @@ def _participants(
     if not actor and clause.kind in vocab.place_actors:
         # "protesters in Manila": civilians of the state where they protest
         actor = _place_codes(ctx, sent, clause.trigger)
+    if not actor and clause.kind in vocab.attack_actors:
+        actor = _attacker(ctx, sent, recipient, vocab)
+    if not actor and clause.kind in vocab.state_actors and _agentless_passive(clause.trigger):
+        actor = home_state(ctx, sent)  # "hundreds were arrested": the authorities (event.actor.home)
     return actor, _recipients(ctx, sent, clause, actor, recipient, skip, sides, single)
+
+
+def _attacker(ctx: ReportContext, sent: Sentence, recipient: list[str], vocab: Vocabulary) -> list[str]:
+    """Who attacked, where the clause names no one: the state that the
+    sentence's attack word names, before it or in its "by" phrase ("killed
+    in Russian shelling", "as a result of shelling by Russian troops", "a
+    US drone strike") (rule event.actor.attacker)."""
+    tokens = sent.span
+    for t in tokens:
+        if lemma(t) not in vocab.attack_words and t.lower_ not in vocab.attack_words:
+            continue
+        before = {t.i - 1, t.i - 2}
+        by = t.i + 1 < tokens.end and t.doc[t.i + 1].lower_ == "by"
+        after = {t.i + 1 + k for k in range(4)} if by else set()
+        found = [c for c in codes_at(ctx, sent, before | after) if c not in recipient]
+        if found:
+            return found[:1]
+    return []
+
+
+def _with_partners(ctx: ReportContext, sent: Sentence, tok, recipient: list[str]) -> bool:
+    """Whether the recipients are the act's partners in a "with" phrase
+    ("began naval exercises with Japan and India"): a joint act, all actors
+    (the codebook's COOPERATE; rule event.actor.joint)."""
+    if not object_lemmas(tok) & vocabulary().joint_objects:
+        return False
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and set(codes_in(ctx, sent, t)) & set(recipient):
+            return True
+    return False
+
+
+def _agentless_passive(tok) -> bool:
+    if tok.pos_ != "VERB":
+        return False
+    _, passive = subject_of(tok)
+    return passive and agent_of(tok) is None
 
 
 def _noun_actor(ctx: ReportContext, sent: Sentence, tok) -> tuple[list[str], set[int]]:
@@ -117,6 +185,9 @@ def _verb_sides(
     """A verb trigger's actor, patient, the tokens they take, and its subject."""
     tok = clause.trigger
     subject, passive = subject_of(tok)
+    governing = tok.head.head.head
+    if subject is None and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and governing.pos_ == "VERB":
+        subject, passive = subject_of(governing)  # "X took the step of expelling": X expelled
     if passive:
         actor, patient, skip = _passive_sides(ctx, sent, tok, subject, vocab)
         if not actor and clause.kind in vocab.passive_subject_acts:
@@ -124,6 +195,10 @@ def _verb_sides(
         return actor, patient, skip, subject
     if subject is None:
         return [], [], set(), None
+    if subject.pos_ in ("NOUN", "VERB") and (lemma(subject) in vocab.nouns or subject.lower_ in vocab.nouns):
+        # "Russian shelling of Kharkiv killed five": the act's own actor, not what it hit
+        actor, skip = _noun_actor(ctx, sent, subject)
+        return actor, [], set(skip) | phrase_tokens(subject), subject
     return _subject_actor(ctx, sent, subject, sides, single, vocab), [], phrase_tokens(subject), subject
 
 
@@ -133,24 +208,60 @@ def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Voca
     actor: list[str] = []
     patient: list[str] = []
     skip: set[int] = set()
-    agent = agent_of(tok)
+    agent = _shared_agent(tok)
     if agent is not None:
-        actor = codes_in(ctx, sent, agent) or group_names(sent, agent, ctx=ctx)
+        actor = (substate(agent, _home(ctx, sent, tok)) or codes_in(ctx, sent, agent)
+                 or group_names(sent, agent, ctx=ctx))
         if not actor and lemma(agent) in vocab.domestic:
-            actor = _place_codes(ctx, sent, tok) or list(ctx.parties[:1])
+            actor = _place_codes(ctx, sent, tok) or home_state(ctx, sent)
     if subject is not None:
-        patient = codes_in(ctx, sent, subject)
+        patient = substate(subject, _home(ctx, sent, tok)) or codes_in(ctx, sent, subject)
+        if not patient and lemma(subject) in vocab.domestic:
+            patient = _home(ctx, sent, tok)(subject)  # "twelve soldiers were killed": the state's
         skip |= phrase_tokens(subject)
     if agent is not None:
         skip |= phrase_tokens(agent.head)
     return actor, patient, skip
 
 
+def _shared_agent(tok):
+    """A passive's "by" phrase: its own, a conjoined passive's ("were killed
+    and injured by gunmen"), or that of the attack it happened in ("killed
+    in air strikes by Pakistani jets")."""
+    agent = agent_of(tok)
+    if agent is not None:
+        return agent
+    if tok.dep_ == "conj" and agent_of(tok.head) is not None:
+        return agent_of(tok.head)
+    for other in (c for c in tok.children if c.dep_ == "conj"):
+        # "were killed and several others injured by gunmen" (the parser: "others" conj, "injured" acl)
+        for t in other.subtree:
+            if t.dep_ == "agent" and t.head.pos_ == "VERB" and not any(
+                    c.dep_ == "nsubj" for c in t.head.children):
+                return _pobj_of(t)
+    return _attack_agent(tok)
+
+
+def _attack_agent(tok):
+    """The "by" phrase of the attack a passive happened in."""
+    nouns = vocabulary().nouns
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        words = list(prep.subtree)
+        if any(t.pos_ == "NOUN" and (lemma(t) in nouns or t.lower_ in nouns) for t in words):
+            for by in words:  # "in a series of air strikes by Pakistani jets"
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    return _pobj_of(by)
+    return None
+
+
 def _subject_actor(ctx: ReportContext, sent: Sentence, subject, sides: list[str], single: bool,
                    vocab: Vocabulary) -> list[str]:
     """An active verb's subject's codes; "the two sides" and "they" stand for
     the sentence's sides."""
-    actor = codes_in(ctx, sent, subject, _possessor_skip(subject, vocab))
+    actor = substate(subject, _home(ctx, sent, subject)) or codes_in(
+        ctx, sent, subject, _possessor_skip(subject, vocab))
     if actor:
         return actor
     words = _phrase(subject)
@@ -172,9 +283,9 @@ def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject,
         if speaker is not None:
             actor = codes_in(ctx, sent, speaker)
             subject = subject or speaker
-    if not actor and subject is not None and lemma(subject) in vocab.domestic:
+    if not actor and subject is not None and subject.dep_ != "nsubjpass" and lemma(subject) in vocab.domestic:
         actor = (_place_codes(ctx, sent, clause.trigger) or _place_codes(ctx, sent, subject)
-                 or list(ctx.parties[:1]))
+                 or home_state(ctx, sent))
     if not actor and subject is not None:
         actor = group_names(sent, subject, ctx=ctx)
     return actor, subject
@@ -189,14 +300,84 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
     on; else the other side of the sentence's encounter."""
     children = [c for c in clause.trigger.children if c.i not in skip and c.dep_ not in _NOT_RECIPIENT]
     _addressed(ctx, sent, clause, children, actor, recipient, skip)
-    if not recipient:  # "freed Taliban prisoners", "attacked Hamas"
-        for c in children:
-            if c.dep_ in ("dobj", "dative", "prep"):
-                named = group_names(sent, c, skip, ctx=ctx)
-                recipient += [g for g in named if g not in recipient and g not in actor]
+    if not recipient:  # "freed Taliban prisoners", "attacked Hamas"; "threw stones at police"
+        recipient += _group_recipients(ctx, sent, children, actor, skip)
+    if not recipient and clause.kind in vocabulary().deep_recipients:
+        recipient += _deep_recipient(ctx, sent, clause, actor, skip)
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
     return recipient
+
+
+def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor: list[str],
+                      skip: set[int]) -> list[str]:
+    """A coded group acted on (only coded: a bare name there is most often a
+    place, "the villages of ..."); else a state organ acted on, the state
+    (event.actor.home)."""
+    out: list[str] = []
+    for c in children:
+        if c.dep_ in ("dobj", "dative", "prep"):
+            named = [g for g in group_names(sent, c, skip, ctx=ctx) if ":" in g]
+            out += [g for g in named if g not in out and g not in actor]
+    if out:
+        return out
+    for c in children:
+        head = _pobj_of(c) if c.dep_ == "prep" else c
+        if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
+            return [code for code in home_state(ctx, sent) if code not in actor]
+    return []
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def phrase_places(tok) -> set[int]:
+    """The tokens of the "in"/"at" phrases inside a phrase ("a ceasefire in Gaza"):
+    a place there is where, not whom."""
+    out: set[int] = set()
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ in ("in", "at") and t.i != tok.i:
+            out |= {x.i for x in t.subtree}
+    return out
+
+
+def _deep_recipient(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[str],
+                    skip: set[int]) -> list[str]:
+    """The state a prepositional phrase further down the clause names, where
+    the trigger's own objects name none (rule event.recipient.deep): "offered
+    assistance and help to India" (the parser hangs "to India" on "help"),
+    "demanded the release of demonstrators arrested in Russia", "announced
+    $30 million to help victims in Pakistan". Not into a clause with a
+    subject of its own ("... and Japan sent troops to Iraq")."""
+    vocab = vocabulary()
+    preps = vocab.deep_preps.get(clause.kind) or vocab.deep_preps.get("*") or frozenset()
+    stack = [c for c in clause.trigger.children if c.dep_ not in ("nsubj", "nsubjpass", "punct")]
+    seen = 0
+    while stack and seen < 60:
+        cur = stack.pop(0)
+        seen += 1
+        if cur.i in skip or cur.pos_ == "VERB" and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVES for c in cur.children):
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ in preps:
+            places = cur.head.lower_ == "in"  # "victims in Pakistan"; not "to a ceasefire in Gaza"
+            found = [c for c in codes_in(ctx, sent, cur, skip | phrase_places(cur), places=places)
+                     if c not in actor]
+            if found:
+                return found
+        stack.extend(cur.children)
+    return []
+
+
+def _acts_on(tok) -> bool:
+    """Whether a verb acts on someone it names, coded or not ("threw stones at
+    police", "opened fire on residents of the villages of ...")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" or c.dep_ == "prep" and _pobj_of(c) is not None for c in tok.children)
+
+
+def _pobj_of(tok):
+    return next((c for c in tok.children if c.dep_ == "pobj"), None)
 
 
 def _addressed(ctx: ReportContext, sent: Sentence, clause: Clause, children: list, actor: list[str],
@@ -204,13 +385,26 @@ def _addressed(ctx: ReportContext, sent: Sentence, clause: Clause, children: lis
     """Add to `recipient` the codes of the trigger's objects, else of any of
     its other children (places count for visits, shows of force and aid)."""
     places = clause.kind == "CONSULT" and clause.mode == "visit" or clause.kind in ("MOBILIZE", "AID")
+    home = _home(ctx, sent, clause.trigger)
     for group in ([c for c in children if c.dep_ in ("dobj", "dative")], children):
         for c in group:
-            for code in codes_in(ctx, sent, c, skip, places=places):
+            for code in substate(c, home) or codes_in(ctx, sent, c, skip, places=places):
                 if code not in recipient and code not in actor:
                     recipient.append(code)
         if recipient:
             return
+
+
+def _home(ctx: ReportContext, sent: Sentence, tok):
+    """The state a group belongs to: the one its own phrase names ("Pakistani
+    civilians", "residents of a village in Nigeria"), else the place of the
+    clause, else the first state the sentence names, else the report's party."""
+
+    def home(head) -> list[str]:
+        return (codes_in(ctx, sent, head, places=True)[:1] or _place_codes(ctx, sent, tok)
+                or sentence_places(ctx, sent)[:1] or sentence_codes(ctx, sent)[:1] or home_state(ctx, sent))
+
+    return home
 
 
 def _place_codes(ctx: ReportContext, sent: Sentence, tok) -> list[str]:
@@ -265,8 +459,10 @@ def _mentions_sides(sent: Sentence) -> bool:
 def _clause_event(
     ctx: ReportContext, sent: Sentence, clause: Clause, vocab: Vocabulary, sides: list[str], single: bool
 ) -> Event | None:
+    if consequence(clause.trigger, vocab) is not None:
+        return None  # "will meet with a counterattack" is a threat (event.threaten.consequence), no meeting
     actor, recipient = _participants(ctx, sent, clause, sides, single, vocab)
-    unnamed = recipient and clause.kind in vocab.unnamed_actors
+    unnamed = clause.kind in vocab.unnamed_actors and (recipient or _acts_on(clause.trigger))
     if not actor and not unnamed and not _unnamed_agent(clause, vocab):
         return None
     if clause.kind == "PROTEST" and clause.sense.lemma == "protest" and _state_subject(clause.trigger, vocab):
@@ -275,6 +471,10 @@ def _clause_event(
     if clause.kind == "COOPERATE" and len(actor) + len(recipient) < 2 and clause.sense.objects:
         clause.kind = "MOBILIZE"  # a single state's exercise (the codebook)
         recipient = _participants(ctx, sent, clause, sides, single, vocab)[1]
+    if clause.kind in groups().protest_classes:
+        actor = as_protesters(actor)
+    if clause.kind in vocab.reciprocal and recipient and _with_partners(ctx, sent, clause.trigger, recipient):
+        actor, recipient = actor + [c for c in recipient if c not in actor], []  # "drills with Japan"
     mode = clause.mode
     if mode is None and codebook().classes[clause.kind].modes:
         mode = content_mode(clause.trigger, clause.kind, vocab, set())
@@ -311,7 +511,10 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
         event = _clause_event(ctx, sent, clause, vocab, sides, single)
         if event is not None:
             out.append(event)
-    return out + deontic_requests(ctx, sent, vocab)
+    home = partial(_home, ctx, sent)
+    passing = embedded_protests(ctx, sent, vocab, home) + embedded_arrests(
+        ctx, sent, vocab, home, partial(home_state, ctx, sent))
+    return out + deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab) + passing
 
 
 def _key(e: Event) -> tuple:

@@ -4,7 +4,10 @@ and mode, and whether it happened.
 Why clauses, not sentences: one event per event clause. A verb of the
 vocabulary reports an event when it heads a clause that is asserted: the
 sentence's main clause, a clause conjoined to it, the clause an attribution
-reports ("..., a senior official said"; "the ministry confirmed that ..."),
+reports ("..., a senior official said"; "the ministry confirmed that ..."), a
+subordinate clause of its own named subject telling a fact ("after the
+agency blocked the transaction", "as Iran detained two citizens"; not "if"
+or "unless"),
 the infinitive of a verb that only says the act was decided or begun
 ("decided to impose sanctions"), or a participle adding an act to the main
 one ("..., accusing Kyiv of ..."). A verb inside another verb's content
@@ -35,6 +38,8 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj",
                           "ccomp"})
 
 
+#: Subordinators of what did not (yet) happen.
+_NOT_FACT = frozenset({"if", "unless", "whether", "so", "lest", "than"})
 #: Nouns whose "of" + gerund is the act itself ("took the step of expelling").
 _STEP_NOUNS = frozenset({"step", "decision", "move", "measure", "action"})
 #: A clause's content: what it asks, rejects or threatens (not its subject or asides).
@@ -97,12 +102,26 @@ def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Toke
             ok, attributed, _ = _asserted(verb, vocab, depth + 1)
             return ok, attributed, None
         return False, None, None
-    if dep == "advcl":
-        if tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
-            ok, attributed, _ = _asserted(head, vocab, depth + 1)
-            return ok, attributed, None
-        return False, None, None
+    if dep == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
+        ok, attributed, _ = _asserted(head, vocab, depth + 1)
+        return ok, attributed, None
+    if dep in ("advcl", "relcl") and _told_with_subject(tok, vocab):
+        # "after the agency blocked a transaction", "something the government denies": a clause
+        # of its own subject, told as fact (a condition marks it hypothetical, `status`)
+        return _asserted(head, vocab, depth + 1)[0], None, None
     return False, None, None
+
+
+def _told_with_subject(tok: Token, vocab: Vocabulary) -> bool:
+    """Whether a subordinate clause has a named subject of its own and tells a
+    past or present fact, not a purpose or a condition."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ in ("which", "that", "who", "it", "they", "this"):
+        return False
+    not_fact = modality.words().conditions | _NOT_FACT
+    return not any(c.dep_ == "mark" and c.lower_ in not_fact for c in tok.children)
 
 
 def object_lemmas(tok: Token) -> set[str]:

@@ -30,7 +30,7 @@ declare(RULE, __doc__.split("\n\n")[0], __name__)
 _FIRST_PERSON = frozenset({"we", "i", "us"})
 
 
-def _attribution(tok: Token, vocab: Vocabulary) -> Token | None:
+def attribution_of(tok: Token, vocab: Vocabulary) -> Token | None:
     """The attribution verb reporting this clause: its head ("X said that Y
     must ..."), or an attribution hung on it ("Y must ..., X said")."""
     if tok.dep_ in ("ccomp", "parataxis") and lemma(tok.head) in vocab.attribution:
@@ -49,7 +49,7 @@ def deontic_requests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary) -> l
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue
-        said = _attribution(tok, vocab)
+        said = attribution_of(tok, vocab)
         subject, _ = subject_of(tok)
         if said is None or subject is None or subject.lower_ in _FIRST_PERSON:
             continue

@@ -20,8 +20,11 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.events.groups import named_group
 from diplograph.extract.events.vocabulary import vocabulary
+from diplograph.extract.rules import declare
 
 #: Dependencies whose subtree is an aside about a phrase, not more of it.
 ASIDES = frozenset({"appos", "relcl", "acl", "parataxis", "advcl", "punct", "meta"})
@@ -31,6 +34,10 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "aro
 #: Subjects that name no one by themselves.
 PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that", "which", "who"})
 
+
+#: Nouns whose "of" phrase names a place ("the city of Kharkiv").
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital",
+                         "port", "island", "county", "area", "outskirts"})
 
 _PHRASES: dict[tuple[int, int], frozenset[int]] = {}
 
@@ -86,6 +93,8 @@ def _is_party(tok: Token) -> bool:
         if cur.dep_ == "pobj":
             prep = cur.head
             if prep.head.pos_ in ("NOUN", "PROPN"):
+                if prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS:
+                    return False  # "the city of Kharkiv": a place
                 if prep.lower_ in ("in", "at"):
                     noun = prep.head.lower_.rstrip("s")
                     return noun in GOVERNMENT_NOUNS or noun in EVENT_NOUNS
@@ -115,6 +124,67 @@ def codes_in(
     return out
 
 
+def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
+    """Every state or body the sentence names, places too, in order of the text."""
+    out: list[str] = []
+    end = _dateline_end(ctx, sent)
+    for i, code, _ in sorted(_named_in(ctx, sent)):
+        if code not in out and sent.span.doc[i].idx >= end:
+            out.append(code)
+    return out
+
+
+declare("event.actor.named", "A named group no code stands for is an actor by name, a plural demonym its "
+        "state (\"the Palestinians\"); an office, title, document or news outlet is no actor "
+        "(data/events/groups.yaml not_groups).", __name__)
+declare("event.actor.home", "Where a clause names no state for a state organ (\"police detained ...\") or a "
+        "group of people, the report's state: its principal party, else the state or capital named nearest "
+        "before (this sentence, then the two before it).", __name__)
+
+
+def sentence_places(ctx: ReportContext, sent: Sentence) -> list[str]:
+    """The states and capitals a sentence names as places ("in northeastern
+    Nigeria", "in Gaza"), in order of the text."""
+    out: list[str] = []
+    end = _dateline_end(ctx, sent)
+    for i, code, party in sorted(_named_in(ctx, sent)):
+        if not party and code not in out and sent.span.doc[i].idx >= end:
+            out.append(code)
+    return out
+
+
+def _dateline_end(ctx: ReportContext, sent: Sentence) -> int:
+    """Where the sentence's dateline ends ("Bangkok, March 2 -": where the
+    story was filed, not where it happened), or -1."""
+    if ctx.dateline and sent.text.startswith(ctx.dateline):
+        return sent.start + len(ctx.dateline)
+    return -1
+
+
+def codes_at(ctx: ReportContext, sent: Sentence, indices: set[int]) -> list[str]:
+    """The states and bodies named at these token indices, places too."""
+    out: list[str] = []
+    for i, code, _ in sorted(_named_in(ctx, sent)):
+        if i in indices and code not in out:
+            out.append(code)
+    return out
+
+
+def home_state(ctx: ReportContext, sent: Sentence) -> list[str]:
+    """The state a report is at home in where the clause names none: its
+    principal party; else the nearest state or capital it names, in the
+    sentence or the two before it ("In downtown Dhaka, ... . Police detained
+    several demonstrators": Bangladesh)."""
+    if ctx.parties:
+        return list(ctx.parties[:1])
+    for n in range(sent.index, max(-1, sent.index - 3), -1):
+        if 0 <= n < len(ctx.sentences):
+            codes = sentence_codes(ctx, ctx.sentences[n])
+            if codes:
+                return codes[:1]
+    return []
+
+
 def _named_in(ctx: ReportContext, sent: Sentence) -> list[tuple[int, str, bool]]:
     """Every state or body a sentence names, once a sentence: (token index,
     code, whether it stands as a party rather than a place). Persons first,
@@ -140,13 +210,14 @@ def _named_in(ctx: ReportContext, sent: Sentence) -> list[tuple[int, str, bool]]
         t = token_at(start)
         if t is not None:
             found.append((t.i, code, True))  # "the White House welcomed"
-    for m in sent.mentions:
-        t = token_at(m.start)
+    spans = [(m.start, m.end, m.entity.code) for m in sent.mentions] + _places_in(sent)
+    for start, end, code in spans:
+        t = token_at(start)
         if t is None:
             continue
-        last = token_at(m.end - 1)
+        last = token_at(end - 1)
         root = doc[t.i : last.i + 1].root if last is not None and last.i >= t.i else t
-        found.append((t.i, m.entity.code, _is_party(root)))
+        found.append((t.i, code, _is_party(root)))
     sent.__dict__["_event_named"] = found
     return found
 
@@ -156,6 +227,23 @@ def _metonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names = vocabulary().metonyms or {}
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), names
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    names = load_yaml("events/places.yaml").get("places") or {}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else None), names
+
+
+def _places_in(sent: Sentence) -> list[tuple[int, int, str]]:
+    """Cities and regions of a state the knowledge base does not name
+    (data/events/places.yaml): (start, end, code), absolute offsets."""
+    pattern, names = _place_pattern()
+    if pattern is None:
+        return []
+    start = sent.start
+    return [(start + m.start(), start + m.end(), names[m.group()]) for m in pattern.finditer(sent.text)]
 
 
 def _metonyms_in(sent: Sentence) -> list[tuple[int, str]]:
@@ -208,8 +296,32 @@ def group_names(
             ent.start_char <= m.start < ent.end_char for m in ctx.persons.in_sentence(sent.index)
         ):
             continue  # a person the tagger took for a group ("Wang had visited India")
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        if name and name[0].isupper() and name not in out:
+        name = _group_code(ent)
+        if name and name not in out:
             out.append(name)
     return out
+
+
+def _group_code(ent) -> str | None:
+    """A named group's code: its <state>:<label> (data/events/groups.yaml),
+    the state of a plural demonym ("the Palestinians"), else its name; None
+    for what names no actor: an office, a title, a document, the press
+    ("Ministers of Foreign Affairs", "MoUs", "Reuters") (rule event.actor.named)."""
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    coded = named_group(name)
+    if coded is not None and (":" in coded or coded.isupper()):
+        return coded  # "the Taliban": AFG:taliban, the gold convention; "Human Rights Watch": HRW
+    words = {w.lower().strip(".,'’") for w in name.split()}
+    if words & not_group_words():
+        return None
+    if ent.label_ == "NORP" and name.endswith("s"):
+        entity = knowledge().lookup(name[:-1])
+        if entity is not None:
+            return entity.code  # "the Palestinians demand": Palestine
+    return name if name and name[0].isupper() else None
+
+
+@lru_cache(maxsize=1)
+def not_group_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("events/groups.yaml").get("not_groups") or ())
 

@@ -10,6 +10,8 @@ where it took place ("Modi visited Tokyo": Japan hosts).
 
 from __future__ import annotations
 
+import re
+
 from diplograph.actors.knowledge import knowledge
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.lemmas import lemma
@@ -66,9 +68,27 @@ def _consult_sides(m, codes: list[str]) -> tuple[list[str], list[str]]:  # noqa:
         return codes[:1], codes[1:]
     if m.mode == "meeting" and len(codes) == 2:
         host = _host_among(m.location, m.evidence, codes)
+        visitor = _visitor_among(m.evidence, codes)
+        if host is None and visitor is not None:
+            host = next(c for c in codes if c != visitor)
         if host is not None:
             return [c for c in codes if c != host], [host]
     return codes, []
+
+
+_VISITING = re.compile(r"\bvisiting\b|\bwho is (?:on a|visiting)\b", re.IGNORECASE)
+
+
+def _visitor_among(evidence: str, codes: list[str]) -> str | None:
+    """The participant the sentence calls visiting ("talks with visiting
+    Chinese Foreign Minister Qin Gang"): the state it names within a few
+    words after "visiting" (rule event.consult.meeting, the codebook's visit)."""
+    for hit in _VISITING.finditer(evidence):
+        window = evidence[hit.end() : hit.end() + 40]
+        for found in knowledge().find(window):
+            if found.entity.code in codes:
+                return found.entity.code
+    return None
 
 
 def record_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:

@@ -10,7 +10,7 @@ plus the irregular forms the data lists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplograph.actors.knowledge import load_yaml
@@ -57,6 +57,15 @@ class Vocabulary:
     government_only: frozenset[str] = frozenset()
     unnamed_actors: frozenset[str] = frozenset()  # classes coded without a named actor
     place_actors: frozenset[str] = frozenset()  # classes whose unnamed actor is of the place
+    embedded_protests: dict[str, frozenset[str]] = field(default_factory=dict)
+    consequences: dict[str, frozenset[str]] = field(default_factory=dict)
+    deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
+    deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    state_actors: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
+    joint_objects: frozenset[str] = frozenset()  # ... in acts on these (drills, exercises)
+    attack_actors: frozenset[str] = frozenset()  # classes whose actor the sentence's attack word may name
+    attack_words: frozenset[str] = frozenset()  # classes whose agentless passive is the state's
     material: frozenset[str] = frozenset()  # classes whose agentless passive is an act
     passive_subject_acts: frozenset[str] = frozenset()
     deontic: frozenset[str] = frozenset()  # "must", "should": a reported demand of another
@@ -133,6 +142,15 @@ def vocabulary() -> Vocabulary:
         government_only=frozenset(data["government_only"]),
         unnamed_actors=frozenset(data["actors"]["unnamed"]),
         place_actors=frozenset(data["actors"]["of_the_place"]),
+        state_actors=frozenset(data["actors"]["of_the_state"]),
+        reciprocal=frozenset(data["actors"]["joint"]["classes"]),
+        joint_objects=frozenset(data["actors"]["joint"]["objects"]),
+        attack_actors=frozenset(data["actors"]["attacker"]["classes"]),
+        attack_words=frozenset(data["actors"]["attacker"]["words"]),
+        embedded_protests={k: frozenset(v) for k, v in data["embedded_protests"].items()},
+        consequences={k: frozenset(v) for k, v in data["consequences"].items()},
+        deep_recipients=frozenset(data["recipients"]["deep"]),
+        deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),

@@ -104,6 +104,27 @@ def _alternation(items: list[str], escape: bool = True) -> str:
     return "|".join(re.escape(i) if escape else i for i in items)
 
 
+def _one_side_acts(data: dict) -> list[str]:
+    """The encounter verbs of data/meetings.yaml (`verbs`, `visit_words`) that
+    are finite forms of resolve.yaml's `one_side_lemmas`, then its phrases."""
+    from diplograph.extract.events.vocabulary import inflections  # the one English inflector
+    from diplograph.extract.modality import words as modality_words
+
+    irregular = modality_words().irregular
+    lemmas = data["one_side_lemmas"]
+    forms = {f for lemma in lemmas for f in inflections(lemma) | set(irregular.get(lemma, ()))}
+    finite = {f for f in forms if not f.endswith("ing")}
+    meetings = load_yaml("meetings.yaml")
+    verbs = [v for v in [*meetings["verbs"], *meetings["visit_words"]] if v in finite]
+    return [re.escape(v) for v in verbs] + data["one_side_phrases"]
+
+
+def _joint_acts(data: dict) -> list[str]:
+    """data/meetings.yaml's `talk_verbs` but resolve.yaml's exceptions, then its phrases."""
+    talk = [v for v in load_yaml("meetings.yaml")["talk_verbs"] if v not in data["joint_talk_verbs_not"]]
+    return [re.escape(v) for v in talk] + data["joint_phrases"]
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue words of data/resolve.yaml, loaded and compiled once."""
@@ -124,14 +145,14 @@ def cues() -> Cues:
         ),
         one_side=re.compile(
             r"\s*(?:\([^)]{1,12}\)\s*)?(?:,[^,;]{1,100},\s*)?(?:\w+ly\s+)?"
-            rf"(?:{_alternation(data['one_side_acts'], escape=False)})\s+"
+            rf"(?:{_alternation(_one_side_acts(data), escape=False)})\s+"
             r"(?:with\s+)?(?:[A-Z]|the\s|his\s|her\s|their\s)"
         ),
         # ", Adviser Kim said": the name is the source of an account (resolve.yaml reporting_verbs)
         reporting=re.compile(rf"\s*(?:\([^)]{{1,12}}\)\s*)?(?:{_alternation(data['reporting_verbs'])})\b"),
         # "X and Y held talks with Z": X and Y are one side
         joint_act=re.compile(r"\s*(?:,[^,]{1,40},\s*)?(?:also\s+|jointly\s+)?"
-                             rf"(?:{_alternation(data['joint_acts'], escape=False)})\b"
+                             rf"(?:{_alternation(_joint_acts(data), escape=False)})\b"
                              r"(?!\s+(?:with|on)\b)"),
         led_by=re.compile(
             rf"^(?:['’]s)?(?:\s+(?:in\s+\w+|{led_nouns}))?\s*,?\s*(?:was\s+|were\s+)?"

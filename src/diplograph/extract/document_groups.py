@@ -34,6 +34,7 @@ from importlib.resources import files
 import yaml
 from spacy.tokens import Doc
 
+from diplograph.extract import modality
 from diplograph.extract.context import Sentence
 from diplograph.extract.phrases import alternatives
 from diplograph.extract.rules import declare
@@ -387,7 +388,7 @@ def _group_at(
     said = None
     if passive:  # "Letters of Intent were signed for workshops on A and B"
         after = passive.end()
-        said = "planned" if "will" in passive.group(0).lower() else "signed"
+        said = _passive_status(passive)
     fields = v.fields.match(text, after, sent.end)
     topic = v.topic_start.match(text, after, sent.end)
     party = _WITH_PARTY.match(text, after, sent.end) if fields is None and topic is None else None
@@ -427,8 +428,15 @@ def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int
         return None
     passive = _PASSIVE_BEFORE_PARTY.match(text, after, m.end())  # "were signed with X, focusing on"
     if passive is not None and said is None:
-        said = "planned" if "will" in passive.group(0).lower() else "signed"
+        said = _passive_status(passive)
     return GroupMention(start, t_end, tuple(f"{kind.strip()} on {item}" for item in items), COUNTED, said)
+
+
+def _passive_status(passive: re.Match[str]) -> str:
+    """ "were signed": signed; "will be signed": planned (a future auxiliary of
+    data/modality.yaml)."""
+    future = set(modality.auxiliary_words("future", "conditional"))
+    return "planned" if future & set(passive.group(0).lower().split()) else "signed"
 
 
 _PASSIVE_BEFORE_PARTY = re.compile(

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/golden.py capture DIR     # write DIR/<set>.jsonl for every set
     .venv/bin/python scripts/golden.py check DIR       # run again, report every set whose output differs
-    .venv/bin/python scripts/golden.py check DIR --no-test   # leave out held-out test splits (*-test)
+    .venv/bin/python scripts/golden.py check DIR --no-test   # leave out held-out splits (*-test, *-fresh)
 
 Why: a refactor must not change what is extracted (issue 13: "byte-identical on
 every evaluation set"). Capture with the build before the change, check with
@@ -13,7 +13,7 @@ can be read and not only counted. Exit status 1 when any set differs.
 The sets: the shared dev set (../shared/eval/dev, when present) and every
 `eval/*/docs` and `eval/real/*/docs` folder. The default `extract` options
 are used (`--format jsonl --quiet`), with `--explain` off: the output a user
-gets. `--no-test` leaves out the held-out test splits, so that developers
+gets. `--no-test` leaves out the held-out splits (real test, a fresh batch), so that developers
 checking a change never run the build on them.
 """
 
@@ -25,6 +25,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Held-out splits, scored by the lead once per round and never run while developing:
+#: `eval/real/test` and a fresh batch not yet developed on (`eval/real/fresh`).
+HELD_OUT = ("-test", "-fresh")
 
 
 def sets() -> dict[str, Path]:
@@ -67,7 +70,7 @@ def main(argv: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     differing = 0
     for name, docs in sets().items():
-        if no_test and name.endswith("-test"):
+        if no_test and name.endswith(HELD_OUT):
             continue  # a held-out split is not run while developing
         out = extract(docs)
         snap = folder / f"{name}.jsonl"

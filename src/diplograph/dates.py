@@ -53,6 +53,29 @@ _PARTS_OF_DAY = _alternatives(_WORDS["parts_of_day"])
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 
+_PREVIOUS = _WORDS["previous_event_day"]
+
+
+def _with_parts(phrases: list[str]) -> str:
+    return _alternatives([p.replace("{part}", part) for p in phrases for part in _WORDS["parts_of_a_day"]])
+
+
+def _counted(phrases: list[str]) -> str:
+    """ "a day earlier": the counting word is looked behind, not matched."""
+    behind = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in _PREVIOUS["counting_words"])
+    return rf"(?:{behind})(?:{_alternatives(phrases)})\b"
+
+
+_LEADS = _alternatives(_PREVIOUS["leads"])
+#: "the same day" and its kin, one named group per distance from the previous dated event
+_SAME_DAY = (
+    rf"(?P<same_day>\b(?:(?:{_LEADS})\s+)?(?:(?:{_alternatives(_PREVIOUS['prepositions'])})\s+)?"
+    rf"(?:{_with_parts(_PREVIOUS['same_day'])})\b"
+    rf"|\b(?:{_LEADS})\s+(?:{_with_parts(_PREVIOUS['after_a_lead'])})\b)"
+    rf"|(?P<day_before>\b(?:{_alternatives(_PREVIOUS['day_before'])})\b|{_counted(_PREVIOUS['counted_before'])})"
+    rf"|(?P<day_after>\b(?:{_alternatives(_PREVIOUS['day_after'])})\b|{_counted(_PREVIOUS['counted_after'])})"
+)
+
 #: Candidate date expressions, most specific first (alternation order matters).
 DATE_PATTERN = re.compile(
     rf"""
@@ -65,12 +88,7 @@ DATE_PATTERN = re.compile(
   | (?P<month>\b(?:{_alternatives(_WORDS["month_leads"])})\s+{_MONTHS}
         (?!\s+(?:of\s+)?{_YEAR})(?!\s+\d)(?=[\s,.;]|$))
   | (?P<yr>\b(?:{_alternatives(_WORDS["year_leads"])})\s+{_YEAR}\b)
-  | (?P<same>\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?(?:the\s+)?same
-        \s+(?:day|morning|afternoon|evening|night)\b
-        |\b(?:(?:earlier|later)\s+)?(?:on\s+|in\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)\b
-        |\b(?:earlier|later)\s+(?:in\s+)?the\s+(?:day|morning|afternoon|evening)\b  # VNA: "Earlier the day"
-        |\bthe\s+day\s+before\b|\bthe\s+previous\s+day\b|\bthe\s+following\s+day\b|\bthe\s+next\s+day\b
-        |(?:(?<=\ba\s)|(?<=\bone\s)|(?<=\bthe\s))day\s+(?:earlier|later)\b)  # "a day earlier"
+  | (?P<same>{_SAME_DAY})
   | (?P<wd>\b(?:on\s+|last\s+|next\s+|this\s+(?:past\s+|coming\s+)?)?
         (?:{_WEEKDAY_NAMES})\b
         (?:\s+(?:{_PARTS_OF_DAY}))?)
@@ -83,7 +101,9 @@ DATE_PATTERN = re.compile(
 #: that opens one of its alternatives. Keep it in step with DATE_PATTERN
 #: (tests/test_dates.py checks both give the same matches on real reports).
 #: the words that open the "same day" alternative ("earlier that day", "the day before", "a day later")
-_SAME_DAY_STARTS = ("earlier", "later", "on", "the", "same", "that", "day")
+_PHRASE_KEYS = ("same_day", "day_before", "day_after", "counted_before", "counted_after")
+_SAME_DAY_STARTS = sorted({phrase.split()[0] for key in _PHRASE_KEYS for phrase in _PREVIOUS[key]}
+                          | set(_PREVIOUS["leads"]) | set(_PREVIOUS["prepositions"]))
 _DATE_START = re.compile(
     r"\d|" + "|".join(sorted({m[:3].lower() for m in _WORDS["months"]}))
     + r"|\b(?:" + _alternatives([*_WORDS["month_leads"], *_WORDS["year_leads"], *_SAME_DAY_STARTS,
@@ -169,12 +189,9 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
             kind = name
             break
     if kind == "same":
-        low = text.lower()
-        if re.match(r"day\s+earlier", low) or "before" in low or "previous" in low:
+        if m.group("day_before"):
             return ResolvedDate(None, "day", "day-before")
-        if re.match(r"day\s+later", low):
-            return ResolvedDate(None, "day", "day-after")
-        if "following" in low or "next" in low:
+        if m.group("day_after"):
             return ResolvedDate(None, "day", "day-after")
         return ResolvedDate(None, "day", "same-day")
     if kind == "month":

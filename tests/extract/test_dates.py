@@ -116,3 +116,27 @@ def test_relative_words_count_from_the_datelines_day(nlp):
     [doc] = parse.parse([cleaned], nlp)
     meetings = extract(cleaned, doc).meetings
     assert [m.date.value for m in meetings] == ["2025-06-04"]
+
+
+def test_every_previous_event_day_phrase_in_the_data_is_found_with_its_distance() -> None:
+    """The "same day" words live in data/dates.yaml: each phrase there, with
+    each part of a day, resolves against the previous dated event by the
+    distance its key names (issue 13: vocabulary in data, shapes in code)."""
+    from importlib.resources import files
+
+    import yaml
+
+    words = yaml.safe_load(files("diplograph.data").joinpath("dates.yaml").read_text("utf-8"))
+    table = words["previous_event_day"]
+    previous = ResolvedDate("2024-03-04", "day", "explicit")
+    cases = [(p.replace("{part}", "evening"), "2024-03-04") for p in table["same_day"]]
+    lead = table["leads"][0]
+    cases += [(f"{lead} {p.replace('{part}', 'day')}", "2024-03-04") for p in table["after_a_lead"]]
+    cases += [(p, "2024-03-03") for p in table["day_before"]]
+    cases += [(p, "2024-03-05") for p in table["day_after"]]
+    counting = table["counting_words"][0]
+    cases += [(f"{counting} {p}", "2024-03-03") for p in table["counted_before"]]
+    cases += [(f"{counting} {p}", "2024-03-05") for p in table["counted_after"]]
+    for phrase, day in cases:
+        text = f"He met the envoy {phrase}."
+        assert resolve_date(text, "2024-03-06", previous=previous).value == day, phrase

@@ -16,26 +16,27 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from diplograph.actors.knowledge import Mention, knowledge
+from diplograph.actors.knowledge import Mention, knowledge, load_yaml
 from diplograph.extract.context import ReportContext, Sentence
+from diplograph.extract.phrases import alternatives
 
+_WORDS = load_yaml("parties.yaml")
+_MODIFIERS = _WORDS["body_modifiers"]
 #: A body named only as a modifier ("ASEAN member states", "the 47th ASEAN
 #: Summit", "the third largest ASEAN trading partner") is not a party.
 _MODIFIER_AFTER = re.compile(
-    r"^[\s’']*(?:s\s+)?(?:-?\s*(?:led|wide)\b|member|trading\s+partner|partner|countries|nations|"
-    r"states|economies|(?:country|nation|state|economy)\b|region|summit|related\s+summits|chair|chairmanship|secretariat|"
-    r"secretary|community|centrality|way|charter|"
-    r"foreign\s+ministers|leaders'?\s+meeting|defen[cs]e\s+ministers)",
+    rf"^[\s’']*(?:s\s+)?(?:-?\s*(?:{alternatives(_MODIFIERS['hyphenated'])})\b"
+    rf"|(?:{alternatives(_MODIFIERS['whole'])})\b|{alternatives(_MODIFIERS['prefixes'])})",
     re.IGNORECASE,
 )
-_CURRENCY_AFTER = re.compile(r"^\s+dollars?\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(rf"^\s+(?:{alternatives(_WORDS['currency_words'])})\b", re.IGNORECASE)
 #: A state named inside an instrument's name ("the ASEAN-India Trade in Goods
 #: Agreement (AITIGA)") is not, for a target or a partnership, a party.
 _INSTRUMENT_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*[A-Z][\w.]*)*(?:\s+(?:[A-Z][\w-]*|in|of|on|and|for|the|&))*?\s+"
-    r"(?:Agreement|FTA|CEPA|Treaty|Declaration|Statement|Convention|Protocol|Charter|Memorandum|MoU|Accord)\b"
+    rf"^(?:\s*[-–]\s*[A-Z][\w.]*)*(?:\s+(?:[A-Z][\w-]*|{alternatives(_WORDS['name_small_words'])}))*?\s+"
+    rf"(?:{alternatives(_WORDS['instrument_heads'])})\b"
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|to|from|near|around|outside|inside)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{alternatives(_WORDS['place_prepositions'])})\s+$", re.IGNORECASE)
 
 #: How far back (in sentences) a sentence that names nobody looks for its pair.
 LOOKBACK = 8

@@ -172,9 +172,14 @@ def as_date(published: str | dt.date | None) -> dt.date | None:
 def _year_for(month_day: dt.date, published: dt.date | None, context_year: int | None) -> int | None:
     """The year of "October 26" with no year: the publication's year, or the
     year before when that would put the day well after publication (a report
-    of 3 January about "December 30"); else the report's evident year."""
+    of 3 January about "December 30"); else the report's evident year.
+    None for 29 February when the publication's year has none ("on Feb. 29"
+    in a report of December 2011): which leap year is meant is a guess."""
     if published is not None:
-        candidate = month_day.replace(year=published.year)
+        try:
+            candidate = month_day.replace(year=published.year)
+        except ValueError:
+            return None
         if (candidate - published).days > 31:
             return published.year - 1
         return published.year

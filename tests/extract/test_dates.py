@@ -140,3 +140,11 @@ def test_every_previous_event_day_phrase_in_the_data_is_found_with_its_distance(
     for phrase, day in cases:
         text = f"He met the envoy {phrase}."
         assert resolve_date(text, "2024-03-06", previous=previous).value == day, phrase
+
+
+def test_a_leap_day_without_a_year_in_a_report_of_a_common_year_is_no_date_and_no_crash() -> None:
+    """'Feb. 29-March 1, 2012' in a report published in December 2011: the
+    day without its year cannot be put in 2011, and a crash here lost the
+    whole report (a real Xinhua report of 2011-12-29)."""
+    assert resolve_date("to host the meeting on Feb. 29", "2011-12-30").value is None
+    assert resolve_date("to host the meeting on Feb. 29", "2012-03-05").value == "2012-02-29"

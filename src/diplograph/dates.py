@@ -77,9 +77,14 @@ _SAME_DAY = (
 )
 
 #: Candidate date expressions, most specific first (alternation order matters).
+#: A range of days ("Jan 8-9, 2023", "8-9 January 2023", "31 May-2 June 2024")
+#: is its first day, in the year written after its last (`rmd`, `rdm`).
 DATE_PATTERN = re.compile(
     rf"""
-    (?P<mdy>{_MONTHS}\s+{_DAY}(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b)
+    (?P<rmd>(?P<rmd_m>{_MONTHS})\s+(?P<rmd_d>{_DAY})\s*[-–]\s*(?:{_MONTHS}\s+)?{_DAY}(?:\s*,\s*|\s+)(?P<y6>{_YEAR})\b)
+  | (?P<rdm>\b(?P<rdm_d>{_DAY})(?:\s+(?:of\s+)?(?P<rdm_m1>{_MONTHS}))?\s*[-–]\s*{_DAY}\s+(?:of\s+)?
+        (?P<rdm_m>{_MONTHS})(?:\s*,?\s*(?P<y7>{_YEAR}))?\b)
+  | (?P<mdy>{_MONTHS}\s+{_DAY}(?:\s*,\s*|\s+)(?P<y1>{_YEAR})\b)
   | (?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTHS}(?:\s*,?\s*(?P<y2>{_YEAR}))?\b)
   | (?P<md>{_MONTHS}\s+{_DAY}\b(?!\s*(?:{_alternatives(_WORDS["not_after_a_day"])})))
   | (?P<iso>\b(?P<y3>{_YEAR})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
@@ -189,7 +194,7 @@ def _year_for(month_day: dt.date, published: dt.date | None, context_year: int |
 def _classify(m: re.Match[str], published: dt.date | None, context_year: int | None) -> ResolvedDate:
     text = m.group(0)
     kind = None
-    for name in ("mdy", "dmy", "md", "iso", "num", "my", "month", "yr", "same", "wd", "rel"):
+    for name in ("rmd", "rdm", "mdy", "dmy", "md", "iso", "num", "my", "month", "yr", "same", "wd", "rel"):
         if m.group(name):
             kind = name
             break
@@ -223,7 +228,11 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
             ahead = (_WEEKDAYS.index(name) - published.weekday()) % 7 or 7
             return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day", "relative")
         return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day", "relative")
-    year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+    year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4") or m.group("y6") or m.group("y7")
+    if kind == "rmd":
+        text = f"{m.group('rmd_m')} {m.group('rmd_d')} {year_text}"
+    elif kind == "rdm":
+        text = f"{m.group('rdm_d')} {m.group('rdm_m1') or m.group('rdm_m')} {year_text or ''}".strip()
     clean = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)
     clean = re.sub(r"\bof\s+", "", clean)
     if year_text:
@@ -320,7 +329,7 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
         return base.year
     counts: dict[int, int] = {}
     for m in date_matches(text):
-        year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4")
+        year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4") or m.group("y6") or m.group("y7")
         if year:
             counts[int(year)] = counts.get(int(year), 0) + 1
     if counts:

@@ -148,3 +148,20 @@ def test_a_leap_day_without_a_year_in_a_report_of_a_common_year_is_no_date_and_n
     whole report (a real Xinhua report of 2011-12-29)."""
     assert resolve_date("to host the meeting on Feb. 29", "2011-12-30").value is None
     assert resolve_date("to host the meeting on Feb. 29", "2012-03-05").value == "2012-02-29"
+
+
+def test_a_range_of_days_is_its_first_day_in_the_year_written_after_its_last() -> None:
+    """Visits are reported as ranges: "on Jan 8-9, 2023", "8-9 January 2023",
+    "May 31-June 2, 2024". The date is the first day, and the year written
+    after the last day is the range's, not the report's evident year."""
+    cases = {
+        "official visit to Indonesia on Jan 8-9, 2023, the ministry said": "2023-01-08",
+        "the state visit on 8-9 January 2023 to Jakarta": "2023-01-08",
+        "the dialogue ran from May 31-June 2, 2024 in Singapore": "2024-05-31",
+        "the talks from 31 May - 2 June 2024 in Geneva": "2024-05-31",
+        "the summit held on 3–5 June, and": "2022-06-03",
+    }
+    for text, day in cases.items():
+        assert resolve_date(text, None, 2022).value == day, text
+    # a range is no date where no day is written
+    assert resolve_date("growth of 2-3 per cent in May", None, 2022).value is None

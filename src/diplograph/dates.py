@@ -191,6 +191,11 @@ def _year_for(month_day: dt.date, published: dt.date | None, context_year: int |
     return context_year
 
 
+def _written_year(m: re.Match[str]) -> str | None:
+    """The year a DATE_PATTERN match writes out, if any."""
+    return next((m.group(g) for g in ("y1", "y2", "y3", "y4", "y6", "y7") if m.group(g)), None)
+
+
 def _classify(m: re.Match[str], published: dt.date | None, context_year: int | None) -> ResolvedDate:
     text = m.group(0)
     kind = None
@@ -228,7 +233,7 @@ def _classify(m: re.Match[str], published: dt.date | None, context_year: int | N
             ahead = (_WEEKDAYS.index(name) - published.weekday()) % 7 or 7
             return ResolvedDate((published + dt.timedelta(days=ahead)).isoformat(), "day", "relative")
         return ResolvedDate((published - dt.timedelta(days=back)).isoformat(), "day", "relative")
-    year_text = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4") or m.group("y6") or m.group("y7")
+    year_text = _written_year(m)
     if kind == "rmd":
         text = f"{m.group('rmd_m')} {m.group('rmd_d')} {year_text}"
     elif kind == "rdm":
@@ -329,7 +334,7 @@ def evident_year(text: str, published: str | dt.date | None = None) -> int | Non
         return base.year
     counts: dict[int, int] = {}
     for m in date_matches(text):
-        year = m.group("y1") or m.group("y2") or m.group("y3") or m.group("y4") or m.group("y6") or m.group("y7")
+        year = _written_year(m)
         if year:
             counts[int(year)] = counts.get(int(year), 0) + 1
     if counts:

@@ -131,7 +131,9 @@ def _vocabulary() -> _Vocabulary:
 #: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
 _TOPIC_STOP = re.compile(
     r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
-    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|"
+    r"particularly|especially|notably|mainly|primarily|chiefly|"  # an aside: ", particularly in the area of"
+    r"the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
     r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
     r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
     r"have|has|had|valued|worth|totalling|totaling|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
@@ -163,7 +165,13 @@ def _topics(text: str, start: int, end: int) -> list[str]:
         return [" ".join(phrase.split())]
     pieces = [p.strip() for p in _LIST_SPLIT.split(phrase)]
     pieces = [p for p in pieces if p and any(c.isalpha() for c in p)]
+    # "MoUs on palm oil and on border security": a later item repeats the preposition
+    pieces = [pieces[0], *(_REPEATED_PREP.sub("", p) for p in pieces[1:])] if pieces else pieces
     return _shared_complement(phrase, pieces)
+
+
+#: a preposition that opens a later item of a topic list, the group's own repeated
+_REPEATED_PREP = re.compile(r"^(?:on|for|in|regarding|concerning|about)\s+(?=\w)", re.IGNORECASE)
 
 
 #: a topic phrase that is a name: capitalised words (small words between), one comma-and list inside

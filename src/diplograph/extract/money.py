@@ -170,8 +170,12 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
-_OPEN = re.compile(r"^\s*[(\[]\s*(?:about|around|approximately|roughly|some|nearly|or|~)?\s*$", re.IGNORECASE)
+#: the words of approximation a conversion opens with: "(about US$1.2 billion)", "(more than S$42 billion)"
+_ABOUT = r"(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|close\s+to|equivalent\s+to|or|~)"
+_OPEN = re.compile(rf"^\s*[(\[]\s*{_ABOUT}?\s*$", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*(?:(?:US\s+)?dollars?\s*)?[)\]]", re.IGNORECASE)
+#: a conversion in wire style, after a comma: "270 billion won, or about US$195 million"
+_OR = re.compile(rf"^\s*,\s*or\s+(?:{_ABOUT}\s+)?$", re.IGNORECASE)
 
 
 def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
@@ -183,10 +187,9 @@ def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
         a = amounts[k]
         if k + 1 < len(amounts):
             b = amounts[k + 1]
-            if (
-                a.currency != b.currency
-                and _OPEN.match(text[a.end : b.start])
-                and _CLOSE.match(text[b.end : b.end + 14])
+            gap = text[a.end : b.start]
+            if a.currency != b.currency and (
+                (_OPEN.match(gap) and _CLOSE.match(text[b.end : b.end + 14])) or _OR.match(gap)
             ):
                 out.append(b if b.currency == "USD" else a)
                 k += 2

@@ -171,7 +171,8 @@ def find_money(text: str) -> list[Money]:
 
 
 #: the words of approximation a conversion opens with: "(about US$1.2 billion)", "(more than S$42 billion)"
-_ABOUT = r"(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|close\s+to|equivalent\s+to|or|~)"
+_ABOUT = (r"(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|close\s+to"
+          r"|equivalent\s+to|or|~)")
 _OPEN = re.compile(rf"^\s*[(\[]\s*{_ABOUT}?\s*$", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*(?:(?:US\s+)?dollars?\s*)?[)\]]", re.IGNORECASE)
 #: a conversion in wire style, after a comma: "270 billion won, or about US$195 million"

@@ -21,7 +21,7 @@ from the year the report's own full dates make evident.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -441,10 +441,47 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
         if not any(map(str.isdigit, text)) or not (cues.screen.search(text) or last_metric):
             continue
-        amounts = merge_conversions(text, find_money(text))
+        amounts = [own_dollar(ctx, m, sent.start) for m in merge_conversions(text, find_money(text))]
         if amounts:
             sentence_metric = _sentence_targets(ctx, sent, amounts, last_metric, out) or sentence_metric
     return _without_restatements(ctx, list(out.values()))
+
+
+#: The step that reads a bare "$" as the home state's own dollar (a record's `trace`): in a report
+#: at home in a state with a dollar of its own (data/targets.yaml `own_dollars`: Australia's,
+#: Canada's, New Zealand's, Singapore's ...) that never writes a US dollar or any prefixed dollar
+#: ("US$", "USD", "U.S. dollars", "A$"), "two-way trade stands at more than $7 billion" is A$7 billion.
+OWN_DOLLAR = "target.own_dollar"
+#: any explicit dollar in a report: then a bare "$" is read as wires read it (US dollars)
+_EXPLICIT_DOLLAR = re.compile(
+    r"(?:\b[A-Z]{1,3}|U\.S\.)\s?\$|\bUSD\b|\b(?:US|U\.S\.|American|Australian|Canadian|Singapore|"
+    r"New\s+Zealand)\s+dollars?\b",
+)
+
+
+def own_dollar(ctx: ReportContext, money: Money, base: int) -> Money:
+    """The amount with a bare "$" read as the home state's own dollar where the report is at home
+    in a state that has one and writes no explicit dollar anywhere (`OWN_DOLLAR`)."""
+    if money.currency != "USD" or not money.text.lstrip().startswith("$"):
+        return money
+    at = base + money.start + money.text.find("$")
+    if at > 0 and ctx.text[at - 1].isalpha():
+        return money
+    code = _home_dollar(ctx)
+    if code is None:
+        return money
+    return replace(money, currency=code)
+
+
+def _home_dollar(ctx: ReportContext) -> str | None:
+    cached = getattr(ctx, "_own_dollar", False)
+    if cached is not False:
+        return cached
+    code = _WORDS["own_dollars"].get(home_state(ctx) or "")
+    if code is not None and _EXPLICIT_DOLLAR.search(ctx.text):
+        code = None
+    ctx._own_dollar = code  # type: ignore[attr-defined]
+    return code
 
 
 def _sentence_targets(
@@ -480,6 +517,8 @@ def _sentence_targets(
         record = _target(ctx, sent, seg.money, (metric, status, year), parties).made_by(rule)
         if how is not None:
             record.made_by(how)
+        if seg.money.currency != "USD" and seg.money.text.lstrip().startswith("$"):
+            record.trace.append(f"{OWN_DOLLAR}: a bare $ read as {seg.money.currency}, the home dollar")
         key = (frozenset(parties), seg.money.amount, seg.money.currency, status, year)
         if key in out:
             out[key].made_by(rule, f"told again in sentence {sent.index}")

@@ -16,7 +16,7 @@ guess about a date the report does not give. Other currencies keep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
@@ -192,7 +192,9 @@ def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
             if a.currency != b.currency and (
                 (_OPEN.match(gap) and _CLOSE.match(text[b.end : b.end + 14])) or _OR.match(gap)
             ):
-                out.append(b if b.currency == "USD" else a)
+                # the US-dollar one spans both: the words before the figure are those before its first
+                usd = b.currency == "USD"
+                out.append(replace(b, start=a.start, qualifier=b.qualifier or a.qualifier) if usd else a)
                 k += 2
                 continue
         out.append(a)

@@ -485,6 +485,17 @@ def _named_group(text: str, sent: Sentence, bounds: tuple[int, int, int], tail: 
     return GroupMention(start, end, (title,), NAMED, said)
 
 
+#: a plural's short name in brackets right after it: " (MOUs)", " (MoCs)"
+_SHORT_PLURAL = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z]{1,5})s\)")
+
+
+def short_singular(text: str, end: int) -> str | None:
+    """The singular of a plural's short name in brackets right after it: "four Memorandums of
+    Understanding (MOUs)" -> "MOU", the word its members are titled with ("MOU on culture")."""
+    m = _SHORT_PLURAL.match(text, end)
+    return m.group("short") if m else None
+
+
 def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None = None) -> list[str]:
     """document.group.ordinal: "The second MOU focuses on culture" after a
     counted group: each member's title ("MOU on culture"), where such a
@@ -504,8 +515,8 @@ def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None 
         comma = text.find(",", m.end(), end)
         end = comma if comma != -1 else end  # "focuses on culture, and its purpose is ...": the topic alone
         topic = " ".join(text[m.end() : end].split())
-        named = _KIND_AFTER_ORDINAL.search(text[at : m.start()])  # "The second document ..."
-        kind = named.group("kind") if named and named.group("kind").lower() != "one" else singular
+        named = _KIND_AFTER_ORDINAL.search(text[at : m.end()])  # "The second MOU focuses on ..."
+        kind = named.group("kind") if named and named.group("kind").lower() in _member_kinds() else singular
         if topic:
             out.append(f"{kind} on {topic}")
     return out
@@ -522,6 +533,13 @@ def _ordinal_with_topic(text: str, at: int, limit: int) -> re.Match[str] | None:
     stop = limit if stop == -1 else stop
     topics = list(_TOPIC_PHRASE.finditer(text, opening.end(), stop))
     return topics[-1] if topics else None
+
+
+@lru_cache(maxsize=1)
+def _member_kinds() -> frozenset[str]:
+    """The one-word kinds an ordinal member may name itself by ("the second MOU"), lower case."""
+    kinds = {k.lower() for k in _vocabulary().singular.values() if " " not in k}
+    return frozenset(kinds | {"document", "instrument"})
 
 
 _KIND_AFTER_ORDINAL = re.compile(

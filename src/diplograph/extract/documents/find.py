@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.document_groups import GroupMention, group_mentions, ordinal_members, singular_of
+from diplograph.extract.document_groups import (
+    GroupMention,
+    group_mentions,
+    ordinal_members,
+    short_singular,
+    singular_of,
+)
 from diplograph.extract.documents.parties import parties
 from diplograph.extract.documents.signing import PASSIVE, status_of
 from diplograph.extract.documents.status import GROUP_RULES, STATUS_RULES, checked
@@ -62,6 +68,7 @@ class _Records:
     headline_groups: list[Document] = field(default_factory=list)  # groups told in the headline
     counted: tuple[int, Document, int] | None = None  # the last counted group: sentence, record, count
     members: dict[int, int] = field(default_factory=dict)  # id of a counted group -> members told after it
+    shorts: dict[int, str] = field(default_factory=dict)  # id of a counted group -> its members' short kind
 
     def extend(self, records: list[Document], sentence: int) -> None:
         self.out += records
@@ -184,7 +191,7 @@ def _ordinal_sentence(ctx: ReportContext, sent: Sentence, records: _Records) -> 
     counted = records.counted
     if counted is None or not 0 < sent.index - counted[0] <= ORDINAL_REACH:
         return False
-    told = _ordinal_members(ctx, sent, counted[1])
+    told = _ordinal_members(ctx, sent, counted[1], singular=records.shorts.get(id(counted[1])))
     if not told:
         return False
     records.extend(told, sent.index)
@@ -256,7 +263,10 @@ def _sentence_documents(
             records.headline_groups.append(record)
         elif f.start in group_starts and count(f.title):
             records.counted = (sent.index, record, count(f.title) or 0)
-            told = _ordinal_members(ctx, sent, record, f.end)  # "... with China. The first concerns ..."
+            short = short_singular(ctx.text, f.end)  # "four Memorandums of Understanding (MOUs)"
+            if short is not None:
+                records.shorts[id(record)] = short
+            told = _ordinal_members(ctx, sent, record, f.end, short)  # "... with China. The first ..."
             records.members[id(record)] = len(told)
             pending += told
         if c.group is None or rules.enabled(c.group, GROUP_RULES):
@@ -284,11 +294,12 @@ def _record(ctx: ReportContext, sent: Sentence, f: Found, status: str) -> Docume
 
 
 def _ordinal_members(
-    ctx: ReportContext, sent: Sentence, group: Document, start: int | None = None
+    ctx: ReportContext, sent: Sentence, group: Document, start: int | None = None, singular: str | None = None
 ) -> list[Document]:
     """The members of a counted group told one by one after it ("The
-    second MOU focuses on culture"), with the group's status and parties."""
-    singular = singular_of(group.title)
+    second MOU focuses on culture"), with the group's status and parties;
+    `singular`: the group's short name, where it gives one ("(MOUs)")."""
+    singular = singular or singular_of(group.title)
     if singular is None or not rules.enabled(ORDINAL, GROUP_RULES):
         return []
     evidence, span = ctx.evidence(sent)

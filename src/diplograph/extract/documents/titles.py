@@ -479,6 +479,9 @@ def _anaphor_or_consensus(found: Found, kind: str, before: str) -> bool:
             return True
         if not (_ARTICLE_BEFORE.search(before) or (capitalised and _OWNER_BEFORE.search(before))):
             return True
+    after_verb = vocabulary().undetermined_after.get(kind.lower())
+    if after_verb is not None and after_verb.search(before):
+        return False  # "exchanged notes on ...": the kind needs no determiner after its verb
     return found.start == found.kind_start and not capitalised and not _DETERMINED.search(before)
 
 

@@ -92,6 +92,10 @@ class Vocabulary:
         self.negation = _negation(d)
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.names = set(d.get("names") or [])
+        self.undetermined_after = {
+            kind.lower(): re.compile(rf"\b(?:{alternatives(verbs)})\s+$", re.IGNORECASE)
+            for kind, verbs in (d.get("undetermined_after") or {}).items()
+        }
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
         self.hedge = word_re(d["hedges"])

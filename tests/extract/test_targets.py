@@ -437,3 +437,14 @@ def test_a_bare_dollar_at_home_in_a_state_without_its_own_dollar_stays_us(nlp) -
             "Vietnam's two-way trade with Laos reached $2 billion in 2023.")
     [t] = targets(nlp, text)
     assert t.currency == "USD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two-way trade between Kenya and Uganda reached US$3 billion in 2023, and aid was US$200 million.",
+        "Two-way trade between Kenya and Uganda reached US$3 billion in 2023, while loans were US$1 billion.",
+    ],
+)
+def test_a_loan_or_aid_after_a_figure_neither_hides_it_nor_takes_its_metric(nlp, text: str) -> None:
+    assert [(t.amount, t.year) for t in targets(nlp, text)] == [(3e9, 2023)]

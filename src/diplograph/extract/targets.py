@@ -187,8 +187,8 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
     for m in cues.not_metric.finditer(seg.before):
         if len(seg.before) - m.end() < dist:
             return None
-    if cues.not_metric.search(seg.after[:dist]):
-        return None
+    if at < 0 and cues.not_metric.search(seg.after[:dist]):
+        return None  # "US$2 billion in loans and trade": between the amount and a metric after it
     return metric
 
 
@@ -583,6 +583,8 @@ def _metric_of(
     deal = cues.deal_value.search(seg.before[-140:])
     if deal is not None and not cues.deal_not_value.search(seg.before[-140:]):
         return DEAL_METRIC, DEAL_VALUE  # "signed contracts worth US$11 billion"
+    if cues.not_metric.search(seg.before):
+        return None, None  # "..., and aid was US$200 million": a loan or aid lends no metric
     if previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
         return previous_metric, COMPARED
     if last_metric and _ANAPHOR.search(seg.before):

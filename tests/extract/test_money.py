@@ -138,3 +138,21 @@ def test_wire_style_conversions_are_one_amount(text: str, kept: tuple[str, float
 def test_two_figures_in_two_currencies_after_a_comma_stay_two() -> None:
     text = "exports reached US$5 billion, while imports were 3 billion euros"
     assert len(merge_conversions(text, find_money(text))) == 2
+
+
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("more than twenty-five billion dollars in investment", 25e9, "USD"),
+        ("trade of five billion US dollars", 5e9, "USD"),
+        ("fifteen million euros in aid", 15e6, "EUR"),
+        ("twenty five billion yen", 25e9, "JPY"),
+    ],
+)
+def test_a_count_in_words_is_an_amount(text: str, amount: float, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+@pytest.mark.parametrize("text", ["one of the ten billion people", "two million visitors came", "one dollar"])
+def test_no_amount_in_words_without_a_scale_and_a_currency(text: str) -> None:
+    assert find_money(text) == []

@@ -31,7 +31,7 @@ from diplograph.actors.knowledge import load_yaml
 from diplograph.extract import modality, rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
-from diplograph.extract.money import Money, find_money, merge_conversions
+from diplograph.extract.money import Money, amount_in_words, find_money, merge_conversions
 from diplograph.extract.rules import declare
 from diplograph.records import Target, Veto
 
@@ -481,7 +481,8 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         # the metric of the sentence before, for "raise it to US$18 billion"
         last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
         screened = cues.screen.search(text) or cues.deal_screen.search(text)
-        if not any(map(str.isdigit, text)) or not (screened or last_metric):
+        has_amount = any(map(str.isdigit, text)) or amount_in_words(text)
+        if not has_amount or not (screened or last_metric):
             continue
         amounts = [own_dollar(ctx, m, sent.start) for m in merge_conversions(text, find_money(text))]
         if amounts:

@@ -66,6 +66,14 @@ def _negation(d: dict) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives(negations)})(?![\w-])\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
+def _undetermined_after(d: dict) -> dict[str, re.Pattern[str]]:
+    """Kind -> the verbs after which it needs no determiner ("exchanged notes on ...")."""
+    return {
+        kind.lower(): re.compile(rf"\b(?:{alternatives(verbs)})\s+$", re.IGNORECASE)
+        for kind, verbs in (d.get("undetermined_after") or {}).items()
+    }
+
+
 class Vocabulary:
     """The compiled patterns and word sets of `data/documents.yaml`."""
 
@@ -92,10 +100,7 @@ class Vocabulary:
         self.negation = _negation(d)
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.names = set(d.get("names") or [])
-        self.undetermined_after = {
-            kind.lower(): re.compile(rf"\b(?:{alternatives(verbs)})\s+$", re.IGNORECASE)
-            for kind, verbs in (d.get("undetermined_after") or {}).items()
-        }
+        self.undetermined_after = _undetermined_after(d)
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
         self.hedge = word_re(d["hedges"])

@@ -189,7 +189,17 @@ def between_states(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]
 
 #: the longest gap (characters) between two persons of one list of counterparts
 _LIST_GAP = 140
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|H\.E|St)\.", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> re.Pattern[str]:
+    """The honorifics and titles written with a stop that may stand in a list
+    of persons ("HE Mr. X; H.E Mr. Y", "Hon. Z"): `list_abbreviations`. A
+    written stop may be left off the last letter ("H.E Mr."), or spaced."""
+    data = yaml.safe_load(files("diplograph.data").joinpath("meetings.yaml").read_text("utf-8"))
+    forms = sorted(data["list_abbreviations"], key=len, reverse=True)
+    pattern = "|".join(r"\.?\s?".join(re.escape(part) for part in form.split(".") if part) for form in forms)
+    return re.compile(rf"\b(?:{pattern})\.?(?=\s|$)")
 _SEPARATOR = re.compile(r"[,;]|\band\b|\bas\s+well\s+as\b")
 
 
@@ -306,12 +316,18 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
         names = [x for x in mentions if x.how == "name" and x.start >= sent.start + m.end()]
         if owner is None or not names:
             continue
-        subject = index.persons[owner.person]
         listed = [names[0]]
         for a, b in zip(names, names[1:], strict=False):
             if not _listed(ctx, a.end, b.start):
                 break
             listed.append(b)
+        if any(x.person == owner.person for x in listed):
+            # "his" read as one of the listed: the one it stands for is the named person before it
+            before = [x for x in mentions if x.how == "name" and x.end <= at]
+            if not before:
+                continue
+            owner = before[-1]
+        subject = index.persons[owner.person]
         date = ctx.date_of(sent.text)
         evidence, span = ctx.evidence(sent)
         for x in listed:
@@ -340,7 +356,7 @@ def _listed(ctx: ReportContext, start: int, end: int) -> bool:
     """Whether the text between two persons joins them in one list: a comma,
     semicolon or "and", titles, and no verb."""
     gap = ctx.text[start:end]
-    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in _ABBREVIATIONS.sub("", gap):
+    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in _abbreviations().sub("", gap):
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     return span is None or not any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -42,7 +42,8 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
         more, states = with_objects(verb, ptoks, sent, ("with", "between"))
         b += [p for p in more if p not in b]
         b_states += [x for x in states if x not in b_states]
-    veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their), bool(owner))
+    joined = not (b or b_states or owner or their) and _joined_subject(ctx, sent, verb, ptoks)
+    veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their or joined), bool(owner))
     if veto is not None:
         ctx.veto(RULE, veto, sent)
         return []
@@ -75,6 +76,20 @@ def _subject_side(ctx: ReportContext, sent: Sentence, ptoks: dict[int, PersonMen
         if topic is not None and topic not in b:
             a = [topic]
     return a, b, subj_states
+
+
+def _joined_subject(ctx: ReportContext, sent: Sentence, verb: Token | None,
+                    ptoks: dict[int, PersonMention]) -> bool:
+    """ "X and his Mexican counterpart Y warned ... in a call Friday", "X and Y,
+    during their talks, agreed": the verb the noun's phrase hangs from has two
+    persons of two states for its subject, who are the noun's two sides."""
+    if verb is None or is_future(verb):
+        return False  # "X and Y are expected to discuss trade in a call on Friday"
+    assert ctx.persons is not None
+    subj, _ = verb_subject(verb)
+    persons = clause_subjects(persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+    countries = {ctx.persons.persons[p].country for p in persons}
+    return len(persons) == 2 and len(countries) == 2 and None not in countries
 
 
 def _veto(tok: Token, verb: Token | None, other_person: bool, anyone: bool, owner: bool) -> str | None:

@@ -31,7 +31,6 @@ from diplograph.extract.meetings.hosts import (
     counterparts_including,
     dated_as_news,
     listed_counterparts,
-    listed_visits,
     name_hosts,
     name_sides,
 )
@@ -58,7 +57,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     inherit_dates(ctx, drafts, merged, vocab)
     lead_occasion = report_occasion(ctx)
     out = [_record(ctx, d, lead_occasion) for d in merged]
-    out = listed_counterparts(ctx, name_sides(ctx, name_hosts(ctx, listed_visits(ctx, out))))
+    out = listed_counterparts(ctx, name_sides(ctx, name_hosts(ctx, out)))
     out = counterparts_including(ctx, out, lambda sent: has_trigger(sent, vocab, ctx.persons))
     return dated_as_news(ctx, between_states(ctx, out))
 

@@ -316,17 +316,10 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
         names = [x for x in mentions if x.how == "name" and x.start >= sent.start + m.end()]
         if owner is None or not names:
             continue
-        listed = [names[0]]
-        for a, b in zip(names, names[1:], strict=False):
-            if not _listed(ctx, a.end, b.start):
-                break
-            listed.append(b)
-        if any(x.person == owner.person for x in listed):
-            # "his" read as one of the listed: the one it stands for is the named person before it
-            before = [x for x in mentions if x.how == "name" and x.end <= at]
-            if not before:
-                continue
-            owner = before[-1]
+        listed = _joined_list(ctx, names)
+        owner = _owner_of(owner, listed, [x for x in mentions if x.how == "name" and x.end <= at])
+        if owner is None:
+            continue
         subject = index.persons[owner.person]
         date = ctx.date_of(sent.text)
         evidence, span = ctx.evidence(sent)
@@ -352,6 +345,24 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
     return out
 
 
+def _owner_of(owner, listed: list, named_before: list):
+    """The person "his counterparts" stands for: the pronoun's, unless it was
+    read as one of the listed ones; then the named person before it."""
+    if not any(x.person == owner.person for x in listed):
+        return owner
+    return named_before[-1] if named_before else None
+
+
+def _joined_list(ctx: ReportContext, names: list) -> list:
+    """The first of the names and those joined to it in one list."""
+    listed = [names[0]]
+    for a, b in zip(names, names[1:], strict=False):
+        if not _listed(ctx, a.end, b.start):
+            break
+        listed.append(b)
+    return listed
+
+
 def _listed(ctx: ReportContext, start: int, end: int) -> bool:
     """Whether the text between two persons joins them in one list: a comma,
     semicolon or "and", titles, and no verb."""
@@ -365,36 +376,18 @@ def _listed(ctx: ReportContext, start: int, end: int) -> bool:
 _STATE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$")
 
 
-@rule("meeting.listed_visits")
-def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
-    """meeting.listed_visits: "Xi paid state visits to Trinidad and Tobago,
-    Costa Rica and Mexico": the visit to the first state, told for a list
-    of them, is a visit to each."""
-    out = list(meetings)
-    seen = {(p.name, q.country) for m in meetings for p in m.participants for q in m.participants}
-    for m in meetings:
-        if m.mode != "visit" or len(m.participants) != 2:
-            continue
-        named = [p for p in m.participants if p.name]
-        states = [p for p in m.participants if not p.name]
-        if len(named) != 1 or len(states) != 1:
-            continue
-        sent = ctx.sentence_at(m.span.start)
-        if sent is None:
-            continue
-        mentions = [x for x in sent.mentions if x.entity.kind == "state"]
-        k = next((i for i, x in enumerate(mentions) if x.entity.code == states[0].country), None)
-        while k is not None and k + 1 < len(mentions):
-            a, b = mentions[k], mentions[k + 1]
-            if not _STATE_LIST_GAP.match(ctx.text[a.end : b.start]):
-                break
-            k += 1
-            code = b.entity.code
-            if code == named[0].country or (named[0].name, code) in seen:
-                continue
-            seen.add((named[0].name, code))
-            participants = [Participant(named[0].name, named[0].country), Participant(None, code)]
-            out.append(_told_like(m, participants, "meeting.listed_visits"))
+def listed_after(ctx: ReportContext, sent, code: str) -> list[str]:
+    """The states listed right after the state `code` in the sentence ("to
+    Trinidad and Tobago, Costa Rica and Mexico"), joined by commas or "and"."""
+    mentions = [x for x in sent.mentions if x.entity.kind == "state"]
+    k = next((i for i, x in enumerate(mentions) if x.entity.code == code), None)
+    out: list[str] = []
+    while k is not None and k + 1 < len(mentions):
+        a, b = mentions[k], mentions[k + 1]
+        if not _STATE_LIST_GAP.match(ctx.text[a.end : b.start]):
+            break
+        k += 1
+        out.append(b.entity.code)
     return out
 
 

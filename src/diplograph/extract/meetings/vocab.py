@@ -120,6 +120,7 @@ class Draft:
     rule: str = ""  # the registered rule that found it ("meeting.verb"): the record's `rule`
     rules: list[str] = field(default_factory=list)  # every rule merged in, `rule` first
     trace: list[str] = field(default_factory=list)  # dating and merging steps, in order
+    tour: bool = False  # a visit told with other states' ("visits to Russia, Norway and Sweden")
 
     def __post_init__(self) -> None:
         if self.rule and not self.rules:

@@ -44,6 +44,8 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
         b_states += [x for x in states if x not in b_states]
     joined = not (b or b_states or owner or their) and _joined_subject(ctx, sent, verb, ptoks)
     veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their or joined), bool(owner))
+    if veto is None and vocab.prospective_lead.search(sent.text[: tok.idx - sent.start]):
+        veto = "veto.future"  # "ahead of talks with X", "en route for talks": still to come
     if veto is not None:
         ctx.veto(RULE, veto, sent)
         return []

@@ -47,9 +47,19 @@ TRIGGER_RULES = (
     TriggerRule("meeting.call_on", lambda v, low, pos, tok, used: pos == "VERB" and low in v.call_verbs,
                 call_on_drafts),
     TriggerRule("meeting.verb", lambda v, low, pos, tok, used: pos == "VERB" and low in v.verbs, verb_drafts),
-    TriggerRule("meeting.noun", lambda v, low, pos, tok, used: pos in ("NOUN", "PROPN") and low in v.nouns
+    TriggerRule("meeting.noun", lambda v, low, pos, tok, used: _encounter_noun(v, low, pos, tok)
                 and tok.i not in used, noun_drafts),
 )
+
+
+def _encounter_noun(vocab: MeetingWords, low: str, pos: str, tok: Token) -> bool:
+    """An encounter noun ("talks"; "a bilateral" the parser reads as an
+    adjective held by a verb), or a call noun with a phone word on it ("a
+    video conference")."""
+    if low in vocab.nouns:
+        return pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ == "dobj")
+    return low in vocab.call_nouns and pos in ("NOUN", "PROPN") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in vocab.phone_words for c in tok.children)
 
 #: the rules that read a whole sentence, after the trigger rules, in order
 SENTENCE_RULES: tuple[tuple[str, Callable[[ReportContext, Sentence], list[Draft]]], ...] = (

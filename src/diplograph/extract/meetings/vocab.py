@@ -48,6 +48,7 @@ class MeetingWords:
     venue: re.Pattern[str]
     elsewhen: re.Pattern[str]
     prospective_lead: re.Pattern[str]
+    future_time: re.Pattern[str]
 
 
 def _alternatives(phrases: list[str]) -> str:
@@ -99,6 +100,7 @@ def words() -> MeetingWords:
         elsewhen=re.compile(rf"(?i)\b(?:{_alternatives(data['elsewhen_words'])})\b"),
         prospective_lead=re.compile(rf"(?i)\b(?:{alternatives(data['prospective_leads'])})"
                                     r"\s+(?:(?:the|a|an|their|his|her|its|this|these)\s+)?(?:[\w-]+\s+){0,3}$"),
+        future_time=re.compile(rf"(?i)\b(?:{alternatives(data['future_times'])})\b"),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 

@@ -50,6 +50,8 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
         ctx.veto(RULE, veto, sent)
         return []
     a, b, subj_states = _subject_side(ctx, sent, ptoks, verb, (owner, their), fronted_main, b, b_states)
+    if not a and not subj_states:
+        a, b = _between(ctx, tok, ptoks, b)
     return sides_to_drafts(ctx, sent, tok, ptoks, Sides(a, b, b_states, subj_states, plural), RULE)
 
 
@@ -78,6 +80,20 @@ def _subject_side(ctx: ReportContext, sent: Sentence, ptoks: dict[int, PersonMen
         if topic is not None and topic not in b:
             a = [topic]
     return a, b, subj_states
+
+
+def _between(ctx: ReportContext, tok: Token, ptoks: dict[int, PersonMention],
+             b: list[int]) -> tuple[list[int], list[int]]:
+    """ "it was heard from the talks between FM X and Mozambican FM Y": with no
+    subject of its own, the noun's "between" phrase holds both sides (two
+    persons of two states)."""
+    assert ctx.persons is not None
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+    inside = list(dict.fromkeys(p for c in between for p in persons_in(c, ptoks)))
+    countries = {ctx.persons.persons[p].country for p in inside}
+    if len(inside) == 2 and len(countries) == 2 and None not in countries:
+        return inside[:1], inside[1:]
+    return [], b
 
 
 def _joined_subject(ctx: ReportContext, sent: Sentence, verb: Token | None,

@@ -54,12 +54,16 @@ TRIGGER_RULES = (
 
 def _encounter_noun(vocab: MeetingWords, low: str, pos: str, tok: Token) -> bool:
     """An encounter noun ("talks"; "a bilateral" the parser reads as an
-    adjective held by a verb), or a call noun with a phone word on it ("a
-    video conference")."""
+    adjective held by a verb), a call noun with a phone word on it ("a
+    video conference"), or a joint one with someone ("a joint briefing with X")."""
     if low in vocab.nouns:
         return pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ == "dobj")
-    return low in vocab.call_nouns and pos in ("NOUN", "PROPN") and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in vocab.phone_words for c in tok.children)
+    if pos not in ("NOUN", "PROPN"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return (low in vocab.call_nouns and bool(mods & vocab.phone_words)) or (
+        low in vocab.joint_nouns and "joint" in mods and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                             for c in tok.children))
 
 #: the dependencies of a clause of its own under a verb ("met X on Monday and will meet Y next week")
 _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp"})

@@ -393,6 +393,8 @@ def listed_after(ctx: ReportContext, sent, code: str) -> list[str]:
 
 #: how many readable sentences from the top the report's lead news may be told in
 _LEAD_SENTENCES = 3
+#: the fewest words of a lead sentence: shorter lines are credits and photo bylines
+_LEAD_MIN_WORDS = 4
 
 
 @rule("meeting.news_day")
@@ -414,7 +416,9 @@ def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
 
     Visits in passing, anything with a month or year or a past word of its
     own keep no date."""
-    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")][:_LEAD_SENTENCES]
+    # a credit line ("— PID", "Photo: VNA") is no sentence of the lead
+    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")
+            and len(s.text.split()) >= _LEAD_MIN_WORDS][:_LEAD_SENTENCES]
     day, told_at = _lead_day(ctx, lead)
     if day is not None:
         until = _another_day(ctx, told_at, day)

@@ -186,6 +186,10 @@ def _named_hosts(ctx: ReportContext, tok: Token, ptoks: dict[int, PersonMention]
         for p in persons_in(c, ptoks)
     }
     host_phrases = [tok] + [t for t in tok.sent if t.lower_ in vocab.hosting_words]
-    in_phrases = {p for t in host_phrases for p in persons_in(t, ptoks)}
+    # "visited Santiago de Cuba, where he paid tribute to Jose Marti": a clause told of the place names
+    # no host
+    aside = {t.i for r in tok.subtree if r.dep_ in ("relcl", "advcl", "conj") and r.i != tok.i
+             and r.pos_ in ("VERB", "AUX") for t in r.subtree}
+    in_phrases = {p for t in host_phrases for p in persons_in(t, ptoks, aside if t is tok else set())}
     return [p for p in all_persons(ptoks) if p != visitor and p not in visitors_here
             and p in in_phrases and index.persons[p].country == host]

@@ -36,6 +36,7 @@ from diplograph.extract.meetings.hosts import (
 )
 from diplograph.extract.meetings.merging import merge
 from diplograph.extract.meetings.rulebook import sentence_drafts
+from diplograph.extract.meetings.told_day import told_day
 from diplograph.extract.meetings.triggers import has_trigger, report_occasion
 from diplograph.extract.meetings.vocab import Draft, MeetingWords, words
 from diplograph.extract.modality import is_future
@@ -59,7 +60,7 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     out = [_record(ctx, d, lead_occasion) for d in merged]
     out = listed_counterparts(ctx, name_sides(ctx, name_hosts(ctx, out)))
     out = counterparts_including(ctx, out, lambda sent: has_trigger(sent, vocab, ctx.persons))
-    return dated_as_news(ctx, between_states(ctx, out))
+    return dated_as_news(ctx, told_day(ctx, between_states(ctx, out)))
 
 
 

@@ -20,6 +20,7 @@ class MeetingWords:
     verbs: frozenset[str]
     nouns: frozenset[str]
     call_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
     joint_nouns: frozenset[str]
     light_verbs: frozenset[str]
     visit_words: frozenset[str]
@@ -67,6 +68,7 @@ def words() -> MeetingWords:
         verbs=frozenset(data["verbs"]),
         nouns=frozenset(data["nouns"]),
         call_nouns=frozenset(data["call_nouns"]),
+        topic_verbs=frozenset(data["topic_verbs"]),
         joint_nouns=frozenset(data["joint_nouns"]),
         light_verbs=frozenset(data["light_verbs"]),
         visit_words=frozenset(data["visit_words"]),

@@ -360,6 +360,31 @@ def test_the_signers_of_an_exchanged_agreement_are_not_the_witnesses_other_side(
     assert found["Thani bin Ahmed Al Zeyoudi"][0] == "ARE"
 
 
+def test_the_future_reaches_every_conjunct_schedules_and_meals(nlp) -> None:
+    # a coordination shares its first member's event; "is expected/scheduled/due to";
+    # "a courtesy call on X"; "have dinner with X"
+    text = (
+        "Irish Foreign Minister Helen Doyle held talks with Maltese Foreign Minister Paul Vella in Valletta "
+        "on Monday. On Tuesday a dinner will be hosted by Prime Minister Robert Abela and his deputies "
+        "Chris Fearne and Ian Borg. Doyle is also scheduled to pay a courtesy call on President Myriam "
+        "Spiteri Debono. Irish President Michael Higgins is expected to open the forum next week. "
+        "She will have dinner with Archbishop Charles Scicluna."
+    )
+    found = people(nlp, text, published="2025-03-03")
+    assert {"Helen Doyle", "Paul Vella"} <= set(found)
+    for name in ("Robert Abela", "Chris Fearne", "Ian Borg", "Myriam Spiteri Debono", "Michael Higgins",
+                 "Charles Scicluna"):
+        assert name not in found, name
+
+
+def test_a_past_visit_beside_a_schedule_keeps_the_person(nlp) -> None:
+    text = (
+        "Prime Minister Robert Abela received Irish Foreign Minister Helen Doyle in Valletta on Monday. "
+        "Abela is due to travel to Dublin in May."
+    )
+    assert "Robert Abela" in people(nlp, text, published="2025-03-03")
+
+
 def test_a_person_met_only_in_the_future_is_not_a_person_of_the_report(nlp) -> None:
     text = (
         "BANGKOK — Indian Prime Minister Narendra Modi held talks with Thai Prime Minister Paetongtarn "

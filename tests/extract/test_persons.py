@@ -520,3 +520,10 @@ def test_a_state_after_the_name_joined_by_of_is_the_persons(nlp) -> None:
             "sidelines of the BIMSTEC Ministerial.")
     found = people(nlp, text, published="2022-03-29")
     assert found["Narayan Khadka"][0] == "NPL" and found["S Jaishankar"][0] == "IND"
+
+
+def test_a_state_named_as_a_field_of_work_is_not_the_state_served(nlp) -> None:
+    text = ("Li Wenhao, head of Russian studies at a Beijing university, said the talks between Chinese "
+            "President Xi Jinping and Russian President Vladimir Putin had gone well.")
+    found = people(nlp, text, published="2024-05-17")
+    assert found["Li Wenhao"][0] != "RUS" and found["Li Wenhao"][1] == "head of Russian studies"

@@ -33,6 +33,7 @@ from diplograph.actors.resolve.titles import (
     normal_role,
     parenthetical,
     strip_honorifics,
+    subject_nouns,
     thing,
     title_run,
 )
@@ -160,6 +161,10 @@ def _without_states(words: list[Word], i: int, end: int) -> list[Word]:
     k = i
     while k < end:
         n = mention_words(words, k)
+        if n and k + n < end and words[k + n].text.lower() in subject_nouns():
+            out += words[k : k + n]  # "head of Russian studies": a field, kept in the role
+            k += n
+            continue
         if n:
             while out and out[-1].text in ("to", "the"):
                 out.pop()

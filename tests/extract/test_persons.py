@@ -527,3 +527,12 @@ def test_a_state_named_as_a_field_of_work_is_not_the_state_served(nlp) -> None:
             "President Xi Jinping and Russian President Vladimir Putin had gone well.")
     found = people(nlp, text, published="2024-05-17")
     assert found["Li Wenhao"][0] != "RUS" and found["Li Wenhao"][1] == "head of Russian studies"
+
+
+def test_good_to_meet_reports_a_meeting_and_a_known_nickname_is_the_same_person(nlp) -> None:
+    text = ("NEW DELHI — External Affairs Minister S Jaishankar posted on X: “Good to meet FM Arzu Rana of "
+            "Nepal on the sidelines of the ministerial.” Indonesian President Joko Widodo also spoke. "
+            "President Jokowi said ties were strong.")
+    found = people(nlp, text, published="2023-07-17")
+    assert "Arzu Rana" in found
+    assert "Joko Widodo" in found and "Jokowi" not in found

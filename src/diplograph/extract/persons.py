@@ -114,13 +114,23 @@ def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return is_future(head)
     if tok.dep_ == "dobj" and _encounter_word(head):
-        return is_future(head)  # "will meet X"
+        return is_future(head) and not _pleased_to(head)  # "will meet X"; not "Good to meet X"
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i:
         return is_future(head.head)
     if tok.dep_ == "pobj" and head.lower_ in ("with", "on") and head.head.i != head.i \
             and _encounter_word(head.head):
         return is_future(head.head)  # "will hold talks with X", "to pay a courtesy call on X"
     return False
+
+
+def _pleased_to(verb: Token) -> bool:
+    """ "Good to meet FM X", "Delighted to receive PM Y", "It was a pleasure to
+    meet Z": an infinitive after a word of pleasure reports an encounter that
+    happened (the official's own post, quoted), no plan (titles.yaml
+    pleasure_words)."""
+    head = verb.head
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.i != verb.i
+            and head.lower_ in _vocab_set("pleasure_words"))
 
 
 def _first_conjunct(tok: Token) -> Token:

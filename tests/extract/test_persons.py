@@ -544,3 +544,13 @@ def test_no_state_where_none_leads_the_report(nlp) -> None:
             "Grand Duke Henri of Luxembourg and Prince Edvard Lindholm, who met the new king on Sunday.")
     found = people(nlp, text, published="2024-05-20")
     assert found["Edvard Lindholm"][0] is None
+
+
+def test_lower_case_titles_after_a_possessive_state(nlp) -> None:
+    text = ("Kuwait's crown prince Sheikh Salem Al-Mubarak received the envoy on Friday. Cuba's first "
+            "vice-president Mario Ruiz met the delegation in Havana. Russia's chief of the general staff "
+            "Valery Petrov met Chinese defence officials in Moscow.")
+    found = people(nlp, text, published="2024-05-20")
+    assert found["Salem Al-Mubarak"][0] == "KWT"
+    assert found["Mario Ruiz"][0] == "CUB"
+    assert found["Valery Petrov"][0] == "RUS"

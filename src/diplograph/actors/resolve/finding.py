@@ -115,7 +115,9 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     if royal and name_end - k == 1:
         name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
     plural = any(x.text in vocab.plural_heads for x in words[i:end])
-    left = None if plural else left_country(words, i)  # "Russian and Venezuelan Foreign Ministers A and B"
+    # "Russian and Venezuelan Foreign Ministers A and B": no one state; "Kuwait's crown prince Sheikh X":
+    # a lower-case title before the honorific's run
+    left = None if plural else (left_country(words, i) or lowercase_title_country(words, i, vocab))
     role = _title_role(words, i, end, royal, of_country, vocab)
     if plural and role:  # each name of the list holds the office: "Prime Ministers" -> "Prime Minister"
         role = " ".join(vocab.plural_heads.get(x, x) for x in role.split())

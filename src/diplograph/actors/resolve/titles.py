@@ -284,14 +284,26 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     if j >= 0 and words[j].text == ",":  # "the World Bank's country director in Vietnam, Victoria X"
         j = _before_posting(words, j - 1)
     seen = 0
-    while (j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5
-           and vocab.is_title_word(words[j].text.capitalize())):
+    while j >= 0 and seen < 7 and _lower_title_word(words[j].text, vocab):
         j -= 1
         seen += 1
+    while seen and words[j + 1].text in vocab.connectors:  # the run starts at a title word
+        j += 1
+        seen -= 1
     if not seen or j < 0:
         return None
-    heads = {w.text.capitalize() for w in words[j + 1 : n]} & vocab.heads
-    return left_country(words, j + 1) if heads else None
+    parts = {p.capitalize() for w in words[j + 1 : n] for p in w.text.split("-")}
+    return left_country(words, j + 1) if parts & vocab.heads else None
+
+
+def _lower_title_word(text: str, vocab: TitleVocabulary) -> bool:
+    """A title word in lower case ("minister", "vice-president") or a connector
+    inside one ("chief of the general staff")."""
+    if text in vocab.connectors:
+        return True
+    bare = text.replace("-", "")
+    return bool(bare) and bare.isalpha() and text[:1].islower() and all(
+        vocab.is_title_word(p.capitalize()) for p in text.split("-") if p)
 
 
 #: a regnal number: it tells "King Abdullah II" from "King Abdullah bin Abdulaziz" (a particle otherwise)

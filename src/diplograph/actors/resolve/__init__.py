@@ -79,6 +79,7 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.side_list", states.side_lists),
     ("person.paired_states", pairs.paired_states),
     ("person.group_list", pairs.group_lists),
+    ("person.of_state_title", pairs.of_state_titles),
 )
 #: the steps after the evidence, in order: knowledge, then guesses
 LATER_STEPS: tuple[tuple[str, Step], ...] = (

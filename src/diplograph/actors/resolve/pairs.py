@@ -11,6 +11,10 @@
                           B": the names a state's delegation, ministers or
                           team is said to include serve that state.
 
+    person.of_state_title "the emir of Qatar, Sheikh X", "The president of
+                          Kenya, William Ruto,": a lower-case title of a state
+                          in apposition before a name.
+
 Why: wire copy and ministry releases write the two sides of a bilateral
 event so, and without these the names fall to the guesses of person.home
 (the dateline's state, the name's likely origin), which give both the same
@@ -185,3 +189,31 @@ def group_lists(ctx: ReportContext, index: PersonIndex) -> None:
             for pm in names:
                 if start <= pm.start < stop and not encounter.search(ctx.text[start : pm.start]):
                     give_stated(index.persons[pm.person], m.entity.code, "person.group_list")
+
+
+#: "the emir of ", "The president of the ", "its prime minister of ": a lower-case title before a state
+OF_TITLE = re.compile(r"\b(?:[Tt]he|[Tt]heir|[Ii]ts)\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+                      r"\s+of\s+(?:the\s+)?$")
+#: after the state, before the name: a comma and up to three honorifics ("Sheikh", "Dr")
+OF_TITLE_GAP = re.compile(r"^\s*,\s*(?:[A-Z][\w.]*\s+){0,3}$")
+
+
+def of_state_titles(ctx: ReportContext, index: PersonIndex) -> None:
+    """person.of_state_title: "the emir of Qatar, Sheikh X", "The president of
+    Kenya, William Ruto, said": a title in lower case (one of titles.yaml's
+    heads among its words) naming a state, then the name after a comma: that
+    state's holder, as plainly as "Kenyan President William Ruto"."""
+    vocab = vocabulary()
+    for sent in ctx.sentences:
+        names = index.names_in(sent.index)
+        if not names:
+            continue
+        for m in sent.mentions:
+            found = OF_TITLE.search(ctx.text[max(sent.start, m.start - 60) : m.start])
+            if found is None or not title_words(found.group(1), plural_last=False):
+                continue
+            if not {w.capitalize() for w in found.group(1).split()} & vocab.heads:
+                continue
+            nxt = next((pm for pm in names if pm.start >= m.end), None)
+            if nxt is not None and OF_TITLE_GAP.match(ctx.text[m.end : nxt.start]):
+                give_stated(index.persons[nxt.person], m.entity.code, "person.of_state_title")

@@ -313,6 +313,12 @@ def counterpart_titles() -> re.Pattern[str]:
     return re.compile(rf"(?:(?P<before>[\w’'.-]+)\s+)?(?:former\s+|then\s+|then-)?(?i:{titles})\s+$")
 
 
+@lru_cache(maxsize=1)
+def plural_ranks() -> frozenset[str]:
+    """data/resolve.yaml plural_rank_words: "Deputy Prime Ministers", "two presidents"."""
+    return frozenset(load_yaml("resolve.yaml")["plural_rank_words"])
+
+
 def plural_counterparts(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
     """person.plural_title: "Prime Ministers A and B", "former Presidents A
     and B": one office each state has one of, written once for two names, is
@@ -320,7 +326,7 @@ def plural_counterparts(ctx: ReportContext, index: PersonIndex, ev: Evidence) ->
     rank comes before it ("Malaysian Presidents", "Deputy Prime Ministers",
     "the two deputy prime ministers": one state's)."""
     pattern = counterpart_titles()
-    ranks = set(load_yaml("resolve.yaml")["plural_rank_words"])
+    ranks = plural_ranks()
     for sent in ctx.sentences:
         names = index.names_in(sent.index)
         for a, b in zip(names, names[1:], strict=False):

@@ -554,3 +554,11 @@ def test_lower_case_titles_after_a_possessive_state(nlp) -> None:
     assert found["Salem Al-Mubarak"][0] == "KWT"
     assert found["Mario Ruiz"][0] == "CUB"
     assert found["Valery Petrov"][0] == "RUS"
+
+
+def test_ma_with_a_stop_is_maria_not_a_person_and_ma_without_is_a_surname(nlp) -> None:
+    text = ("MANILA — DFA Spokesperson and Ambassador Ma. Teresita Daza said Friday that the President "
+            "met Chinese Vice Foreign Minister Ma Zhaoxu.")
+    found = people(nlp, text, published="2023-01-06")
+    assert "Ma" not in found and "Ma." not in found
+    assert "Teresita Daza" in found and found["Ma Zhaoxu"][0] == "CHN"

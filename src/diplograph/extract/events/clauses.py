@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.extract import modality
-from diplograph.extract.events.lemmas import lemma
+from diplograph.extract.events.lemmas import joined, lemma
 from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
 
 #: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
@@ -231,7 +231,7 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
 
 def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:
     """A word's senses: by its lemma; by its form where the lemmatizer errs."""
-    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, ""))
+    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, "")) or table.get(joined(tok))
 
 
 def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:

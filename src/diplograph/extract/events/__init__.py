@@ -63,6 +63,10 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
         "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
         "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
         "another subject.", "data/events/triggers.yaml")
+declare("event.recipient.sentence", "Where a clause of aid, a promise or a request names no recipient, "
+        "the one state the sentence names besides the actor (\"pledged eight million dollars in aid, "
+        "shortly before Pakistani President Zardari travelled to London\": Pakistan); none where it "
+        "names two or more, nor for a joint actor (data/events/triggers.yaml recipients.sentence).", "data/events/triggers.yaml")
 
 #: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
@@ -306,7 +310,19 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
         recipient += _deep_recipient(ctx, sent, clause, actor, skip)
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
+    if not recipient and len(actor) == 1 and clause.kind in vocabulary().sentence_recipients:
+        recipient = _other_state(ctx, sent, actor)
     return recipient
+
+
+def _other_state(ctx: ReportContext, sent: Sentence, actor: list[str]) -> list[str]:
+    """The one state the sentence names besides the actor, where the clause
+    names no recipient (rule event.recipient.sentence): "pledged eight
+    million dollars in aid, shortly before Pakistani President Zardari ...";
+    none where it names two or more, nor for a joint act (the codebook: a
+    compound actor, no recipient: "both leaders agreed to ...")."""
+    others = [c for c in sentence_codes(ctx, sent) if c not in actor and ":" not in c]
+    return others if len(others) == 1 else []
 
 
 def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor: list[str],

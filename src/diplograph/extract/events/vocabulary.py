@@ -61,6 +61,7 @@ class Vocabulary:
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    sentence_recipients: frozenset[str] = frozenset()  # ... or the one other state the sentence names
     state_actors: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
     joint_objects: frozenset[str] = frozenset()  # ... in acts on these (drills, exercises)
@@ -151,6 +152,7 @@ def vocabulary() -> Vocabulary:
         consequences={k: frozenset(v) for k, v in data["consequences"].items()},
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
+        sentence_recipients=frozenset(data["recipients"]["sentence"]),
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),

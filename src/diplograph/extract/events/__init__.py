@@ -29,6 +29,7 @@ from diplograph.extract.events.clauses import (
     verb_clauses,
 )
 from diplograph.extract.events.deontic import deontic_requests
+from diplograph.extract.events.encounters import encounter_events
 from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
@@ -66,7 +67,8 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
 declare("event.recipient.sentence", "Where a clause of aid, a promise or a request names no recipient, "
         "the one state the sentence names besides the actor (\"pledged eight million dollars in aid, "
         "shortly before Pakistani President Zardari travelled to London\": Pakistan); none where it "
-        "names two or more, nor for a joint actor (data/events/triggers.yaml recipients.sentence).", "data/events/triggers.yaml")
+        "names two or more, nor for a joint actor (data/events/triggers.yaml recipients.sentence).",
+        "data/events/triggers.yaml")
 
 #: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
@@ -530,7 +532,9 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
     home = partial(_home, ctx, sent)
     passing = embedded_protests(ctx, sent, vocab, home) + embedded_arrests(
         ctx, sent, vocab, home, partial(home_state, ctx, sent))
-    return out + deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab) + passing
+    told = deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab)
+    told += encounter_events(ctx, sent, vocab)
+    return out + told + passing
 
 
 def _key(e: Event) -> tuple:

@@ -61,6 +61,7 @@ class Vocabulary:
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    encounters: dict[str, frozenset[str]] = field(default_factory=dict)  # nouns of a meeting, side preps
     sentence_recipients: frozenset[str] = frozenset()  # ... or the one other state the sentence names
     state_actors: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
@@ -153,6 +154,7 @@ def vocabulary() -> Vocabulary:
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         sentence_recipients=frozenset(data["recipients"]["sentence"]),
+        encounters={k: frozenset(v) for k, v in (data.get("encounters") or {}).items()},
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),
@@ -191,7 +193,7 @@ def surface_forms() -> frozenset[str]:
     must keep a sentence for."""
     vocab = vocabulary()
     out: set[str] = set()
-    for lemma in (*vocab.verbs, *vocab.nouns):
+    for lemma in (*vocab.verbs, *vocab.nouns, *vocab.encounters.get("nouns", ())):
         out |= inflections(lemma)
         out |= set(vocab.irregular.get(lemma, ()))
     return frozenset(out)

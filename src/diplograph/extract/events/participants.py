@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.groups import named_group
+from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.vocabulary import vocabulary
 from diplograph.extract.rules import declare
 
@@ -65,10 +66,26 @@ def _phrase_tokens(tok: Token) -> set[int]:
         cur = stack.pop()
         keep.add(cur.i)
         for child in cur.children:
-            if child.dep_ in ASIDES or child.text in ("(", "["):
+            if _aside(child):
                 continue
             stack.append(child)
     return keep
+
+
+def _aside(child: Token) -> bool:
+    """Whether a child's subtree says something about a phrase rather than
+    adding to it: an apposition, relative clause or parenthesis; "with"
+    another's help ("Iran and Saudi Arabia, with China's mediation, agreed":
+    China is no party; data/events/triggers.yaml `with_asides`). A list the
+    parser took for an apposition is no aside ("The United States, Canada,
+    Japan, and the Philippines conducted": rule event.actor.list)."""
+    if child.text in ("(", "["):
+        return True
+    if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+        return False
+    if child.dep_ == "prep" and child.lower_ == "with":
+        return any(c.dep_ == "pobj" and lemma(c) in vocabulary().with_asides for c in child.children)
+    return child.dep_ in ASIDES
 
 
 #: Nouns after which "in <capital>" names the government there ("officials in Seoul").
@@ -134,6 +151,9 @@ def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
     return out
 
 
+declare("event.actor.list", "A list of states the parser took for an apposition is one compound party, "
+        "not an aside (\"The United States, Canada, Japan, and the Philippines conducted ...\"); \"with\" "
+        "another's help or mediation is an aside (data/events/triggers.yaml with_asides).", __name__)
 declare("event.actor.named", "A named group no code stands for is an actor by name, a plural demonym its "
         "state (\"the Palestinians\"); an office, title, document or news outlet is no actor "
         "(data/events/groups.yaml not_groups).", __name__)

@@ -61,6 +61,7 @@ class Vocabulary:
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    with_asides: frozenset[str] = frozenset()  # "with China's mediation": no party
     encounters: dict[str, frozenset[str]] = field(default_factory=dict)  # nouns of a meeting, side preps
     sentence_recipients: frozenset[str] = frozenset()  # ... or the one other state the sentence names
     state_actors: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ def vocabulary() -> Vocabulary:
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         sentence_recipients=frozenset(data["recipients"]["sentence"]),
+        with_asides=frozenset(data.get("with_asides") or ()),
         encounters={k: frozenset(v) for k, v in (data.get("encounters") or {}).items()},
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),

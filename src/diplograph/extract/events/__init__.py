@@ -197,7 +197,7 @@ def _verb_sides(
     if passive:
         actor, patient, skip = _passive_sides(ctx, sent, tok, subject, vocab)
         if not actor and clause.kind in vocab.passive_subject_acts:
-            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
+            actor, patient = _owner_sides(ctx, sent, subject, patient)
         return actor, patient, skip, subject
     if subject is None:
         return [], [], set(), None
@@ -206,6 +206,23 @@ def _verb_sides(
         actor, skip = _noun_actor(ctx, sent, subject)
         return actor, [], set(skip) | phrase_tokens(subject), subject
     return _subject_actor(ctx, sent, subject, sides, single, vocab), [], phrase_tokens(subject), subject
+
+
+def _owner_sides(ctx: ReportContext, sent: Sentence, subject,
+                 patient: list[str]) -> tuple[list[str], list[str]]:
+    """A passive whose subject's owner acts ("Turkey's ambassador has been
+    recalled", "American military aid to Egypt has been halted"): the owner
+    (possessor or state adjective) is the actor, the rest of the subject the
+    recipient; without an owner, the whole subject acts."""
+    if subject is None:
+        return patient, []
+    owner: list[str] = []
+    for c in subject.children:
+        if c.dep_ in ("poss", "amod", "compound"):
+            owner += [code for code in codes_in(ctx, sent, c) if code not in owner]
+    if not owner:
+        return patient, []
+    return owner, [c for c in patient if c not in owner]
 
 
 def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Vocabulary):

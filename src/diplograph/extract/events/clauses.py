@@ -30,6 +30,7 @@ from spacy.tokens import Token
 from diplograph.extract import modality
 from diplograph.extract.events.lemmas import joined, lemma
 from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
+from diplograph.extract.rules import declare
 
 #: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
 FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
@@ -37,6 +38,11 @@ FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "A
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp",
                           "ccomp"})
 
+
+declare("event.trigger.told", "A gerund after \"after\", \"by\", \"upon\" ... is the act of its clause's "
+        "subject (\"broke relations after accusing Washington of ...\"); a \"that\" clause of a noun of "
+        "telling is a fact reported (\"the revelation that aid to Egypt has been halted\") "
+        "(data/events/triggers.yaml asserted).", "data/events/triggers.yaml")
 
 #: Subordinators of what did not (yet) happen.
 _NOT_FACT = frozenset({"if", "unless", "whether", "so", "lest", "than"})
@@ -102,6 +108,21 @@ def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Toke
             ok, attributed, _ = _asserted(verb, vocab, depth + 1)
             return ok, attributed, None
         return False, None, None
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in vocab.gerund_preps and (
+            head.head.pos_ == "VERB"):
+        # "broke relations after accusing Washington of ...", "retaliated by expelling": the subject's own
+        # act, as real as its verb ("after visiting Jakarta, he will fly to ...": a plan too)
+        ok, attributed, light = _asserted(head.head, vocab, depth + 1)
+        if light is None and modality.auxiliary_kinds(head.head):
+            light = head.head  # its auxiliaries are the gerund's ("will", "could")
+        return ok, attributed, light
+    if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and lemma(head) in vocab.fact_nouns and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        # "the revelation that aid to Egypt has been halted": a fact the noun reports
+        above = head.head  # its verb's negation is the fact's ("the news that ... was not confirmed")
+        if above.pos_ not in ("VERB", "AUX"):
+            return True, None, None
+        return _asserted(above, vocab, depth + 1)[0], above, None
     if dep == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
         ok, attributed, _ = _asserted(head, vocab, depth + 1)
         return ok, attributed, None

@@ -61,6 +61,8 @@ class Vocabulary:
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    gerund_preps: frozenset[str] = frozenset()  # "after accusing": the act of the clause's subject
+    fact_nouns: frozenset[str] = frozenset()  # "the revelation that ...": a fact told
     with_asides: frozenset[str] = frozenset()  # "with China's mediation": no party
     encounters: dict[str, frozenset[str]] = field(default_factory=dict)  # nouns of a meeting, side preps
     sentence_recipients: frozenset[str] = frozenset()  # ... or the one other state the sentence names
@@ -155,6 +157,8 @@ def vocabulary() -> Vocabulary:
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
         sentence_recipients=frozenset(data["recipients"]["sentence"]),
+        gerund_preps=frozenset(data["asserted"]["gerund_preps"]),
+        fact_nouns=frozenset(data["asserted"]["fact_nouns"]),
         with_asides=frozenset(data.get("with_asides") or ()),
         encounters={k: frozenset(v) for k, v in (data.get("encounters") or {}).items()},
         material=frozenset(data["actors"]["material"]),

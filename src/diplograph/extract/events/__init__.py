@@ -17,7 +17,7 @@ is one event with both as actor and no recipient.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import (
@@ -64,6 +64,9 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
         "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
         "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
         "another subject.", "data/events/triggers.yaml")
+declare("event.clause.each", "Each verb clause is an event of its own, even with the same type and sides as "
+        "another of its sentence (\"opened fire on residents, killing several people\": two ASSAULT).",
+        "data/events/triggers.yaml")
 declare("event.recipient.sentence", "Where a clause of aid, a promise or a request names no recipient, "
         "the one state the sentence names besides the actor (\"pledged eight million dollars in aid, "
         "shortly before Pakistani President Zardari travelled to London\": Pakistan); none where it "
@@ -555,8 +558,20 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
 
 
 def _key(e: Event) -> tuple:
+    """What makes an event one: its sentence, type, sides and status; and,
+    for a verb's clause, its verb: two clauses are two events even with the
+    same sides ("opened fire on residents, killing several people": two
+    ASSAULT; "were arrested and deported": two COERCE), the codebook's one
+    event per event clause (rule event.clause.each)."""
     sides = (tuple(sorted(e.actor)), tuple(sorted(e.recipient)))
-    return (e.span.start, e.type, *sides, e.negated, e.hypothetical)
+    verb = e.rule if e.rule in verb_rules() else None
+    return (e.span.start, e.type, *sides, e.negated, e.hypothetical, verb)
+
+
+@lru_cache(maxsize=1)
+def verb_rules() -> frozenset[str]:
+    """The rules of the vocabulary's verb senses (one clause each)."""
+    return frozenset(sense.rule for senses in vocabulary().verbs.values() for sense in senses)
 
 
 def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:

@@ -127,3 +127,11 @@ def test_talks_between_two_sides_are_one_consult(nlp) -> None:
     consult = [e for e in events(nlp, text) if e.type == "CONSULT"]
     assert len(consult) == 1 and set(consult[0].actor) == {"EGY", "JOR"} and consult[0].recipient == []
     assert consult[0].mode == "phone" and consult[0].rule == "event.consult.encounter"
+
+
+def test_a_place_a_body_is_based_in_is_no_party(nlp) -> None:
+    # rule event.actor.based: "<place>-based" says where, not who
+    text = "The London-based group called on Egypt to free the activists."
+    found = [e for e in events(nlp, text) if e.type == "REQUEST"]
+    assert found and all("GBR" not in e.actor for e in found)
+    assert found[0].recipient == ["EGY"]

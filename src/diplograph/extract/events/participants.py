@@ -40,6 +40,9 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital",
                          "port", "island", "county", "area", "outskirts"})
 
+#: Words that make "<place>-<word>" a place where something is, not a party.
+PLACE_SUFFIXES = frozenset({"based", "headquartered", "born", "registered", "listed", "bound"})
+
 _PHRASES: dict[tuple[int, int], frozenset[int]] = {}
 
 
@@ -103,6 +106,9 @@ EVENT_NOUNS = frozenset({"coup", "attack", "violence", "crackdown", "election", 
 
 def _is_party(tok: Token) -> bool:
     """Whether a state's or capital's name is a party, not a place (\"in Gaza\")."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PLACE_SUFFIXES:
+        return False  # "the New York-based organization", "a Dhaka-based daily": a place (event.actor.based)
     if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ == "NOUN":
         return True  # "the U.S. embassy", "Chinese engineers": the state's own
     cur = tok
@@ -154,6 +160,8 @@ def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
 declare("event.actor.list", "A list of states the parser took for an apposition is one compound party, "
         "not an aside (\"The United States, Canada, Japan, and the Philippines conducted ...\"); \"with\" "
         "another's help or mediation is an aside (data/events/triggers.yaml with_asides).", __name__)
+declare("event.actor.based", "A place in \"<place>-based\" (\"the New York-based organization\", "
+        "\"a Dhaka-based daily\") is where something is, no party.", __name__)
 declare("event.actor.named", "A named group no code stands for is an actor by name, a plural demonym its "
         "state (\"the Palestinians\"); an office, title, document or news outlet is no actor "
         "(data/events/groups.yaml not_groups).", __name__)

@@ -131,7 +131,7 @@ def test_talks_between_two_sides_are_one_consult(nlp) -> None:
 
 def test_a_place_a_body_is_based_in_is_no_party(nlp) -> None:
     # rule event.actor.based: "<place>-based" says where, not who
-    text = "The London-based group called on Egypt to free the activists."
+    text = "The London-based group Amnesty International called on Egypt to free the activists."
     found = [e for e in events(nlp, text) if e.type == "REQUEST"]
     assert found and all("GBR" not in e.actor for e in found)
     assert found[0].recipient == ["EGY"]

@@ -67,6 +67,9 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
 declare("event.clause.each", "Each verb clause is an event of its own, even with the same type and sides as "
         "another of its sentence (\"opened fire on residents, killing several people\": two ASSAULT).",
         "data/events/triggers.yaml")
+declare("event.recipient.purpose", "Where a show of force names no one it is aimed at, the object of its "
+        "purpose clause (\"fired tear gas to disperse thousands of demonstrators\").",
+        "data/events/triggers.yaml")
 declare("event.recipient.sentence", "Where a clause of aid, a promise or a request names no recipient, "
         "the one state the sentence names besides the actor (\"pledged eight million dollars in aid, "
         "shortly before Pakistani President Zardari travelled to London\": Pakistan); none where it "
@@ -328,6 +331,8 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
     _addressed(ctx, sent, clause, children, actor, recipient, skip)
     if not recipient:  # "freed Taliban prisoners", "attacked Hamas"; "threw stones at police"
         recipient += _group_recipients(ctx, sent, children, actor, skip)
+    if not recipient:  # "fired tear gas to disperse thousands of demonstrators"
+        recipient += _purpose_recipients(ctx, sent, clause.trigger, actor)
     if not recipient and clause.kind in vocabulary().deep_recipients:
         recipient += _deep_recipient(ctx, sent, clause, actor, skip)
     if not recipient and len(actor) == 1 and not single:
@@ -363,6 +368,20 @@ def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor:
         head = _pobj_of(c) if c.dep_ == "prep" else c
         if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
             return [code for code in home_state(ctx, sent) if code not in actor]
+    return []
+
+
+def _purpose_recipients(ctx: ReportContext, sent: Sentence, tok, actor: list[str]) -> list[str]:
+    """Whom a show of force is aimed at, told by its purpose clause ("fired
+    tear gas to disperse thousands of demonstrators": the demonstrators;
+    rule event.recipient.purpose, data/events/triggers.yaml purpose_verbs)."""
+    home = _home(ctx, sent, tok)
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or lemma(c) not in vocabulary().purpose_verbs:
+            continue
+        for obj in c.children:
+            if obj.dep_ == "dobj":
+                return [g for g in substate(obj, home) or codes_in(ctx, sent, obj) if g not in actor]
     return []
 
 

@@ -38,6 +38,7 @@ class Groups:
     protest_verbs: frozenset[str] = frozenset()
     protest_classes: frozenset[str] = frozenset()
     opposition_heads: frozenset[str] = frozenset()
+    armed_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +50,8 @@ def groups() -> Groups:
     opposition = frozenset(data.get("opposition_words") or ())
     return Groups(dict(data.get("nouns") or {}), opposition, named, pattern,
                   frozenset(data.get("quantities") or ()), frozenset(data.get("protest_verbs") or ()),
-                  frozenset(data.get("protest_classes") or ()), frozenset(data.get("opposition_heads") or ()))
+                  frozenset(data.get("protest_classes") or ()), frozenset(data.get("opposition_heads") or ()),
+                  frozenset(data.get("armed_heads") or ()))
 
 
 def _pobj(tok: Token) -> Token | None:
@@ -89,6 +91,12 @@ def _label(head: Token) -> str | None:
     label = g.nouns.get(lemma(head)) or g.nouns.get(head.lower_)
     if label is None:
         return _title_label(head)
+    if lemma(head) in g.armed_heads:
+        for c in head.children:  # "gunmen suspected to be members of Boko Haram"
+            if c.dep_ in ("acl", "relcl"):
+                named = named_group(head.doc[c.left_edge.i : c.right_edge.i + 1].text)
+                if named is not None:
+                    return named
     if any(c.lower_ in g.opposition for c in head.children if c.dep_ in ("compound", "amod", "nmod")):
         return "opposition"
     if label == "civilians" and any(c.dep_ in ("acl", "relcl") and lemma(c) in g.protest_verbs

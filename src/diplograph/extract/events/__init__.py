@@ -67,6 +67,11 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
 declare("event.clause.each", "Each verb clause is an event of its own, even with the same type and sides as "
         "another of its sentence (\"opened fire on residents, killing several people\": two ASSAULT).",
         "data/events/triggers.yaml")
+declare("event.actor.from", "A request, offer, apology, warning or aid told as a noun takes its actor "
+        "from its \"from\" phrase as from a \"by\" one (\"a request from the Burmese government\"); a noun "
+        "event begun or completed (\"commenced their withdrawal\") happened (data/events/triggers.yaml "
+        "from_actor, doing).",
+        "data/events/triggers.yaml")
 declare("event.recipient.purpose", "Where a show of force names no one it is aimed at, the object of its "
         "purpose clause (\"fired tear gas to disperse thousands of demonstrators\").",
         "data/events/triggers.yaml")
@@ -117,7 +122,7 @@ def _participants(
     from whoever the sentence makes act (`_unstated_actor`); the recipient
     from the trigger's objects (`_recipients`)."""
     if clause.trigger.pos_ == "NOUN":
-        actor, skip = _noun_actor(ctx, sent, clause.trigger)
+        actor, skip = _noun_actor(ctx, sent, clause.trigger, clause.kind)
         patient: list[str] = []
         subject = None
     else:
@@ -172,16 +177,22 @@ def _agentless_passive(tok) -> bool:
     return passive and agent_of(tok) is None
 
 
-def _noun_actor(ctx: ReportContext, sent: Sentence, tok) -> tuple[list[str], set[int]]:
+def vocab_from() -> frozenset[str]:
+    return vocabulary().from_actor
+
+
+def _noun_actor(ctx: ReportContext, sent: Sentence, tok, kind: str = "") -> tuple[list[str], set[int]]:
     """A noun trigger's actor: its possessor ("China's protest"), its "by"
-    phrase, or a state adjective ("Russian shelling", "a US drone strike")."""
+    phrase (for a request, offer, apology ... its "from" phrase too: "a
+    request from the Burmese government", rule event.actor.from), or a state
+    adjective ("Russian shelling", "a US drone strike")."""
     actor: list[str] = []
     skip: set[int] = set()
     for c in tok.children:
         if c.dep_ == "poss":
             actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
             skip |= phrase_tokens(c)
-        elif c.dep_ == "prep" and c.lower_ == "by":
+        elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and kind in vocab_from()):
             actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
             skip |= phrase_tokens(c)
         elif c.dep_ in ("amod", "compound") and not actor:
@@ -308,8 +319,10 @@ def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject,
     serve; a named group ("Hamas said"). Returns (actor, subject)."""
     actor: list[str] = []
     if clause.attributed is not None and (subject is None or is_pronoun(subject)):
-        speaker, _ = subject_of(clause.attributed)
-        if speaker is not None:
+        speaker, passive = subject_of(clause.attributed)
+        if passive:  # "sanctions against Iran were announced by Washington": the agent, not the act
+            speaker = agent_of(clause.attributed)
+        if speaker is not None and speaker.i != clause.trigger.i:
             actor = codes_in(ctx, sent, speaker)
             subject = subject or speaker
     if not actor and subject is not None and subject.dep_ != "nsubjpass" and lemma(subject) in vocab.domestic:

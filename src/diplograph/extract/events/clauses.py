@@ -330,7 +330,8 @@ def _announcing_verb(tok, vocab: Vocabulary):
         tok_dep, head = "dobj", head.head.head
     else:
         tok_dep = tok.dep_
-    if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+    if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (
+            lemma(head) in vocab.announcing or lemma(head) in vocab.doing):
         ok, _, _ = _asserted(head, vocab)
         return (head if ok else None), head
     return None, head
@@ -343,16 +344,27 @@ def _names_its_actor(tok, senses: tuple[Sense, ...]) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return True
+    if sense_kind(senses) in vocabulary_from_classes() and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children)
+            for c in tok.children):
+        return True  # "a request from the Burmese government", "an apology from Tokyo"
     return sense_kind(senses) == "ASSAULT" and any(
         c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children)
+
+
+def vocabulary_from_classes() -> frozenset[str]:
+    """The classes whose noun's "from" phrase names its actor (data/events/triggers.yaml from_actor)."""
+    from diplograph.extract.events.vocabulary import vocabulary
+
+    return vocabulary().from_actor
 
 
 def _noun_clause(tok, sense: Sense, announced, vocab: Vocabulary) -> Clause:
     clause = Clause(tok, sense, sense.kind, sense.mode, announced)
     if announced is not None:
         status(clause, announced, vocab)
-        if clause.kind == "RETREAT":
-            clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
+        if clause.kind == "RETREAT" and lemma(announced) not in vocab.doing:
+            clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook); one begun is done
     if any(c.dep_ == "amod" and c.lower_ in modality.words().modifiers for c in tok.children):
         clause.future = True  # "his planned visit": a plan, AGREE by the codebook
         if clause.kind in FUTURE_CLASS:

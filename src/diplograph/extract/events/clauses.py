@@ -39,6 +39,9 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj",
                           "ccomp"})
 
 
+declare("event.status.future", "A hostile or material act told in the future (\"will expel\", \"will "
+        "deport\") has not happened and promises nothing: marked hypothetical, context future "
+        "(data/events/triggers.yaml future_not_happened).", "data/events/triggers.yaml")
 declare("event.trigger.told", "A gerund after \"after\", \"by\", \"upon\" ... is the act of its clause's "
         "subject (\"broke relations after accusing Washington of ...\"); a \"that\" clause of a noun of "
         "telling is a fact reported (\"the revelation that aid to Egypt has been halted\") "
@@ -248,6 +251,10 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
         clause.kind = FUTURE_CLASS[clause.kind]
         if clause.kind == "AGREE":
             clause.mode = None
+    elif clause.future and clause.kind in vocab.not_yet:
+        # "Sudan confirmed it will expel aid workers", "Nepal will deport five tourists": no act yet, and
+        # no promise either (the codebook's future context): not coded as happened (rule event.status.future)
+        clause.hypothetical = True
 
 
 def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:

@@ -63,6 +63,7 @@ class Vocabulary:
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     gerund_preps: frozenset[str] = frozenset()  # "after accusing": the act of the clause's subject
     fact_nouns: frozenset[str] = frozenset()  # "the revelation that ...": a fact told
+    not_yet: frozenset[str] = frozenset()  # classes whose future act has not happened (no promise)
     doing: frozenset[str] = frozenset()  # "began its withdrawal": the noun's event done
     from_actor: frozenset[str] = frozenset()  # classes whose noun's "from" phrase is its actor
     purpose_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse X": X the recipient
@@ -162,6 +163,7 @@ def vocabulary() -> Vocabulary:
         sentence_recipients=frozenset(data["recipients"]["sentence"]),
         gerund_preps=frozenset(data["asserted"]["gerund_preps"]),
         fact_nouns=frozenset(data["asserted"]["fact_nouns"]),
+        not_yet=frozenset(data.get("future_not_happened") or ()),
         doing=frozenset(data.get("doing") or ()),
         from_actor=frozenset(data.get("from_actor") or ()),
         purpose_verbs=frozenset(data.get("purpose_verbs") or ()),

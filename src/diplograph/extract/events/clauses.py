@@ -39,6 +39,10 @@ _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj",
                           "ccomp"})
 
 
+declare("event.status.no_one", "A clause whose subject says no one did it (\"No group has claimed "
+        "responsibility\", \"Neither side accepted\") is negated.", __name__)
+declare("event.reject.reticence", "Declining or refusing to comment, elaborate or confirm is reticence, no "
+        "rejection (data/events/triggers.yaml reticence).", "data/events/triggers.yaml")
 declare("event.status.future", "A hostile or material act told in the future (\"will expel\", \"will "
         "deport\") has not happened and promises nothing: marked hypothetical, context future "
         "(data/events/triggers.yaml future_not_happened).", "data/events/triggers.yaml")
@@ -225,6 +229,8 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
     chain = [tok] + ([light] if light is not None else [])
     if clause.attributed is not None and modality.negated(clause.attributed):
         clause.negated = True
+    if tok.pos_ == "VERB" and _no_one(tok):
+        clause.negated = True  # "No group has claimed responsibility", "no country recognised ..."
     for t in chain:
         if modality.negated(t):
             clause.negated = True
@@ -257,6 +263,20 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
         clause.hypothetical = True
 
 
+#: Subjects that say no one did it.
+_NO_ONE = frozenset({"nobody", "none", "no-one", "noone", "neither"})
+
+
+def _no_one(tok: Token) -> bool:
+    """Whether a verb's subject says no one did it ("No group has claimed",
+    "Neither side accepted", "None of the parties signed") (rule event.status.no_one)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+            return c.lower_ in _NO_ONE or bool(dets & {"no", "neither"})
+    return False
+
+
 def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:
     """A word's senses: by its lemma; by its form where the lemmatizer errs."""
     return table.get(lemma(tok)) or table.get(form_lemmas().get(low, "")) or table.get(joined(tok))
@@ -278,6 +298,9 @@ def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]
         sense = pick_sense(tok, senses)
         if sense is None:
             continue
+        if lemma(tok) in vocab.reticence_verbs and any(
+                c.dep_ == "xcomp" and lemma(c) in vocab.no_comment for c in tok.children):
+            continue  # "declined to comment", "refused to elaborate": reticence (event.reject.reticence)
         clause = Clause(tok, sense, sense.kind, sense.mode, attributed)
         if clause.kind == "AGREE" and any(
             c.dep_ == "xcomp" and lemma(c) in vocab.threat_content for c in tok.children

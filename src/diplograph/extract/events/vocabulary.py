@@ -63,6 +63,8 @@ class Vocabulary:
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     gerund_preps: frozenset[str] = frozenset()  # "after accusing": the act of the clause's subject
     fact_nouns: frozenset[str] = frozenset()  # "the revelation that ...": a fact told
+    reticence_verbs: frozenset[str] = frozenset()  # "declined to comment": no rejection
+    no_comment: frozenset[str] = frozenset()
     not_yet: frozenset[str] = frozenset()  # classes whose future act has not happened (no promise)
     doing: frozenset[str] = frozenset()  # "began its withdrawal": the noun's event done
     from_actor: frozenset[str] = frozenset()  # classes whose noun's "from" phrase is its actor
@@ -163,6 +165,8 @@ def vocabulary() -> Vocabulary:
         sentence_recipients=frozenset(data["recipients"]["sentence"]),
         gerund_preps=frozenset(data["asserted"]["gerund_preps"]),
         fact_nouns=frozenset(data["asserted"]["fact_nouns"]),
+        reticence_verbs=frozenset(data["reticence"]["verbs"]),
+        no_comment=frozenset(data["reticence"]["infinitives"]),
         not_yet=frozenset(data.get("future_not_happened") or ()),
         doing=frozenset(data.get("doing") or ()),
         from_actor=frozenset(data.get("from_actor") or ()),

@@ -86,6 +86,30 @@ class Clause:
         return out
 
 
+def _told_as_fact(tok: Token, vocab: Vocabulary,
+                  depth: int) -> tuple[bool, Token | None, Token | None] | None:
+    """A clause told as a fact though no main clause (rule event.trigger.told),
+    as `_asserted` answers; None where it is none of these."""
+    dep = tok.dep_
+    head = tok.head
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in vocab.gerund_preps and (
+            head.head.pos_ == "VERB"):
+        # "broke relations after accusing Washington of ...", "retaliated by expelling": the subject's own
+        # act, as real as its verb ("after visiting Jakarta, he will fly to ...": a plan too)
+        ok, attributed, light = _asserted(head.head, vocab, depth + 1)
+        if light is None and modality.auxiliary_kinds(head.head):
+            light = head.head  # its auxiliaries are the gerund's ("will", "could")
+        return ok, attributed, light
+    if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and lemma(head) in vocab.fact_nouns and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        # "the revelation that aid to Egypt has been halted": a fact the noun reports
+        above = head.head  # its verb's negation is the fact's ("the news that ... was not confirmed")
+        if above.pos_ not in ("VERB", "AUX"):
+            return True, None, None
+        return _asserted(above, vocab, depth + 1)[0], above, None
+    return None
+
+
 def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Token | None, Token | None]:
     """Whether a verb heads an asserted clause; the attribution verb above
     it; the light verb above it ("decided", "plans")."""
@@ -115,21 +139,9 @@ def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Toke
             ok, attributed, _ = _asserted(verb, vocab, depth + 1)
             return ok, attributed, None
         return False, None, None
-    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in vocab.gerund_preps and (
-            head.head.pos_ == "VERB"):
-        # "broke relations after accusing Washington of ...", "retaliated by expelling": the subject's own
-        # act, as real as its verb ("after visiting Jakarta, he will fly to ...": a plan too)
-        ok, attributed, light = _asserted(head.head, vocab, depth + 1)
-        if light is None and modality.auxiliary_kinds(head.head):
-            light = head.head  # its auxiliaries are the gerund's ("will", "could")
-        return ok, attributed, light
-    if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and lemma(head) in vocab.fact_nouns and any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-        # "the revelation that aid to Egypt has been halted": a fact the noun reports
-        above = head.head  # its verb's negation is the fact's ("the news that ... was not confirmed")
-        if above.pos_ not in ("VERB", "AUX"):
-            return True, None, None
-        return _asserted(above, vocab, depth + 1)[0], above, None
+    told = _told_as_fact(tok, vocab, depth)
+    if told is not None:
+        return told
     if dep == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
         ok, attributed, _ = _asserted(head, vocab, depth + 1)
         return ok, attributed, None

@@ -109,8 +109,8 @@ _ANAPHOR = re.compile(
 _CLAUSE_BREAK = re.compile(rf"[;:]|,\s*(?:{_words(_WORDS['clause_breaks'])})\b", re.IGNORECASE)
 #: An amount's own time phrase: a deadline written after a later goal is not its.
 _OWN_TIME = re.compile(
-    r"\b(?:soon|in\s+the\s+(?:near|coming|next)\b|within\s+the\s+next\b|in\s+(?:the\s+)?(?:coming|next)\s+"
-    r"(?:few\s+|\w+\s+)?years)",
+    rf"\b(?:{_words(_WORDS['own_time']['phrases'])})\b"
+    rf"|\bin\s+(?:the\s+)?(?:{_words(_WORDS['own_time']['years_after'])})\s+(?:\w+\s+)?years",
     re.IGNORECASE,
 )
 #: "a US$15 billion two-way trade target": the amount with its aim after it.

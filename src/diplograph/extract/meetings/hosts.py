@@ -26,6 +26,7 @@ from importlib.resources import files
 
 import yaml
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract import modality
 from diplograph.extract.context import ReportContext
 from diplograph.extract.phrases import alternatives
@@ -289,7 +290,8 @@ def _add_listed(ctx: ReportContext, m: Meeting, mentions: list, met: set, out: l
 
 
 _COUNTERPARTS = re.compile(
-    r"\b(?P<who>his|her)\s+(?:[\w-]+\s+){0,2}?counterparts\s*(?:,\s*)?(?:including|namely|such\s+as|:)\s*",
+    r"\b(?P<who>his|her)\s+(?:[\w-]+\s+){0,2}?counterparts\s*(?:,\s*)?"
+    rf"(?:{alternatives(load_yaml('meetings.yaml')['counterparts_list_openers'])})\s*",
     re.IGNORECASE,
 )
 

@@ -115,3 +115,40 @@ def test_a_group_listed_after_an_aside_is_its_members(nlp) -> None:
     )
     titles = sorted(d.title for d in find_documents(_context(nlp, text)))
     assert titles == ["MoU on Green Development", "Protocol on Indonesian Pineapple Exports"]
+
+
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        # a count reached by the members told after it
+        ("Kenya and Ethiopia signed three memoranda of understanding in Addis Ababa on Monday. "
+         "A memorandum of understanding on water management was signed by the two water ministers. "
+         "The health ministers signed an MoU on vaccine production. "
+         "An MoU on tourism was also signed.",
+         {"memorandum of understanding on water management", "MoU on vaccine production", "MoU on tourism"}),
+        # uncounted ("a number of"): two or more members told
+        ("Chile and Peru signed a number of important agreements during the visit. "
+         "The foreign ministers signed an agreement on visa exemption. "
+         "The trade ministers signed a memorandum of understanding on mining.",
+         {"agreement on visa exemption", "memorandum of understanding on mining"}),
+    ],
+)
+def test_a_group_whose_members_are_told_after_it_is_its_members(nlp, text: str, titles: set[str]) -> None:
+    assert {d.title for d in find_documents(_context(nlp, text))} == titles
+
+
+def test_a_group_with_more_than_it_names_stays_beside_them(nlp) -> None:
+    text = ("Chile and Peru signed four agreements during the visit. "
+            "The foreign ministers signed an agreement on visa exemption. "
+            "The trade ministers signed a memorandum of understanding on mining.")
+    titles = {d.title for d in find_documents(_context(nlp, text))}
+    assert titles == {"four agreements", "agreement on visa exemption",
+                      "memorandum of understanding on mining"}
+
+
+def test_a_group_with_its_own_topic_is_not_the_documents_after_it(nlp) -> None:
+    text = ("Chile and Peru signed two agreements on the construction of a border bridge. "
+            "The foreign ministers signed an agreement on visa exemption. "
+            "The trade ministers signed a memorandum of understanding on mining.")
+    titles = {d.title for d in find_documents(_context(nlp, text))}
+    assert "two agreements on the construction of a border bridge" in titles

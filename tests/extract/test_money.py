@@ -119,3 +119,40 @@ def test_one_figure_in_two_currencies_is_one_amount() -> None:
     text = "trade reached RM85.4 billion (US$19.5 billion) in 2023 and S$2 billion in 2024"
     merged = merge_conversions(text, find_money(text))
     assert [(m.currency, m.amount) for m in merged] == [("USD", 19.5e9), ("SGD", 2e9)]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("trade has tripled to 28 billion euros (more than S$42 billion) in ten years", ("EUR", 28e9)),
+        ("a deal worth 270 billion won, or about US$195 million, was signed", ("USD", 195e6)),
+        ("trade of 1.5 trillion yen (nearly US$10 billion) last year", ("USD", 10e9)),
+        ("investment of A$3 billion (equivalent to US$2 billion)", ("USD", 2e9)),
+    ],
+)
+def test_wire_style_conversions_are_one_amount(text: str, kept: tuple[str, float]) -> None:
+    merged = merge_conversions(text, find_money(text))
+    assert [(m.currency, m.amount) for m in merged] == [kept]
+
+
+def test_two_figures_in_two_currencies_after_a_comma_stay_two() -> None:
+    text = "exports reached US$5 billion, while imports were 3 billion euros"
+    assert len(merge_conversions(text, find_money(text))) == 2
+
+
+@pytest.mark.parametrize(
+    "text, amount, currency",
+    [
+        ("more than twenty-five billion dollars in investment", 25e9, "USD"),
+        ("trade of five billion US dollars", 5e9, "USD"),
+        ("fifteen million euros in aid", 15e6, "EUR"),
+        ("twenty five billion yen", 25e9, "JPY"),
+    ],
+)
+def test_a_count_in_words_is_an_amount(text: str, amount: float, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+@pytest.mark.parametrize("text", ["one of the ten billion people", "two million visitors came", "one dollar"])
+def test_no_amount_in_words_without_a_scale_and_a_currency(text: str) -> None:
+    assert find_money(text) == []

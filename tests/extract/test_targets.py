@@ -408,3 +408,43 @@ def test_a_year_before_to_is_no_range_and_a_part_takes_its_wholes_year(nlp) -> N
             "in 2006 to 101 million USD in 2016, of which Vietnam's exports were valued at 72.5 million USD.")
     found = {(t.amount_usd, t.year) for t in targets(nlp, text, published="2017-07-31")}
     assert found == {(13830000.0, 2006), (101000000.0, 2016), (72500000.0, 2016)}
+
+
+
+def test_a_bare_dollar_at_home_in_a_dollar_state_is_its_own(nlp) -> None:
+    text = ("Australian Prime Minister Anthony Albanese met Fiji's Prime Minister in Canberra. "
+            "Australia's two-way trade with Fiji reached $3 billion in 2023, Albanese said.")
+    [t] = targets(nlp, text)
+    assert (t.amount, t.currency, t.amount_usd) == (3e9, "AUD", None)
+    assert any(step.startswith("target.own_dollar") for step in t.trace)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an explicit dollar anywhere: a bare "$" is read as wires read it
+        "Australian Prime Minister Anthony Albanese met Fiji's Prime Minister in Canberra. Australia's "
+        "two-way trade with Fiji reached $3 billion in 2023. Australia gave A$200 million in aid.",
+    ],
+)
+def test_a_bare_dollar_beside_an_explicit_one_stays_us(nlp, text: str) -> None:
+    found = [t for t in targets(nlp, text) if t.amount == 3e9]
+    assert [t.currency for t in found] == ["USD"]
+
+
+def test_a_bare_dollar_at_home_in_a_state_without_its_own_dollar_stays_us(nlp) -> None:
+    text = ("Vietnamese Prime Minister Pham Minh Chinh met Lao Prime Minister Sonexay Siphandone in Hanoi. "
+            "Vietnam's two-way trade with Laos reached $2 billion in 2023.")
+    [t] = targets(nlp, text)
+    assert t.currency == "USD"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two-way trade between Kenya and Uganda reached US$3 billion in 2023, and aid was US$200 million.",
+        "Two-way trade between Kenya and Uganda reached US$3 billion in 2023, while loans were US$1 billion.",
+    ],
+)
+def test_a_loan_or_aid_after_a_figure_neither_hides_it_nor_takes_its_metric(nlp, text: str) -> None:
+    assert [(t.amount, t.year) for t in targets(nlp, text)] == [(3e9, 2023)]

@@ -131,7 +131,9 @@ def _vocabulary() -> _Vocabulary:
 #: where a topic phrase ends: a clause's punctuation, a verb's preposition, a date
 _TOPIC_STOP = re.compile(
     r"\s*[;:()]|\s*,\s*(?=(?:which|that|who|while|as|when|where|with|during|at|in\s+the\s+presence|witnessed|"
-    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
+    r"according|said|signed|exchanged|inked|aiming|seeking|designed|intended|paving|marking|officials|"
+    r"particularly|especially|notably|mainly|primarily|chiefly|"  # an aside: ", particularly in the area of"
+    r"the\s+two|both|and\s+(?:the\s+two|both|they|he|she|it|agreed|signed|discussed|"
     r"held|also|will|to)\b))|\.(?:\s|$)|\s+(?:during|between|at|after|following|before|under|within|amid|with|"
     r"by|from|among|as|in\s+the\s+presence|witnessed|which|that|who|while|when|were|was|are|is|will|would|"
     r"have|has|had|valued|worth|totalling|totaling|to\s+(?!the\b)\w+|on\s+(?:the\s+sidelines|behalf|the\s+occasion|this\s+occasion|"
@@ -163,7 +165,13 @@ def _topics(text: str, start: int, end: int) -> list[str]:
         return [" ".join(phrase.split())]
     pieces = [p.strip() for p in _LIST_SPLIT.split(phrase)]
     pieces = [p for p in pieces if p and any(c.isalpha() for c in p)]
+    # "MoUs on palm oil and on border security": a later item repeats the preposition
+    pieces = [pieces[0], *(_REPEATED_PREP.sub("", p) for p in pieces[1:])] if pieces else pieces
     return _shared_complement(phrase, pieces)
+
+
+#: a preposition that opens a later item of a topic list, the group's own repeated
+_REPEATED_PREP = re.compile(r"^(?:on|for|in|regarding|concerning|about)\s+(?=\w)", re.IGNORECASE)
 
 
 #: a topic phrase that is a name: capitalised words (small words between), one comma-and list inside
@@ -477,6 +485,17 @@ def _named_group(text: str, sent: Sentence, bounds: tuple[int, int, int], tail: 
     return GroupMention(start, end, (title,), NAMED, said)
 
 
+#: a plural's short name in brackets right after it: " (MOUs)", " (MoCs)"
+_SHORT_PLURAL = re.compile(r"\s*\((?P<short>[A-Z][A-Za-z]{1,5})s\)")
+
+
+def short_singular(text: str, end: int) -> str | None:
+    """The singular of a plural's short name in brackets right after it: "four Memorandums of
+    Understanding (MOUs)" -> "MOU", the word its members are titled with ("MOU on culture")."""
+    m = _SHORT_PLURAL.match(text, end)
+    return m.group("short") if m else None
+
+
 def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None = None) -> list[str]:
     """document.group.ordinal: "The second MOU focuses on culture" after a
     counted group: each member's title ("MOU on culture"), where such a
@@ -496,8 +515,8 @@ def ordinal_members(text: str, sent: Sentence, singular: str, start: int | None 
         comma = text.find(",", m.end(), end)
         end = comma if comma != -1 else end  # "focuses on culture, and its purpose is ...": the topic alone
         topic = " ".join(text[m.end() : end].split())
-        named = _KIND_AFTER_ORDINAL.search(text[at : m.start()])  # "The second document ..."
-        kind = named.group("kind") if named and named.group("kind").lower() != "one" else singular
+        named = _KIND_AFTER_ORDINAL.search(text[at : m.end()])  # "The second MOU focuses on ..."
+        kind = named.group("kind") if named and named.group("kind").lower() in _member_kinds() else singular
         if topic:
             out.append(f"{kind} on {topic}")
     return out
@@ -514,6 +533,13 @@ def _ordinal_with_topic(text: str, at: int, limit: int) -> re.Match[str] | None:
     stop = limit if stop == -1 else stop
     topics = list(_TOPIC_PHRASE.finditer(text, opening.end(), stop))
     return topics[-1] if topics else None
+
+
+@lru_cache(maxsize=1)
+def _member_kinds() -> frozenset[str]:
+    """The one-word kinds an ordinal member may name itself by ("the second MOU"), lower case."""
+    kinds = {k.lower() for k in _vocabulary().singular.values() if " " not in k}
+    return frozenset(kinds | {"document", "instrument"})
 
 
 _KIND_AFTER_ORDINAL = re.compile(

@@ -16,7 +16,7 @@ guess about a date the report does not give. Other currencies keep
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
@@ -88,9 +88,52 @@ class _Patterns:
         )
         self.before = re.compile(before)
         self.after = re.compile(after)
+        # a count in words, then its scale and the currency's name: "twenty-five billion dollars"
+        units = alternation(_UNITS)
+        tens = alternation(_TENS)
+        big = alternation([w for w, f in self.scale.items() if f >= 1e6 and len(w) > 3])
+        self.in_words = re.compile(
+            rf"(?i)(?<![\w-])(?P<words>(?:{tens})(?:[-\s](?:{units}))?|{units}|ten|eleven|twelve|"
+            rf"(?:thir|four|fif|six|seven|eigh|nine)teen)\s+(?P<mult>{big})\s+"
+            rf"(?:(?P<code>{codes})\b|(?P<name>{names})\b)"
+        )
         self.qualifier_before = re.compile(
             rf"(?i)\b({alternation(self.qualifier)})\s+(?:(?:a|an|the)\s+)?$"
         )
+
+
+#: the words of a count written out ("twenty-five billion dollars"), for `_in_words`
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def _count_in_words(words: str) -> int:
+    """ "twenty-five" -> 25, "nine" -> 9, "fifteen" -> 15."""
+    total = 0
+    for w in re.split(r"[-\s]+", words.lower()):
+        total += _UNITS.get(w) or _TENS.get(w) or _TEENS.get(w) or 0
+    return total
+
+
+def amount_in_words(text: str) -> bool:
+    """Whether the text has an amount whose count is written in words (no digit to screen by)."""
+    return _patterns().in_words.search(text) is not None
+
+
+def _in_words(text: str, p: _Patterns) -> list[Money]:
+    """Amounts whose count is written in words: "more than twenty-five billion dollars"."""
+    out = []
+    for m in p.in_words.finditer(text):
+        name = m.group("name")
+        currency = p.by_code[m.group("code")] if m.group("code") else p.by_name[name.lower()]
+        amount = float(_count_in_words(m.group("words")) * Decimal(repr(p.scale[m.group("mult").lower()])))
+        q = p.qualifier_before.search(text[max(0, m.start() - 30) : m.start()])
+        out.append(Money(m.start(), m.end(), m.group(0), amount, currency, p.qualifier[q.group(1).lower()]
+                         if q else None))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +204,8 @@ def find_money(text: str) -> list[Money]:
                 pos = short.end() if short else m.start() + 1
             if money is not None:
                 found.append(money)
+    if p.in_words.search(text):
+        found += _in_words(text, p)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
     out: list[Money] = []
     for money in found:
@@ -170,8 +215,13 @@ def find_money(text: str) -> list[Money]:
     return out
 
 
-_OPEN = re.compile(r"^\s*[(\[]\s*(?:about|around|approximately|roughly|some|nearly|or|~)?\s*$", re.IGNORECASE)
+#: the words of approximation a conversion opens with: "(about US$1.2 billion)", "(more than S$42 billion)"
+_ABOUT = (r"(?:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|close\s+to"
+          r"|equivalent\s+to|or|~)")
+_OPEN = re.compile(rf"^\s*[(\[]\s*{_ABOUT}?\s*$", re.IGNORECASE)
 _CLOSE = re.compile(r"^\s*(?:(?:US\s+)?dollars?\s*)?[)\]]", re.IGNORECASE)
+#: a conversion in wire style, after a comma: "270 billion won, or about US$195 million"
+_OR = re.compile(rf"^\s*,\s*or\s+(?:{_ABOUT}\s+)?$", re.IGNORECASE)
 
 
 def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
@@ -183,12 +233,13 @@ def merge_conversions(text: str, amounts: list[Money]) -> list[Money]:
         a = amounts[k]
         if k + 1 < len(amounts):
             b = amounts[k + 1]
-            if (
-                a.currency != b.currency
-                and _OPEN.match(text[a.end : b.start])
-                and _CLOSE.match(text[b.end : b.end + 14])
+            gap = text[a.end : b.start]
+            if a.currency != b.currency and (
+                (_OPEN.match(gap) and _CLOSE.match(text[b.end : b.end + 14])) or _OR.match(gap)
             ):
-                out.append(b if b.currency == "USD" else a)
+                # the US-dollar one spans both: the words before the figure are those before its first
+                usd = b.currency == "USD"
+                out.append(replace(b, start=a.start, qualifier=b.qualifier or a.qualifier) if usd else a)
                 k += 2
                 continue
         out.append(a)

@@ -237,6 +237,28 @@ _NAMED_LEVEL = re.compile(
     rf"(?:{_CAP_WORD}\s+(?:(?:and|of|for)\s+)?)+Partnership\b(?!\s+(?:Agreement|Framework)\b)"
 )
 _OPEN_QUOTE = re.compile(r"[\"“‘']\s*$")
+
+
+@lru_cache(maxsize=1)
+def _lower_level() -> re.Pattern[str]:
+    """A level written in lower case from the level words ("a global comprehensive strategic
+    partnership"): read as a named level only where an upgrade word governs it (`_lower_levels`)."""
+    words = "|".join(re.escape(w) for w in sorted(_levels().level_words, key=len, reverse=True))
+    joint = r"(?:\s*,\s*|\s+and\s+|\s+)"
+    return re.compile(rf"(?<![\w-])(?:(?:{words}){joint}){{2,}}partnership\b(?!\s+agreement)")
+
+
+def _lower_levels(stext: str, lv: _Levels) -> list[re.Match[str]]:
+    """Lower-case levels that the list does not know, right after an upgrade word and "to"
+    ("elevated their relations to a global comprehensive strategic partnership"); a listed
+    level ("a comprehensive strategic partnership") is read with the others."""
+    out = []
+    for m in _lower_level().finditer(stext):
+        if m.group(0)[:1].isupper() or lv.canonical.get(_key(m.group(0))):
+            continue
+        if lv.upgraded.search(stext[max(0, m.start() - 120) : m.start()]):
+            out.append(m)
+    return out
 _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'"}
 
 
@@ -251,7 +273,7 @@ def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple
     text = ctx.text
     stext = text[sent.start : sent.end]
     out = []
-    for m in _NAMED_LEVEL.finditer(stext):
+    for m in [*_NAMED_LEVEL.finditer(stext), *_lower_levels(stext, lv)]:
         start, end = sent.start + m.start(), sent.start + m.end()
         # a state or body named at the front is the pair, not the level: "Vietnam-Japan ..."
         for mention in sent.mentions:
@@ -260,6 +282,8 @@ def _named_levels(ctx: ReportContext, sent: Sentence, lv: _Levels) -> list[tuple
         while start < end and not text[start].isalpha():
             start += 1
         level = re.sub(r"\s+", " ", text[start:end])
+        if level[:1].islower():
+            level = _as_named(level)  # "a global comprehensive strategic partnership", title-cased
         if len(level.split()) < 2 or level.split()[0].lower() in ("and", "of", "for"):
             continue
         before = text[max(sent.start, start - 120) : start]

@@ -21,7 +21,7 @@ from the year the report's own full dates make evident.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -31,7 +31,7 @@ from diplograph.actors.knowledge import load_yaml
 from diplograph.extract import modality, rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.local_pair import codes_of, complete_pair, home_state, party_mentions
-from diplograph.extract.money import Money, find_money, merge_conversions
+from diplograph.extract.money import Money, amount_in_words, find_money, merge_conversions
 from diplograph.extract.rules import declare
 from diplograph.records import Target, Veto
 
@@ -40,6 +40,11 @@ def _words(items: list[str]) -> str:
     return "|".join(
         r"\s+".join(re.escape(w) for w in item.split()) for item in sorted(items, key=len, reverse=True)
     )
+
+
+#: words of approximation before an amount ("worth some US$2 billion")
+_APPROXIMATIONS = ["up to", "about", "around", "approximately", "roughly", "some", "nearly", "over",
+                   "more than", "almost", "close to", "an estimated"]
 
 
 class _Cues:
@@ -51,10 +56,24 @@ class _Cues:
         # a hope or wish for a figure is no actual figure: modality's wish verbs ("hoped", "wants") aim too
         aims = data["target_cues"] + modality.phrases("wish_verbs")
         self.target = re.compile(rf"(?<![\w-])(?:{_words(aims)})(?![\w-])", re.IGNORECASE)
+        self.not_aim = re.compile(rf"(?<![\w-])(?:{_words(data['not_aims'])})(?![\w-])", re.IGNORECASE)
         self.actual = re.compile(rf"(?<![\w-])(?:{_words(data['actual_cues'])})(?![\w-])", re.IGNORECASE)
         self.weak = re.compile(rf"(?<![\w-])(?:{_words(data['actual_weak'])})(?![\w-])", re.IGNORECASE)
         self.not_metric = re.compile(rf"(?<![\w-])(?:{_words(data['not_metric'])})(?![\w-])", re.IGNORECASE)
         self.screen = re.compile(rf"(?:{_words(metrics)})", re.IGNORECASE)
+        # the value of a deal signed: the instrument, at most 60 characters of its clause, the value phrase
+        self.deal_value = re.compile(
+            rf"(?<![\w-])(?:{_words(data['deal_nouns'])})(?![\w-])(?P<between>[^.;]{{0,60}}?)"
+            rf"(?<![\w-])(?:{_words(data['deal_value_phrases'])})\s+"
+            rf"(?:(?:{_words(_APPROXIMATIONS)})\s+)?$",
+            re.IGNORECASE,
+        )
+        self.deal_not_value = re.compile(rf"(?<![\w-])(?:{_words(data['deal_not_value'])})(?![\w-])",
+                                         re.IGNORECASE)
+        future = modality.auxiliary_words("future", "conditional") + data["deal_future"]
+        self.deal_future = re.compile(rf"(?<![\w-])(?:{_words(future)})(?![\w-])", re.IGNORECASE)
+        self.deal_screen = re.compile(rf"(?<![\w-])(?:{_words(data['deal_value_phrases'])})(?![\w-])",
+                                      re.IGNORECASE)
         one = _words(data["single_undertaking"])
         self.undertaking = re.compile(rf"(?<![\w-])(?:{one})(?![\w-])[^.;,]{{0,40}}$", re.IGNORECASE)
 
@@ -168,8 +187,8 @@ def _metric(seg: _Segment, cues: _Cues) -> str | None:
     for m in cues.not_metric.finditer(seg.before):
         if len(seg.before) - m.end() < dist:
             return None
-    if cues.not_metric.search(seg.after[:dist]):
-        return None
+    if at < 0 and cues.not_metric.search(seg.after[:dist]):
+        return None  # "US$2 billion in loans and trade": between the amount and a metric after it
     return metric
 
 
@@ -181,10 +200,14 @@ DEADLINE = "target.deadline"
 ACTUAL = "target.actual"
 COMPARED = "target.compared"
 ANAPHOR = "target.anaphor"
+DEAL_VALUE = "target.deal_value"
+#: the metric of a figure that is the value of the instruments signed
+DEAL_METRIC = "value of agreements signed"
 #: The layers of rules (`rules.enabled`): a figure's status, and the metric lent from another
-#: figure (a figure's own metric is that layer's unnamed default).
+#: figure or read from the instrument it is the value of (a figure's own metric is that layer's
+#: unnamed default).
 STATUS_RULES = (AIM_CUE, REPORTED_CUE, AIM_EARLIER, AIM_AFTER, DEADLINE, ACTUAL)
-LENDING_RULES = (COMPARED, ANAPHOR)
+LENDING_RULES = (COMPARED, ANAPHOR, DEAL_VALUE)
 declare(AIM_CUE, """A figure after a verb or noun of aiming in its clause: "aim to raise
 two-way trade to US$25 billion by 2030", "set a target of 20 billion USD in
 two-way trade" (target, with its deadline's year).""", __name__)
@@ -203,6 +226,10 @@ declare(ACTUAL, """A figure with no cue and no deadline: a reported value ("two-
 of US$5 billion in 2023", actual).""", __name__)
 declare(COMPARED, """A figure that takes the metric of the one before it in the sentence:
 "US$25 billion by 2025, compared to the current US$21 billion".""", __name__)
+declare(DEAL_VALUE, """A figure that is the value of the instruments the parties sign: "signed
+contracts worth US$11 billion", "the deal, valued at some 270 billion won", "an agreement that
+carries a monetary value of R14 billion" (data/targets.yaml deal_nouns, deal_value_phrases); not a
+loan, credit, grant or aid ("a loan agreement worth US$500 million": deal_not_value).""", __name__)
 declare(ANAPHOR, """A figure whose aim refers back to the previous sentence's metric:
 "Trade hit US$16.7 billion. They agreed to raise it to US$18 billion".""", __name__)
 
@@ -223,6 +250,17 @@ def _status(seg: _Segment, cues: _Cues, published_year: int | None, sentence_bef
     deadline = _DEADLINE.search(seg.after)
     if deadline and (published_year is None or int(deadline.group(1)) >= published_year):
         return "target", DEADLINE
+    return "actual", ACTUAL
+
+
+def _deal_status(seg: _Segment, cues: _Cues) -> tuple[str, str]:
+    """A deal's value: actual (the deal was signed), or a target where the signing is to come
+    ("are expected to sign deals worth US$5 billion")."""
+    window = seg.before[-140:]
+    deal = cues.deal_value.search(window)
+    lead = seg.before[: len(seg.before) - len(window) + (deal.start() if deal else len(window))]
+    if cues.deal_future.search(lead[-80:]):
+        return "target", AIM_CUE
     return "actual", ACTUAL
 
 
@@ -247,8 +285,11 @@ def _nearest_cue(seg: _Segment, cues: _Cues) -> tuple[str, str] | None:
     if breaks:
         clause = clause[breaks[-1].end() :]
     nearest: tuple[int, str, str] | None = None
+    not_aims = {m.start() for m in cues.not_aim.finditer(clause)}
     for pattern, status, rule in ((cues.target, "target", AIM_CUE), (cues.actual, "actual", REPORTED_CUE)):
         for m in pattern.finditer(clause):
+            if status == "target" and m.start() in not_aims:
+                continue  # "bringing about many agreements": no aim
             if nearest is None or m.end() > nearest[0]:
                 nearest = (m.end(), status, rule)
     return None if nearest is None else (nearest[1], nearest[2])
@@ -371,7 +412,7 @@ def _parties(ctx: ReportContext, sent: Sentence, seg: _Segment, metric: str) -> 
         return complete_pair(ctx, sent, own[:1] + [near.entity.code])
     if len(codes) > 2:
         codes = codes[:2]
-    if metric not in _cues().bilateral:
+    if metric not in _cues().bilateral and metric != DEAL_METRIC:
         # one side's figure: "Korean investment totalled US$86 billion" in a report from
         # Việt Nam is Korea's investment there; "Vietnam's exports" are Vietnam's alone;
         # "total FDI reached US$36 billion" names nobody, and no pair can be assumed
@@ -439,12 +480,51 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         text = ctx.text[sent.start : sent.end]
         # the metric of the sentence before, for "raise it to US$18 billion"
         last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
-        if not any(map(str.isdigit, text)) or not (cues.screen.search(text) or last_metric):
+        screened = cues.screen.search(text) or cues.deal_screen.search(text)
+        has_amount = any(map(str.isdigit, text)) or amount_in_words(text)
+        if not has_amount or not (screened or last_metric):
             continue
-        amounts = merge_conversions(text, find_money(text))
+        amounts = [own_dollar(ctx, m, sent.start) for m in merge_conversions(text, find_money(text))]
         if amounts:
             sentence_metric = _sentence_targets(ctx, sent, amounts, last_metric, out) or sentence_metric
     return _without_restatements(ctx, list(out.values()))
+
+
+#: The step that reads a bare "$" as the home state's own dollar (a record's `trace`): in a report
+#: at home in a state with a dollar of its own (data/targets.yaml `own_dollars`: Australia's,
+#: Canada's, New Zealand's, Singapore's ...) that never writes a US dollar or any prefixed dollar
+#: ("US$", "USD", "U.S. dollars", "A$"), "two-way trade stands at more than $7 billion" is A$7 billion.
+OWN_DOLLAR = "target.own_dollar"
+#: any explicit dollar in a report: then a bare "$" is read as wires read it (US dollars)
+_EXPLICIT_DOLLAR = re.compile(
+    r"(?:\b[A-Z]{1,3}|U\.S\.)\s?\$|\bUSD\b|\b(?:US|U\.S\.|American|Australian|Canadian|Singapore|"
+    r"New\s+Zealand)\s+dollars?\b",
+)
+
+
+def own_dollar(ctx: ReportContext, money: Money, base: int) -> Money:
+    """The amount with a bare "$" read as the home state's own dollar where the report is at home
+    in a state that has one and writes no explicit dollar anywhere (`OWN_DOLLAR`)."""
+    if money.currency != "USD" or not money.text.lstrip().startswith("$"):
+        return money
+    at = base + money.start + money.text.find("$")
+    if at > 0 and ctx.text[at - 1].isalpha():
+        return money
+    code = _home_dollar(ctx)
+    if code is None:
+        return money
+    return replace(money, currency=code)
+
+
+def _home_dollar(ctx: ReportContext) -> str | None:
+    cached = getattr(ctx, "_own_dollar", False)
+    if cached is not False:
+        return cached
+    code = _WORDS["own_dollars"].get(home_state(ctx) or "")
+    if code is not None and _EXPLICIT_DOLLAR.search(ctx.text):
+        code = None
+    ctx._own_dollar = code  # type: ignore[attr-defined]
+    return code
 
 
 def _sentence_targets(
@@ -466,6 +546,8 @@ def _sentence_targets(
             continue
         said = (sent.index, metric)
         status, rule = _status(seg, cues, published_year, text[: seg.money.start])
+        if how == DEAL_VALUE:
+            status, rule = _deal_status(seg, cues)
         year = _year(seg, status, state.segment, ctx, sent)
         part = status == "actual" and state.year is not None and _PART_OF.search(seg.before)
         if year is None and part:
@@ -480,6 +562,8 @@ def _sentence_targets(
         record = _target(ctx, sent, seg.money, (metric, status, year), parties).made_by(rule)
         if how is not None:
             record.made_by(how)
+        if seg.money.currency != "USD" and seg.money.text.lstrip().startswith("$"):
+            record.trace.append(f"{OWN_DOLLAR}: a bare $ read as {seg.money.currency}, the home dollar")
         key = (frozenset(parties), seg.money.amount, seg.money.currency, status, year)
         if key in out:
             out[key].made_by(rule, f"told again in sentence {sent.index}")
@@ -497,6 +581,11 @@ def _metric_of(
     metric = _metric(seg, cues)
     if metric is not None:
         return metric, None
+    deal = cues.deal_value.search(seg.before[-140:])
+    if deal is not None and not cues.deal_not_value.search(seg.before[-140:]):
+        return DEAL_METRIC, DEAL_VALUE  # "signed contracts worth US$11 billion"
+    if cues.not_metric.search(seg.before):
+        return None, None  # "..., and aid was US$200 million": a loan or aid lends no metric
     if previous_metric and (_COMPARED.search(seg.before) or len(seg.before) <= 12):
         return previous_metric, COMPARED
     if last_metric and _ANAPHOR.search(seg.before):

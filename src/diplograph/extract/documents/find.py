@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 
 from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
-from diplograph.extract.document_groups import GroupMention, group_mentions, ordinal_members, singular_of
+from diplograph.extract.document_groups import (
+    GroupMention,
+    group_mentions,
+    ordinal_members,
+    short_singular,
+    singular_of,
+)
 from diplograph.extract.documents.parties import parties
 from diplograph.extract.documents.signing import PASSIVE, status_of
 from diplograph.extract.documents.status import GROUP_RULES, STATUS_RULES, checked
@@ -62,6 +68,7 @@ class _Records:
     headline_groups: list[Document] = field(default_factory=list)  # groups told in the headline
     counted: tuple[int, Document, int] | None = None  # the last counted group: sentence, record, count
     members: dict[int, int] = field(default_factory=dict)  # id of a counted group -> members told after it
+    shorts: dict[int, str] = field(default_factory=dict)  # id of a counted group -> its members' short kind
 
     def extend(self, records: list[Document], sentence: int) -> None:
         self.out += records
@@ -106,7 +113,51 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         if id(d) in records.members and counted_all(d, records.members):
             ctx.vetoes.append(Veto(d.rule or "", "veto.members_told", d.evidence, d.span))
     out = [d for d in out if not (id(d) in records.members and counted_all(d, records.members))]
+    out = _without_itemised_groups(ctx, out, records)
     return _without_headline_groups(ctx, out, records.headline_groups)
+
+
+#: A veto of `document.group.named` ("veto.members_told"): a group whose members the next
+#: sentences name one by one is its members (GUIDELINES: instruments named one by one are a record
+#: each): "Canada and China signed a number of agreements. ... an MoU on A ... an MoU on B" drops
+#: the group record when its count is reached ("three MoUs" and three told), or, uncounted
+#: ("several", "a number of"), when two or more are told; a group with more than it names ("four
+#: agreements", two told), or with its own topic ("two agreements on the bridge"), stays.
+#: how many sentences after a group its members may be told one by one
+MEMBERS_REACH = 8
+
+
+def _without_itemised_groups(ctx: ReportContext, out: list[Document], records: _Records) -> list[Document]:
+    """The records without the groups whose members the sentences after them name."""
+    told_in = {id(d): told for d, told in zip(records.out, records.told_in, strict=True)}
+    # a group with its own topic ("four agreements on the construction of X") is not the one
+    # the documents after it belong to: only a group named by its count or purpose is itemised
+    groups = [d for d in out if _a_group(d)]
+    itemised = [g for g in groups if not _OWN_TOPIC.search(g.title)]
+    dropped = []
+    for g in itemised:
+        start = told_in.get(id(g), -1)
+        later = [told_in[id(o)] for o in groups if told_in.get(id(o), -1) > start]
+        end = min([start + MEMBERS_REACH, *later])
+        members = [d for d in out if not _a_group(d) and start < told_in.get(id(d), -1) <= end
+                   and d.status == g.status and set(d.parties) & set(g.parties)]
+        n = count(g.title)
+        if len(members) >= (n if n is not None else 2):
+            ctx.vetoes.append(Veto(NAMED_GROUP, "veto.members_told", g.evidence, g.span))
+            dropped.append(g)
+    return [d for d in out if not any(d is g for g in dropped)]
+
+
+#: a group's own topic in its title: "agreements on the construction of ..."
+_OWN_TOPIC = re.compile(r"\s(?:on|regarding|concerning)\s", re.IGNORECASE)
+#: the group rule whose record is a group named as a group ("15 agreements"); the others
+#: (topics, one_each, counted_topics, ordinal) make its members
+NAMED_GROUP = "document.group.named"
+
+
+def _a_group(d: Document) -> bool:
+    """A record of a group named as a group ("15 agreements"), not one of its members."""
+    return NAMED_GROUP in d.rules
 
 
 def _report_is_instrument(ctx: ReportContext, records: _Records) -> tuple[Document, int] | None:
@@ -140,7 +191,7 @@ def _ordinal_sentence(ctx: ReportContext, sent: Sentence, records: _Records) -> 
     counted = records.counted
     if counted is None or not 0 < sent.index - counted[0] <= ORDINAL_REACH:
         return False
-    told = _ordinal_members(ctx, sent, counted[1])
+    told = _ordinal_members(ctx, sent, counted[1], singular=records.shorts.get(id(counted[1])))
     if not told:
         return False
     records.extend(told, sent.index)
@@ -212,7 +263,10 @@ def _sentence_documents(
             records.headline_groups.append(record)
         elif f.start in group_starts and count(f.title):
             records.counted = (sent.index, record, count(f.title) or 0)
-            told = _ordinal_members(ctx, sent, record, f.end)  # "... with China. The first concerns ..."
+            short = short_singular(ctx.text, f.end)  # "four Memorandums of Understanding (MOUs)"
+            if short is not None:
+                records.shorts[id(record)] = short
+            told = _ordinal_members(ctx, sent, record, f.end, short)  # "... with China. The first ..."
             records.members[id(record)] = len(told)
             pending += told
         if c.group is None or rules.enabled(c.group, GROUP_RULES):
@@ -240,11 +294,12 @@ def _record(ctx: ReportContext, sent: Sentence, f: Found, status: str) -> Docume
 
 
 def _ordinal_members(
-    ctx: ReportContext, sent: Sentence, group: Document, start: int | None = None
+    ctx: ReportContext, sent: Sentence, group: Document, start: int | None = None, singular: str | None = None
 ) -> list[Document]:
     """The members of a counted group told one by one after it ("The
-    second MOU focuses on culture"), with the group's status and parties."""
-    singular = singular_of(group.title)
+    second MOU focuses on culture"), with the group's status and parties;
+    `singular`: the group's short name, where it gives one ("(MOUs)")."""
+    singular = singular or singular_of(group.title)
     if singular is None or not rules.enabled(ORDINAL, GROUP_RULES):
         return []
     evidence, span = ctx.evidence(sent)

@@ -46,8 +46,9 @@ STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.com
 #: The rules that find a document mention of several (document_groups.py, find.py's ordinal members);
 #: a singular mention is this layer's unnamed default.
 GROUP_RULES = "document.group."
-#: the modal auxiliaries (of `extract/modality.py`) that make a signing a plan: "will sign", "would sign"
-_PLANNING_AUXILIARIES = frozenset({"future", "conditional"})
+#: the modal auxiliaries (of `extract/modality.py`) that make a signing a plan: "will sign", "would sign";
+#: a signing only possible or due ("could sign next year", "may ink", "should conclude") is not done either
+_PLANNING_AUXILIARIES = frozenset({"future", "conditional", "hypothetical"})
 #: how far before a cue (characters) a future marker may stand
 _MARKER_REACH = 40
 

@@ -250,12 +250,23 @@ def _phrase_start(doc: Doc, sent: Sentence, text: str, kind_end: int, end: int) 
     tok = token_at(doc, nxt) if nxt < sent.end else None
     if tok is None or tok.idx >= sent.end:
         return None
-    if tok.lower_ not in _PP_START and not _amending(doc, text, tok, kind_end):
+    if tok.lower_ not in _PP_START and not _amending(doc, text, tok, kind_end) and not _in_after_kind(
+        text, tok, kind_end
+    ):
         return None
+    if text[tok.idx : tok.idx + 24].lower().startswith(_NOT_TITLE):
+        return None  # "an MoU on the sidelines of ...", "Notes to this effect": no identifying phrase
     obj = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.lower_ == "on" and obj is not None and (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in _WHEN):
         return None  # "a joint statement on Wednesday": a date, not part of the title
     return tok
+
+
+def _in_after_kind(text: str, tok: Token, kind_end: int) -> bool:
+    """ "in" right after a kind whose last word is one of `in_after`: "a memorandum of
+    cooperation in the field of disaster management", "a programme of cooperation in culture"."""
+    last = text[max(0, kind_end - 20) : kind_end].split()
+    return tok.lower_ == "in" and bool(last) and last[-1].lower() in _IN_AFTER
 
 
 def _amending(doc: Doc, text: str, tok: Token, kind_end: int) -> bool:
@@ -308,7 +319,22 @@ def _phrase_ends(doc: Doc, sent: Sentence, text: str, i: int, count: int) -> boo
     if (t.lower_ == "and" and i + 1 < sent.span.end and doc[i + 1].pos_ in ("DET", "PRON", "VERB", "AUX")
             and not noun_modifier(doc, i + 1)):
         return True
+    if t.lower_ == "and" and _office_holder(doc, i + 1, sent.span.end):
+        return True  # "... notes on farming and Foreign Minister X signed ...": the next signer
     return bool(count) and _clause_verb_at(doc, i)
+
+
+#: the heads of office titles (data/titles.yaml): "Minister", "Ambassador", "Governor"
+_OFFICE_HEADS = frozenset(w.lower() for w in load_yaml("titles.yaml")["heads"])
+
+
+def _office_holder(doc: Doc, i: int, end: int) -> bool:
+    """An office's title, then a person's name, opening at token `i`: "Foreign Affairs Minister Sam Abal"."""
+    window = doc[i : min(i + 6, end)]
+    for k, t in enumerate(window):
+        if t.ent_type_ == "PERSON":
+            return k > 0 and any(w.lower_ in _OFFICE_HEADS for w in window[:k])
+    return False
 
 
 def _a_date(doc: Doc, i: int) -> bool:
@@ -453,6 +479,9 @@ def _anaphor_or_consensus(found: Found, kind: str, before: str) -> bool:
             return True
         if not (_ARTICLE_BEFORE.search(before) or (capitalised and _OWNER_BEFORE.search(before))):
             return True
+    after_verb = vocabulary().undetermined_after.get(kind.lower())
+    if after_verb is not None and after_verb.search(before):
+        return False  # "exchanged notes on ...": the kind needs no determiner after its verb
     return found.start == found.kind_start and not capitalised and not _DETERMINED.search(before)
 
 

@@ -32,10 +32,11 @@ def _passive_signed(cues: list[str], d: dict) -> re.Pattern[str]:
     """A passive (or relative clause) after a title that signs it: "was signed",
     "signed in 2019", "which the two countries signed", "signed by the minister"."""
     be = alternatives(d["passive_be"])
+    adverbs = alternatives(d["passive_adverbs"])
     after = alternatives(d["passive_signed_after"])
     relative = alternatives(d["passive_relative_verbs"])
     return re.compile(
-        rf"^[^.;]{{0,60}}?\b(?:{be})\s+(?:\w+ly\s+)?(?:{alternatives(cues)})\b"
+        rf"^[^.;]{{0,60}}?\b(?:{be})\s+(?:(?:\w+ly|{adverbs})\s+){{0,2}}(?:{alternatives(cues)})\b"
         rf"|^\s*,?\s*(?:{after})\s+(?:in|on|last|by|after|at|during|following)\b"
         # "..., which the two countries signed in December 2022"
         rf"|^\s*,?\s*(?:which|that)\s+(?:(?!will\b|would\b|to\b)\w+\s+){{0,4}}?(?:{relative})\b"
@@ -51,7 +52,7 @@ def _passive_planned(d: dict) -> re.Pattern[str]:
     verbs = alternatives(d["passive_planned_verbs"])
     phrases = alternatives(d["passive_planned_phrases"])
     return re.compile(
-        rf"^[^.;]{{0,60}}?\b(?:(?:{modals})\s+be\s+(?:\w+ly\s+)?(?:{verbs})"
+        rf"^[^.;]{{0,60}}?\b(?:(?:{modals})\s+(?:also\s+)?be\s+(?:\w+ly\s+)?(?:{verbs})"
         rf"|set\s+for\s+(?:\w+\s+)?signing|{phrases})\b",
         re.IGNORECASE,
     )
@@ -91,6 +92,10 @@ class Vocabulary:
         self.negation = _negation(d)
         self.evaluative = {w.lower() for w in d["evaluative"]}
         self.names = set(d.get("names") or [])
+        self.undetermined_after = {
+            kind.lower(): re.compile(rf"\b(?:{alternatives(verbs)})\s+$", re.IGNORECASE)
+            for kind, verbs in (d.get("undetermined_after") or {}).items()
+        }
         self.expansions = dict(d.get("expansions") or {})
         self.linking = {w.lower() for w in d["linking_verbs"]}
         self.hedge = word_re(d["hedges"])

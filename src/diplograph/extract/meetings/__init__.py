@@ -31,12 +31,12 @@ from diplograph.extract.meetings.hosts import (
     counterparts_including,
     dated_as_news,
     listed_counterparts,
-    listed_visits,
     name_hosts,
     name_sides,
 )
 from diplograph.extract.meetings.merging import merge
 from diplograph.extract.meetings.rulebook import sentence_drafts
+from diplograph.extract.meetings.told_day import told_day
 from diplograph.extract.meetings.triggers import has_trigger, report_occasion
 from diplograph.extract.meetings.vocab import Draft, MeetingWords, words
 from diplograph.extract.modality import is_future
@@ -58,9 +58,9 @@ def find_meetings(ctx: ReportContext) -> list[Meeting]:
     inherit_dates(ctx, drafts, merged, vocab)
     lead_occasion = report_occasion(ctx)
     out = [_record(ctx, d, lead_occasion) for d in merged]
-    out = listed_counterparts(ctx, name_sides(ctx, name_hosts(ctx, listed_visits(ctx, out))))
+    out = listed_counterparts(ctx, name_sides(ctx, name_hosts(ctx, out)))
     out = counterparts_including(ctx, out, lambda sent: has_trigger(sent, vocab, ctx.persons))
-    return dated_as_news(ctx, between_states(ctx, out))
+    return dated_as_news(ctx, told_day(ctx, between_states(ctx, out)))
 
 
 

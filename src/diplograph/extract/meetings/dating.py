@@ -34,6 +34,9 @@ def date_drafts(ctx: ReportContext, drafts: list[Draft]) -> None:
             elif date.value and _before_the_return(ctx, d.sentence, d.trigger):
                 # "returned on Sunday after a meeting with X": a day is told, not the encounter's
                 date, how = ResolvedDate(None, "day", "the return's"), "the return's"
+        if date.value and d.tour:
+            # "arrived home on May 29, concluding visits to A, B and C": the day is not any one visit's
+            date, how = ResolvedDate(None), "a tour's"
         if date.value and dates.is_suspect(date, ctx.published):
             # a past encounter dated after publication
             date, how = ResolvedDate(None, "day", "suspect"), "suspect"

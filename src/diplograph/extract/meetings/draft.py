@@ -35,6 +35,12 @@ def make_draft(ctx: ReportContext, sent: Sentence, parties: list[Party], kind: s
                  trigger, rule)
 
 
+def country_of_person(ctx: ReportContext, p: int) -> str | None:
+    """The state the indexed person serves."""
+    assert ctx.persons is not None
+    return ctx.persons.persons[p].country
+
+
 def split_sides(ctx: ReportContext, sent: Sentence, tok: Token, a: list[int], b: list[int],
                 b_states: list[str], plural: bool, vocab: MeetingWords, rule: str) -> list[Draft]:
     """One draft per object person (or per state where no person is named);
@@ -76,6 +82,12 @@ def sides_to_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict,
         kind = "states" if all(k == "state" for k, _ in parties) else "partial"
         mode = mode_of(sent, tok, vocab)
         return [make_draft(ctx, sent, parties, kind, mode, ResolvedDate(None), tok, rule)]
+    if not b and sides.b_states and len(a) == 2:
+        # "A meeting between Japanese PM X and Australian PM Y took place", "X, meeting Australian PM Y,
+        # said": the subject's phrase holds both persons, and the states named are theirs
+        theirs = {country_of_person(ctx, p) for p in a}
+        if len(theirs) == 2 and set(sides.b_states) <= theirs:
+            sides = Sides(a, b, [], sides.subj_states, sides.plural)
     if not b and not sides.b_states and len(a) < 2:
         others_named = [p for p in all_persons(ptoks) if p not in a]
         if len(a) == 1 and len(others_named) == 1:

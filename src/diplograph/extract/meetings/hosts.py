@@ -189,7 +189,17 @@ def between_states(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]
 
 #: the longest gap (characters) between two persons of one list of counterparts
 _LIST_GAP = 140
-_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|H\.E|St)\.", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> re.Pattern[str]:
+    """The honorifics and titles written with a stop that may stand in a list
+    of persons ("HE Mr. X; H.E Mr. Y", "Hon. Z"): `list_abbreviations`. A
+    written stop may be left off the last letter ("H.E Mr."), or spaced."""
+    data = yaml.safe_load(files("diplograph.data").joinpath("meetings.yaml").read_text("utf-8"))
+    forms = sorted(data["list_abbreviations"], key=len, reverse=True)
+    pattern = "|".join(r"\.?\s?".join(re.escape(part) for part in form.split(".") if part) for form in forms)
+    return re.compile(rf"\b(?:{pattern})\.?(?=\s|$)")
 _SEPARATOR = re.compile(r"[,;]|\band\b|\bas\s+well\s+as\b")
 
 
@@ -306,12 +316,11 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
         names = [x for x in mentions if x.how == "name" and x.start >= sent.start + m.end()]
         if owner is None or not names:
             continue
+        listed = _joined_list(ctx, names)
+        owner = _owner_of(owner, listed, [x for x in mentions if x.how == "name" and x.end <= at])
+        if owner is None:
+            continue
         subject = index.persons[owner.person]
-        listed = [names[0]]
-        for a, b in zip(names, names[1:], strict=False):
-            if not _listed(ctx, a.end, b.start):
-                break
-            listed.append(b)
         date = ctx.date_of(sent.text)
         evidence, span = ctx.evidence(sent)
         for x in listed:
@@ -336,11 +345,29 @@ def counterparts_including(ctx: ReportContext, meetings: list[Meeting], trigger)
     return out
 
 
+def _owner_of(owner, listed: list, named_before: list):
+    """The person "his counterparts" stands for: the pronoun's, unless it was
+    read as one of the listed ones; then the named person before it."""
+    if not any(x.person == owner.person for x in listed):
+        return owner
+    return named_before[-1] if named_before else None
+
+
+def _joined_list(ctx: ReportContext, names: list) -> list:
+    """The first of the names and those joined to it in one list."""
+    listed = [names[0]]
+    for a, b in zip(names, names[1:], strict=False):
+        if not _listed(ctx, a.end, b.start):
+            break
+        listed.append(b)
+    return listed
+
+
 def _listed(ctx: ReportContext, start: int, end: int) -> bool:
     """Whether the text between two persons joins them in one list: a comma,
     semicolon or "and", titles, and no verb."""
     gap = ctx.text[start:end]
-    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in _ABBREVIATIONS.sub("", gap):
+    if not gap or len(gap) > _LIST_GAP or not _SEPARATOR.search(gap) or "." in _abbreviations().sub("", gap):
         return False
     span = ctx.doc.char_span(start, end, alignment_mode="contract")
     return span is None or not any(t.pos_ in ("VERB", "AUX") for t in span)
@@ -349,41 +376,25 @@ def _listed(ctx: ReportContext, start: int, end: int) -> bool:
 _STATE_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:the\s+)?$")
 
 
-@rule("meeting.listed_visits")
-def listed_visits(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
-    """meeting.listed_visits: "Xi paid state visits to Trinidad and Tobago,
-    Costa Rica and Mexico": the visit to the first state, told for a list
-    of them, is a visit to each."""
-    out = list(meetings)
-    seen = {(p.name, q.country) for m in meetings for p in m.participants for q in m.participants}
-    for m in meetings:
-        if m.mode != "visit" or len(m.participants) != 2:
-            continue
-        named = [p for p in m.participants if p.name]
-        states = [p for p in m.participants if not p.name]
-        if len(named) != 1 or len(states) != 1:
-            continue
-        sent = ctx.sentence_at(m.span.start)
-        if sent is None:
-            continue
-        mentions = [x for x in sent.mentions if x.entity.kind == "state"]
-        k = next((i for i, x in enumerate(mentions) if x.entity.code == states[0].country), None)
-        while k is not None and k + 1 < len(mentions):
-            a, b = mentions[k], mentions[k + 1]
-            if not _STATE_LIST_GAP.match(ctx.text[a.end : b.start]):
-                break
-            k += 1
-            code = b.entity.code
-            if code == named[0].country or (named[0].name, code) in seen:
-                continue
-            seen.add((named[0].name, code))
-            participants = [Participant(named[0].name, named[0].country), Participant(None, code)]
-            out.append(_told_like(m, participants, "meeting.listed_visits"))
+def listed_after(ctx: ReportContext, sent, code: str) -> list[str]:
+    """The states listed right after the state `code` in the sentence ("to
+    Trinidad and Tobago, Costa Rica and Mexico"), joined by commas or "and"."""
+    mentions = [x for x in sent.mentions if x.entity.kind == "state"]
+    k = next((i for i, x in enumerate(mentions) if x.entity.code == code), None)
+    out: list[str] = []
+    while k is not None and k + 1 < len(mentions):
+        a, b = mentions[k], mentions[k + 1]
+        if not _STATE_LIST_GAP.match(ctx.text[a.end : b.start]):
+            break
+        k += 1
+        out.append(b.entity.code)
     return out
 
 
 #: how many readable sentences from the top the report's lead news may be told in
 _LEAD_SENTENCES = 3
+#: the fewest words of a lead sentence: shorter lines are credits and photo bylines
+_LEAD_MIN_WORDS = 4
 
 
 @rule("meeting.news_day")
@@ -405,7 +416,9 @@ def dated_as_news(ctx: ReportContext, meetings: list[Meeting]) -> list[Meeting]:
 
     Visits in passing, anything with a month or year or a past word of its
     own keep no date."""
-    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")][:_LEAD_SENTENCES]
+    # a credit line ("— PID", "Photo: VNA") is no sentence of the lead
+    lead = [s for s in ctx.sentences if s.zone not in ("title", "caption")
+            and len(s.text.split()) >= _LEAD_MIN_WORDS][:_LEAD_SENTENCES]
     day, told_at = _lead_day(ctx, lead)
     if day is not None:
         until = _another_day(ctx, told_at, day)

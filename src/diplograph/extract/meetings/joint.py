@@ -49,7 +49,9 @@ def joint_drafts(ctx: ReportContext, sent: Sentence) -> list[Draft]:
                                                       for c in tok.children)
         if tok.lower_ not in vocab.talk_verbs and "counterpart" not in subtree_text(subj) and not decided:
             continue  # "X and Y agreed with Z's proposals": acting together is not meeting each other
-        persons = persons_in(subj, ptoks)
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        persons = list(dict.fromkeys(p for c in subjects for p in persons_in(c, ptoks)))
+        # the parser may split "X and visiting Y" into two subjects of the verb: both are its subject
         countries = {index.persons[p].country for p in persons}
         if len(persons) == 2 and len(countries) == 2 and None not in countries:
             out.append(make_draft(ctx, sent, [("person", p) for p in persons], "joint", "meeting",

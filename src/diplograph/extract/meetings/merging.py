@@ -249,7 +249,7 @@ def _degenerate(ctx: ReportContext, d: Draft) -> bool:
 def _visit_of_days(draft: Draft) -> bool:
     """A visit of several days ("began a six-day visit on Sunday"): its date
     is the day it began, not the day of the talks merged with it."""
-    return draft.kind == "visit" and bool(several_days().search(draft.sentence.text))
+    return draft.kind == "visit" and (draft.tour or bool(several_days().search(draft.sentence.text)))
 
 
 def _absorb(into: Draft, other: Draft) -> None:

@@ -42,11 +42,16 @@ def noun_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int,
         more, states = with_objects(verb, ptoks, sent, ("with", "between"))
         b += [p for p in more if p not in b]
         b_states += [x for x in states if x not in b_states]
-    veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their), bool(owner))
+    joined = not (b or b_states or owner or their) and _joined_subject(ctx, sent, verb, ptoks)
+    veto = _veto(tok, verb, bool(b), bool(b or b_states or owner or their or joined), bool(owner))
+    if veto is None and vocab.prospective_lead.search(sent.text[: tok.idx - sent.start]):
+        veto = "veto.future"  # "ahead of talks with X", "en route for talks": still to come
     if veto is not None:
         ctx.veto(RULE, veto, sent)
         return []
     a, b, subj_states = _subject_side(ctx, sent, ptoks, verb, (owner, their), fronted_main, b, b_states)
+    if not a and not subj_states:
+        a, b = _between(ctx, tok, ptoks, b)
     return sides_to_drafts(ctx, sent, tok, ptoks, Sides(a, b, b_states, subj_states, plural), RULE)
 
 
@@ -75,6 +80,34 @@ def _subject_side(ctx: ReportContext, sent: Sentence, ptoks: dict[int, PersonMen
         if topic is not None and topic not in b:
             a = [topic]
     return a, b, subj_states
+
+
+def _between(ctx: ReportContext, tok: Token, ptoks: dict[int, PersonMention],
+             b: list[int]) -> tuple[list[int], list[int]]:
+    """ "it was heard from the talks between FM X and Mozambican FM Y": with no
+    subject of its own, the noun's "between" phrase holds both sides (two
+    persons of two states)."""
+    assert ctx.persons is not None
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+    inside = list(dict.fromkeys(p for c in between for p in persons_in(c, ptoks)))
+    countries = {ctx.persons.persons[p].country for p in inside}
+    if len(inside) == 2 and len(countries) == 2 and None not in countries:
+        return inside[:1], inside[1:]
+    return [], b
+
+
+def _joined_subject(ctx: ReportContext, sent: Sentence, verb: Token | None,
+                    ptoks: dict[int, PersonMention]) -> bool:
+    """ "X and his Mexican counterpart Y warned ... in a call Friday", "X and Y,
+    during their talks, agreed": the verb the noun's phrase hangs from has two
+    persons of two states for its subject, who are the noun's two sides."""
+    if verb is None or is_future(verb):
+        return False  # "X and Y are expected to discuss trade in a call on Friday"
+    assert ctx.persons is not None
+    subj, _ = verb_subject(verb)
+    persons = clause_subjects(persons_in(subj, ptoks), subj, ptoks, sent.span.start)
+    countries = {ctx.persons.persons[p].country for p in persons}
+    return len(persons) == 2 and len(countries) == 2 and None not in countries
 
 
 def _veto(tok: Token, verb: Token | None, other_person: bool, anyone: bool, owner: bool) -> str | None:

@@ -29,7 +29,7 @@ from diplograph.extract.meetings.verb import verb_drafts
 from diplograph.extract.meetings.visit import visit_drafts
 from diplograph.extract.meetings.vocab import Draft, MeetingWords, words
 from diplograph.extract.modality import is_future
-from diplograph.extract.syntax import person_tokens
+from diplograph.extract.syntax import governing_verb, person_tokens
 
 
 @dataclass(frozen=True)
@@ -47,9 +47,41 @@ TRIGGER_RULES = (
     TriggerRule("meeting.call_on", lambda v, low, pos, tok, used: pos == "VERB" and low in v.call_verbs,
                 call_on_drafts),
     TriggerRule("meeting.verb", lambda v, low, pos, tok, used: pos == "VERB" and low in v.verbs, verb_drafts),
-    TriggerRule("meeting.noun", lambda v, low, pos, tok, used: pos in ("NOUN", "PROPN") and low in v.nouns
+    TriggerRule("meeting.noun", lambda v, low, pos, tok, used: _encounter_noun(v, low, pos, tok)
                 and tok.i not in used, noun_drafts),
 )
+
+
+def _encounter_noun(vocab: MeetingWords, low: str, pos: str, tok: Token) -> bool:
+    """An encounter noun ("talks"; "a bilateral" the parser reads as an
+    adjective held by a verb), a call noun with a phone word on it ("a
+    video conference"), or a joint one with someone ("a joint briefing with X")."""
+    if low in vocab.nouns:
+        return pos in ("NOUN", "PROPN") or (pos == "ADJ" and tok.dep_ == "dobj")
+    if pos not in ("NOUN", "PROPN"):
+        return False
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return (low in vocab.call_nouns and bool(mods & vocab.phone_words)) or (
+        low in vocab.joint_nouns and "joint" in mods and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                             for c in tok.children))
+
+#: the dependencies of a clause of its own under a verb ("met X on Monday and will meet Y next week")
+_CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp"})
+
+
+def _at_a_time_to_come(sent: Sentence, tok: Token, vocab: MeetingWords) -> bool:
+    """The trigger's own clause (the verb it is or hangs from, less the other
+    clauses under it) names a time still to come (`future_times`: "during
+    Medvedev's visit to Belgrade later in October", "talks next week")."""
+    if not vocab.future_time.search(sent.text):
+        return False
+    head = tok if tok.pos_ in ("VERB", "AUX") else (governing_verb(tok) or tok)
+    inside = [t for t in head.subtree if t.i != head.i and t.dep_ in _CLAUSES and t.pos_ in ("VERB", "AUX")
+              and not (t.left_edge.i <= tok.i <= t.right_edge.i)]
+    skip = {w.i for t in inside for w in t.subtree}
+    own = "".join(t.text_with_ws for t in head.subtree if t.i not in skip)
+    return bool(vocab.future_time.search(own))
+
 
 #: the rules that read a whole sentence, after the trigger rules, in order
 SENTENCE_RULES: tuple[tuple[str, Callable[[ReportContext, Sentence], list[Draft]]], ...] = (
@@ -75,8 +107,8 @@ def trigger_drafts(ctx: ReportContext, sent: Sentence, only: Collection[str] | N
         claimed = next((r for r in TRIGGER_RULES if r.claims(vocab, low, pos, tok, used_nouns)), None)
         if claimed is None or (only is not None and claimed.name not in only):
             continue
-        if is_future(tok):
-            ctx.veto(claimed.name, "veto.future", sent)  # "will meet", "the upcoming visit"
+        if is_future(tok) or _at_a_time_to_come(sent, tok, vocab):
+            ctx.veto(claimed.name, "veto.future", sent)  # "will meet", "the upcoming visit", "next week"
             continue
         out += claimed.find(ctx, sent, tok, ptoks, used_nouns)
     return out

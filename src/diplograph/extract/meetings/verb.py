@@ -68,8 +68,8 @@ def sides_for_verb(
     b: list[int] = []
     b_states: list[str] = []
     hosting = tok.lower_ in words().host_verbs
-    thing = False
-    for c in tok.children:
+    thing = tok.lower_ in words().topic_verbs
+    for c in _side_phrases(tok):
         if c.dep_ in _OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
             if _senders(c, ptoks) is not None:
                 thing = True
@@ -88,6 +88,17 @@ def sides_for_verb(
     if not b and not b_states and not thing:
         b = _named_after(tok, ptoks, a)
     return a, b, b_states
+
+
+def _side_phrases(tok: Token) -> list[Token]:
+    """The verb's dependents that may name its other side: all of them, but
+    for a verb whose object is a topic (`topic_verbs`: "discussed the
+    upcoming visit of the Thai King with reporters", "discussed border trade
+    with Hun Manet") only the "with" phrases, on the verb or on its object."""
+    if tok.lower_ not in words().topic_verbs:
+        return list(tok.children)
+    heads = [tok] + [c for c in tok.children if c.dep_ == "dobj"]
+    return [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
 
 
 def _told_aside(c: Token) -> set[int]:

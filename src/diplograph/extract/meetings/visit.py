@@ -15,10 +15,11 @@ from spacy.tokens import Token
 from diplograph.actors.resolve import PersonMention
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.meetings.draft import make_draft
+from diplograph.extract.meetings.hosts import listed_after
 from diplograph.extract.meetings.sides import capitals_in, possessor, states_in
 from diplograph.extract.meetings.vocab import Draft, Party, words
 from diplograph.extract.rules import rule
-from diplograph.extract.syntax import all_persons, persons_in, verb_subject
+from diplograph.extract.syntax import all_persons, governing_verb, persons_in, verb_subject
 from diplograph.records import ResolvedDate
 
 RULE = "meeting.visit"
@@ -51,7 +52,19 @@ def visit_drafts(ctx: ReportContext, sent: Sentence, tok: Token, ptoks: dict[int
         parties, kind = [("person", visitor), ("person", named_hosts[0])], "named"
     else:
         parties, kind = [("person", visitor), ("state", host)], "visit"
-    return [make_draft(ctx, sent, parties, kind, "visit", ResolvedDate(None), tok, RULE)]
+    first = make_draft(ctx, sent, parties, kind, "visit", ResolvedDate(None), tok, RULE)
+    tour = [code for code in listed_after(ctx, sent, host) if code != index.persons[visitor].country]
+    if not tour:
+        return [first]
+    # "concluding visits to Russia, Norway and Sweden": a tour, a visit to each state; its days are the
+    # tour's, not those of talks told in another sentence
+    others = [code for code in dict.fromkeys(tour) if code != host]
+    out = [first] + [make_draft(ctx, sent, [("person", visitor), ("state", code)], "visit", "visit",
+                                ResolvedDate(None), tok, RULE) for code in others]
+    for d in out:
+        d.tour = True
+        d.trace.append("a tour of several states")
+    return out
 
 
 def _visitor_and_hosts(tok: Token, sent: Sentence,
@@ -75,6 +88,8 @@ def _visitor_and_hosts(tok: Token, sent: Sentence,
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 visitors = persons_in(c, ptoks)
+    if not hosts:
+        hosts = _trailing_destination(tok, sent)
     if not visitors and tok.dep_ == "dobj" and tok.head.lower_ in words().paying_verbs:
         subj, _ = verb_subject(tok.head)  # "X paid a courtesy visit to ..."
         visitors = persons_in(subj, ptoks)
@@ -86,6 +101,19 @@ def _visitor_and_hosts(tok: Token, sent: Sentence,
     return visitors, hosts
 
 
+def _trailing_destination(tok: Token, sent: Sentence) -> list[str]:
+    """ "the recent visit of Sheikh Sabah to China", "visits by Rice and Blair
+    to Jakarta": a "to" phrase right after the visit's own phrase is its
+    destination, wherever the parser hung it (often on the verb)."""
+    after = tok.right_edge.i + 1
+    if after >= len(tok.doc) or after >= sent.span.end:
+        return []
+    nxt = tok.doc[after]
+    if nxt.lower_ != "to" or nxt.pos_ != "ADP" or nxt.dep_ != "prep":
+        return []
+    return states_in(nxt, sent) or capitals_in(nxt, sent)
+
+
 def _verb_sides(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]) -> tuple[list[int], list[str]]:
     """A visit verb's visitors (its subject; a relative clause's antecedent:
     "Shoigu, who visited North Korea in July") and host states (its object)."""
@@ -93,7 +121,7 @@ def _verb_sides(tok: Token, sent: Sentence, ptoks: dict[int, PersonMention]) -> 
     hosts: list[str] = []
     for c in tok.children:
         if c.dep_ == "dobj":
-            hosts = states_in(c, sent)
+            hosts = states_in(c, sent) or capitals_in(c, sent)  # "visited Colombo": Sri Lanka
     if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
         return _antecedent(tok.head, ptoks), hosts
     return persons_in(subj, ptoks), hosts
@@ -113,6 +141,10 @@ def _motion_verb(tok: Token) -> Token | None:
     on one ("was in Moscow on a working visit")."""
     head = tok.head
     being = False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in words().visit_motion_verbs for c in tok.children):
+        # "arrived in Hanoi, concluding visits to Russia and Sweden" parsed as a noun "concluding visits":
+        # the clause's verb stands for the motion
+        return governing_verb(tok)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on"):
         being = head.lower_ == "on"
         head = head.head
@@ -154,6 +186,10 @@ def _named_hosts(ctx: ReportContext, tok: Token, ptoks: dict[int, PersonMention]
         for p in persons_in(c, ptoks)
     }
     host_phrases = [tok] + [t for t in tok.sent if t.lower_ in vocab.hosting_words]
-    in_phrases = {p for t in host_phrases for p in persons_in(t, ptoks)}
+    # "visited Santiago de Cuba, where he paid tribute to Jose Marti": a clause told of the place names
+    # no host
+    aside = {t.i for r in tok.subtree if r.dep_ in ("relcl", "advcl", "conj") and r.i != tok.i
+             and r.pos_ in ("VERB", "AUX") for t in r.subtree}
+    in_phrases = {p for t in host_phrases for p in persons_in(t, ptoks, aside if t is tok else set())}
     return [p for p in all_persons(ptoks) if p != visitor and p not in visitors_here
             and p in in_phrases and index.persons[p].country == host]

@@ -19,6 +19,9 @@ from diplograph.records import ResolvedDate, Span
 class MeetingWords:
     verbs: frozenset[str]
     nouns: frozenset[str]
+    call_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
+    joint_nouns: frozenset[str]
     light_verbs: frozenset[str]
     visit_words: frozenset[str]
     phone_words: frozenset[str]
@@ -46,6 +49,8 @@ class MeetingWords:
     gathering_noun: re.Pattern[str]
     venue: re.Pattern[str]
     elsewhen: re.Pattern[str]
+    prospective_lead: re.Pattern[str]
+    future_time: re.Pattern[str]
 
 
 def _alternatives(phrases: list[str]) -> str:
@@ -62,6 +67,9 @@ def words() -> MeetingWords:
     return MeetingWords(
         verbs=frozenset(data["verbs"]),
         nouns=frozenset(data["nouns"]),
+        call_nouns=frozenset(data["call_nouns"]),
+        topic_verbs=frozenset(data["topic_verbs"]),
+        joint_nouns=frozenset(data["joint_nouns"]),
         light_verbs=frozenset(data["light_verbs"]),
         visit_words=frozenset(data["visit_words"]),
         phone_words=frozenset(data["phone_words"]),
@@ -94,6 +102,9 @@ def words() -> MeetingWords:
                                   rf"(?:{_alternatives(data['gathering_nouns'])})s?\b"),
         venue=re.compile(rf"(?i){_alternatives(data['venue_words'])}"),
         elsewhen=re.compile(rf"(?i)\b(?:{_alternatives(data['elsewhen_words'])})\b"),
+        prospective_lead=re.compile(rf"(?i)\b(?:{alternatives(data['prospective_leads'])})"
+                                    r"\s+(?:(?:the|a|an|their|his|her|its|this|these)\s+)?(?:[\w-]+\s+){0,3}$"),
+        future_time=re.compile(rf"(?i)\b(?:{alternatives(data['future_times'])})\b"),
         gathering_future=re.compile(rf"(?i)\b(?:{future})\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){{0,2}}$"),
     )
 
@@ -120,6 +131,7 @@ class Draft:
     rule: str = ""  # the registered rule that found it ("meeting.verb"): the record's `rule`
     rules: list[str] = field(default_factory=list)  # every rule merged in, `rule` first
     trace: list[str] = field(default_factory=list)  # dating and merging steps, in order
+    tour: bool = False  # a visit told with other states' ("visits to Russia, Norway and Sweden")
 
     def __post_init__(self) -> None:
         if self.rule and not self.rules:

@@ -47,6 +47,15 @@ TEASER_MIN_SHARE = 0.2
 REPEAT_MIN_WORDS = 4
 #: A line this long is a paragraph of the story, never a caption or a label.
 CAPTION_MAX_CHARS = 400
+#: A byline or credit line ("By Jane Doe, Staff Writer", "Reporting by A; Editing by B") is short.
+CREDIT_MAX_CHARS = 240
+#: After a mid-story teaser marker ("READ MORE" then other stories' headlines): the story is
+#: taken to resume when at least this many paragraphs follow the headlines, every one a sentence.
+RESUME_MIN_PARAGRAPHS = 3
+#: A headline of a teaser list: a line of at most this many words, no sentence's end.
+HEADLINE_MAX_WORDS = 20
+#: A paragraph of the story that resumes: a line of at least this many words.
+PARAGRAPH_MIN_WORDS = 8
 
 IMAGE_FILE = re.compile(
     r"^\S*[\w-]+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)(?:\?\S*)?$",
@@ -88,6 +97,10 @@ class Vocabulary:
     trailing_credit: re.Pattern[str]
     caption_agency_end: re.Pattern[str]
     inline_credit: re.Pattern[str]
+    credit_lines: tuple[re.Pattern[str], ...]
+    trailing_credits: re.Pattern[str]
+    inline_teaser: re.Pattern[str]
+    agency_photo: re.Pattern[str]
 
 
 def fold(text: str) -> str:
@@ -119,6 +132,16 @@ def vocabulary() -> Vocabulary:
         inline_credit=re.compile(
             rf"\s*[—–-]+\s*(?:{names})(?:\s*/\s*(?:{names}))*\s+Photos?\b|\s*\(Photos?:[^()]{{0,60}}\)"
         ),
+        credit_lines=tuple(re.compile(p) for p in raw["credit_lines"]),
+        trailing_credits=re.compile(rf"(?<=[.!?\"”'’)])\s+(?:{'|'.join(raw['trailing_credits'])})"),
+        # "READ MORE: <another story's headline>", "See also  <headline>": the line is a teaser
+        inline_teaser=re.compile(
+            rf"^(?:{'|'.join(re.escape(m) for m in sorted(raw['teaser_markers'], key=len, reverse=True))})"
+            r"\s*(?:[:|»>–—-]+\s*|\s{2,})\S",
+            re.IGNORECASE,
+        ),
+        # "(AP Photo/Jane Doe, Pool)", "(Reuters/John Smith)", "(Xinhua/Li Ming)": a photo's credit
+        agency_photo=re.compile(rf"\(\s*(?:{names})(?:\s+Photos?)?\s*/[^()]{{1,80}}\)\s*$", re.IGNORECASE),
     )
 
 
@@ -176,7 +199,7 @@ def _lines(text: str, soft: tuple[int, ...] = ()) -> list[tuple[int, int]]:
 def _is_caption(line: str, vocab: Vocabulary) -> bool:
     if len(line) > CAPTION_MAX_CHARS:
         return False
-    if PHOTO_CREDIT.search(line):
+    if PHOTO_CREDIT.search(line) or vocab.agency_photo.search(line):
         return True
     lowered = line.lower()
     if any(hint in lowered for hint in vocab.caption_positions) and not line.endswith("?"):
@@ -188,8 +211,11 @@ def _is_caption(line: str, vocab: Vocabulary) -> bool:
 def _is_furniture(line: str, folded: str, vocab: Vocabulary) -> bool:
     if folded in vocab.boilerplate or ONLY_PUNCTUATION.match(line):
         return True
-    if IMAGE_FILE.match(line) or vocab.byline.match(line):
+    if IMAGE_FILE.match(line) or vocab.byline.match(line) or vocab.inline_teaser.match(line):
         return True
+    bare = line.lstrip(" ,;|•·*-–—")
+    if len(line) <= CREDIT_MAX_CHARS and any(p.match(bare) for p in vocab.credit_lines):
+        return True  # "By Jane Doe, Correspondent", "Reporting by A; Editing by B", "Reviewed by: C"
     return any(p.search(line) for p in vocab.boilerplate_patterns)
 
 
@@ -203,6 +229,36 @@ def _is_label(line: str) -> bool:
     return len(line.split()) <= 2 and not re.search(r"[.!?]\W*$", line)
 
 
+def _headline(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= HEADLINE_MAX_WORDS and not line.rstrip().endswith(_TERMINAL)
+
+
+def _paragraph(line: str) -> bool:
+    return len(line.split()) >= PARAGRAPH_MIN_WORDS and line.rstrip().endswith((*_TERMINAL, "'", "’", ")"))
+
+
+def teaser_block_end(text: str, lines: list[tuple[int, int]], index: int) -> int | None:
+    """clean.teaser_block: a teaser marker inside the story ("READ MORE", then
+    a few headlines of other stories, then the story goes on): the index of
+    the last headline line, or None where the marker ends the story (what
+    follows is teasers to the end: headlines, or headlines with summaries).
+    The story resumes only if a paragraph follows the headlines and the rest
+    is mostly paragraphs (at least RESUME_MIN_PARAGRAPHS, and twice as many
+    as other lines: a crosshead now and then, not a headline per summary,
+    which gives as many headlines as summaries less one)."""
+    k = index + 1
+    while k < len(lines) and _headline(text[lines[k][0] : lines[k][1]]):
+        k += 1
+    rest = [text[a:b] for a, b in lines[k:]]
+    paragraphs = sum(_paragraph(x) for x in rest)
+    if k == index + 1 or not rest or not _paragraph(rest[0]):
+        return None
+    if paragraphs < max(RESUME_MIN_PARAGRAPHS, 2 * (len(rest) - paragraphs)):
+        return None  # headlines and summaries alternating: teasers to the end
+    return k - 1
+
+
 def zones_of(text: str, soft: tuple[int, ...] = ()) -> list[Zone]:
     """The zones of a report's text, in order, non-overlapping (a line runs on
     across the `soft` breaks of `soft_breaks`)."""
@@ -211,13 +267,22 @@ def zones_of(text: str, soft: tuple[int, ...] = ()) -> list[Zone]:
     zones: list[Zone] = []
     seen: set[str] = set()
     first_readable = True
+    skip_to = -1
     for index, (start, end) in enumerate(lines):
+        if index <= skip_to:
+            continue
         line = text[start:end]
         folded = fold(line)
-        # Teasers: a marker line ends the story (unless it is near the top).
+        # Teasers: a marker line ends the story (unless it is near the top), or only a block of
+        # headlines when the story resumes after them
         if folded in vocab.teaser_markers and start >= TEASER_MIN_SHARE * len(text):
-            zones.append(Zone("teaser", start, len(text.rstrip())))
-            break
+            block = teaser_block_end(text, lines, index)
+            if block is None:
+                zones.append(Zone("teaser", start, len(text.rstrip())))
+                break
+            zones.append(Zone("teaser", start, lines[block][1]))
+            skip_to = block
+            continue
         # The scrapers' " date YYYY-MM-DD " prefix on the first line.
         if index == 0:
             match = DATE_LINE.match(text)
@@ -260,7 +325,8 @@ def zones_of(text: str, soft: tuple[int, ...] = ()) -> list[Zone]:
                 continue
             seen.add(folded)
         # A trailing credit ("... invitation. — VNA/VNS", "(ANTARA)", "/.") is not text.
-        credit = PHOTO_CREDIT.search(line) if kind == "caption" else vocab.trailing_credit.search(line)
+        credit = (PHOTO_CREDIT.search(line) or vocab.agency_photo.search(line)) if kind == "caption" \
+            else (vocab.trailing_credit.search(line) or vocab.trailing_credits.search(line))
         if credit and credit.start() > 0:
             zones.append(Zone(kind, start, start + len(line[: credit.start()].rstrip())))
             zones.append(Zone("junk", start + credit.start(), end))

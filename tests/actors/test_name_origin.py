@@ -31,3 +31,12 @@ def test_it_stays_silent_where_a_name_says_too_little() -> None:
     assert model.best("Ma. Teresita", ["PHL", "IDN"]) is None  # an abbreviation and one word
     assert model.best("Kenji Watanabe", ["JPN"]) is None  # nothing to choose between
     assert model.best("Kenji Watanabe", ["JPN", "XXX"]) is None  # a state the model does not know
+
+
+@pytest.mark.parametrize("name", ["Kim Sang Gyun", "Chon Hae Song", "Kim Yo-jong", "Lee Dong-kwan"])
+def test_between_the_two_koreas_the_report_decides_not_the_spelling(name) -> None:
+    # one language and one naming: the North's unhyphenated spelling is its agency's, not the person's
+    model = name_origin()
+    assert model.best(name, ["KOR", "PRK"]) == "KOR"
+    assert model.best(name, ["PRK", "KOR"]) == "PRK"
+    assert model.best(name, ["JPN", "KOR", "CHN", "PRK"]) == "KOR"  # the name still says Korean

@@ -166,3 +166,61 @@ def test_clean_sets_a_missing_title_from_the_headline() -> None:
     kept = Report("t", "Leaders agree to deepen ties\nThe leaders met on Monday.", title="From metadata")
     clean(kept)
     assert kept.title == "From metadata"
+
+
+def test_bylines_and_wire_credits_are_not_readable() -> None:
+    text = (
+        "Ministers agree to expand trade\n"
+        "By Maria Lindqvist, Staff Correspondent\n"
+        "STOCKHOLM, May 4 - Swedish Foreign Minister Karl Berg met his Finnish counterpart on Monday.\n"
+        "By Monday evening the two sides had agreed on a plan of action for the next three years.\n"
+        "By 2030 the two countries aim to double trade.\n"
+        "The talks were held at the foreign ministry in Stockholm. "
+        "Reporting by Anna Holm; Editing by Peter Dahl\n"
+        "(With inputs from agencies)\n"
+        "Reviewed by: Olof Sand\n"
+    )
+    readable = readable_text(text)
+    for credit in ("Maria Lindqvist", "Anna Holm", "Peter Dahl", "inputs from", "Olof Sand"):
+        assert credit not in readable, credit
+    for story in ("Karl Berg", "By Monday evening", "By 2030", "held at the foreign ministry in Stockholm."):
+        assert story in readable, story
+
+
+def test_an_agency_photo_credit_makes_a_caption_and_is_no_text() -> None:
+    text = ("Leaders meet in Oslo\n"
+            "Prime Minister Jonas Lund, left, greets President Ana Costa. (AP Photo/Erik Moen, Pool)\n"
+            "OSLO - The two leaders held talks on Tuesday and agreed to deepen ties in energy.\n")
+    zones = zoned(text)
+    assert ("caption", "Prime Minister Jonas Lund, left, greets President Ana Costa.") in zones
+    assert "Erik Moen" not in readable_text(text)
+
+
+def test_a_teaser_block_inside_the_story_hides_only_the_other_stories_headlines() -> None:
+    story = ("LUSAKA - Thousands gathered on Sunday for the funeral of the former first lady, who died last "
+             "week in a hospital abroad at the age of 70.\n") * 3
+    text = (
+        "Thousands mourn former first lady\n" + story
+        + "READ MORE\nKenya and Uganda sign border pact\nWhy the summit failed\n"
+        + "Among the mourners were President Hakainde Hichilema and several heads of state from the region.\n"
+        + "The coffin was later taken to a private burial attended only by the family and close friends.\n"
+        + "Mourners described her as a generous woman who had built schools and clinics in her village.\n"
+        + "See also: Zambia and Malawi agree to upgrade ties\n"
+    )
+    readable = readable_text(text)
+    assert "Kenya and Uganda sign border pact" not in readable and "Why the summit failed" not in readable
+    assert "Hakainde Hichilema" in readable and "private burial" in readable
+    assert "Zambia and Malawi agree" not in readable  # a marker with another story's headline on its line
+
+
+def test_a_teaser_marker_before_headlines_and_summaries_still_ends_the_story() -> None:
+    story = ("HANOI - The two foreign ministers held talks on Monday and agreed to expand cooperation in "
+             "trade, investment, education and tourism.\n") * 3
+    text = (
+        story + "Related news\nVietnam and Laos review ties\n"
+        + "The two sides reviewed the implementation of their agreements at a meeting in Vientiane.\n"
+        + "Cambodia hosts regional forum\n"
+        + "Ministers from ten countries gathered in Phnom Penh for the annual forum on Friday.\n"
+    )
+    readable = readable_text(text)
+    assert "Vientiane" not in readable and "Phnom Penh" not in readable

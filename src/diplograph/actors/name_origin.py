@@ -12,8 +12,12 @@ A naive Bayes model over the names' letter sequences (2 to 4 letters, each
 word padded) and whole words, with add-one smoothing, scores a name against
 the states of the report only; it speaks only when one state wins by a wide
 margin (`MIN_MARGIN`), so among states that name alike (Jordan and Saudi
-Arabia, the two Koreas) it stays silent and the text's other evidence or the
-home state decides.
+Arabia) it stays silent and the text's other evidence or the home state
+decides. Where the margin is only the source's spelling (the two Koreas: the
+table's North Korean names are in the unhyphenated style of Pyongyang's
+agency, so a Pyongyang report's South Korean officials all "look" northern),
+it says only the group, and the report's order of states picks among it
+(`name_alike`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import math
 from collections import Counter
 from functools import cache
 
-from diplograph.actors.knowledge import fold, knowledge
+from diplograph.actors.knowledge import fold, knowledge, load_yaml
 
 #: how far (mean log likelihood per feature) the best state must lead the next
 MIN_MARGIN = 0.15
@@ -73,15 +77,39 @@ class NameOrigin:
         return out
 
     def best(self, name: str, states: list[str]) -> str | None:
-        """The state the name comes from, if one of `states` leads the next by
-        MIN_MARGIN. A name of one word ("Abdullah"; "Ma. Teresita": an
+        """The state the name comes from, if one of `states` leads the next
+        (of another naming: `name_alike`) by MIN_MARGIN. A name of one word ("Abdullah"; "Ma. Teresita": an
         abbreviation is no word) says too little: only names of two words or more are scored."""
         if len([w for w in name.split() if len(w) >= 2 and not w.endswith(".")]) < 2:
             return None
         ranked = sorted(self.scores(name, states).items(), key=lambda kv: -kv[1])
-        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < MIN_MARGIN:
+        if len(ranked) < 2:
             return None
-        return ranked[0][0]
+        top = ranked[0][0]
+        alike = name_alike(top) | {top}
+        rivals = [score for state, score in ranked if state not in alike]
+        if rivals and ranked[0][1] - rivals[0] < MIN_MARGIN:
+            return None
+        # "Kim Sang Gyun" in a report on both Koreas: the name says Korean, the spelling is the
+        # outlet's; which Korea is the report's to say (`states` come most likely first)
+        return next(s for s in states if s in alike)
+
+
+@cache
+def _alike() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for group in load_yaml("resolve.yaml")["name_alike_states"]:
+        for code in group:
+            out[code] = frozenset(group) - {code}
+    return out
+
+
+def name_alike(state: str) -> frozenset[str]:
+    """The states whose officials' names a name cannot tell from `state`'s
+    (data/resolve.yaml name_alike_states: the two Koreas share one language
+    and one naming; the table's names differ only in the romanization their
+    source used, which follows the outlet, not the state)."""
+    return _alike().get(state, frozenset())
 
 
 @cache

@@ -107,22 +107,64 @@ def _only_future(ctx: ReportContext, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    tok = _phrase_head(span.root)
+    tok = _first_conjunct(_phrase_head(span.root))
     head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and _raising(head):
+        return True  # "X is expected to open the summit", "X is scheduled to arrive"
     if tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return is_future(head)
     if tok.dep_ == "dobj" and _encounter_word(head):
-        return is_future(head)  # "will meet X"
+        return is_future(head) and not _pleased_to(head)  # "will meet X"; not "Good to meet X"
     if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.i != head.i:
         return is_future(head.head)
-    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i and _encounter_word(head.head):
-        return is_future(head.head)  # "will hold talks with X" (not "to strengthen ties with X")
+    if tok.dep_ == "pobj" and head.lower_ in ("with", "on") and head.head.i != head.i \
+            and _encounter_word(head.head):
+        return is_future(head.head)  # "will hold talks with X", "to pay a courtesy call on X"
     return False
 
 
+def _pleased_to(verb: Token) -> bool:
+    """ "Good to meet FM X", "Delighted to receive PM Y", "It was a pleasure to
+    meet Z": an infinitive after a word of pleasure reports an encounter that
+    happened (the official's own post, quoted), no plan (titles.yaml
+    pleasure_words)."""
+    head = verb.head
+    return (any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.i != verb.i
+            and head.lower_ in _vocab_set("pleasure_words"))
+
+
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a coordination ("attended by A and B and C": C stands
+    where A does), through the phrase each conjunct heads."""
+    for _ in range(8):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = _phrase_head(tok.head)
+    return tok
+
+
+def _raising(tok: Token) -> bool:
+    """A verb of expectation or schedule with an infinitive ("is expected
+    to", "is scheduled to", "is due to", "is set to"; data/titles.yaml
+    raising_verbs): its subject has not acted yet."""
+    return tok.lower_ in _vocab_set("raising_verbs") and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+
+
+@lru_cache(maxsize=4)
+def _vocab_set(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("titles.yaml")[key])
+
+
 def _encounter_word(tok: Token) -> bool:
+    """A word of meeting (data/meetings.yaml), or a meal or social occasion
+    one has with a person (data/titles.yaml social_nouns: "will have dinner
+    with X", "a luncheon with X")."""
     vocab = meeting_words()
-    return tok.lower_ in vocab.verbs or tok.lower_ in vocab.nouns or tok.lower_ in vocab.visit_words
+    return (tok.lower_ in vocab.verbs or tok.lower_ in vocab.nouns or tok.lower_ in vocab.visit_words
+            or tok.lower_ in _vocab_set("social_nouns"))
 
 
 #: nouns of remembrance (data/titles.yaml honouring_nouns) and of things named after persons

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
-from diplograph.actors.resolve import states
+from diplograph.actors.resolve import pairs, states
 from diplograph.actors.resolve.coreference import cluster, find_mentions, nominals
 from diplograph.actors.resolve.encounters import EVIDENCE_STEPS, Evidence
 from diplograph.actors.resolve.finding import enabled, repeated_subjects, sentence_candidates
@@ -77,6 +77,9 @@ EXPLICIT_STEPS: tuple[tuple[str, Step], ...] = (
     ("person.on_behalf", states.on_behalf),
     ("person.institution", states.institutions_named),
     ("person.side_list", states.side_lists),
+    ("person.paired_states", pairs.paired_states),
+    ("person.group_list", pairs.group_lists),
+    ("person.of_state_title", pairs.of_state_titles),
 )
 #: the steps after the evidence, in order: knowledge, then guesses
 LATER_STEPS: tuple[tuple[str, Step], ...] = (

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from diplograph.actors import officials
 from diplograph.actors.knowledge import fold, knowledge
 from diplograph.actors.resolve.index import Candidate, PersonIndex, PersonMention, ResolvedPerson
 from diplograph.actors.resolve.titles import name_tokens
@@ -97,7 +98,22 @@ def _owners(persons: list[ResolvedPerson], tokens: tuple[str, ...]) -> list[int]
     if not owners:  # "Prayut Chan-o-cha" = "Prayuth Chan-o-cha": a spelling variant
         owners = [n for n, p in enumerate(persons) if len(tokens) == len(p.tokens)
                   and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
+    if not owners and len(tokens) == 1:  # "Jokowi" after "Joko Widodo": a nickname the table knows
+        owners = known_alias_owners(persons, tokens)
     return owners
+
+
+def known_alias_owners(persons: list[ResolvedPerson], tokens: tuple[str, ...]) -> list[int]:
+    """The persons of the report that a one-word name is a known nickname of
+    (data/officials/aliases.tsv: "Jokowi", "Lula", "Digong"): the officials
+    the table finds under it, whose full names are a person's here."""
+    if not persons:
+        return []
+    found = officials.officials().lookup(tokens[0])
+    names = {tuple(fold(w) for w in t.name.split() if len(w) > 1) for t in found}
+    names.discard(tokens)
+    return [n for n, p in enumerate(persons)
+            if any(same_person(p.tokens, full) or same_person(full, p.tokens) for full in names)]
 
 
 def _join(person: ResolvedPerson, cand: Candidate, name: str) -> None:

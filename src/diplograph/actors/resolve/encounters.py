@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from diplograph.actors.knowledge import knowledge
+from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.actors.resolve.index import PersonIndex, PersonMention, ResolvedPerson
 from diplograph.actors.resolve.vocabulary import (
     JOINED,
@@ -32,6 +33,8 @@ from diplograph.actors.resolve.vocabulary import (
 if TYPE_CHECKING:
     from diplograph.extract.context import ReportContext, Sentence
 
+#: "Prime Ministers A and Peru's B": "and" then a state's possessive
+POSSESSIVE_JOIN = re.compile(r"\s*(?:,\s*)?and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:’s|'s)\s+")
 #: "his Lao counterpart": the possessive right before a demonym
 HIS_HER = re.compile(r"\b(?:his|her)\s+$")
 
@@ -300,6 +303,47 @@ def counterpart_demonyms(ctx: ReportContext, index: PersonIndex, ev: Evidence) -
                 ev.exclude(first.person, mention.entity.code, "person.counterpart_demonym")
 
 
+@lru_cache(maxsize=1)
+def counterpart_titles() -> re.Pattern[str]:
+    """A plural title of the offices each state has one of, right before a
+    name ("Prime Ministers ", "former Presidents "; data/resolve.yaml
+    counterpart_plurals), with the word before it."""
+    plurals = load_yaml("resolve.yaml")["counterpart_plurals"]
+    titles = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in plurals)
+    return re.compile(rf"(?:(?P<before>[\w’'.-]+)\s+)?(?:former\s+|then\s+|then-)?(?i:{titles})\s+$")
+
+
+@lru_cache(maxsize=1)
+def plural_ranks() -> frozenset[str]:
+    """data/resolve.yaml plural_rank_words: "Deputy Prime Ministers", "two presidents"."""
+    return frozenset(load_yaml("resolve.yaml")["plural_rank_words"])
+
+
+def plural_counterparts(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None:
+    """person.plural_title: "Prime Ministers A and B", "former Presidents A
+    and B": one office each state has one of, written once for two names, is
+    two states' holders: the two are the two sides. Not where a state or a
+    rank comes before it ("Malaysian Presidents", "Deputy Prime Ministers",
+    "the two deputy prime ministers": one state's)."""
+    pattern = counterpart_titles()
+    ranks = plural_ranks()
+    for sent in ctx.sentences:
+        names = index.names_in(sent.index)
+        for a, b in zip(names, names[1:], strict=False):
+            between = _between(sent, a, b)
+            if a.person == b.person or not (JOINED.fullmatch(between) or POSSESSIVE_JOIN.fullmatch(between)):
+                continue
+            base = max(sent.start, a.start - 60)
+            found = pattern.search(ctx.text[base : a.start])
+            before = (found.group("before") or "").lower() if found else ""
+            if found is None or before in ranks or any(
+                    m.end > base + found.start() and m.start < a.start for m in sent.mentions):
+                continue  # "Malaysian Presidents A and B", "Malaysia's Presidents": one state's
+            ev.together[a.person].add(b.person)
+            ev.together[b.person].add(a.person)
+            _exclude_explicit(ev, {(a.person, b.person)}, "person.plural_title")
+
+
 #: the evidence steps in their order (any order gives the same evidence)
 EVIDENCE_STEPS = (
     ("person.encounter", encounters),
@@ -309,4 +353,5 @@ EVIDENCE_STEPS = (
     ("person.visiting", visiting),
     ("person.arrival", arrivals),
     ("person.counterpart_demonym", counterpart_demonyms),
+    ("person.plural_title", plural_counterparts),
 )

@@ -33,6 +33,7 @@ from diplograph.actors.resolve.titles import (
     normal_role,
     parenthetical,
     strip_honorifics,
+    subject_nouns,
     thing,
     title_run,
 )
@@ -114,7 +115,9 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     if royal and name_end - k == 1:
         name_words = [words[end - 1], *name_words]  # "Sultan Ibrahim": one word is no name alone
     plural = any(x.text in vocab.plural_heads for x in words[i:end])
-    left = None if plural else left_country(words, i)  # "Russian and Venezuelan Foreign Ministers A and B"
+    # "Russian and Venezuelan Foreign Ministers A and B": no one state; "Kuwait's crown prince Sheikh X":
+    # a lower-case title before the honorific's run
+    left = None if plural else (left_country(words, i) or lowercase_title_country(words, i, vocab))
     role = _title_role(words, i, end, royal, of_country, vocab)
     if plural and role:  # each name of the list holds the office: "Prime Ministers" -> "Prime Minister"
         role = " ".join(vocab.plural_heads.get(x, x) for x in role.split())
@@ -160,6 +163,10 @@ def _without_states(words: list[Word], i: int, end: int) -> list[Word]:
     k = i
     while k < end:
         n = mention_words(words, k)
+        if n and k + n < end and words[k + n].text.lower() in subject_nouns():
+            out += words[k : k + n]  # "head of Russian studies": a field, kept in the role
+            k += n
+            continue
         if n:
             while out and out[-1].text in ("to", "the"):
                 out.pop()

@@ -356,6 +356,7 @@ def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None
     persons = index.persons
     pairs = state_pairs(ctx)
     home = unmarked_first(index.home, persons, ctx.parties)
+    toss = coin_toss(ctx)
     entities = knowledge().entities
     for n in _first_order(persons):
         p = persons[n]
@@ -368,11 +369,51 @@ def sides_and_home(ctx: ReportContext, index: PersonIndex, ev: Evidence) -> None
             if n not in ev.visited else []
         origin = name_origin().best(p.name, [c for c in home if c not in ev.excluded[n]])
         choices = ([(c, "person.host_side") for c in hosts] + [(c, "person.partner") for c in partners]
-                   + [(c, "person.name_origin") for c in [origin] if c] + [(c, "person.home") for c in home])
+                   + [(c, "person.name_origin") for c in [origin] if c]
+                   + _home_choices(p, home, toss, origin))
         for code, step in choices:
             if code not in ev.excluded[n]:
                 p.give(code, "home", step)
                 break
+
+
+#: person.home abstains in a report of at least this many states where none is named more than
+#: HOME_FEW_MENTIONS times and no dateline names the reporter's
+HOME_MANY_STATES = 3
+HOME_FEW_MENTIONS = 2
+
+
+def coin_toss(ctx: ReportContext) -> bool:
+    """Whether the report's home state is a coin toss: no dateline names a
+    state, at least HOME_MANY_STATES states are named and none more than
+    HOME_FEW_MENTIONS times (a list of guests from many states: "Queen X of
+    Spain, King Y of Tonga, ... and Prince Z"). Measured on real dev, the
+    home guess there was right once and wrong once; everywhere else it was
+    right 19 times in 20. Where nothing supports a state, none is given."""
+    counts: Counter[str] = Counter()
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            if m.entity.kind == "state" and m.how != "capital":
+                counts[m.entity.code] += 1
+    if len(counts) < HOME_MANY_STATES or max(counts.values()) > HOME_FEW_MENTIONS:
+        return False
+    kb = knowledge()
+    for sent in ctx.sentences[:6]:
+        m = DATELINE.match(sent.text)
+        if m:
+            entity = kb.lookup(m.group(1).strip())
+            return entity is None or entity.kind != "state"
+    return True
+
+
+def _home_choices(p: ResolvedPerson, home: list[str], toss: bool,
+                  origin: str | None) -> list[tuple[str, str]]:
+    """person.home's choices: the home states, or none where the home is a coin toss (`coin_toss`)."""
+    if not toss:
+        return [(c, "person.home") for c in home]
+    if origin is None:
+        p.touched("person.home", "person.home: none (no state leads the report)")
+    return []
 
 
 def home_states(ctx: ReportContext) -> list[str]:

@@ -11,8 +11,9 @@ says which words make an office, and these functions walk the words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from diplograph.actors.knowledge import fold
+from diplograph.actors.knowledge import fold, load_yaml
 from diplograph.actors.resolve.vocabulary import TitleVocabulary, cues
 from diplograph.actors.resolve.words import Word, mention_code, mention_words
 
@@ -74,7 +75,10 @@ def _connected(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[int, 
     if words[nxt].text == "the" and nxt + 1 < len(words):
         nxt += 1
     if words[nxt].mention is not None and words[j].text in ("of", "for"):
-        return nxt + mention_words(words, nxt), mention_code(words[nxt])
+        after = nxt + mention_words(words, nxt)
+        if after < len(words) and words[after].text.lower() in subject_nouns():
+            return after + 1, None  # "head of Russian studies", "Director of American Affairs": a field
+        return after, mention_code(words[nxt])
     if vocab.is_title_word(words[nxt].text):
         return nxt, None
     return None
@@ -238,7 +242,8 @@ def apposition(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[str |
     if name_at(words, end, vocab) > end or (end < len(words) and words[end].text == ","
                                             and name_at(words, end + 1, vocab) > end + 1 and of_country):
         return None, None  # "Chinh, Malaysian PM Anwar and ...": the next person of a list, not an apposition
-    role = normal_role([x for x in words[start:end] if x.mention is None], vocab)
+    role = normal_role([x for n, x in enumerate(words[start:end], start)
+                        if x.mention is None or _field_word(words, n, end)], vocab)
     if role and of_country:
         # "President of the UAE" -> "President"; "country director for" (state left out) -> "country director"
         role = APPOSITION_TAIL.sub("", role)
@@ -279,14 +284,26 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
     if j >= 0 and words[j].text == ",":  # "the World Bank's country director in Vietnam, Victoria X"
         j = _before_posting(words, j - 1)
     seen = 0
-    while (j >= 0 and not words[j].cap and words[j].text.isalpha() and seen < 5
-           and vocab.is_title_word(words[j].text.capitalize())):
+    while j >= 0 and seen < 7 and _lower_title_word(words[j].text, vocab):
         j -= 1
         seen += 1
+    while seen and words[j + 1].text in vocab.connectors:  # the run starts at a title word
+        j += 1
+        seen -= 1
     if not seen or j < 0:
         return None
-    heads = {w.text.capitalize() for w in words[j + 1 : n]} & vocab.heads
-    return left_country(words, j + 1) if heads else None
+    parts = {p.capitalize() for w in words[j + 1 : n] for p in w.text.split("-")}
+    return left_country(words, j + 1) if parts & vocab.heads else None
+
+
+def _lower_title_word(text: str, vocab: TitleVocabulary) -> bool:
+    """A title word in lower case ("minister", "vice-president") or a connector
+    inside one ("chief of the general staff")."""
+    if text in vocab.connectors:
+        return True
+    bare = text.replace("-", "")
+    return bool(bare) and bare.isalpha() and text[:1].islower() and all(
+        vocab.is_title_word(p.capitalize()) for p in text.split("-") if p)
 
 
 #: a regnal number: it tells "King Abdullah II" from "King Abdullah bin Abdulaziz" (a particle otherwise)
@@ -300,3 +317,20 @@ def name_tokens(name_words: list[Word], vocab: TitleVocabulary) -> tuple[str, ..
         fold(w.text).rstrip(".") for n, w in enumerate(name_words)
         if (w.text not in vocab.particles or (n > 0 and w.text in REGNAL)) and len(w.text.rstrip(".")) > 1
     )
+
+
+def _field_word(words: list[Word], n: int, end: int) -> bool:
+    """A word of a state's mention that a subject noun follows ("Russian| studies"): kept in a role."""
+    m = words[n].mention
+    k = n
+    while k < end and words[k].mention is m:
+        k += 1
+    return k < end and words[k].text.lower() in subject_nouns()
+
+
+@lru_cache(maxsize=1)
+def subject_nouns() -> frozenset[str]:
+    """Nouns that make a state's name or demonym a field of work, not the
+    state served (data/titles.yaml subject_nouns: "Russian studies",
+    "American Affairs", "the China desk")."""
+    return frozenset(w.lower() for w in load_yaml("titles.yaml")["subject_nouns"])

@@ -110,3 +110,28 @@ def test_an_office_or_a_document_is_no_actor(nlp) -> None:
     found = events(nlp, "The Ministers of Foreign Affairs welcomed the agreement.")
     support = [e for e in found if e.type == "SUPPORT"]
     assert support and all(not any("Minister" in a for a in e.actor) for e in support)
+
+
+def test_each_verb_clause_is_an_event_of_its_own(nlp) -> None:
+    # the codebook: one event per event clause, even with the same type and sides (rule event.clause.each)
+    text = "Kuwaiti police arrested and deported twelve Egyptian workers on Monday."
+    coerce = [e for e in events(nlp, text) if e.type == "COERCE" and not e.negated]
+    assert sorted(e.mode for e in coerce) == ["arrest", "deport"]
+    # one clause told twice (a verb and the same act as its noun) stays one event
+    text = "Japan extended a loan of $2 billion to Vietnam."
+    assert len([e for e in events(nlp, text) if e.type == "AID"]) == 1
+
+
+def test_talks_between_two_sides_are_one_consult(nlp) -> None:
+    text = "A telephone conversation was held between the foreign ministers of Egypt and Jordan on Sunday."
+    consult = [e for e in events(nlp, text) if e.type == "CONSULT"]
+    assert len(consult) == 1 and set(consult[0].actor) == {"EGY", "JOR"} and consult[0].recipient == []
+    assert consult[0].mode == "phone" and consult[0].rule == "event.consult.encounter"
+
+
+def test_a_place_a_body_is_based_in_is_no_party(nlp) -> None:
+    # rule event.actor.based: "<place>-based" says where, not who
+    text = "The London-based group Amnesty International called on Egypt to free the activists."
+    found = [e for e in events(nlp, text) if e.type == "REQUEST"]
+    assert found and all("GBR" not in e.actor for e in found)
+    assert found[0].recipient == ["EGY"]

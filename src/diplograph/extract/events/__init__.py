@@ -17,7 +17,7 @@ is one event with both as actor and no recipient.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.clauses import (
@@ -29,6 +29,7 @@ from diplograph.extract.events.clauses import (
     verb_clauses,
 )
 from diplograph.extract.events.deontic import deontic_requests
+from diplograph.extract.events.encounters import encounter_events
 from diplograph.extract.events.groups import as_protesters, groups, substate
 from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.participants import (
@@ -63,6 +64,22 @@ declare("event.recipient.deep", "Where a trigger's own objects name no state, th
         "against phrase names deeper in its clause (\"offered assistance and help to India\"); \"in\" too "
         "for aid and requests (\"the release of journalists detained in Belarus\"); not into a clause of "
         "another subject.", "data/events/triggers.yaml")
+declare("event.clause.each", "Each verb clause is an event of its own, even with the same type and sides as "
+        "another of its sentence (\"opened fire on residents, killing several people\": two ASSAULT).",
+        "data/events/triggers.yaml")
+declare("event.actor.from", "A request, offer, apology, warning or aid told as a noun takes its actor "
+        "from its \"from\" phrase as from a \"by\" one (\"a request from the Burmese government\"); a noun "
+        "event begun or completed (\"commenced their withdrawal\") happened (data/events/triggers.yaml "
+        "from_actor, doing).",
+        "data/events/triggers.yaml")
+declare("event.recipient.purpose", "Where a show of force names no one it is aimed at, the object of its "
+        "purpose clause (\"fired tear gas to disperse thousands of demonstrators\").",
+        "data/events/triggers.yaml")
+declare("event.recipient.sentence", "Where a clause of aid, a promise or a request names no recipient, "
+        "the one state the sentence names besides the actor (\"pledged eight million dollars in aid, "
+        "shortly before Pakistani President Zardari travelled to London\": Pakistan); none where it "
+        "names two or more, nor for a joint actor (data/events/triggers.yaml recipients.sentence).",
+        "data/events/triggers.yaml")
 
 #: Dependencies of a trigger's children that name no recipient (mechanics of the parse).
 _NOT_RECIPIENT = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "cc", "conj", "mark",
@@ -105,7 +122,7 @@ def _participants(
     from whoever the sentence makes act (`_unstated_actor`); the recipient
     from the trigger's objects (`_recipients`)."""
     if clause.trigger.pos_ == "NOUN":
-        actor, skip = _noun_actor(ctx, sent, clause.trigger)
+        actor, skip = _noun_actor(ctx, sent, clause.trigger, clause.kind)
         patient: list[str] = []
         subject = None
     else:
@@ -160,16 +177,22 @@ def _agentless_passive(tok) -> bool:
     return passive and agent_of(tok) is None
 
 
-def _noun_actor(ctx: ReportContext, sent: Sentence, tok) -> tuple[list[str], set[int]]:
+def vocab_from() -> frozenset[str]:
+    return vocabulary().from_actor
+
+
+def _noun_actor(ctx: ReportContext, sent: Sentence, tok, kind: str = "") -> tuple[list[str], set[int]]:
     """A noun trigger's actor: its possessor ("China's protest"), its "by"
-    phrase, or a state adjective ("Russian shelling", "a US drone strike")."""
+    phrase (for a request, offer, apology ... its "from" phrase too: "a
+    request from the Burmese government", rule event.actor.from), or a state
+    adjective ("Russian shelling", "a US drone strike")."""
     actor: list[str] = []
     skip: set[int] = set()
     for c in tok.children:
         if c.dep_ == "poss":
             actor = codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
             skip |= phrase_tokens(c)
-        elif c.dep_ == "prep" and c.lower_ == "by":
+        elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and kind in vocab_from()):
             actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
             skip |= phrase_tokens(c)
         elif c.dep_ in ("amod", "compound") and not actor:
@@ -191,7 +214,7 @@ def _verb_sides(
     if passive:
         actor, patient, skip = _passive_sides(ctx, sent, tok, subject, vocab)
         if not actor and clause.kind in vocab.passive_subject_acts:
-            actor, patient = patient, []  # "Turkey's ambassador has been recalled from Israel"
+            actor, patient = _owner_sides(ctx, sent, subject, patient)
         return actor, patient, skip, subject
     if subject is None:
         return [], [], set(), None
@@ -200,6 +223,23 @@ def _verb_sides(
         actor, skip = _noun_actor(ctx, sent, subject)
         return actor, [], set(skip) | phrase_tokens(subject), subject
     return _subject_actor(ctx, sent, subject, sides, single, vocab), [], phrase_tokens(subject), subject
+
+
+def _owner_sides(ctx: ReportContext, sent: Sentence, subject,
+                 patient: list[str]) -> tuple[list[str], list[str]]:
+    """A passive whose subject's owner acts ("Turkey's ambassador has been
+    recalled", "American military aid to Egypt has been halted"): the owner
+    (possessor or state adjective) is the actor, the rest of the subject the
+    recipient; without an owner, the whole subject acts."""
+    if subject is None:
+        return patient, []
+    owner: list[str] = []
+    for c in subject.children:
+        if c.dep_ in ("poss", "amod", "compound"):
+            owner += [code for code in codes_in(ctx, sent, c) if code not in owner]
+    if not owner:
+        return patient, []
+    return owner, [c for c in patient if c not in owner]
 
 
 def _passive_sides(ctx: ReportContext, sent: Sentence, tok, subject, vocab: Vocabulary):
@@ -279,8 +319,10 @@ def _unstated_actor(ctx: ReportContext, sent: Sentence, clause: Clause, subject,
     serve; a named group ("Hamas said"). Returns (actor, subject)."""
     actor: list[str] = []
     if clause.attributed is not None and (subject is None or is_pronoun(subject)):
-        speaker, _ = subject_of(clause.attributed)
-        if speaker is not None:
+        speaker, passive = subject_of(clause.attributed)
+        if passive:  # "sanctions against Iran were announced by Washington": the agent, not the act
+            speaker = agent_of(clause.attributed)
+        if speaker is not None and speaker.i != clause.trigger.i:
             actor = codes_in(ctx, sent, speaker)
             subject = subject or speaker
     if not actor and subject is not None and subject.dep_ != "nsubjpass" and lemma(subject) in vocab.domestic:
@@ -302,11 +344,25 @@ def _recipients(ctx: ReportContext, sent: Sentence, clause: Clause, actor: list[
     _addressed(ctx, sent, clause, children, actor, recipient, skip)
     if not recipient:  # "freed Taliban prisoners", "attacked Hamas"; "threw stones at police"
         recipient += _group_recipients(ctx, sent, children, actor, skip)
+    if not recipient:  # "fired tear gas to disperse thousands of demonstrators"
+        recipient += _purpose_recipients(ctx, sent, clause.trigger, actor)
     if not recipient and clause.kind in vocabulary().deep_recipients:
         recipient += _deep_recipient(ctx, sent, clause, actor, skip)
     if not recipient and len(actor) == 1 and not single:
         recipient = [p for p in sides if p not in actor][:1] if _mentions_sides(sent) else []
+    if not recipient and len(actor) == 1 and clause.kind in vocabulary().sentence_recipients:
+        recipient = _other_state(ctx, sent, actor)
     return recipient
+
+
+def _other_state(ctx: ReportContext, sent: Sentence, actor: list[str]) -> list[str]:
+    """The one state the sentence names besides the actor, where the clause
+    names no recipient (rule event.recipient.sentence): "pledged eight
+    million dollars in aid, shortly before Pakistani President Zardari ...";
+    none where it names two or more, nor for a joint act (the codebook: a
+    compound actor, no recipient: "both leaders agreed to ...")."""
+    others = [c for c in sentence_codes(ctx, sent) if c not in actor and ":" not in c]
+    return others if len(others) == 1 else []
 
 
 def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor: list[str],
@@ -325,6 +381,20 @@ def _group_recipients(ctx: ReportContext, sent: Sentence, children: list, actor:
         head = _pobj_of(c) if c.dep_ == "prep" else c
         if c.dep_ in ("dobj", "prep") and head is not None and lemma(head) in vocabulary().domestic:
             return [code for code in home_state(ctx, sent) if code not in actor]
+    return []
+
+
+def _purpose_recipients(ctx: ReportContext, sent: Sentence, tok, actor: list[str]) -> list[str]:
+    """Whom a show of force is aimed at, told by its purpose clause ("fired
+    tear gas to disperse thousands of demonstrators": the demonstrators;
+    rule event.recipient.purpose, data/events/triggers.yaml purpose_verbs)."""
+    home = _home(ctx, sent, tok)
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or lemma(c) not in vocabulary().purpose_verbs:
+            continue
+        for obj in c.children:
+            if obj.dep_ == "dobj":
+                return [g for g in substate(obj, home) or codes_in(ctx, sent, obj) if g not in actor]
     return []
 
 
@@ -514,12 +584,26 @@ def sentence_events(ctx: ReportContext, sent: Sentence, sides: list[str], single
     home = partial(_home, ctx, sent)
     passing = embedded_protests(ctx, sent, vocab, home) + embedded_arrests(
         ctx, sent, vocab, home, partial(home_state, ctx, sent))
-    return out + deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab) + passing
+    told = deontic_requests(ctx, sent, vocab) + consequence_threats(ctx, sent, vocab)
+    told += encounter_events(ctx, sent, vocab)
+    return out + told + passing
 
 
 def _key(e: Event) -> tuple:
+    """What makes an event one: its sentence, type, sides and status; and,
+    for a verb's clause, its verb: two clauses are two events even with the
+    same sides ("opened fire on residents, killing several people": two
+    ASSAULT; "were arrested and deported": two COERCE), the codebook's one
+    event per event clause (rule event.clause.each)."""
     sides = (tuple(sorted(e.actor)), tuple(sorted(e.recipient)))
-    return (e.span.start, e.type, *sides, e.negated, e.hypothetical)
+    verb = e.rule if e.rule in verb_rules() else None
+    return (e.span.start, e.type, *sides, e.negated, e.hypothetical, verb)
+
+
+@lru_cache(maxsize=1)
+def verb_rules() -> frozenset[str]:
+    """The rules of the vocabulary's verb senses (one clause each)."""
+    return frozenset(sense.rule for senses in vocabulary().verbs.values() for sense in senses)
 
 
 def find_events(ctx: ReportContext, extraction: Extraction) -> list[Event]:

@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from diplograph.extract import modality
-from diplograph.extract.events.lemmas import lemma
+from diplograph.extract.events.lemmas import joined, lemma
 from diplograph.extract.events.vocabulary import Sense, Vocabulary, form_lemmas
+from diplograph.extract.rules import declare
 
 #: Future cooperative acts are intentions (the codebook's AGREE and CONCEDE rules).
 FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
@@ -37,6 +38,18 @@ FUTURE_CLASS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "A
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "pobj", "conj", "compound", "xcomp",
                           "ccomp"})
 
+
+declare("event.status.no_one", "A clause whose subject says no one did it (\"No group has claimed "
+        "responsibility\", \"Neither side accepted\") is negated.", __name__)
+declare("event.reject.reticence", "Declining or refusing to comment, elaborate or confirm is reticence, no "
+        "rejection (data/events/triggers.yaml reticence).", "data/events/triggers.yaml")
+declare("event.status.future", "A hostile or material act told in the future (\"will expel\", \"will "
+        "deport\") has not happened and promises nothing: marked hypothetical, context future "
+        "(data/events/triggers.yaml future_not_happened).", "data/events/triggers.yaml")
+declare("event.trigger.told", "A gerund after \"after\", \"by\", \"upon\" ... is the act of its clause's "
+        "subject (\"broke relations after accusing Washington of ...\"); a \"that\" clause of a noun of "
+        "telling is a fact reported (\"the revelation that aid to Egypt has been halted\") "
+        "(data/events/triggers.yaml asserted).", "data/events/triggers.yaml")
 
 #: Subordinators of what did not (yet) happen.
 _NOT_FACT = frozenset({"if", "unless", "whether", "so", "lest", "than"})
@@ -73,6 +86,30 @@ class Clause:
         return out
 
 
+def _told_as_fact(tok: Token, vocab: Vocabulary,
+                  depth: int) -> tuple[bool, Token | None, Token | None] | None:
+    """A clause told as a fact though no main clause (rule event.trigger.told),
+    as `_asserted` answers; None where it is none of these."""
+    dep = tok.dep_
+    head = tok.head
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in vocab.gerund_preps and (
+            head.head.pos_ == "VERB"):
+        # "broke relations after accusing Washington of ...", "retaliated by expelling": the subject's own
+        # act, as real as its verb ("after visiting Jakarta, he will fly to ...": a plan too)
+        ok, attributed, light = _asserted(head.head, vocab, depth + 1)
+        if light is None and modality.auxiliary_kinds(head.head):
+            light = head.head  # its auxiliaries are the gerund's ("will", "could")
+        return ok, attributed, light
+    if dep in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and lemma(head) in vocab.fact_nouns and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        # "the revelation that aid to Egypt has been halted": a fact the noun reports
+        above = head.head  # its verb's negation is the fact's ("the news that ... was not confirmed")
+        if above.pos_ not in ("VERB", "AUX"):
+            return True, None, None
+        return _asserted(above, vocab, depth + 1)[0], above, None
+    return None
+
+
 def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Token | None, Token | None]:
     """Whether a verb heads an asserted clause; the attribution verb above
     it; the light verb above it ("decided", "plans")."""
@@ -102,6 +139,9 @@ def _asserted(tok: Token, vocab: Vocabulary, depth: int = 0) -> tuple[bool, Toke
             ok, attributed, _ = _asserted(verb, vocab, depth + 1)
             return ok, attributed, None
         return False, None, None
+    told = _told_as_fact(tok, vocab, depth)
+    if told is not None:
+        return told
     if dep == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in tok.children):
         ok, attributed, _ = _asserted(head, vocab, depth + 1)
         return ok, attributed, None
@@ -201,6 +241,8 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
     chain = [tok] + ([light] if light is not None else [])
     if clause.attributed is not None and modality.negated(clause.attributed):
         clause.negated = True
+    if tok.pos_ == "VERB" and _no_one(tok):
+        clause.negated = True  # "No group has claimed responsibility", "no country recognised ..."
     for t in chain:
         if modality.negated(t):
             clause.negated = True
@@ -227,11 +269,29 @@ def status(clause: Clause, light: Token | None, vocab: Vocabulary) -> None:
         clause.kind = FUTURE_CLASS[clause.kind]
         if clause.kind == "AGREE":
             clause.mode = None
+    elif clause.future and clause.kind in vocab.not_yet:
+        # "Sudan confirmed it will expel aid workers", "Nepal will deport five tourists": no act yet, and
+        # no promise either (the codebook's future context): not coded as happened (rule event.status.future)
+        clause.hypothetical = True
+
+
+#: Subjects that say no one did it.
+_NO_ONE = frozenset({"nobody", "none", "no-one", "noone", "neither"})
+
+
+def _no_one(tok: Token) -> bool:
+    """Whether a verb's subject says no one did it ("No group has claimed",
+    "Neither side accepted", "None of the parties signed") (rule event.status.no_one)."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            dets = {d.lower_ for d in c.children if d.dep_ == "det"}
+            return c.lower_ in _NO_ONE or bool(dets & {"no", "neither"})
+    return False
 
 
 def _trigger_senses(tok: Token, low: str, table: dict) -> tuple[Sense, ...] | None:
     """A word's senses: by its lemma; by its form where the lemmatizer errs."""
-    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, ""))
+    return table.get(lemma(tok)) or table.get(form_lemmas().get(low, "")) or table.get(joined(tok))
 
 
 def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]:
@@ -250,6 +310,9 @@ def verb_clauses(tagged, vocab: Vocabulary) -> list[tuple[Clause, Token | None]]
         sense = pick_sense(tok, senses)
         if sense is None:
             continue
+        if lemma(tok) in vocab.reticence_verbs and any(
+                c.dep_ == "xcomp" and lemma(c) in vocab.no_comment for c in tok.children):
+            continue  # "declined to comment", "refused to elaborate": reticence (event.reject.reticence)
         clause = Clause(tok, sense, sense.kind, sense.mode, attributed)
         if clause.kind == "AGREE" and any(
             c.dep_ == "xcomp" and lemma(c) in vocab.threat_content for c in tok.children
@@ -309,7 +372,8 @@ def _announcing_verb(tok, vocab: Vocabulary):
         tok_dep, head = "dobj", head.head.head
     else:
         tok_dep = tok.dep_
-    if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and lemma(head) in vocab.announcing:
+    if tok_dep in ("dobj", "nsubjpass") and head.pos_ == "VERB" and (
+            lemma(head) in vocab.announcing or lemma(head) in vocab.doing):
         ok, _, _ = _asserted(head, vocab)
         return (head if ok else None), head
     return None, head
@@ -322,16 +386,27 @@ def _names_its_actor(tok, senses: tuple[Sense, ...]) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
         return True
+    if sense_kind(senses) in vocabulary_from_classes() and any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children)
+            for c in tok.children):
+        return True  # "a request from the Burmese government", "an apology from Tokyo"
     return sense_kind(senses) == "ASSAULT" and any(
         c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN") for c in tok.children)
+
+
+def vocabulary_from_classes() -> frozenset[str]:
+    """The classes whose noun's "from" phrase names its actor (data/events/triggers.yaml from_actor)."""
+    from diplograph.extract.events.vocabulary import vocabulary
+
+    return vocabulary().from_actor
 
 
 def _noun_clause(tok, sense: Sense, announced, vocab: Vocabulary) -> Clause:
     clause = Clause(tok, sense, sense.kind, sense.mode, announced)
     if announced is not None:
         status(clause, announced, vocab)
-        if clause.kind == "RETREAT":
-            clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook)
+        if clause.kind == "RETREAT" and lemma(announced) not in vocab.doing:
+            clause.kind = "CONCEDE"  # an announced withdrawal is a promise (the codebook); one begun is done
     if any(c.dep_ == "amod" and c.lower_ in modality.words().modifiers for c in tok.children):
         clause.future = True  # "his planned visit": a plan, AGREE by the codebook
         if clause.kind in FUTURE_CLASS:

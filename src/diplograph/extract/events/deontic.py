@@ -57,6 +57,9 @@ def deontic_requests(ctx: ReportContext, sent: Sentence, vocab: Vocabulary) -> l
         if speaker is None or is_pronoun(speaker) and speaker.lower_ in _FIRST_PERSON:
             continue
         actor = codes_in(ctx, sent, speaker) or group_names(sent, speaker, ctx=ctx)
+        for c in speaker.children if not actor else ():
+            if c.dep_ == "appos":  # "Ahmed Ali, a spokesman for the UN, said"; "..., the Committee ... said"
+                actor = actor or codes_in(ctx, sent, c) or group_names(sent, c, ctx=ctx)
         recipient = [c for c in codes_in(ctx, sent, subject) if c not in actor]
         if not recipient:
             continue  # asked of no one a code stands for

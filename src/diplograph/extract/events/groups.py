@@ -37,6 +37,8 @@ class Groups:
     quantities: frozenset[str] = frozenset()
     protest_verbs: frozenset[str] = frozenset()
     protest_classes: frozenset[str] = frozenset()
+    opposition_heads: frozenset[str] = frozenset()
+    armed_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,8 @@ def groups() -> Groups:
     opposition = frozenset(data.get("opposition_words") or ())
     return Groups(dict(data.get("nouns") or {}), opposition, named, pattern,
                   frozenset(data.get("quantities") or ()), frozenset(data.get("protest_verbs") or ()),
-                  frozenset(data.get("protest_classes") or ()))
+                  frozenset(data.get("protest_classes") or ()), frozenset(data.get("opposition_heads") or ()),
+                  frozenset(data.get("armed_heads") or ()))
 
 
 def _pobj(tok: Token) -> Token | None:
@@ -87,13 +90,43 @@ def _label(head: Token) -> str | None:
         return found
     label = g.nouns.get(lemma(head)) or g.nouns.get(head.lower_)
     if label is None:
-        return None
+        return _title_label(head)
+    if lemma(head) in g.armed_heads:
+        for c in head.children:  # "gunmen suspected to be members of Boko Haram"
+            if c.dep_ in ("acl", "relcl"):
+                named = named_group(head.doc[c.left_edge.i : c.right_edge.i + 1].text)
+                if named is not None:
+                    return named
     if any(c.lower_ in g.opposition for c in head.children if c.dep_ in ("compound", "amod", "nmod")):
         return "opposition"
     if label == "civilians" and any(c.dep_ in ("acl", "relcl") and lemma(c) in g.protest_verbs
                                     for c in head.children):
         return "protesters"  # "people protesting against the regime"
     return label
+
+
+def _title_label(head: Token) -> str | None:
+    """The group of a phrase no group noun heads: "an opposition party",
+    "opposition BJP supporters"; a person by a title that names a group
+    ("opposition leader Juan Guaido", "journalist Alfred Angasi", "Mohammad
+    Akhtaruzzaman, a district correspondent")."""
+    g = groups()
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+    if lemma(head) in g.opposition_heads and any(c.lower_ in g.opposition for c in mods):
+        return "opposition"
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
+        return None
+    for c in head.children:
+        if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN":
+            found = g.nouns.get(lemma(c)) or g.nouns.get(c.lower_)
+            if found is None and lemma(c) in g.opposition_heads and any(
+                    m.lower_ in g.opposition for m in c.children if m.dep_ in ("compound", "amod")):
+                found = "opposition"  # "opposition leader Juan Guaido": "leader" hangs on the name
+            if found is not None:
+                return "opposition" if any(m.lower_ in g.opposition for m in c.children) else found
+    if any(c.lower_ in g.opposition for c in head.children if c.dep_ == "compound"):
+        return "opposition"
+    return None
 
 
 def as_protesters(codes: list[str]) -> list[str]:

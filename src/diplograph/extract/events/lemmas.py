@@ -14,7 +14,12 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from diplograph.extract.rules import declare
 from diplograph.nlp import load_stock_model
+
+declare("event.trigger.hyphenated", "A hyphenated compound the tokenizer split is looked up with its parts "
+        "joined (\"cease-fire\" is the codebook's \"ceasefire\", \"air-strike\" its \"airstrike\").",
+        "data/events/triggers.yaml")
 
 _KEEP = ("lemmatizer",)
 _ALL = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "ner")
@@ -42,3 +47,18 @@ def lemma(token: Token) -> str:
         if len(_CACHE) < 200_000:
             _CACHE[key] = found
     return found
+
+
+def joined(token: Token) -> str:
+    """The lemma of a hyphenated compound the tokenizer split, its parts
+    joined ("cease-fire" -> "ceasefire", "air-strike" -> "airstrike"): the
+    codebook's words are written both ways. Empty where the word before is
+    no hyphen written tight."""
+    i = token.i
+    if i < 2 or token.pos_ != "NOUN":
+        return ""
+    doc = token.doc
+    hyphen, first = doc[i - 1], doc[i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return ""
+    return first.lower_ + lemma(token)

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from diplograph.actors.knowledge import knowledge, load_yaml
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.events.groups import named_group
+from diplograph.extract.events.lemmas import lemma
 from diplograph.extract.events.vocabulary import vocabulary
 from diplograph.extract.rules import declare
 
@@ -38,6 +39,9 @@ PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i", "you", "this", "that
 #: Nouns whose "of" phrase names a place ("the city of Kharkiv").
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital",
                          "port", "island", "county", "area", "outskirts"})
+
+#: Words that make "<place>-<word>" a place where something is, not a party.
+PLACE_SUFFIXES = frozenset({"based", "headquartered", "born", "registered", "listed", "bound"})
 
 _PHRASES: dict[tuple[int, int], frozenset[int]] = {}
 
@@ -65,10 +69,26 @@ def _phrase_tokens(tok: Token) -> set[int]:
         cur = stack.pop()
         keep.add(cur.i)
         for child in cur.children:
-            if child.dep_ in ASIDES or child.text in ("(", "["):
+            if _aside(child):
                 continue
             stack.append(child)
     return keep
+
+
+def _aside(child: Token) -> bool:
+    """Whether a child's subtree says something about a phrase rather than
+    adding to it: an apposition, relative clause or parenthesis; "with"
+    another's help ("Iran and Saudi Arabia, with China's mediation, agreed":
+    China is no party; data/events/triggers.yaml `with_asides`). A list the
+    parser took for an apposition is no aside ("The United States, Canada,
+    Japan, and the Philippines conducted": rule event.actor.list)."""
+    if child.text in ("(", "["):
+        return True
+    if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+        return False
+    if child.dep_ == "prep" and child.lower_ == "with":
+        return any(c.dep_ == "pobj" and lemma(c) in vocabulary().with_asides for c in child.children)
+    return child.dep_ in ASIDES
 
 
 #: Nouns after which "in <capital>" names the government there ("officials in Seoul").
@@ -86,6 +106,9 @@ EVENT_NOUNS = frozenset({"coup", "attack", "violence", "crackdown", "election", 
 
 def _is_party(tok: Token) -> bool:
     """Whether a state's or capital's name is a party, not a place (\"in Gaza\")."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PLACE_SUFFIXES:
+        return False  # "the New York-based organization", "a Dhaka-based daily": a place (event.actor.based)
     if tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.pos_ == "NOUN":
         return True  # "the U.S. embassy", "Chinese engineers": the state's own
     cur = tok
@@ -134,6 +157,11 @@ def sentence_codes(ctx: ReportContext, sent: Sentence) -> list[str]:
     return out
 
 
+declare("event.actor.list", "A list of states the parser took for an apposition is one compound party, "
+        "not an aside (\"The United States, Canada, Japan, and the Philippines conducted ...\"); \"with\" "
+        "another's help or mediation is an aside (data/events/triggers.yaml with_asides).", __name__)
+declare("event.actor.based", "A place in \"<place>-based\" (\"the New York-based organization\", "
+        "\"a Dhaka-based daily\") is where something is, no party.", __name__)
 declare("event.actor.named", "A named group no code stands for is an actor by name, a plural demonym its "
         "state (\"the Palestinians\"); an office, title, document or news outlet is no actor "
         "(data/events/groups.yaml not_groups).", __name__)

@@ -61,6 +61,17 @@ class Vocabulary:
     consequences: dict[str, frozenset[str]] = field(default_factory=dict)
     deep_recipients: frozenset[str] = frozenset()  # classes whose recipient may be deeper in the clause
     deep_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    gerund_preps: frozenset[str] = frozenset()  # "after accusing": the act of the clause's subject
+    fact_nouns: frozenset[str] = frozenset()  # "the revelation that ...": a fact told
+    reticence_verbs: frozenset[str] = frozenset()  # "declined to comment": no rejection
+    no_comment: frozenset[str] = frozenset()
+    not_yet: frozenset[str] = frozenset()  # classes whose future act has not happened (no promise)
+    doing: frozenset[str] = frozenset()  # "began its withdrawal": the noun's event done
+    from_actor: frozenset[str] = frozenset()  # classes whose noun's "from" phrase is its actor
+    purpose_verbs: frozenset[str] = frozenset()  # "fired tear gas to disperse X": X the recipient
+    with_asides: frozenset[str] = frozenset()  # "with China's mediation": no party
+    encounters: dict[str, frozenset[str]] = field(default_factory=dict)  # nouns of a meeting, side preps
+    sentence_recipients: frozenset[str] = frozenset()  # ... or the one other state the sentence names
     state_actors: frozenset[str] = frozenset()
     reciprocal: frozenset[str] = frozenset()  # classes whose "with" partners are actors
     joint_objects: frozenset[str] = frozenset()  # ... in acts on these (drills, exercises)
@@ -151,6 +162,17 @@ def vocabulary() -> Vocabulary:
         consequences={k: frozenset(v) for k, v in data["consequences"].items()},
         deep_recipients=frozenset(data["recipients"]["deep"]),
         deep_preps={k: frozenset(v) for k, v in data["recipients"]["prepositions"].items()},
+        sentence_recipients=frozenset(data["recipients"]["sentence"]),
+        gerund_preps=frozenset(data["asserted"]["gerund_preps"]),
+        fact_nouns=frozenset(data["asserted"]["fact_nouns"]),
+        reticence_verbs=frozenset(data["reticence"]["verbs"]),
+        no_comment=frozenset(data["reticence"]["infinitives"]),
+        not_yet=frozenset(data.get("future_not_happened") or ()),
+        doing=frozenset(data.get("doing") or ()),
+        from_actor=frozenset(data.get("from_actor") or ()),
+        purpose_verbs=frozenset(data.get("purpose_verbs") or ()),
+        with_asides=frozenset(data.get("with_asides") or ()),
+        encounters={k: frozenset(v) for k, v in (data.get("encounters") or {}).items()},
         material=frozenset(data["actors"]["material"]),
         passive_subject_acts=frozenset(data["actors"]["passive_subject_acts"]),
         deontic=frozenset(data["deontic"]),
@@ -189,7 +211,7 @@ def surface_forms() -> frozenset[str]:
     must keep a sentence for."""
     vocab = vocabulary()
     out: set[str] = set()
-    for lemma in (*vocab.verbs, *vocab.nouns):
+    for lemma in (*vocab.verbs, *vocab.nouns, *vocab.encounters.get("nouns", ())):
         out |= inflections(lemma)
         out |= set(vocab.irregular.get(lemma, ()))
     return frozenset(out)

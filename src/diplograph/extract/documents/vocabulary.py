@@ -136,6 +136,12 @@ class Vocabulary:
             rf"\b(?:{alternatives(d['set_opening_verbs'])})\b",
             re.IGNORECASE,
         )
+        #: a list item's head that is an instrument only as an item: "- the Plan for ..."
+        self.item_head = re.compile(
+            rf"(?:the\s+)?(?P<head>(?:{alternatives(d['list_item_kinds'])})\b)(?=\s+[a-z])"
+        )
+        #: a lead line that only opens a list: "These include:", "They are as follows:"
+        self.list_opener = re.compile(rf"^(?:{alternatives(d['list_openers'])})\s*:$", re.IGNORECASE)
         self.plural_documents = re.compile(rf"\b(?:{plural_nouns})\b", re.IGNORECASE)
         self.pair_subject = re.compile(
             rf"\b(?:the\s+two|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(d['pair_subject_nouns'])})\b",

@@ -413,9 +413,8 @@ def _group_at(
         listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
         if listed is not None:
             return listed
-    counted = _counted_topics(text, sent, q, (start, after, modifiers + singular), said) if q else None
-    if counted is None and q is not None and fields is None:
-        counted = counted_head(text, sent, q, (start, after, modifiers + singular), said)
+    head = (start, after, modifiers + singular)
+    counted = _counted(text, sent, q, head, said, fields is None) if q else None
     if counted is not None:
         return counted
     tail = fields or topic
@@ -423,6 +422,16 @@ def _group_at(
     if q is None and not modifiers.strip() and ((kind.lower() in v.vague and not named) or tail is None):
         return None  # "signed MOUs", "documents" alone: no group the report names
     return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
+
+
+def _counted(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str], said: str | None,
+             no_fields: bool) -> GroupMention | None:
+    """A counted plural's members by their topics: after a participle ("focusing on A and B"),
+    else right after the shared head ("Two MoUs, on A and B")."""
+    counted = _counted_topics(text, sent, q, head, said)
+    if counted is None and no_fields:
+        counted = counted_head(text, sent, q, head, said)
+    return counted
 
 
 def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
@@ -448,8 +457,10 @@ def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int
 
 
 #: a counted plural's own topic, right after it or set off by a comma: "Two MoUs, on A and B, were ..."
-_HEAD_TOPIC = re.compile(r"\s*,?\s+(?P<prep>on|for|regarding|concerning)\s+(?!(?:the\s+)?(?:sidelines|behalf|occasion)\b)",
-                         re.IGNORECASE)
+_HEAD_TOPIC = re.compile(
+    r"\s*,?\s+(?P<prep>on|for|regarding|concerning)\s+(?!(?:the\s+)?(?:sidelines|behalf|occasion)\b)",
+    re.IGNORECASE,
+)
 
 
 def counted_head(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
@@ -470,7 +481,8 @@ def counted_head(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, i
     if len(items) != n:
         return None
     prep = m.group("prep").lower()
-    return GroupMention(start, t_end, tuple(f"{kind.strip()} {prep} {item}" for item in items), COUNTED_HEAD, said)
+    titles = tuple(f"{kind.strip()} {prep} {item}" for item in items)
+    return GroupMention(start, t_end, titles, COUNTED_HEAD, said)
 
 
 def _passive_status(passive: re.Match[str]) -> str:

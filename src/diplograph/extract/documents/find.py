@@ -103,7 +103,8 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         if _ordinal_sentence(ctx, sent, records):
             continue
         groups = group_mentions(ctx.doc, ctx.text, sent)
-        if not groups and not screen.search(ctx.text[sent.start : sent.end]) and headed_item(ctx, sent) is None:
+        screened = screen.search(ctx.text[sent.start : sent.end]) or headed_item(ctx, sent)
+        if not groups and not screened:
             continue
         _sentence_documents(ctx, sent, groups, records)
     the_report = _report_is_instrument(ctx, records)

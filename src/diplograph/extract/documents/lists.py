@@ -18,7 +18,7 @@ from diplograph.extract import rules
 from diplograph.extract.context import ReportContext, Sentence
 from diplograph.extract.documents.status import STATUS_RULES, checked, later
 from diplograph.extract.documents.titles import Found, capitalised_words
-from diplograph.extract.documents.vocabulary import vocabulary
+from diplograph.extract.documents.vocabulary import list_patterns, vocabulary
 from diplograph.extract.rules import declare
 
 LIST_ITEM = "document.list_item"
@@ -90,7 +90,7 @@ def headed_item(ctx: ReportContext, sent: Sentence) -> Found | None:
         return None
     v = vocabulary()
     at = bullet.end()
-    m = v.item_head.match(sent.text, at)
+    m = list_patterns()[0].match(sent.text, at)
     # "-Agreement on ...": a kind glued to its dash, which the kinds' own pattern does not take
     kind = v.kind.match(sent.text[at:]) if m is None and sent.text[at - 1 : at] in "-–" else None
     if m is None and kind is None:
@@ -137,7 +137,7 @@ def list_status(ctx: ReportContext, sent: Sentence) -> str | None:
     cues = [(m.start(), "signed") for m in v.signed.finditer(head)]
     cues += [(m.start(), "planned") for m in v.planned.finditer(head)]
     opening = _LAST_CLAUSE.search(head)
-    if opening is not None and v.list_opener.match(opening.group(0).strip() + ":"):
+    if opening is not None and list_patterns()[1].match(opening.group(0).strip() + ":"):
         cues = [c for c in cues if c[0] >= opening.start()]  # "... eight documents. These include:"
     if not cues:
         return opened_after_set(ctx, lead, opening.group(0) if opening else head)
@@ -152,7 +152,7 @@ def opened_after_set(ctx: ReportContext, lead: Sentence, opener: str) -> str | N
     it ("These include:", "They are:", "Among them were:"), given by the
     sentence just before that signs (or plans) a set ("signed a total of
     eight documents"); a credit line or an aside may stand between."""
-    if not vocabulary().list_opener.match(opener.strip() + ":"):
+    if not list_patterns()[1].match(opener.strip() + ":"):
         return None
     for k in range(lead.index, max(-1, lead.index - 1 - _CARRIER_REACH), -1):
         status = set_status(ctx, ctx.sentences[k])

@@ -136,12 +136,6 @@ class Vocabulary:
             rf"\b(?:{alternatives(d['set_opening_verbs'])})\b",
             re.IGNORECASE,
         )
-        #: a list item's head that is an instrument only as an item: "- the Plan for ..."
-        self.item_head = re.compile(
-            rf"(?:the\s+)?(?P<head>(?:{alternatives(d['list_item_kinds'])})\b)(?=\s+[a-z])"
-        )
-        #: a lead line that only opens a list: "These include:", "They are as follows:"
-        self.list_opener = re.compile(rf"^(?:{alternatives(d['list_openers'])})\s*:$", re.IGNORECASE)
         self.plural_documents = re.compile(rf"\b(?:{plural_nouns})\b", re.IGNORECASE)
         self.pair_subject = re.compile(
             rf"\b(?:the\s+two|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternatives(d['pair_subject_nouns'])})\b",
@@ -157,6 +151,16 @@ class Vocabulary:
         self.revision_after = re.compile(
             rf"^\s+(?:{alternatives(d['revision_nouns'])})\b(?!\s+(?:of|to)\b)", re.IGNORECASE
         )
+
+
+@lru_cache(maxsize=1)
+def list_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A list item's head that is an instrument only as an item ("- the Plan for ..."),
+    and a lead line that only opens a list ("These include:", "They are as follows:")."""
+    d = load_yaml("documents.yaml")
+    item_head = re.compile(rf"(?:the\s+)?(?P<head>(?:{alternatives(d['list_item_kinds'])})\b)(?=\s+[a-z])")
+    opener = re.compile(rf"^(?:{alternatives(d['list_openers'])})\s*:$", re.IGNORECASE)
+    return item_head, opener
 
 
 @lru_cache(maxsize=1)

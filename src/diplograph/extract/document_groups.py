@@ -43,6 +43,11 @@ ONE_EACH = "document.group.one_each"
 TOPICS = "document.group.topics"
 NAMED = "document.group.named"
 COUNTED = "document.group.counted_topics"
+COUNTED_HEAD = "document.group.counted_head"
+declare(COUNTED_HEAD, """A counted plural whose head the topics right after it share, as many
+topics as its count: "Two memorandums of understanding, on political
+consultations and on diplomatic training, were signed"; "signed three
+agreements on trade, energy and tourism": a record per topic.""", __name__)
 declare(COUNTED, """A counted plural followed by as many topics as its count, after a
 participle: "two memorandums were signed with the investment fund,
 focusing on new cities and hotel construction" gives a record per topic.""", __name__)
@@ -408,7 +413,8 @@ def _group_at(
         listed = _topic_group(text, sent, topic, (start, modifiers + singular), said)
         if listed is not None:
             return listed
-    counted = _counted_topics(text, sent, q, (start, after, modifiers + singular), said) if q else None
+    head = (start, after, modifiers + singular)
+    counted = _counted(text, sent, q, head, said, fields is None) if q else None
     if counted is not None:
         return counted
     tail = fields or topic
@@ -416,6 +422,16 @@ def _group_at(
     if q is None and not modifiers.strip() and ((kind.lower() in v.vague and not named) or tail is None):
         return None  # "signed MOUs", "documents" alone: no group the report names
     return _named_group(text, sent, (start, m.end(), after), tail, passive is not None, said)
+
+
+def _counted(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str], said: str | None,
+             no_fields: bool) -> GroupMention | None:
+    """A counted plural's members by their topics: after a participle ("focusing on A and B"),
+    else right after the shared head ("Two MoUs, on A and B")."""
+    counted = _counted_topics(text, sent, q, head, said)
+    if counted is None and no_fields:
+        counted = counted_head(text, sent, q, head, said)
+    return counted
 
 
 def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
@@ -438,6 +454,35 @@ def _counted_topics(text: str, sent: Sentence, q: re.Match[str], head: tuple[int
     if passive is not None and said is None:
         said = _passive_status(passive)
     return GroupMention(start, t_end, tuple(f"{kind.strip()} on {item}" for item in items), COUNTED, said)
+
+
+#: a counted plural's own topic, right after it or set off by a comma: "Two MoUs, on A and B, were ..."
+_HEAD_TOPIC = re.compile(
+    r"\s*,?\s+(?P<prep>on|for|regarding|concerning)\s+(?!(?:the\s+)?(?:sidelines|behalf|occasion)\b)",
+    re.IGNORECASE,
+)
+
+
+def counted_head(text: str, sent: Sentence, q: re.Match[str], head: tuple[int, int, str],
+                 said: str | None) -> GroupMention | None:
+    """document.group.counted_head: a counted plural whose topics, as many as
+    its count, share its head ("Two memorandums of understanding, on political
+    consultations and collaboration in diplomatic training, were signed";
+    "three agreements on trade, energy and tourism"): a record per topic, as
+    GUIDELINES asks of instruments named one by one."""
+    v = _vocabulary()
+    start, after, kind = head
+    n = v.numbers.get(q.group("q").lower()) or (int(q.group("q")) if q.group("q").isdigit() else 0)
+    m = _HEAD_TOPIC.match(text, after, sent.end)
+    if n < 2 or m is None or not v.topic_start.match(" " + text[m.start("prep") :]):
+        return None
+    t_end = _topic_end(text, m.end(), sent.end)
+    items = _topics(text, m.end(), t_end)
+    if len(items) != n:
+        return None
+    prep = m.group("prep").lower()
+    titles = tuple(f"{kind.strip()} {prep} {item}" for item in items)
+    return GroupMention(start, t_end, titles, COUNTED_HEAD, said)
 
 
 def _passive_status(passive: re.Match[str]) -> str:

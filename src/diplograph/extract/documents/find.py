@@ -22,6 +22,7 @@ from diplograph.extract.document_groups import (
     short_singular,
     singular_of,
 )
+from diplograph.extract.documents.lists import headed_item
 from diplograph.extract.documents.parties import parties
 from diplograph.extract.documents.signing import PASSIVE, status_of
 from diplograph.extract.documents.status import GROUP_RULES, STATUS_RULES, checked
@@ -102,7 +103,8 @@ def find_documents(ctx: ReportContext) -> list[Document]:
         if _ordinal_sentence(ctx, sent, records):
             continue
         groups = group_mentions(ctx.doc, ctx.text, sent)
-        if not groups and not screen.search(ctx.text[sent.start : sent.end]):
+        screened = screen.search(ctx.text[sent.start : sent.end]) or headed_item(ctx, sent)
+        if not groups and not screened:
             continue
         _sentence_documents(ctx, sent, groups, records)
     the_report = _report_is_instrument(ctx, records)
@@ -203,6 +205,9 @@ def _candidates(ctx: ReportContext, sent: Sentence, groups: list[GroupMention]) 
     """The sentence's titles to decide: its singular mentions outside its
     groups, and each group's titles, in order."""
     found = [f for f in mentions(ctx, sent) if not any(g.start <= f.start < g.end for g in groups)]
+    item = headed_item(ctx, sent) if not groups else None
+    if item is not None and (not found or found[0].start > item.start):
+        found = [item]  # "-the Plan for ...", "-Protocol ... on implementation of the X Agreement": the line
     candidates = [] if rules.alone_in(GROUP_RULES) else [_Candidate(f) for f in found]
     carrying_out = vocabulary().carrying_out
     for g in groups:

@@ -39,10 +39,10 @@ from diplograph.extract.documents.vocabulary import vocabulary
 from diplograph.extract.phrases import alternatives
 
 #: The rules that decide a document's status, one layer (`rules.enabled`): run one alone, the others
-#: make no record (declared in signing.py and lists.py).
+#: make no record (declared in signing.py, lists.py and find.py).
 STATUS_RULES = ("document.signing_verb", "document.planning_verb", "document.completion_sought",
                 "document.concluded_negotiations", "document.passive", "document.list_item",
-                "document.carried", "document.report_is_instrument")
+                "document.carried", "document.list_after_set", "document.report_is_instrument")
 #: The rules that find a document mention of several (document_groups.py, find.py's ordinal members);
 #: a singular mention is this layer's unnamed default.
 GROUP_RULES = "document.group."

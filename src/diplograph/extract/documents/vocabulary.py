@@ -159,6 +159,16 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
+def list_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A list item's head that is an instrument only as an item ("- the Plan for ..."),
+    and a lead line that only opens a list ("These include:", "They are as follows:")."""
+    d = load_yaml("documents.yaml")
+    item_head = re.compile(rf"(?:the\s+)?(?P<head>(?:{alternatives(d['list_item_kinds'])})\b)(?=\s+[a-z])")
+    opener = re.compile(rf"^(?:{alternatives(d['list_openers'])})\s*:$", re.IGNORECASE)
+    return item_head, opener
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The stage's vocabulary, compiled once per process."""
     return Vocabulary()

@@ -23,7 +23,8 @@ def test_demonym_spelling_variants_name_their_state() -> None:
 
 
 def test_bodies_whose_officials_sign_for_them() -> None:
-    bodies = [("AfDB", "AfDB"), ("African Development Bank", "AfDB"), ("Inter-American Development Bank", "IDB"),
+    bodies = [("AfDB", "AfDB"), ("African Development Bank", "AfDB"),
+              ("Inter-American Development Bank", "IDB"),
               ("OAS", "OAS"), ("Organization of the American States", "OAS"), ("EBRD", "EBRD")]
     for text, code in bodies:
         found = knowledge().find(f"The {text} signed the loan.")

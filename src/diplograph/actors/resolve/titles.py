@@ -212,8 +212,23 @@ def strip_honorifics(name_words: list[Word], vocab: TitleVocabulary) -> list[Wor
 
 
 def thing(words: list[Word], j: int, vocab: TitleVocabulary) -> bool:
-    """The name runs into a place or thing's name ("Hồ Chí Minh Mausoleum")."""
-    return j < len(words) and words[j].text in vocab.thing_suffixes
+    """The name runs into a place or thing's name ("Hồ Chí Minh Mausoleum"), or an outlet's ("TRT Haber
+    news channel", "the Nhan Dan newspaper")."""
+    return j < len(words) and (words[j].text in vocab.thing_suffixes or media_after(words, j))
+
+
+def media_after(words: list[Word], j: int) -> bool:
+    """thing, step media: a lower-case media noun after the name ("Kyodo news agency", "Kompas daily")."""
+    w = words[j].text
+    if w == "news":
+        return j + 1 < len(words) and words[j + 1].text in media_nouns()
+    return w in media_nouns()
+
+
+@lru_cache(maxsize=1)
+def media_nouns() -> frozenset[str]:
+    """Lower-case nouns of media outlets (data/titles.yaml media_nouns)."""
+    return frozenset(load_yaml("titles.yaml")["media_nouns"])
 
 
 def parenthetical(words: list[Word], j: int) -> str | None:

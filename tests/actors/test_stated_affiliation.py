@@ -36,3 +36,13 @@ def test_a_rank_joined_to_its_head_is_a_title() -> None:
     assert vocab.rank_hyphen_head("Vice-Minister") and vocab.opens_title("Vice-Minister")
     assert vocab.rank_hyphen_head("Deputy-Minister")
     assert not vocab.rank_hyphen_head("Asia-Pacific") and not vocab.rank_hyphen_head("Minister")
+
+
+def test_a_name_written_joined_or_apart_is_one_person() -> None:
+    from diplograph.actors.resolve.coreference import joined_variant
+
+    assert joined_variant(("hailemariam",), ("haile", "mariam", "dessalegn"))
+    assert joined_variant(("abdelfattah", "sisi"), ("abdel", "fattah", "sisi"))
+    assert not joined_variant(("mariam",), ("haile", "mariam", "dessalegn"))  # a plain short form: not here
+    assert not joined_variant(("hailemaria",), ("haile", "mariam", "dessalegn"))  # no whole run of words
+    assert not joined_variant(("haile", "mariam"), ("hailemariam",))  # the longer name is not the shorter

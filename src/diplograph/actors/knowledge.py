@@ -53,6 +53,21 @@ def load_yaml(name: str) -> dict:
     return yaml.safe_load(files("diplograph.data").joinpath(name).read_text(encoding="utf-8")) or {}
 
 
+def merged_states(world: dict, curated: dict) -> dict:
+    """The state entries of both files, each list the union of both (the curated file's items first):
+    a curated entry that lists one spelling ("Ecuadorian", "Azerbaijani") keeps the world file's other
+    spellings ("Ecuadorean", "Azeri") an unseen outlet writes."""
+    merged = {code: dict(info) for code, info in world.items()}
+    for code, info in curated.items():
+        entry = merged.setdefault(code, {})
+        for key, values in info.items():
+            if isinstance(values, list):
+                entry[key] = list(dict.fromkeys([*values, *(entry.get(key) or [])]))
+            else:
+                entry[key] = values
+    return merged
+
+
 class Knowledge:
     """The index of states and bodies. Use `knowledge()` for the shared instance."""
 
@@ -62,8 +77,9 @@ class Knowledge:
         # keys some label writes in lower or mixed case ("Asean", "Lao"); a key written only in
         # capitals ("UN", "US", "EU") names its body or state only in capitals: "Kim Jong Un"
         self._not_only_capitals: set[str] = set()
-        # The world file first; states.yaml (the region, curated) overrides it.
-        states = {**load_yaml("states_world.yaml"), **load_yaml("states.yaml")}
+        # The world file first; states.yaml (the region, curated) overrides its first alias (the
+        # entity's name) and adds to its variants, never drops them ("Ecuadorean" beside "Ecuadorian").
+        states = merged_states(load_yaml("states_world.yaml"), load_yaml("states.yaml"))
         for country in pycountry.countries:
             code = country.alpha_3
             name = getattr(country, "common_name", None) or country.name

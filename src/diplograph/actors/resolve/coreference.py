@@ -98,9 +98,22 @@ def _owners(persons: list[ResolvedPerson], tokens: tuple[str, ...]) -> list[int]
     if not owners:  # "Prayut Chan-o-cha" = "Prayuth Chan-o-cha": a spelling variant
         owners = [n for n, p in enumerate(persons) if len(tokens) == len(p.tokens)
                   and fuzz.ratio(" ".join(tokens), " ".join(p.tokens)) >= 88]
+    if not owners:  # "Hailemariam" after "Haile Mariam Dessalegn" (or "HaileMariam"): written apart or joined
+        owners = [n for n, p in enumerate(persons) if joined_variant(tokens, p.tokens)]
     if not owners and len(tokens) == 1:  # "Jokowi" after "Joko Widodo": a nickname the table knows
         owners = known_alias_owners(persons, tokens)
     return owners
+
+
+def joined_variant(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """cluster, step joined: the same name words written joined or apart ("Hailemariam" / "Haile Mariam",
+    "Abdelfattah" / "Abdel Fattah"): the shorter name's words, each joined as written, are a run of the
+    longer name's words joined two or more at a time, and the name has fewer words than the other."""
+    if not short or len(short) >= len(long):
+        return False
+    runs = {"".join(long[a:b]): b - a for a in range(len(long)) for b in range(a + 1, len(long) + 1)}
+    return (len("".join(short)) >= 6 and "".join(short) in "".join(long)
+            and all(word in runs for word in short) and any(runs[word] > 1 for word in short))
 
 
 def known_alias_owners(persons: list[ResolvedPerson], tokens: tuple[str, ...]) -> list[int]:

@@ -104,9 +104,7 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     Ibrahim", "Minister of Foreign Affairs of Viet Nam, Bui Thanh Son"): the
     candidate and the index to go on at."""
     end, of_country, has_head = title_run(words, i, vocab)
-    k = end
-    if of_country and k < len(words) and words[k].text == ",":
-        k += 1
+    k = comma_name_start(words, i, end, of_country, vocab)
     name_end = name_at(words, k, vocab)
     if not (has_head and _titled_name(words, k, name_end, vocab)):
         return None, max(end, i + 1)
@@ -124,6 +122,28 @@ def title_candidate(sent: Sentence, words: list[Word], i: int,
     role, country, marked = _with_apposition(words, name_end, role, left, left or of_country, vocab)
     return Candidate(name_words, role, country, sent.index, "title", parenthetical(words, name_end),
                      marked), name_end
+
+
+def comma_name_start(words: list[Word], i: int, end: int, of_country: str | None,
+                     vocab: TitleVocabulary) -> int:
+    """person.title, step title_comma: where the name starts after a title run. A title that names its
+    state or body, after it ("Minister of Foreign Affairs of Viet Nam, X") or before it ("AfDB Resident
+    Representative, X,", "the Kenyan Ambassador, X,"), may be set off from the name by a comma; then an
+    honorific or the diplomatic rank "Ambassador" may open the name ("Vice-Minister of Foreign Relations
+    of Colombia, Ambassador X"): the name starts past it."""
+    if end >= len(words) or words[end].text != ",":
+        return end
+    k = end + 1
+    while k + 1 < len(words) and (words[k].text in vocab.honorifics or words[k].text == "Ambassador") \
+            and words[k + 1].cap:
+        k += 1
+    if of_country:
+        return k
+    # a state or body before the title: only a full name set off by commas on both sides, an apposition
+    # ("the Armenian FM, Lavrov told reporters": the title's own clause ends at the comma)
+    name_end = name_at(words, k, vocab)
+    closed = name_end - k >= 2 and name_end < len(words) and words[name_end].text == ","
+    return k if closed and left_country(words, i) is not None else end
 
 
 def _with_apposition(words: list[Word], name_end: int, role: str | None, left: str | None,

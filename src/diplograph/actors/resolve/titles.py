@@ -212,8 +212,23 @@ def strip_honorifics(name_words: list[Word], vocab: TitleVocabulary) -> list[Wor
 
 
 def thing(words: list[Word], j: int, vocab: TitleVocabulary) -> bool:
-    """The name runs into a place or thing's name ("Hồ Chí Minh Mausoleum")."""
-    return j < len(words) and words[j].text in vocab.thing_suffixes
+    """The name runs into a place or thing's name ("Hồ Chí Minh Mausoleum"), or an outlet's ("TRT Haber
+    news channel", "the Nhan Dan newspaper")."""
+    return j < len(words) and (words[j].text in vocab.thing_suffixes or media_after(words, j))
+
+
+def media_after(words: list[Word], j: int) -> bool:
+    """thing, step media: a lower-case media noun after the name ("Kyodo news agency", "Kompas daily")."""
+    w = words[j].text
+    if w == "news":
+        return j + 1 < len(words) and words[j + 1].text in media_nouns()
+    return w in media_nouns()
+
+
+@lru_cache(maxsize=1)
+def media_nouns() -> frozenset[str]:
+    """Lower-case nouns of media outlets (data/titles.yaml media_nouns)."""
+    return frozenset(load_yaml("titles.yaml")["media_nouns"])
 
 
 def parenthetical(words: list[Word], j: int) -> str | None:
@@ -247,7 +262,36 @@ def apposition(words: list[Word], j: int, vocab: TitleVocabulary) -> tuple[str |
     if role and of_country:
         # "President of the UAE" -> "President"; "country director for" (state left out) -> "country director"
         role = APPOSITION_TAIL.sub("", role)
-    return role, country or of_country
+    return role, country or of_country or mission_state(words, end)
+
+
+def mission_state(words: list[Word], j: int) -> str | None:
+    """apposition, step mission: the state whose embassy or mission an official serves in, written after
+    the office (", deputy head of mission at the South Sudan embassy in Addis Ababa", ", a counsellor at
+    the Embassy of Japan", ", minister-counsellor with the Indian High Commission"): its code, or None.
+    The city after it is where the mission is, not whom it serves."""
+    k = j
+    if k + 1 < len(words) and words[k].text == "of" and words[k + 1].text.lower() in mission_nouns():
+        k += 2  # "head of mission at ..."
+    if k >= len(words) or words[k].text.lower() not in ("at", "with", "in", "of"):
+        return None
+    k += 1
+    if k < len(words) and words[k].text.lower() == "the":
+        k += 1
+    if k < len(words) and words[k].mention is not None:  # "the South Sudan embassy", "the Indian Mission"
+        n = k + mention_words(words, k)
+        return mention_code(words[k]) if n < len(words) and words[n].text.lower() in mission_nouns() else None
+    if k + 2 < len(words) and words[k].text.lower() in mission_nouns() and words[k + 1].text == "of":
+        n = k + 2 + (words[k + 2].text.lower() == "the")  # "the Embassy of Japan"
+        return mention_code(words[n]) if n < len(words) and words[n].mention is not None else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def mission_nouns() -> frozenset[str]:
+    """Words for a state's mission abroad (data/titles.yaml mission_nouns: embassy, consulate, high
+    commission's "commission", legation)."""
+    return frozenset(w.lower() for w in load_yaml("titles.yaml")["mission_nouns"])
 
 
 def _apposition_state(words: list[Word], k: int) -> tuple[int, str | None]:
@@ -285,6 +329,11 @@ def lowercase_title_country(words: list[Word], n: int, vocab: TitleVocabulary) -
         j = _before_posting(words, j - 1)
     seen = 0
     while j >= 0 and seen < 7 and _lower_title_word(words[j].text, vocab):
+        j -= 1
+        seen += 1
+    # step mixed_case: a capitalised first word before the lower-case ones ("Egypt's Presidential
+    # spokesman X", "the Thai Foreign minister X", "Prime minister X")
+    while seen and j >= 0 and seen < 7 and words[j].cap and vocab.is_title_word(words[j].text):
         j -= 1
         seen += 1
     while seen and words[j + 1].text in vocab.connectors:  # the run starts at a title word

@@ -33,12 +33,20 @@ class TitleVocabulary:
     honouring: frozenset[str]
 
     def is_title_word(self, word: str) -> bool:
-        return word in self.heads or word in self.words or _cap_hyphen_head(word, self.heads)
+        return (word in self.heads or word in self.words or _cap_hyphen_head(word, self.heads)
+                or self.rank_hyphen_head(word))
+
+    def rank_hyphen_head(self, word: str) -> bool:
+        """A rank joined to its head by a hyphen ("Vice-Minister", "Deputy-Minister", "Vice-Premier",
+        "Vice-Governor"): a head, as "Vice Minister" written apart is a title run."""
+        rank, dash, head = word.rpartition("-")
+        return bool(dash) and head in self.heads and rank in self.words
 
     def opens_title(self, word: str) -> bool:
         """A word a title run may start with: a head, a title word or a
         normalised abbreviation ("PM")."""
-        return word in self.heads or word in self.words or fold(word) in self.normalise
+        return (word in self.heads or word in self.words or fold(word) in self.normalise
+                or self.rank_hyphen_head(word))
 
     def is_particle(self, word: str) -> bool:
         return word in self.particles or word.lower() in self.particles

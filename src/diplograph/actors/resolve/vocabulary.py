@@ -59,8 +59,21 @@ class TitleVocabulary:
     def honorific_phrase_at(self, texts: tuple[str, ...], shorter: bool = False) -> tuple[str, ...] | None:
         """The longest honorific phrase `texts` starts with ("Tan Sri"); with
         `shorter`, only one leaving a word after it."""
-        return next((h for h in self.honorific_phrases
+        if not texts:
+            return None
+        return next((h for h in _phrases_by_first_word(self.honorific_phrases).get(texts[0], ())
                      if texts[: len(h)] == h and (not shorter or len(h) < len(texts))), None)
+
+
+@lru_cache(maxsize=4)
+def _phrases_by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, each list in the given (longest-first)
+    order: a lookup per word instead of a scan of every phrase."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in out.items()}
 
 
 def _cap_hyphen_head(word: str, heads: frozenset[str]) -> bool:

@@ -34,6 +34,7 @@ from importlib.resources import files
 import yaml
 from spacy.tokens import Doc
 
+from diplograph.actors.knowledge import load_yaml
 from diplograph.extract import modality
 from diplograph.extract.context import Sentence
 from diplograph.extract.phrases import alternatives
@@ -229,9 +230,12 @@ _EACH_LEAD = re.compile(
 )
 
 
+_GROUP_WORDS = load_yaml("documents.yaml")["groups"]
 _PASSIVE = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been|are|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded|adopted|reached)"
-    r"(?=\s+(?:on|in|for|regarding|concerning|to)\s)",
+    rf"\s+(?:{alternatives(_GROUP_WORDS['passive_auxiliaries'])})\s+"
+    rf"(?:(?:{alternatives(_GROUP_WORDS['passive_adverbs'])})\s+)?"
+    rf"(?:{alternatives(_GROUP_WORDS['passive_participles'])})"
+    rf"(?=\s+(?:{alternatives(_GROUP_WORDS['passive_topic_prepositions'])})\s)",
     re.IGNORECASE,
 )
 #: a named party between a plural and its topic: "with the Chinese Embassy", "with China"
@@ -493,7 +497,9 @@ def _passive_status(passive: re.Match[str]) -> str:
 
 
 _PASSIVE_BEFORE_PARTY = re.compile(
-    r"\s+(?:were|was|have\s+been|had\s+been|will\s+be)\s+(?:also\s+)?(?:signed|inked|exchanged|concluded)\b",
+    rf"\s+(?:{alternatives(_GROUP_WORDS['passive_before_party_auxiliaries'])})\s+"
+    rf"(?:(?:{alternatives(_GROUP_WORDS['passive_adverbs'])})\s+)?"
+    rf"(?:{alternatives(_GROUP_WORDS['passive_before_party_participles'])})\b",
     re.IGNORECASE,
 )
 

@@ -480,9 +480,9 @@ def find_targets(ctx: ReportContext) -> list[Target]:
         text = ctx.text[sent.start : sent.end]
         # the metric of the sentence before, for "raise it to US$18 billion"
         last_metric = sentence_metric[1] if sentence_metric[0] == sent.index - 1 else None
-        screened = cues.screen.search(text) or cues.deal_screen.search(text)
-        has_amount = any(map(str.isdigit, text)) or amount_in_words(text)
-        if not has_amount or not (screened or last_metric):
+        if not (last_metric or cues.screen.search(text) or cues.deal_screen.search(text)):
+            continue
+        if not (any(map(str.isdigit, text)) or amount_in_words(text)):
             continue
         amounts = [own_dollar(ctx, m, sent.start) for m in merge_conversions(text, find_money(text))]
         if amounts:
